@@ -1,0 +1,1 @@
+"""Everything that computes. No Qt import anywhere below this package."""

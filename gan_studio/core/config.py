@@ -1,0 +1,240 @@
+"""Experiment configuration: dataclasses with JSON round-trip and validation.
+
+`ExperimentConfig` = `DataConfig` + `ModelConfig` + `TrainConfig`.  Each class
+has `to_dict`/`from_dict`, and `validate()` returning a list of
+`ConfigIssue(field, message)`; an empty list means the config is usable.
+`check()` raises `ConfigError` carrying every issue.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+ARCHITECTURES = ("mlp", "dcgan")
+LOSSES = ("ns", "hinge", "lsgan", "wgan-gp")
+LOSS_LABELS = {
+    "ns": "Non-saturating (classic)",
+    "hinge": "Hinge",
+    "lsgan": "Least squares",
+    "wgan-gp": "Wasserstein + gradient penalty",
+}
+D_NORMS = ("none", "batch", "spectral")
+DATA_SOURCES = ("sample", "mnist", "fashion-mnist", "kmnist", "folder")
+IMAGE_SIZES = (28, 32, 64)
+
+
+@dataclass(frozen=True)
+class ConfigIssue:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ConfigError(ValueError):
+    def __init__(self, issues: list[ConfigIssue]):
+        self.issues = list(issues)
+        super().__init__("; ".join(str(i) for i in self.issues))
+
+
+def _range(issues, name, value, lo, hi, label, kind=int):
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or (kind is int and not isinstance(value, int)):
+        issues.append(ConfigIssue(name, f"{label} must be a{'n integer' if kind is int else ' number'}"))
+    elif not (lo <= value <= hi):
+        issues.append(ConfigIssue(name, f"{label} must be {lo:g}–{hi:g} (got {value:g})"))
+
+
+class _JsonMixin:
+    _section: ClassVar[str] = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        if not isinstance(data, dict):
+            raise ConfigError([ConfigIssue(cls._section or cls.__name__, "expected a JSON object")])
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError([ConfigIssue(f"{cls._section}.{k}" if cls._section else k, "unknown setting") for k in unknown])
+        values = dict(data)
+        for f in dataclasses.fields(cls):
+            if f.name in values and isinstance(values[f.name], list) and f.name != "classes":
+                values[f.name] = tuple(values[f.name])
+        return cls(**values)
+
+    def replace(self, **changes):
+        return dataclasses.replace(self, **changes)
+
+    def check(self):
+        issues = self.validate()
+        if issues:
+            raise ConfigError(issues)
+        return self
+
+
+@dataclass(frozen=True)
+class DataConfig(_JsonMixin):
+    _section: ClassVar[str] = "data"
+    source: str = "sample"
+    path: str | None = None          # folder of images, or a local folder of IDX files
+    classes: list[int] | None = None  # train on these labels only (None: all)
+    holdout: int = 2000              # held-out real images kept for metrics
+    folder_labels: bool = True       # sub-folder names become labels for image folders
+
+    def validate(self) -> list[ConfigIssue]:
+        issues: list[ConfigIssue] = []
+        if self.source not in DATA_SOURCES:
+            issues.append(ConfigIssue("data.source", f"dataset must be one of {', '.join(DATA_SOURCES)}"))
+        if self.source == "folder" and not self.path:
+            issues.append(ConfigIssue("data.path", "choose a folder of images"))
+        if self.classes is not None:
+            if not self.classes:
+                issues.append(ConfigIssue("data.classes", "pick at least one class"))
+            elif any((not isinstance(c, int)) or c < 0 or c > 999 for c in self.classes):
+                issues.append(ConfigIssue("data.classes", "classes must be integers 0–999"))
+        _range(issues, "data.holdout", self.holdout, 0, 100_000, "held-out count")
+        return issues
+
+
+@dataclass(frozen=True)
+class ModelConfig(_JsonMixin):
+    _section: ClassVar[str] = "model"
+    arch: str = "dcgan"
+    image_size: int = 28
+    channels: int = 1
+    latent_dim: int = 64
+    conditional: bool = False
+    num_classes: int = 10
+    g_width: int = 64                     # MLP: first hidden width (doubles per layer); DCGAN: base channels
+    d_width: int = 64
+    depth: int = 3                        # MLP hidden layers
+    g_batchnorm: bool = True
+    d_norm: str = "spectral"
+
+    def validate(self) -> list[ConfigIssue]:
+        issues: list[ConfigIssue] = []
+        if self.arch not in ARCHITECTURES:
+            issues.append(ConfigIssue("model.arch", f"architecture must be one of {', '.join(ARCHITECTURES)}"))
+        if self.image_size not in IMAGE_SIZES:
+            issues.append(ConfigIssue("model.image_size", "image size must be 28, 32 or 64"))
+        if self.channels not in (1, 3):
+            issues.append(ConfigIssue("model.channels", "channels must be 1 (grayscale) or 3 (RGB)"))
+        _range(issues, "model.latent_dim", self.latent_dim, 1, 1024, "latent size")
+        _range(issues, "model.num_classes", self.num_classes, 1, 1000, "number of classes")
+        _range(issues, "model.g_width", self.g_width, 4, 2048, "generator width")
+        _range(issues, "model.d_width", self.d_width, 4, 2048, "discriminator width")
+        _range(issues, "model.depth", self.depth, 1, 6, "depth")
+        if self.d_norm not in D_NORMS:
+            issues.append(ConfigIssue("model.d_norm", f"discriminator normalisation must be one of {', '.join(D_NORMS)}"))
+        return issues
+
+
+@dataclass(frozen=True)
+class TrainConfig(_JsonMixin):
+    _section: ClassVar[str] = "train"
+    loss: str = "ns"
+    lr_g: float = 2e-4
+    lr_d: float = 2e-4
+    beta1: float = 0.5
+    beta2: float = 0.999
+    batch_size: int = 64
+    d_steps: int = 1
+    gp_weight: float = 10.0
+    ema: float = 0.0                 # 0 disables the generator EMA; else decay, e.g. 0.999
+    seed: int = 0
+    device: str = "auto"
+    threads: int = 0                 # 0: use every core
+    max_steps: int = 0               # 0: no step target
+    max_seconds: float = 0.0         # 0: no time target
+    sample_every: int = 50           # steps between progress-grid snapshots
+    checkpoint_every: int = 1000     # steps between autosaves (0: only at the end)
+
+    def validate(self) -> list[ConfigIssue]:
+        issues: list[ConfigIssue] = []
+        if self.loss not in LOSSES:
+            issues.append(ConfigIssue("train.loss", f"loss must be one of {', '.join(LOSSES)}"))
+        _range(issues, "train.lr_g", self.lr_g, 1e-7, 1.0, "generator learning rate", float)
+        _range(issues, "train.lr_d", self.lr_d, 1e-7, 1.0, "discriminator learning rate", float)
+        _range(issues, "train.beta1", self.beta1, 0.0, 0.999, "beta1", float)
+        _range(issues, "train.beta2", self.beta2, 0.0, 0.99999, "beta2", float)
+        _range(issues, "train.batch_size", self.batch_size, 1, 4096, "batch size")
+        _range(issues, "train.d_steps", self.d_steps, 1, 20, "D:G steps")
+        _range(issues, "train.gp_weight", self.gp_weight, 0.0, 1000.0, "gradient-penalty weight", float)
+        if not (self.ema == 0 or (isinstance(self.ema, (int, float)) and 0.5 <= self.ema < 1.0)):
+            issues.append(ConfigIssue("train.ema", "EMA decay must be 0 (off) or between 0.5 and 0.9999"))
+        _range(issues, "train.seed", self.seed, 0, 2**31 - 1, "seed")
+        _range(issues, "train.threads", self.threads, 0, 256, "thread count")
+        _range(issues, "train.max_steps", self.max_steps, 0, 10**9, "step target")
+        _range(issues, "train.max_seconds", self.max_seconds, 0, 10**7, "time target", float)
+        _range(issues, "train.sample_every", self.sample_every, 1, 10**6, "snapshot interval")
+        _range(issues, "train.checkpoint_every", self.checkpoint_every, 0, 10**9, "autosave interval")
+        if not isinstance(self.device, str) or not self.device:
+            issues.append(ConfigIssue("train.device", "device must be 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'"))
+        return issues
+
+
+@dataclass(frozen=True)
+class ExperimentConfig:
+    data: DataConfig = field(default_factory=DataConfig)
+    model: ModelConfig = field(default_factory=ModelConfig)
+    train: TrainConfig = field(default_factory=TrainConfig)
+    name: str = "experiment"
+    preset: str = "custom"
+
+    def validate(self) -> list[ConfigIssue]:
+        issues = self.data.validate() + self.model.validate() + self.train.validate()
+        if self.model.arch == "mlp" and self.model.conditional:
+            issues.append(ConfigIssue("model.conditional", "the MLP GAN is unconditional; use the conditional DCGAN"))
+        if self.train.loss == "wgan-gp" and self.model.d_norm == "batch":
+            issues.append(ConfigIssue("model.d_norm", "WGAN-GP needs a critic without batch norm (use none or spectral)"))
+        return issues
+
+    def check(self) -> "ExperimentConfig":
+        issues = self.validate()
+        if issues:
+            raise ConfigError(issues)
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "preset": self.preset,
+            "data": self.data.to_dict(),
+            "model": self.model.to_dict(),
+            "train": self.train.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ExperimentConfig":
+        if not isinstance(data, dict):
+            raise ConfigError([ConfigIssue("config", "expected a JSON object")])
+        unknown = sorted(set(data) - {"name", "preset", "data", "model", "train"})
+        if unknown:
+            raise ConfigError([ConfigIssue(k, "unknown setting") for k in unknown])
+        return cls(
+            data=DataConfig.from_dict(data.get("data", {})),
+            model=ModelConfig.from_dict(data.get("model", {})),
+            train=TrainConfig.from_dict(data.get("train", {})),
+            name=str(data.get("name", "experiment")),
+            preset=str(data.get("preset", "custom")),
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "ExperimentConfig":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ConfigError([ConfigIssue("config", f"not valid JSON: {exc}")]) from exc
+        return cls.from_dict(data)
+
+    def replace(self, **changes) -> "ExperimentConfig":
+        return dataclasses.replace(self, **changes)
