@@ -1,0 +1,206 @@
+"""Load a folder of the user's own images (PNG, JPEG, BMP, WebP, GIF, TIFF).
+
+Images are read with Pillow in whatever mode they come (palette, alpha,
+16-bit, CMYK ...), turned into grayscale or RGB, fitted into a square
+(aspect kept, padded with the image's border colour) and stacked.  Files that
+cannot be read are skipped and counted, never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import warnings
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+from PIL import Image
+
+from ..config import DataConfig
+from .errors import DatasetCancelled, DatasetError
+from .types import ImageSet, LoadedDataset
+
+IMAGE_EXTENSIONS = {".png", ".jpg", ".jpeg", ".jpe", ".bmp", ".dib", ".webp", ".gif",
+                    ".tif", ".tiff"}
+HOLDOUT_FRACTION = 0.10
+HOLDOUT_SEED = 1234
+_MAX_PIXELS = 64_000_000
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+def find_image_files(root: Path) -> list[Path]:
+    """Image files under `root` (recursive, sorted, hidden files and folders ignored)."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__MACOSX")
+        for name in sorted(filenames):
+            if not name.startswith(".") and Path(name).suffix.lower() in IMAGE_EXTENSIONS:
+                found.append(Path(dirpath) / name)
+    return found
+
+
+def _to_float_array(img: Image.Image) -> np.ndarray:
+    """Decode any Pillow mode to float32 (H, W, 3) in 0..255, alpha composited on black."""
+    mode = img.mode
+    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        arr = np.asarray(img).astype(np.float32)
+        if mode.startswith("I;16"):
+            arr = arr / 257.0
+        elif mode == "I":
+            peak = float(arr.max()) if arr.size else 0.0
+            arr = arr / 257.0 if peak > 255 else arr
+        else:  # float images: 0..1 or 0..255
+            peak = float(arr.max()) if arr.size else 0.0
+            arr = arr * 255.0 if peak <= 1.0 else arr
+        arr = np.clip(arr, 0, 255)
+        return np.repeat(arr[:, :, None], 3, axis=2)
+    has_alpha = mode in ("RGBA", "LA", "PA", "RGBa", "La") or (mode == "P" and "transparency" in img.info)
+    if has_alpha:
+        rgba = np.asarray(img.convert("RGBA")).astype(np.float32)
+        return rgba[:, :, :3] * (rgba[:, :, 3:4] / 255.0)
+    return np.asarray(img.convert("RGB")).astype(np.float32)
+
+
+def _border_value(arr: np.ndarray) -> np.ndarray:
+    """Median colour of the outermost pixels, used to pad to a square."""
+    border = np.concatenate([arr[0], arr[-1], arr[:, 0], arr[:, -1]], axis=0)
+    return np.median(border, axis=0)
+
+
+def decode_image(path: Path, image_size: int, channels: int) -> np.ndarray:
+    """Read one image file and return uint8 (channels, image_size, image_size); raise on failure."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with Image.open(path) as img:
+            if img.width * img.height > _MAX_PIXELS:
+                raise ValueError(f"image is too large ({img.width}×{img.height})")
+            img.seek(0)               # first frame of animations
+            img.load()
+            arr = _to_float_array(img)
+    if arr.ndim != 3 or arr.shape[0] == 0 or arr.shape[1] == 0:
+        raise ValueError("image has no pixels")
+    if channels == 1:
+        arr = (arr @ np.array([0.299, 0.587, 0.114], dtype=np.float32))[:, :, None]
+    h, w = arr.shape[:2]
+    pad = _border_value(arr)
+    scale = image_size / max(h, w)
+    new_w, new_h = max(1, round(w * scale)), max(1, round(h * scale))
+    planes = []
+    for c in range(arr.shape[2]):
+        plane = Image.fromarray(np.ascontiguousarray(arr[:, :, c], dtype=np.float32))
+        plane = plane.resize((new_w, new_h), Image.Resampling.BILINEAR if scale >= 1 else Image.Resampling.BOX)
+        canvas = np.full((image_size, image_size), pad[c], dtype=np.float32)
+        top, left = (image_size - new_h) // 2, (image_size - new_w) // 2
+        canvas[top:top + new_h, left:left + new_w] = np.asarray(plane)
+        planes.append(canvas)
+    out = np.stack(planes, axis=0)
+    return np.clip(np.rint(out), 0, 255).astype(np.uint8)
+
+
+def _labels_for(files: list[Path], root: Path, use_labels: bool):
+    """Class names and per-file class index from immediate sub-folders (or None)."""
+    if not use_labels:
+        return None, None
+    top = [f.relative_to(root).parts[0] if len(f.relative_to(root).parts) > 1 else None for f in files]
+    names = sorted({t for t in top if t is not None})
+    if len(names) < 2:
+        return None, None
+    index = {n: i for i, n in enumerate(names)}
+    return names, [index[t] if t is not None else -1 for t in top]
+
+
+def _fingerprint(files: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for f in files:
+        st = f.stat()
+        digest.update(f"{f.relative_to(root).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def load_image_folder(cfg: DataConfig, image_size: int, channels: int,
+                      progress: Progress | None = None, cancel: Cancel | None = None) -> LoadedDataset:
+    root = Path(cfg.path).expanduser()
+    if not root.is_dir():
+        raise DatasetError(f"data.path: {root} is not a folder")
+    files = find_image_files(root)
+    if not files:
+        raise DatasetError(f"{root} contains no image files (looked for {', '.join(sorted(IMAGE_EXTENSIONS))}, "
+                           f"including sub-folders)")
+    class_names, file_labels = _labels_for(files, root, cfg.folder_labels)
+    notes: list[str] = []
+    if file_labels is not None:
+        loose = sum(1 for lab in file_labels if lab < 0)
+        if loose:
+            notes.append(f"{loose} image(s) directly in {root.name} belong to no class folder and were left out.")
+            keep = [i for i, lab in enumerate(file_labels) if lab >= 0]
+            files = [files[i] for i in keep]
+            file_labels = [file_labels[i] for i in keep]
+
+    images: list[np.ndarray] = []
+    labels: list[int] = []
+    skipped_files: list[str] = []
+    for i, path in enumerate(files):
+        if cancel is not None and cancel():
+            raise DatasetCancelled("loading")
+        try:
+            images.append(decode_image(path, image_size, channels))
+            if file_labels is not None:
+                labels.append(file_labels[i])
+        except Exception as exc:  # noqa: BLE001 - any undecodable file is skipped, never fatal
+            skipped_files.append(f"{path.relative_to(root).as_posix()} ({type(exc).__name__})")
+        if progress is not None:
+            progress(i + 1, len(files))
+    if not images:
+        raise DatasetError(f"none of the {len(files)} image file(s) in {root} could be read")
+    if skipped_files:
+        shown = ", ".join(skipped_files[:5]) + (" …" if len(skipped_files) > 5 else "")
+        notes.append(f"{len(skipped_files)} unreadable file(s) skipped: {shown}")
+
+    data = np.stack(images, axis=0)
+    label_array = np.asarray(labels, dtype=np.int64) if file_labels is not None else None
+    light = float((data.reshape(len(data), -1).mean(axis=1) > 127).mean())
+    inverted = light > 0.5
+    if inverted:
+        data = 255 - data
+        notes.append(f"Most images ({light:.0%}) have a light background, so all were inverted to light "
+                     f"strokes on dark like MNIST.")
+
+    names = class_names or []
+    if cfg.classes is not None:
+        if label_array is None:
+            notes.append("The class filter was ignored: this folder has no class sub-folders.")
+        else:
+            bad = [c for c in cfg.classes if c >= len(names)]
+            if bad:
+                raise DatasetError(f"data.classes: class {', '.join(map(str, bad))} does not exist "
+                                   f"(this folder has classes 0–{len(names) - 1}: {', '.join(names)})")
+            keep = np.isin(label_array, np.asarray(cfg.classes, dtype=np.int64))
+            data, label_array = data[keep], label_array[keep]
+
+    n = len(data)
+    n_held = min(max(0, int(cfg.holdout)), int(n * HOLDOUT_FRACTION))
+    order = np.random.default_rng(HOLDOUT_SEED).permutation(n)
+    held_idx, train_idx = np.sort(order[:n_held]), np.sort(order[n_held:])
+    train = ImageSet(data[train_idx], label_array[train_idx] if label_array is not None else None, list(names))
+    heldout = ImageSet(data[held_idx], label_array[held_idx] if label_array is not None else None, list(names))
+
+    identity = {
+        "source": "folder",
+        "origin": str(root.resolve()),
+        "file_count": len(files),
+        "fingerprint": _fingerprint(files, root),
+        "skipped": len(skipped_files),
+        "class_names": names,
+        "classes": sorted(set(cfg.classes)) if cfg.classes is not None and label_array is not None else None,
+        "inverted": inverted,
+        "train_count": len(train),
+        "heldout_count": len(heldout),
+        "image_size": image_size,
+        "channels": channels,
+    }
+    kind = f", {len(names)} classes" if names else ""
+    name = f"Folder “{root.name}” — {len(train):,} images{kind}"
+    return LoadedDataset(train, heldout, name, "folder", identity, notes, skipped=len(skipped_files))
