@@ -1,0 +1,206 @@
+"""load_dataset for the offline sample and the IDX datasets; import and catalog."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import time
+
+import numpy as np
+import pytest
+
+from gan_studio.core.config import DataConfig
+from gan_studio.core.data import (DatasetError, DatasetUnavailable, IdxFormatError, cached_dataset_dir,
+                                  dataset_catalog, import_idx_folder, load_dataset)
+from gan_studio.core.data.idx import read_idx, write_idx
+from gan_studio.paths import resource_path
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load_dataset(DataConfig(source="sample"))
+
+
+def _rows(images: np.ndarray) -> set[bytes]:
+    return {row.tobytes() for row in images.reshape(len(images), -1)}
+
+
+def test_offline_sample_is_10000_real_digits(sample):
+    train, held = sample.train, sample.heldout
+    assert train.images.shape == (10_000, 1, 28, 28) and train.images.dtype == np.uint8
+    assert train.labels.dtype == np.int64
+    assert np.bincount(train.labels, minlength=10).tolist() == [1000] * 10
+    assert held.images.shape == (2000, 1, 28, 28)
+    assert np.bincount(held.labels, minlength=10).tolist() == [200] * 10
+    assert train.class_names == [str(i) for i in range(10)]
+    # real MNIST statistics: mostly black background, full 0..255 range, mean ≈ 33
+    assert train.images.min() == 0 and train.images.max() == 255
+    assert 25 < train.images.mean() < 40
+    assert (train.images[:, :, 0, :] == 0).mean() > 0.95          # top rows empty
+    # held-out images are not in the training set
+    assert not (_rows(train.images) & _rows(held.images))
+    assert sample.source == "sample"
+    assert sample.name == "Offline sample — 10,000 MNIST digits"
+    assert any("Offline sample" in n and "gan-studio download mnist" in n for n in sample.notes)
+    assert sample.identity["train_count"] == 10_000 and len(sample.identity["files"]) == 4
+
+
+def test_sample_manifest_matches_files():
+    import json
+    from gan_studio.core.data.fileutil import sha256_file
+    manifest = json.loads(resource_path("data", "manifest.json").read_text())
+    for name, entry in manifest["files"].items():
+        assert sha256_file(resource_path("data", name)) == entry["sha256"], name
+    assert resource_path("data", "README.md").read_text().count("CC BY-SA 3.0") >= 1
+
+
+def test_sample_matches_shared_mnist(sample, mnist_dir):
+    """The sample is the first 1,000 digits per class of the MNIST training file, in order."""
+    x = read_idx(mnist_dir / "train-images-idx3-ubyte.gz")
+    y = read_idx(mnist_dir / "train-labels-idx1-ubyte.gz")
+    idx = np.sort(np.concatenate([np.flatnonzero(y == c)[:1000] for c in range(10)]))
+    np.testing.assert_array_equal(sample.train.images[:, 0], x[idx])
+    np.testing.assert_array_equal(sample.train.labels, y[idx])
+
+
+def test_class_filter_applies_to_train_and_heldout():
+    data = load_dataset(DataConfig(source="sample", classes=[3, 7], holdout=300))
+    assert len(data.train) == 2000
+    assert set(np.unique(data.train.labels)) == {3, 7}
+    assert len(data.heldout) == 300 and set(np.unique(data.heldout.labels)) == {3, 7}
+    assert data.identity["classes"] == [3, 7]
+    assert "classes 3, 7" in data.name
+
+
+def test_holdout_larger_than_available_is_capped_with_note():
+    data = load_dataset(DataConfig(source="sample", holdout=5000))
+    assert len(data.heldout) == 2000
+    assert any("2,000 held-out" in n for n in data.notes)
+
+
+def test_unknown_class_is_an_error():
+    with pytest.raises(DatasetError, match="class 12 does not exist"):
+        load_dataset(DataConfig(source="sample", classes=[1, 12]))
+
+
+@pytest.mark.parametrize("size,channels", [(32, 1), (64, 1), (28, 3), (32, 3)])
+def test_resize_and_channels(sample, size, channels):
+    data = load_dataset(DataConfig(source="sample", classes=[0], holdout=50), image_size=size, channels=channels)
+    assert data.train.images.shape == (1000, channels, size, size)
+    assert data.heldout.images.shape == (50, channels, size, size)
+    assert data.train.images.dtype == np.uint8
+    ref = sample.train.images[sample.train.labels == 0][:, 0]
+    got = data.train.images
+    if channels == 3:
+        np.testing.assert_array_equal(got[:, 0], got[:, 1])
+        np.testing.assert_array_equal(got[:, 0], got[:, 2])
+    if size == 32:      # 2-px zero border around the unchanged digit
+        np.testing.assert_array_equal(got[:, 0, 2:30, 2:30], ref)
+        assert got[:, :, :2].max() == 0 and got[:, :, :, -2:].max() == 0
+    if size == 64:      # bilinear: same overall brightness, smooth but same digit
+        assert abs(float(got.mean()) - float(ref.mean())) < 2.0
+        from PIL import Image
+        back = np.stack([np.asarray(Image.fromarray(im).resize((28, 28), Image.Resampling.BOX))
+                         for im in got[:20, 0]]).astype(np.float64)
+        corr = np.corrcoef(back.ravel(), ref[:20].astype(np.float64).ravel())[0, 1]
+        assert corr > 0.95
+
+
+def test_missing_dataset_is_unavailable_with_help():
+    with pytest.raises(DatasetUnavailable) as info:
+        load_dataset(DataConfig(source="fashion-mnist"))
+    message = str(info.value)
+    assert "Fashion-MNIST" in message
+    assert "gan-studio download fashion-mnist" in message and "Import" in message
+    with pytest.raises(DatasetUnavailable, match="gan-studio import-mnist DIR"):
+        load_dataset(DataConfig(source="mnist"))
+
+
+def _tiny_idx_folder(folder, n_train=50, n_test=20, gz=True, names=None):
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(1)
+    suffix = ".gz" if gz else ""
+    names = names or ["train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                      "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
+    arrays = [rng.integers(0, 256, (n_train, 28, 28), dtype=np.uint8), np.arange(n_train, dtype=np.uint8) % 10,
+              rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8), np.arange(n_test, dtype=np.uint8) % 10]
+    for name, array in zip(names, arrays):
+        write_idx(folder / (name + suffix), array, compress=gz)
+    return arrays
+
+
+def test_import_variant_names_raw_files_and_load(tmp_path):
+    src = tmp_path / "kaggle"
+    arrays = _tiny_idx_folder(src, gz=False, names=["train-images.idx3-ubyte", "train-labels.idx1-ubyte",
+                                                    "t10k-images.idx3-ubyte", "t10k-labels.idx1-ubyte"])
+    path = import_idx_folder("kmnist", src)
+    assert path == cached_dataset_dir("kmnist")
+    assert (path / "train-images-idx3-ubyte").is_file()
+    data = load_dataset(DataConfig(source="kmnist", holdout=10))
+    np.testing.assert_array_equal(data.train.images[:, 0], arrays[0])
+    assert len(data.heldout) == 10 and data.train.class_names[0].startswith("お")
+    assert data.name == "KMNIST — 50 characters"
+    assert {i.key: i.cached for i in dataset_catalog()}["kmnist"]
+
+
+def test_import_rejects_broken_and_incomplete_folders(tmp_path):
+    src = tmp_path / "broken"
+    _tiny_idx_folder(src)
+    (src / "t10k-labels-idx1-ubyte.gz").write_bytes(gzip.compress(b"\x00\x00\x08\x01" + (20).to_bytes(4, "big")
+                                                                  + b"\x01" * 19))
+    with pytest.raises(IdxFormatError, match="t10k-labels-idx1-ubyte.gz: data is truncated"):
+        import_idx_folder("mnist", src)
+    (src / "t10k-labels-idx1-ubyte.gz").unlink()
+    with pytest.raises(DatasetError, match="missing t10k-labels-idx1-ubyte.gz"):
+        import_idx_folder("mnist", src)
+    assert not cached_dataset_dir("mnist").exists()
+    # labels out of range for a 10-class dataset
+    bad = tmp_path / "badlabels"
+    _tiny_idx_folder(bad)
+    write_idx(bad / "train-labels-idx1-ubyte.gz", np.full(50, 11, np.uint8))
+    with pytest.raises(IdxFormatError, match="train-labels-idx1-ubyte.gz: label 11"):
+        import_idx_folder("mnist", bad)
+
+
+def test_cfg_path_folder_is_used_without_import(tmp_path):
+    src = tmp_path / "mine"
+    arrays = _tiny_idx_folder(src, n_train=30)
+    data = load_dataset(DataConfig(source="mnist", path=str(src), holdout=5))
+    assert len(data.train) == 30 and len(data.heldout) == 5
+    np.testing.assert_array_equal(data.heldout.images[:, 0], arrays[2][:5])
+    assert data.identity["origin"] == str(src)
+    assert not cached_dataset_dir("mnist").exists()
+
+
+def test_import_shared_mnist_then_load_full(mnist_dir, tmp_path):
+    path = import_idx_folder("mnist", mnist_dir)
+    assert path == cached_dataset_dir("mnist")
+    start = time.perf_counter()
+    data = load_dataset(DataConfig(source="mnist"))
+    elapsed = time.perf_counter() - start
+    assert data.train.images.shape == (60_000, 1, 28, 28)
+    assert data.heldout.images.shape == (2000, 1, 28, 28)
+    assert np.bincount(data.train.labels).tolist() == [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
+    assert data.name == "MNIST — 60,000 digits"
+    assert data.identity["official_checksums"] is False            # a re-gzipped local copy
+    assert elapsed < 4.0, f"loading full MNIST took {elapsed:.2f} s"   # target < 2 s on an idle machine
+
+
+def test_catalog_lists_every_source_with_cached_flags(tmp_path):
+    infos = {i.key: i for i in dataset_catalog()}
+    assert list(infos) == ["sample", "mnist", "fashion-mnist", "kmnist", "folder"]
+    assert infos["sample"].cached and not infos["sample"].downloadable
+    assert infos["sample"].size_bytes > 1_000_000
+    for key in ("mnist", "fashion-mnist", "kmnist"):
+        assert not infos[key].cached and infos[key].path is None and infos[key].downloadable
+        assert infos[key].num_classes == 10 and len(infos[key].class_names) == 10
+    assert infos["mnist"].size_bytes == 9912422 + 28881 + 1648877 + 4542
+    assert infos["fashion-mnist"].class_names[0] == "T-shirt/top"
+    assert not infos["folder"].cached and not infos["folder"].downloadable
+
+    _tiny_idx_folder(tmp_path / "f")
+    import_idx_folder("fashion-mnist", tmp_path / "f")
+    infos = {i.key: i for i in dataset_catalog()}
+    assert infos["fashion-mnist"].cached and infos["fashion-mnist"].path == cached_dataset_dir("fashion-mnist")
+    assert not infos["mnist"].cached
+    assert infos["fashion-mnist"].size_bytes == sum(p.stat().st_size for p in infos["fashion-mnist"].path.iterdir())
