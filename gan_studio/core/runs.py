@@ -1,0 +1,341 @@
+"""Run folders: everything about one experiment, on disk, without pickle.
+
+    RUN/
+      run.json               configs, versions, dataset identity, step, elapsed, status
+      weights.safetensors    G, D, EMA-G weights + fixed noise; config as JSON metadata
+      optimizer.safetensors  Adam state, RNG state, data order; param groups as metadata
+      metrics.jsonl          one JSON object per training step
+      samples/step_NNNNNNN.png   progress grids
+      favourites.json        gallery favourites (written by the gallery)
+
+Every file is written to a temporary name and renamed into place, so a crash
+or a full disk never leaves a half-written checkpoint.  A checkpoint of
+another architecture is refused with a message naming the difference.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+import torch
+from safetensors import SafetensorError
+from safetensors.torch import load_file, save_file
+
+from .. import __version__
+from .config import ConfigError, ExperimentConfig, ModelConfig
+
+FORMAT = "gan-studio-run/1"
+GENERATOR_FORMAT = "gan-studio-generator/1"
+RUN_FILE = "run.json"
+WEIGHTS_FILE = "weights.safetensors"
+OPTIMIZER_FILE = "optimizer.safetensors"
+METRICS_FILE = "metrics.jsonl"
+FAVOURITES_FILE = "favourites.json"
+
+
+class RunError(Exception):
+    """A run folder or checkpoint cannot be used; the message says why."""
+
+
+class CheckpointMismatch(RunError):
+    pass
+
+
+# ----------------------------------------------------------------- atomic io
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        _discard(tmp)
+        if isinstance(exc, OSError):
+            raise RunError(f"could not write {path}: {exc.strerror or exc}") from exc
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_save_safetensors(path: Path, tensors: dict[str, torch.Tensor], metadata: dict[str, str]) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        save_file({k: v.detach().contiguous().cpu() for k, v in tensors.items()}, tmp, metadata=metadata)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        _discard(tmp)
+        if isinstance(exc, OSError):
+            raise RunError(f"could not write {path}: {exc.strerror or exc}") from exc
+        raise
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def read_safetensors(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
+    """Load tensors + metadata; any damage becomes a RunError naming the file."""
+    from safetensors import safe_open
+
+    path = Path(path)
+    if not path.is_file():
+        raise RunError(f"{path.name} is missing from {path.parent}")
+    try:
+        with safe_open(str(path), framework="pt") as fh:
+            metadata = dict(fh.metadata() or {})
+        tensors = load_file(str(path))
+    except (SafetensorError, OSError, ValueError, RuntimeError) as exc:
+        raise RunError(f"{path.name} is damaged or not a safetensors file ({exc})") from None
+    return tensors, metadata
+
+
+# ------------------------------------------------------------- config checks
+def describe_model(m: ModelConfig) -> str:
+    kind = ("conditional " if m.conditional else "") + {"mlp": "MLP GAN", "dcgan": "DCGAN"}[m.arch]
+    return f"{kind}, {m.image_size}×{m.image_size}×{m.channels}, latent {m.latent_dim}, widths G{m.g_width}/D{m.d_width}"
+
+
+def model_mismatch(saved: ModelConfig, wanted: ModelConfig) -> list[str]:
+    differences = []
+    for name, a in saved.to_dict().items():
+        b = getattr(wanted, name)
+        if a != b:
+            differences.append(f"{name}: checkpoint has {a!r}, this experiment has {b!r}")
+    return differences
+
+
+# ------------------------------------------------------------------ the run
+@dataclass
+class RunFolder:
+    path: Path
+    info: dict
+
+    @property
+    def config(self) -> ExperimentConfig:
+        return ExperimentConfig.from_dict(self.info["config"])
+
+    @property
+    def step(self) -> int:
+        return int(self.info.get("step", 0))
+
+    @classmethod
+    def create(cls, path, config: ExperimentConfig, dataset_identity: dict | None = None) -> "RunFolder":
+        path = Path(path)
+        if path.exists() and any(path.iterdir()):
+            if (path / RUN_FILE).exists():
+                raise RunError(f"{path} already holds a run; open it to resume, or choose another folder")
+            raise RunError(f"{path} is not empty; choose an empty or new folder for the run")
+        path.mkdir(parents=True, exist_ok=True)
+        now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        info = {
+            "format": FORMAT,
+            "config": config.to_dict(),
+            "dataset": dataset_identity or {},
+            "created": now,
+            "updated": now,
+            "step": 0,
+            "elapsed_seconds": 0.0,
+            "status": "new",
+            "versions": versions(),
+        }
+        run = cls(path, info)
+        run._write_info()
+        return run
+
+    @classmethod
+    def open(cls, path) -> "RunFolder":
+        path = Path(path)
+        if path.is_file() and path.name == RUN_FILE:
+            path = path.parent
+        file = path / RUN_FILE
+        if not file.is_file():
+            raise RunError(f"{path} is not a GAN Studio run (no {RUN_FILE})")
+        try:
+            info = json.loads(file.read_text("utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise RunError(f"{file} is damaged: {exc}") from None
+        if not isinstance(info, dict) or info.get("format") != FORMAT:
+            raise RunError(f"{file} is not a run description this version understands (format {info.get('format') if isinstance(info, dict) else '?'!r})")
+        try:
+            ExperimentConfig.from_dict(info.get("config", {})).check()
+        except ConfigError as exc:
+            raise RunError(f"{file} holds an invalid configuration: {exc}") from None
+        return cls(path, info)
+
+    def has_checkpoint(self) -> bool:
+        return (self.path / WEIGHTS_FILE).is_file()
+
+    def _write_info(self) -> None:
+        self.info["updated"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        atomic_write_text(self.path / RUN_FILE, json.dumps(self.info, indent=2, sort_keys=True))
+
+    # --------------------------------------------------------- checkpoints
+    def save_checkpoint(self, trainer, status: str = "paused") -> None:
+        """Write weights, optimizer and RNG state so `restore` continues exactly."""
+        cfg = trainer.config
+        meta = {"format": FORMAT, "config": cfg.to_json(), "step": str(trainer.step_count)}
+        tensors = {f"G.{k}": v for k, v in trainer.G.state_dict().items()}
+        tensors.update({f"D.{k}": v for k, v in trainer.D.state_dict().items()})
+        if trainer.G_ema is not None:
+            tensors.update({f"G_ema.{k}": v for k, v in trainer.G_ema.state_dict().items()})
+        tensors["fixed_z"] = trainer.fixed_z
+        tensors["fixed_labels"] = trainer.fixed_labels
+        opt_tensors, opt_meta = {}, {}
+        for name, opt in (("opt_g", trainer.opt_g), ("opt_d", trainer.opt_d)):
+            state = opt.state_dict()
+            for idx, pstate in state["state"].items():
+                for key, value in pstate.items():
+                    opt_tensors[f"{name}.{idx}.{key}"] = torch.as_tensor(value)
+            opt_meta[name] = json.dumps(state["param_groups"])
+        opt_tensors["rng_state"] = trainer.rng.get_state()
+        opt_tensors["data_order"] = trainer._perm
+        opt_meta.update(format=FORMAT, cursor=str(trainer._cursor), step=str(trainer.step_count),
+                        elapsed=repr(trainer.elapsed))
+        # Optimizer first, weights second: the weights file names the step that counts.
+        atomic_save_safetensors(self.path / OPTIMIZER_FILE, opt_tensors, opt_meta)
+        atomic_save_safetensors(self.path / WEIGHTS_FILE, tensors, meta)
+        self.info.update(config=cfg.to_dict(), step=trainer.step_count, elapsed_seconds=trainer.elapsed, status=status,
+                         versions=versions(), parameters=trainer.parameter_counts())
+        self._write_info()
+
+    def restore(self, trainer) -> None:
+        """Load this run's checkpoint into a trainer built for the same model."""
+        tensors, meta = read_safetensors(self.path / WEIGHTS_FILE)
+        try:
+            saved = ExperimentConfig.from_json(meta["config"])
+        except (KeyError, ConfigError) as exc:
+            raise RunError(f"{WEIGHTS_FILE} has no usable configuration ({exc})") from None
+        diff = model_mismatch(saved.model, trainer.config.model)
+        if diff:
+            raise CheckpointMismatch(
+                f"this checkpoint is a {describe_model(saved.model)}; the experiment is a "
+                f"{describe_model(trainer.config.model)} — " + "; ".join(diff)
+            )
+        opt, opt_meta = read_safetensors(self.path / OPTIMIZER_FILE)
+        if opt_meta.get("step") != meta.get("step"):
+            raise RunError("optimizer.safetensors and weights.safetensors are from different steps; the run was interrupted while saving")
+        _load_prefixed(trainer.G, tensors, "G.")
+        _load_prefixed(trainer.D, tensors, "D.")
+        if trainer.G_ema is not None:
+            if any(k.startswith("G_ema.") for k in tensors):
+                _load_prefixed(trainer.G_ema, tensors, "G_ema.")
+            else:
+                trainer.G_ema.load_state_dict(trainer.G.state_dict())
+        trainer.fixed_z = tensors["fixed_z"].to(trainer.device)
+        trainer.fixed_labels = tensors["fixed_labels"].to(trainer.device)
+        for name, optim in (("opt_g", trainer.opt_g), ("opt_d", trainer.opt_d)):
+            groups = json.loads(opt_meta[name])
+            state: dict[int, dict] = {}
+            prefix = f"{name}."
+            for key, value in opt.items():
+                if key.startswith(prefix):
+                    idx, field = key[len(prefix):].split(".", 1)
+                    state.setdefault(int(idx), {})[field] = value
+            optim.load_state_dict({"state": state, "param_groups": groups})
+        # Hyper-parameters changed during the run live in the optimizer groups; keep config in step.
+        trainer.config = trainer.config.replace(train=saved.train.replace(
+            max_steps=trainer.config.train.max_steps, max_seconds=trainer.config.train.max_seconds,
+            device=trainer.config.train.device, threads=trainer.config.train.threads))
+        trainer.rng.set_state(opt["rng_state"])
+        trainer._perm = opt["data_order"].to(trainer.device)
+        trainer._cursor = int(opt_meta["cursor"])
+        trainer.step_count = int(meta["step"])
+        trainer.elapsed = float(opt_meta["elapsed"])
+        trainer._pending.clear()
+        trainer.resume_clock()
+        self.truncate_metrics(trainer.step_count)
+
+    # -------------------------------------------------------------- metrics
+    def append_metrics(self, records: Iterable) -> None:
+        lines = "".join(json.dumps(r.to_dict() if hasattr(r, "to_dict") else r) + "\n" for r in records)
+        if not lines:
+            return
+        try:
+            with open(self.path / METRICS_FILE, "a", encoding="utf-8") as fh:
+                fh.write(lines)
+        except OSError as exc:
+            raise RunError(f"could not write {self.path / METRICS_FILE}: {exc.strerror or exc}") from exc
+
+    def read_metrics(self) -> list[dict]:
+        file = self.path / METRICS_FILE
+        if not file.exists():
+            return []
+        rows = []
+        for line in file.read_text("utf-8").splitlines():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue  # a line cut short by a crash
+        return rows
+
+    def truncate_metrics(self, step: int) -> None:
+        rows = [r for r in self.read_metrics() if r.get("step", 0) <= step]
+        atomic_write_text(self.path / METRICS_FILE, "".join(json.dumps(r) + "\n" for r in rows))
+
+    # -------------------------------------------------------------- samples
+    def save_grid(self, step: int, images: np.ndarray) -> Path:
+        from PIL import Image
+        from .images import tile_grid
+
+        grid = tile_grid(images, pad=2)
+        path = self.path / "samples" / f"step_{step:07d}.png"
+        img = Image.fromarray(grid[..., 0] if grid.shape[-1] == 1 else grid)
+        import io
+
+        buf = io.BytesIO()
+        img.save(buf, format="PNG")
+        atomic_write_bytes(path, buf.getvalue())
+        return path
+
+    # ----------------------------------------------------------- favourites
+    def read_favourites(self) -> list[dict]:
+        file = self.path / FAVOURITES_FILE
+        if not file.exists():
+            return []
+        try:
+            data = json.loads(file.read_text("utf-8"))
+        except json.JSONDecodeError:
+            raise RunError(f"{file} is damaged") from None
+        return list(data.get("favourites", [])) if isinstance(data, dict) else []
+
+    def write_favourites(self, favourites: list[dict]) -> None:
+        atomic_write_text(self.path / FAVOURITES_FILE, json.dumps({"favourites": favourites}, indent=2))
+
+
+def _load_prefixed(module: torch.nn.Module, tensors: dict[str, torch.Tensor], prefix: str) -> None:
+    state = {k[len(prefix):]: v for k, v in tensors.items() if k.startswith(prefix)}
+    expected = module.state_dict()
+    missing = sorted(set(expected) - set(state))
+    extra = sorted(set(state) - set(expected))
+    if missing or extra:
+        raise CheckpointMismatch(f"checkpoint layers do not match the {prefix.rstrip('.')} network "
+                                 f"(missing: {', '.join(missing[:3]) or 'none'}; unexpected: {', '.join(extra[:3]) or 'none'})")
+    for k, v in state.items():
+        if v.shape != expected[k].shape:
+            raise CheckpointMismatch(f"layer {prefix}{k} has shape {tuple(v.shape)} in the checkpoint, {tuple(expected[k].shape)} in the model")
+    module.load_state_dict(state)
+
+
+def versions() -> dict[str, str]:
+    return {"gan_studio": __version__, "torch": torch.__version__, "python": platform.python_version(),
+            "numpy": np.__version__}

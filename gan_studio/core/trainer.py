@@ -1,0 +1,318 @@
+"""The training loop as a plain object: `step()` does k discriminator updates
+and one generator update.  No threads inside; the GUI worker and the CLI both
+drive it.
+
+Per-step metrics stay on the device until `flush()` converts a whole batch
+of steps in one go (no `.item()` sync in the hot loop).  `flush()` raises
+`TrainingDiverged` the moment a non-finite value appears.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+
+from .config import ExperimentConfig, TrainConfig
+from .device import resolve_device, set_threads
+from .losses import discriminator_loss, generator_loss, gradient_penalty
+from .models import build_discriminator, build_generator, parameter_count
+
+METRIC_NAMES = ("loss_d", "loss_g", "d_real", "d_fake", "grad_norm_d", "grad_norm_g", "gp")
+FIXED_SAMPLES = 64
+
+
+@dataclass
+class StepRecord:
+    step: int
+    loss_d: float
+    loss_g: float
+    d_real: float          # mean σ(D(x)) over the last D update
+    d_fake: float          # mean σ(D(G(z)))
+    grad_norm_d: float
+    grad_norm_g: float
+    gp: float
+    lr_g: float
+    lr_d: float
+    images_per_s: float    # real images seen by D per second, averaged over the flush window
+    elapsed: float         # seconds of training so far
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+class TrainingDiverged(RuntimeError):
+    """A loss or gradient became NaN or infinite."""
+
+    def __init__(self, step: int, metrics: list[str]):
+        self.step = step
+        self.metrics = metrics
+        self.advice = (
+            "Training diverged: {} became infinite or not-a-number at step {}. "
+            "This usually means the learning rates are too high for this loss. "
+            "Try halving both learning rates, switching to the non-saturating loss, "
+            "or enabling spectral norm in the discriminator, then resume from the last save."
+        ).format(", ".join(metrics), step)
+        super().__init__(self.advice)
+
+
+@dataclass
+class TrainingData:
+    """The training set as one float tensor in [-1, 1] on the training device."""
+
+    images: torch.Tensor            # (N, C, H, W)
+    labels: torch.Tensor | None     # (N,) int64
+    classes: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_arrays(cls, images: np.ndarray, labels: np.ndarray | None, device) -> "TrainingData":
+        if images.dtype != np.uint8 or images.ndim != 4:
+            raise ValueError(f"training images must be uint8 (N, C, H, W), got {images.dtype} {images.shape}")
+        if len(images) == 0:
+            raise ValueError("the training set is empty (check the class filter)")
+        x = torch.from_numpy(np.ascontiguousarray(images)).to(device)
+        x = x.float().mul_(2 / 255).sub_(1)
+        y = None
+        classes: list[int] = []
+        if labels is not None:
+            y = torch.from_numpy(np.asarray(labels, dtype=np.int64)).to(device)
+            classes = sorted(int(c) for c in np.unique(labels))
+        return cls(x, y, classes)
+
+    def __len__(self) -> int:
+        return self.images.shape[0]
+
+
+class Trainer:
+    def __init__(self, config: ExperimentConfig, images: np.ndarray, labels: np.ndarray | None = None, device: str | None = None):
+        config.check()
+        self.config = config
+        m, t = config.model, config.train
+        self.threads = set_threads(t.threads)
+        self.device = resolve_device(device or t.device)
+        if m.conditional and labels is None:
+            raise ValueError("a conditional model needs labelled data (for image folders, put each class in its own sub-folder)")
+        if images.shape[1:] != (m.channels, m.image_size, m.image_size):
+            raise ValueError(
+                f"images have shape {tuple(images.shape[1:])}, the model expects {(m.channels, m.image_size, m.image_size)}"
+            )
+        if m.conditional and labels is not None and int(np.max(labels)) >= m.num_classes:
+            raise ValueError(f"labels go up to {int(np.max(labels))} but the model has {m.num_classes} classes")
+        self.data = TrainingData.from_arrays(images, labels if m.conditional else labels, self.device)
+
+        torch.manual_seed(t.seed)
+        self.rng = torch.Generator(device=self.device)
+        self.rng.manual_seed(t.seed)
+        self.G = build_generator(m).to(self.device)
+        self.D = build_discriminator(m).to(self.device)
+        self.G_ema = copy.deepcopy(self.G).eval().requires_grad_(False) if t.ema > 0 else None
+        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=t.lr_g, betas=(t.beta1, t.beta2))
+        self.opt_d = torch.optim.Adam(self.D.parameters(), lr=t.lr_d, betas=(t.beta1, t.beta2))
+
+        fixed = torch.Generator().manual_seed(t.seed + 1)
+        self.fixed_z = torch.randn(FIXED_SAMPLES, m.latent_dim, generator=fixed).to(self.device)
+        classes = self.data.classes or [0]
+        self.fixed_labels = torch.tensor([classes[i % len(classes)] for i in range(FIXED_SAMPLES)], device=self.device)
+
+        self.step_count = 0
+        self.elapsed = 0.0
+        self._perm = torch.randperm(len(self.data), generator=self.rng, device=self.device)
+        self._cursor = 0
+        self._pending: list[torch.Tensor] = []
+        self._pending_steps = 0
+        self._window_start = time.perf_counter()
+        self._window_elapsed = 0.0
+        self._zero = torch.zeros((), device=self.device)
+
+    # ------------------------------------------------------------------ info
+    @property
+    def train_config(self) -> TrainConfig:
+        return self.config.train
+
+    def parameter_counts(self) -> dict[str, int]:
+        return {"generator": parameter_count(self.G), "discriminator": parameter_count(self.D)}
+
+    # ------------------------------------------------------------ hyper-params
+    def set_hparams(self, *, lr_g=None, lr_d=None, beta1=None, beta2=None, d_steps=None, loss=None, gp_weight=None) -> TrainConfig:
+        """Change hyper-parameters between steps; the next `step()` uses them."""
+        changes = {k: v for k, v in dict(lr_g=lr_g, lr_d=lr_d, beta1=beta1, beta2=beta2, d_steps=d_steps, loss=loss,
+                                         gp_weight=gp_weight).items() if v is not None}
+        if not changes:
+            return self.config.train
+        new = self.config.replace(train=self.config.train.replace(**changes))
+        new.check()
+        self.config = new
+        t = new.train
+        for group in self.opt_g.param_groups:
+            group["lr"] = t.lr_g
+            group["betas"] = (t.beta1, t.beta2)
+        for group in self.opt_d.param_groups:
+            group["lr"] = t.lr_d
+            group["betas"] = (t.beta1, t.beta2)
+        return t
+
+    # ------------------------------------------------------------------ loop
+    def _next_batch(self, n: int):
+        if self._cursor + n > len(self._perm):
+            self._perm = torch.randperm(len(self.data), generator=self.rng, device=self.device)
+            self._cursor = 0
+        idx = self._perm[self._cursor: self._cursor + n]
+        self._cursor += n
+        x = self.data.images[idx]
+        y = self.data.labels[idx] if self.data.labels is not None else None
+        return x, y
+
+    def _noise(self, n: int) -> torch.Tensor:
+        return torch.randn(n, self.config.model.latent_dim, generator=self.rng, device=self.device)
+
+    def _fake_labels(self, n: int):
+        if not self.config.model.conditional:
+            return None
+        idx = torch.randint(len(self.data), (n,), generator=self.rng, device=self.device)
+        return self.data.labels[idx]
+
+    @staticmethod
+    def _grad_norm(module: torch.nn.Module) -> torch.Tensor:
+        grads = [p.grad for p in module.parameters() if p.grad is not None]
+        return torch.linalg.vector_norm(torch.stack(torch._foreach_norm(grads))) if grads else torch.zeros(())
+
+    def step(self) -> None:
+        """One training step: `d_steps` discriminator updates, then one generator update."""
+        t = self.config.train
+        bs = min(t.batch_size, len(self.data))
+        cond = self.config.model.conditional
+        self.G.train()
+        self.D.train()
+        gp = self._zero
+        for _ in range(t.d_steps):
+            x, y = self._next_batch(bs)
+            z = self._noise(bs)
+            y_fake = y if cond else None
+            with torch.no_grad():
+                fake = self.G(z, y_fake)
+            real_logits = self.D(x, y if cond else None)
+            fake_logits = self.D(fake, y_fake)
+            loss_d = discriminator_loss(t.loss, real_logits, fake_logits)
+            if t.loss == "wgan-gp" and t.gp_weight > 0:
+                gp = gradient_penalty(self.D, x, fake, y_fake, self.rng)
+                loss_d = loss_d + t.gp_weight * gp
+            self.opt_d.zero_grad(set_to_none=True)
+            loss_d.backward()
+            grad_d = self._grad_norm(self.D)
+            self.opt_d.step()
+
+        z = self._noise(bs)
+        y_fake = self._fake_labels(bs)
+        for p in self.D.parameters():
+            p.requires_grad_(False)
+        fake_logits_g = self.D(self.G(z, y_fake), y_fake)
+        loss_g = generator_loss(t.loss, fake_logits_g)
+        self.opt_g.zero_grad(set_to_none=True)
+        loss_g.backward()
+        for p in self.D.parameters():
+            p.requires_grad_(True)
+        grad_g = self._grad_norm(self.G)
+        self.opt_g.step()
+        if self.G_ema is not None:
+            self._update_ema(t.ema)
+
+        with torch.no_grad():
+            self._pending.append(torch.stack([
+                loss_d.detach(), loss_g.detach(),
+                torch.sigmoid(real_logits.detach()).mean(), torch.sigmoid(fake_logits.detach()).mean(),
+                grad_d, grad_g, gp.detach(),
+            ]))
+        self.step_count += 1
+        self._pending_steps += 1
+
+    @torch.no_grad()
+    def _update_ema(self, decay: float) -> None:
+        # Warm-up: average fast at first so early snapshots are not stuck at the initial weights.
+        decay = min(decay, (1 + self.step_count) / (10 + self.step_count))
+        ema_params = list(self.G_ema.parameters())
+        torch._foreach_lerp_(ema_params, list(self.G.parameters()), 1 - decay)
+        for b_ema, b in zip(self.G_ema.buffers(), self.G.buffers()):
+            b_ema.copy_(b)
+
+    def flush(self) -> list[StepRecord]:
+        """Convert the metrics of the steps since the last flush to floats.
+
+        Raises `TrainingDiverged` if any of them is NaN or infinite."""
+        now = time.perf_counter()
+        window = now - self._window_start
+        self._window_start = now
+        self.elapsed += window
+        if not self._pending:
+            return []
+        values = torch.stack(self._pending).cpu().numpy().astype(np.float64)
+        n = len(self._pending)
+        first_step = self.step_count - n + 1
+        self._pending.clear()
+        self._pending_steps = 0
+        bad = ~np.isfinite(values)
+        if bad.any():
+            row, _ = np.argwhere(bad)[0]
+            names = [METRIC_NAMES[c] for c in np.unique(np.argwhere(bad[row])[:, 0])]
+            raise TrainingDiverged(first_step + int(row), names)
+        t = self.config.train
+        speed = n * min(t.batch_size, len(self.data)) * t.d_steps / window if window > 0 else math.nan
+        return [
+            StepRecord(first_step + i, *values[i].tolist(), lr_g=t.lr_g, lr_d=t.lr_d, images_per_s=speed,
+                       elapsed=self.elapsed - window * (n - 1 - i) / n)
+            for i in range(n)
+        ]
+
+    def resume_clock(self) -> None:
+        """After an idle pause (call `flush()` before it), restart the speed/elapsed clock."""
+        self._window_start = time.perf_counter()
+
+    # -------------------------------------------------------------- sampling
+    def sampling_generator(self) -> torch.nn.Module:
+        return self.G_ema if self.G_ema is not None else self.G
+
+    @torch.no_grad()
+    def generate(self, z: torch.Tensor, labels: torch.Tensor | None = None) -> torch.Tensor:
+        """Images in [-1, 1] from the (EMA) generator in eval mode."""
+        g = self.sampling_generator()
+        was_training = g.training
+        g.eval()
+        try:
+            out = g(z.to(self.device), labels.to(self.device) if labels is not None else None)
+        finally:
+            g.train(was_training)
+        return out
+
+    def fixed_samples(self) -> np.ndarray:
+        """The progress grid's images as uint8 (N, H, W, C)."""
+        labels = self.fixed_labels if self.config.model.conditional else None
+        x = self.generate(self.fixed_z, labels)
+        return ((x.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).permute(0, 2, 3, 1).cpu().numpy().copy()
+
+    def sample(self, n: int, seed: int = 0, labels=None) -> np.ndarray:
+        gen = torch.Generator().manual_seed(seed)
+        z = torch.randn(n, self.config.model.latent_dim, generator=gen)
+        if self.config.model.conditional and labels is None:
+            classes = self.data.classes
+            labels = torch.tensor([classes[i % len(classes)] for i in range(n)])
+        x = self.generate(z, torch.as_tensor(labels) if labels is not None else None)
+        return ((x.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).permute(0, 2, 3, 1).cpu().numpy().copy()
+
+    # --------------------------------------------------------------- targets
+    def target_reached(self) -> bool:
+        t = self.config.train
+        return (t.max_steps > 0 and self.step_count >= t.max_steps) or (t.max_seconds > 0 and self.elapsed >= t.max_seconds)
+
+    def progress(self) -> float | None:
+        """Fraction of the step or time target done (the larger), None without a target."""
+        t = self.config.train
+        parts = []
+        if t.max_steps > 0:
+            parts.append(self.step_count / t.max_steps)
+        if t.max_seconds > 0:
+            parts.append(self.elapsed / t.max_seconds)
+        return min(1.0, max(parts)) if parts else None
+
