@@ -204,3 +204,17 @@ def test_catalog_lists_every_source_with_cached_flags(tmp_path):
     assert infos["fashion-mnist"].cached and infos["fashion-mnist"].path == cached_dataset_dir("fashion-mnist")
     assert not infos["mnist"].cached
     assert infos["fashion-mnist"].size_bytes == sum(p.stat().st_size for p in infos["fashion-mnist"].path.iterdir())
+
+
+def test_resize_matches_bilinear_reference():
+    import torch
+    import torch.nn.functional as F
+    from gan_studio.core.data.transforms import fit_images
+    x = np.random.default_rng(2).integers(0, 256, (7, 28, 20), dtype=np.uint8)
+    got = fit_images(x, 64, 1)
+    ref = F.interpolate(torch.from_numpy(x[:, None]).float(), size=(64, 64), mode="bilinear",
+                        align_corners=False).round().clamp(0, 255).to(torch.uint8).numpy()
+    assert np.abs(got.astype(int) - ref).max() <= 1
+    small = fit_images(x, 14, 3)
+    assert small.shape == (7, 3, 14, 14)
+    assert abs(float(small.mean()) - float(x.mean())) < 3

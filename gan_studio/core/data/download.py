@@ -124,12 +124,14 @@ def _fetch_file(name: str, mirrors: list[str], sha256: str, staging: Path, tally
             except _ChecksumMismatch as exc:
                 failures.append((url, exc))
                 break                          # this mirror serves bad data; try the next
-            except (_Transient, _Unreachable) as exc:
-                last = exc
+            except _Unreachable as exc:
+                failures.append((url, exc))
+                break                          # host down or no network: retrying here rarely helps
+            except _Transient as exc:
                 if attempt < retries:
                     time.sleep(RETRY_BACKOFF_S * (attempt + 1))
                     continue
-                failures.append((url, last))
+                failures.append((url, exc))
     raise _summarise(name, title, failures)
 
 

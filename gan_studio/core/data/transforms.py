@@ -34,12 +34,22 @@ def resize_images(images: np.ndarray, size: int) -> np.ndarray:
         return np.pad(images, ((0, 0), (0, 0), (before, after), (before, after)))
     out = np.empty((n, c, size, size), dtype=np.uint8)
     shrinking = size < max(h, w)
+    rows, cols = _bilinear_matrix(h, size), _bilinear_matrix(w, size).T
     for start in range(0, n, _CHUNK):
         chunk = torch.from_numpy(np.ascontiguousarray(images[start:start + _CHUNK])).float()
-        resized = F.interpolate(chunk, size=(size, size), mode="bilinear", align_corners=False,
-                                antialias=shrinking)
+        if shrinking:
+            resized = F.interpolate(chunk, size=(size, size), mode="bilinear", align_corners=False,
+                                    antialias=True)
+        else:   # separable bilinear as two matrix products: same numbers, faster than interpolate
+            resized = rows @ chunk @ cols
         out[start:start + _CHUNK] = resized.round_().clamp_(0, 255).to(torch.uint8).numpy()
     return out
+
+
+def _bilinear_matrix(src: int, dst: int) -> torch.Tensor:
+    """(dst, src) weights of 1-D bilinear resampling (align_corners=False)."""
+    eye = torch.eye(src)[None, None]                      # (1, 1, src, src)
+    return F.interpolate(eye, size=(dst, src), mode="bilinear", align_corners=False)[0, 0]
 
 
 def set_channels(images: np.ndarray, channels: int) -> np.ndarray:
