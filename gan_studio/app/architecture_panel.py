@@ -1,0 +1,515 @@
+"""The Architecture panel: preset, model shape, optimisation and device settings with inline validation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, ConfigIssue, DataConfig, ExperimentConfig, ModelConfig,
+                           TrainConfig)
+from ..core.device import available_devices, cpu_threads
+from ..core.models import build_discriminator, build_generator, parameter_count
+from ..core.presets import DEFAULT_PRESET, get_preset, load_presets
+from .widgets import CollapsibleSection, InlineMessage, ValidatedField, format_count, format_float, muted
+
+ARCH_LABELS = {"dcgan": "DCGAN (convolutional)", "mlp": "MLP (fully connected)"}
+D_NORM_LABELS = {"none": "None", "batch": "Batch norm", "spectral": "Spectral norm"}
+LIVE_KEYS = ("lr_g", "lr_d", "beta1", "beta2", "d_steps", "loss")
+CUSTOM = "custom"
+
+
+class ArchitecturePanel(QWidget):
+    configChanged = Signal()
+    validityChanged = Signal(bool)
+    liveHparamsChanged = Signal(dict)   # only while running; keys of Trainer.set_hparams
+    parameterCountsChanged = Signal(int, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._presets = list(load_presets())
+        self._preset_key = DEFAULT_PRESET
+        self._base_key = DEFAULT_PRESET
+        base = get_preset(DEFAULT_PRESET).config()
+        self._base_model = base.model          # fields the panel does not show (image size, channels, classes)
+        self._base_train = base.train
+        self._running = False
+        self._updating = False
+        self._valid = True
+        self._issues: list[ConfigIssue] = []
+        self._counts: tuple[int, int] | None = None
+        self._live_sent: dict = {}
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(150)
+        self._count_timer.timeout.connect(self._recount)
+        self._build()
+        self._apply(base.model, base.train)
+        self._select_preset_item(DEFAULT_PRESET)
+        self._revalidate(emit=False)
+        self._recount()
+
+    # ------------------------------------------------------------------ layout
+    def _spin(self, lo: int, hi: int, step: int = 1, special: str | None = None) -> QSpinBox:
+        box = QSpinBox(self)
+        box.setRange(lo, hi)          # wider than valid on purpose: validation shows the limits
+        box.setSingleStep(step)
+        box.setKeyboardTracking(True)
+        box.setAccelerated(True)
+        if special:
+            box.setSpecialValueText(special)
+        box.valueChanged.connect(self._on_edit)
+        return box
+
+    def _float_edit(self, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(self._on_edit)
+        edit.editingFinished.connect(self._on_edit_finished)
+        return edit
+
+    def _field(self, form: QFormLayout, label: str, editor: QWidget, key: str, hint: str) -> ValidatedField:
+        field = ValidatedField(editor, hint)
+        lab = QLabel(label)
+        lab.setToolTip(hint)
+        lab.setBuddy(editor)
+        form.addRow(lab, field)
+        self._fields[key] = field
+        self._labels[key] = lab
+        return field
+
+    @staticmethod
+    def _form() -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(8)
+        form.setVerticalSpacing(2)
+        return form
+
+    def _build(self) -> None:
+        self._fields: dict[str, ValidatedField] = {}
+        self._labels: dict[str, QLabel] = {}
+        root = QVBoxLayout(self)
+        root.setContentsMargins(6, 6, 6, 6)
+        root.setSpacing(8)
+
+        # Preset
+        preset_box = QGroupBox("Preset", self)
+        pl = QVBoxLayout(preset_box)
+        self.preset_combo = QComboBox(preset_box)
+        self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.preset_combo.setMinimumContentsLength(16)
+        for p in self._presets:
+            self.preset_combo.addItem(p.title, p.key)
+            self.preset_combo.setItemData(self.preset_combo.count() - 1, p.description, Qt.ItemDataRole.ToolTipRole)
+        self.preset_combo.setToolTip("A curated starting point; every field below can still be changed")
+        self.preset_combo.activated.connect(self._on_preset_activated)
+        pl.addWidget(self.preset_combo)
+        self.preset_description = muted(QLabel(preset_box))
+        self.preset_description.setWordWrap(True)
+        pl.addWidget(self.preset_description)
+        root.addWidget(preset_box)
+
+        # Model
+        model_box = QGroupBox("Model", self)
+        mv = QVBoxLayout(model_box)
+        form = self._form()
+        self.arch_combo = QComboBox(self)
+        for key, text in ARCH_LABELS.items():
+            self.arch_combo.addItem(text, key)
+        self.arch_combo.currentIndexChanged.connect(self._on_edit)
+        self._field(form, "Architecture", self.arch_combo, "model.arch",
+                    "DCGAN: convolutional, the better choice for images. MLP: the original fully connected GAN.")
+        self.conditional_check = QCheckBox("Tell the networks the class", self)
+        self.conditional_check.toggled.connect(self._on_edit)
+        self._field(form, "Conditional", self.conditional_check, "model.conditional",
+                    "A conditional GAN is given the class label, so you can ask for a specific digit.")
+        self.latent_spin = self._spin(0, 100_000, 8)
+        self._field(form, "Latent size", self.latent_spin, "model.latent_dim",
+                    "Length of the random noise vector the generator starts from (1–1024).")
+        self.g_width_spin = self._spin(0, 100_000, 8)
+        self._field(form, "Generator width", self.g_width_spin, "model.g_width",
+                    "DCGAN: base number of channels. MLP: first hidden layer width (doubles per layer). 4–2048.")
+        self.d_width_spin = self._spin(0, 100_000, 8)
+        self._field(form, "Discriminator width", self.d_width_spin, "model.d_width",
+                    "Capacity of the discriminator, like the generator width (4–2048).")
+        self.depth_spin = self._spin(0, 99)
+        self._field(form, "Hidden layers", self.depth_spin, "model.depth",
+                    "MLP only: number of hidden layers (1–6).")
+        self.g_bn_check = QCheckBox("Batch norm in the generator", self)
+        self.g_bn_check.toggled.connect(self._on_edit)
+        self._field(form, "Generator norm", self.g_bn_check, "model.g_batchnorm",
+                    "Batch normalisation between generator layers; usually stabilises DCGAN training.")
+        self.d_norm_combo = QComboBox(self)
+        for key in D_NORMS:
+            self.d_norm_combo.addItem(D_NORM_LABELS.get(key, key), key)
+        self.d_norm_combo.currentIndexChanged.connect(self._on_edit)
+        self._field(form, "Discriminator norm", self.d_norm_combo, "model.d_norm",
+                    "Spectral norm keeps the discriminator smooth (recommended); WGAN-GP must not use batch norm.")
+        self._model_form = form
+        mv.addLayout(form)
+        self.param_label = QLabel(model_box)
+        font = self.param_label.font()
+        font.setBold(True)
+        self.param_label.setFont(font)
+        self.param_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        mv.addWidget(self.param_label)
+        root.addWidget(model_box)
+
+        # Optimisation
+        opt_box = QGroupBox("Optimisation", self)
+        ov = QVBoxLayout(opt_box)
+        form = self._form()
+        self.loss_combo = QComboBox(self)
+        for key in LOSSES:
+            self.loss_combo.addItem(LOSS_LABELS[key], key)
+        self.loss_combo.currentIndexChanged.connect(self._on_edit)
+        self._field(form, "Loss", self.loss_combo, "train.loss",
+                    "How real and fake images are scored. Can be changed while training.")
+        self.lr_g_edit = self._float_edit("2e-4")
+        self._field(form, "Generator LR", self.lr_g_edit, "train.lr_g",
+                    "Adam learning rate of the generator, e.g. 2e-4 (1e-7–1). Can be changed while training.")
+        self.lr_d_edit = self._float_edit("2e-4")
+        self._field(form, "Discriminator LR", self.lr_d_edit, "train.lr_d",
+                    "Adam learning rate of the discriminator, e.g. 2e-4 (1e-7–1). Can be changed while training.")
+        self.batch_spin = self._spin(0, 1_000_000, 16)
+        self._field(form, "Batch size", self.batch_spin, "train.batch_size",
+                    "Images per training step (1–4096).")
+        self.d_steps_spin = self._spin(0, 999)
+        self._field(form, "D:G steps", self.d_steps_spin, "train.d_steps",
+                    "Discriminator updates per generator update (1–20; WGAN-GP uses 5). Can be changed while training.")
+        ov.addLayout(form)
+
+        adv = QWidget(self)
+        form = self._form()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.beta1_edit = self._float_edit("0.5")
+        self._field(form, "Adam β1", self.beta1_edit, "train.beta1",
+                    "Adam momentum (0–0.999); GANs usually use 0.5. Can be changed while training.")
+        self.beta2_edit = self._float_edit("0.999")
+        self._field(form, "Adam β2", self.beta2_edit, "train.beta2",
+                    "Adam second-moment decay (0–0.99999). Can be changed while training.")
+        self.gp_edit = self._float_edit("10")
+        self._field(form, "Gradient penalty", self.gp_edit, "train.gp_weight",
+                    "WGAN-GP only: weight of the gradient penalty (0–1000).")
+        self.ema_edit = self._float_edit("0 = off")
+        self._field(form, "EMA decay", self.ema_edit, "train.ema",
+                    "Exponential moving average of the generator's weights for smoother samples: "
+                    "0 (off) or 0.5–0.9999, e.g. 0.999.")
+        self.seed_spin = self._spin(0, 2**31 - 1)
+        self._field(form, "Seed", self.seed_spin, "train.seed",
+                    "Random seed: the same seed and settings give the same run.")
+        adv.setLayout(form)
+        self.advanced = CollapsibleSection("Advanced", adv, expanded=False)
+        ov.addWidget(self.advanced)
+        root.addWidget(opt_box)
+
+        # Device
+        dev_box = QGroupBox("Device", self)
+        form = self._form()
+        self.device_combo = QComboBox(self)
+        self.device_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.device_combo.setMinimumContentsLength(12)
+        devices = available_devices()
+        self.device_combo.addItem(f"Auto — {devices[0].label}", "auto")
+        for d in devices:
+            self.device_combo.addItem(d.label, d.key)
+        self.device_combo.currentIndexChanged.connect(self._on_edit)
+        self._field(form, "Compute on", self.device_combo, "train.device",
+                    "Auto picks the fastest device found (CUDA, then Apple MPS, then the CPU).")
+        self.threads_spin = self._spin(0, 1024, special=f"All cores ({cpu_threads()})")
+        self._field(form, "CPU threads", self.threads_spin, "train.threads",
+                    "Threads PyTorch may use on the CPU (0 = every core).")
+        dev_box.setLayout(form)
+        root.addWidget(dev_box)
+
+        self.general_issues = InlineMessage(self)
+        root.addWidget(self.general_issues)
+        root.addStretch(1)
+
+    # -------------------------------------------------------------- public API
+    def model_config(self) -> ModelConfig:
+        return self._read()[0]
+
+    def train_config(self) -> TrainConfig:
+        return self._read()[1]
+
+    def preset_key(self) -> str:
+        """The preset on show, or "custom" once a field was edited."""
+        return self._preset_key
+
+    def base_preset_key(self) -> str:
+        """The preset the current settings started from."""
+        return self._base_key
+
+    def device(self) -> str:
+        return self.device_combo.currentData() or "auto"
+
+    def issues(self) -> list[ConfigIssue]:
+        return list(self._issues)
+
+    def is_valid(self) -> bool:
+        return self._valid
+
+    def parameter_counts(self) -> tuple[int, int] | None:
+        """(generator, discriminator) parameters of the current model; None while it is invalid."""
+        return self._counts
+
+    def set_experiment(self, cfg: ExperimentConfig) -> None:
+        """Show `cfg`'s model and training settings (no configChanged is emitted)."""
+        self._base_model, self._base_train = cfg.model, cfg.train
+        self._apply(cfg.model, cfg.train)
+        known = {p.key for p in self._presets}
+        if cfg.preset in known:
+            p = get_preset(cfg.preset).config(DataConfig())
+            same = (p.model.replace(num_classes=cfg.model.num_classes, image_size=cfg.model.image_size,
+                                    channels=cfg.model.channels) == cfg.model
+                    and _same_training(p.train, cfg.train))
+            self._base_key = cfg.preset
+            if same:
+                self._select_preset_item(cfg.preset)
+            else:
+                self._show_custom()
+        else:
+            self._show_custom()
+        self._revalidate(emit=True)
+        self._schedule_count()
+
+    def set_running(self, running: bool) -> None:
+        """While training only the hyper-parameters the trainer can change live stay editable."""
+        self._running = running
+        train = self.train_config()
+        self._live_sent = {k: getattr(train, k) for k in LIVE_KEYS}   # what the trainer has now
+        live = {"train.lr_g", "train.lr_d", "train.beta1", "train.beta2", "train.d_steps", "train.loss"}
+        for key, field in self._fields.items():
+            field.setEnabled(not running or key in live)
+            self._labels[key].setEnabled(not running or key in live)
+        self.preset_combo.setEnabled(not running)
+        if not running:
+            self._update_arch_dependent()
+
+    # ---------------------------------------------------------------- reading
+    def _read(self) -> tuple[ModelConfig, TrainConfig]:
+        model, train, _ = self._read_with_parse_issues()
+        return model, train
+
+    def _read_with_parse_issues(self):
+        issues: list[ConfigIssue] = []
+
+        def num(edit: QLineEdit, key: str, fallback: float, label: str) -> float:
+            text = edit.text().strip().replace(",", ".")
+            try:
+                return float(text)
+            except ValueError:
+                issues.append(ConfigIssue(key, f"{label} must be a number, e.g. {edit.placeholderText()}"
+                                          if text else f"enter the {label}"))
+                return fallback
+
+        t0 = self._base_train
+        model = self._base_model.replace(
+            arch=self.arch_combo.currentData(),
+            conditional=self.conditional_check.isChecked(),
+            latent_dim=self.latent_spin.value(),
+            g_width=self.g_width_spin.value(),
+            d_width=self.d_width_spin.value(),
+            depth=self.depth_spin.value(),
+            g_batchnorm=self.g_bn_check.isChecked(),
+            d_norm=self.d_norm_combo.currentData(),
+        )
+        train = t0.replace(
+            loss=self.loss_combo.currentData(),
+            lr_g=num(self.lr_g_edit, "train.lr_g", t0.lr_g, "generator learning rate"),
+            lr_d=num(self.lr_d_edit, "train.lr_d", t0.lr_d, "discriminator learning rate"),
+            beta1=num(self.beta1_edit, "train.beta1", t0.beta1, "beta1"),
+            beta2=num(self.beta2_edit, "train.beta2", t0.beta2, "beta2"),
+            gp_weight=num(self.gp_edit, "train.gp_weight", t0.gp_weight, "gradient-penalty weight"),
+            ema=num(self.ema_edit, "train.ema", t0.ema, "EMA decay"),
+            batch_size=self.batch_spin.value(),
+            d_steps=self.d_steps_spin.value(),
+            seed=self.seed_spin.value(),
+            device=self.device(),
+            threads=self.threads_spin.value(),
+        )
+        return model, train, issues
+
+    # ---------------------------------------------------------------- writing
+    def _apply(self, model: ModelConfig, train: TrainConfig) -> None:
+        self._updating = True
+        try:
+            self.arch_combo.setCurrentIndex(max(0, self.arch_combo.findData(model.arch)))
+            self.conditional_check.setChecked(bool(model.conditional))
+            self.latent_spin.setValue(int(model.latent_dim))
+            self.g_width_spin.setValue(int(model.g_width))
+            self.d_width_spin.setValue(int(model.d_width))
+            self.depth_spin.setValue(int(model.depth))
+            self.g_bn_check.setChecked(bool(model.g_batchnorm))
+            self.d_norm_combo.setCurrentIndex(max(0, self.d_norm_combo.findData(model.d_norm)))
+            self.loss_combo.setCurrentIndex(max(0, self.loss_combo.findData(train.loss)))
+            self.lr_g_edit.setText(format_float(train.lr_g))
+            self.lr_d_edit.setText(format_float(train.lr_d))
+            self.beta1_edit.setText(format_float(train.beta1))
+            self.beta2_edit.setText(format_float(train.beta2))
+            self.gp_edit.setText(format_float(train.gp_weight))
+            self.ema_edit.setText(format_float(train.ema))
+            self.batch_spin.setValue(int(train.batch_size))
+            self.d_steps_spin.setValue(int(train.d_steps))
+            self.seed_spin.setValue(int(train.seed))
+            idx = self.device_combo.findData(train.device)
+            if idx < 0:      # a device this computer lacks (e.g. a config from a GPU machine)
+                self.device_combo.addItem(f"{train.device} (not available here)", train.device)
+                idx = self.device_combo.count() - 1
+            self.device_combo.setCurrentIndex(idx)
+            self.threads_spin.setValue(int(train.threads))
+        finally:
+            self._updating = False
+        self._update_arch_dependent()
+
+    def _update_arch_dependent(self) -> None:
+        mlp = self.arch_combo.currentData() == "mlp"
+        self._model_form.setRowVisible(self._fields["model.depth"], mlp)
+        wgan = self.loss_combo.currentData() == "wgan-gp"
+        if not self._running:
+            self._fields["train.gp_weight"].setEnabled(wgan)
+            self._labels["train.gp_weight"].setEnabled(wgan)
+
+    # ----------------------------------------------------------------- presets
+    def _select_preset_item(self, key: str) -> None:
+        self._remove_custom_item()
+        self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(key)))
+        self._preset_key = key
+        self._base_key = key
+        self.preset_description.setText(get_preset(key).description)
+
+    def _remove_custom_item(self) -> None:
+        idx = self.preset_combo.findData(CUSTOM)
+        if idx >= 0:
+            self.preset_combo.removeItem(idx)
+
+    def _show_custom(self) -> None:
+        base = get_preset(self._base_key) if self._base_key in {p.key for p in self._presets} else None
+        title = f"Custom (based on {base.title})" if base else "Custom"
+        idx = self.preset_combo.findData(CUSTOM)
+        if idx < 0:
+            self.preset_combo.addItem(title, CUSTOM)
+            idx = self.preset_combo.count() - 1
+        else:
+            self.preset_combo.setItemText(idx, title)
+        self.preset_combo.setItemData(idx, "Your own settings; pick a preset to start over.",
+                                      Qt.ItemDataRole.ToolTipRole)
+        self.preset_combo.setCurrentIndex(idx)
+        self._preset_key = CUSTOM
+        self.preset_description.setText(
+            (f"Your own settings, started from “{base.title}”. " if base else "Your own settings. ")
+            + "Choose a preset above to start over.")
+
+    def _on_preset_activated(self, index: int) -> None:
+        key = self.preset_combo.itemData(index)
+        if key == CUSTOM or key is None:
+            return
+        self.choose_preset(key)
+
+    def choose_preset(self, key: str) -> None:
+        """Fill every field from preset `key` (what choosing it in the combo does)."""
+        cfg = get_preset(key).config(DataConfig())
+        self._base_model = cfg.model.replace(num_classes=self._base_model.num_classes,
+                                             image_size=self._base_model.image_size,
+                                             channels=self._base_model.channels)
+        keep = {k: getattr(self._base_train, k) for k in ("device", "threads", "max_steps", "max_seconds",
+                                                          "sample_every", "checkpoint_every")}
+        self._base_train = cfg.train.replace(**keep)
+        self._apply(self._base_model, self._base_train)
+        self._select_preset_item(key)
+        self._revalidate(emit=True)
+        self._schedule_count()
+        self.configChanged.emit()
+
+    # ----------------------------------------------------------------- editing
+    def _on_edit(self, *_args) -> None:
+        if self._updating:
+            return
+        self._update_arch_dependent()
+        if self._preset_key != CUSTOM and not self._matches_preset(self._preset_key):
+            self._show_custom()
+        elif (self._preset_key == CUSTOM and self._base_key in {p.key for p in self._presets}
+              and self._matches_preset(self._base_key)):
+            self._select_preset_item(self._base_key)      # edited back to the preset's values
+        self._revalidate(emit=True)
+        self._schedule_count()
+        self.configChanged.emit()
+        if self._running and not isinstance(self.sender(), QLineEdit):
+            self._emit_live()      # text fields send once editing is finished
+
+    def _on_edit_finished(self) -> None:
+        if self._running:
+            self._emit_live()
+
+    def _matches_preset(self, key: str) -> bool:
+        model, train = self._read()
+        p = get_preset(key).config(DataConfig())
+        return (p.model.replace(num_classes=model.num_classes, image_size=model.image_size,
+                                channels=model.channels) == model and _same_training(p.train, train))
+
+    def _revalidate(self, emit: bool) -> None:
+        model, train, parse_issues = self._read_with_parse_issues()
+        parsed = {i.field for i in parse_issues}
+        issues = parse_issues + [i for i in ExperimentConfig(DataConfig(), model, train).validate()
+                                 if i.field.startswith(("model.", "train.")) and i.field not in parsed]
+        if model.arch != "mlp":      # depth is hidden for DCGAN: never block on it
+            issues = [i for i in issues if i.field != "model.depth"]
+        self._issues = issues
+        by_field: dict[str, list[str]] = {}
+        for issue in issues:
+            by_field.setdefault(issue.field, []).append(issue.message)
+        for key, field in self._fields.items():
+            msgs = by_field.get(key)
+            field.set_error("; ".join(msgs) if msgs else None)
+        general = [i for i in issues if i.field not in self._fields]
+        if general:
+            self.general_issues.show_message("\n".join(str(i) for i in general), "error")
+        else:
+            self.general_issues.clear_message()
+        valid = not issues
+        if valid != self._valid:
+            self._valid = valid
+            if emit:
+                self.validityChanged.emit(valid)
+
+    def _emit_live(self) -> None:
+        _model, train, _ = self._read_with_parse_issues()
+        bad = {i.field for i in self._issues}
+        changes = {}
+        for key in LIVE_KEYS:
+            value = getattr(train, key)
+            if f"train.{key}" in bad or ("model.d_norm" in bad and key == "loss"):
+                continue
+            if self._live_sent.get(key) != value:
+                changes[key] = value
+        if changes:
+            self._live_sent.update(changes)
+            self.liveHparamsChanged.emit(changes)
+
+    # -------------------------------------------------------- parameter count
+    def _schedule_count(self) -> None:
+        self._count_timer.start()
+
+    def _recount(self) -> None:
+        model = self.model_config()
+        if [i for i in model.validate()] or (model.arch == "mlp" and model.conditional):
+            self._counts = None
+            self.param_label.setText("Parameters: fix the fields marked in red")
+            self.param_label.setToolTip("")
+            return
+        g = parameter_count(build_generator(model))
+        d = parameter_count(build_discriminator(model))
+        self._counts = (g, d)
+        self.param_label.setText(f"G {format_count(g)} · D {format_count(d)} parameters")
+        self.param_label.setToolTip(f"Generator: {g:,} parameters\nDiscriminator: {d:,} parameters")
+        self.parameterCountsChanged.emit(g, d)
+
+
+def _same_training(a: TrainConfig, b: TrainConfig) -> bool:
+    """Equal in what a preset decides (not device, threads, targets or intervals)."""
+    keys = ("loss", "lr_g", "lr_d", "beta1", "beta2", "batch_size", "d_steps", "gp_weight", "ema", "seed")
+    return all(getattr(a, k) == getattr(b, k) for k in keys)
+

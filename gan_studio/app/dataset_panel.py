@@ -1,0 +1,541 @@
+"""The Dataset panel: pick a data source, get it onto the computer, preview it, filter classes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+
+from ..core.config import DataConfig
+from ..core.data import (DatasetCancelled, DatasetError, DatasetUnavailable, dataset_catalog, download_dataset,
+                         import_idx_folder, load_dataset)
+from ..core.images import tile_grid
+from .widgets import ClassHistogram, ImageView, InlineMessage, background, format_bytes, muted
+
+PREVIEW_COLS = 5      # 5 × 29 + 1 = 146 px: drawn at 2× it fits a 340 px side panel
+PREVIEW_ROWS = 5
+SOURCE_TITLES = {
+    "sample": "Offline sample (ships with the app)",
+    "mnist": "MNIST",
+    "fashion-mnist": "Fashion-MNIST",
+    "kmnist": "KMNIST",
+    "folder": "Folder of my images…",
+}
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, DatasetError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+class DatasetPanel(QWidget):
+    """Data source chooser with download / import, a live preview and a class filter."""
+
+    dataConfigChanged = Signal(object)        # DataConfig
+    previewLoaded = Signal(object)            # LoadedDataset (for tests and the main window)
+    busyChanged = Signal(bool)
+
+    def __init__(self, parent=None, pool: QThreadPool | None = None):
+        super().__init__(parent)
+        self.pool = pool or QThreadPool(self)
+        self._cfg = DataConfig()
+        self._catalog = {info.key: info for info in dataset_catalog()}
+        self._cache: dict[tuple, object] = {}        # (source, path, folder_labels) → LoadedDataset
+        self._load_task = None
+        self._download_task = None
+        self._locked = False
+        self._current = None                        # the LoadedDataset on show
+        self._class_boxes: list[QCheckBox] = []
+        self._build()
+        self._refresh_sources()
+        self._apply_source_ui()
+        self._request_preview()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(6, 6, 6, 6)
+        root.setSpacing(8)
+
+        # Source
+        src_box = QGroupBox("Source", self)
+        src = QVBoxLayout(src_box)
+        src.setSpacing(6)
+        self.source_combo = QComboBox(src_box)
+        self.source_combo.setToolTip("Where the training images come from")
+        self.source_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source_combo.setMinimumContentsLength(16)
+        self.source_combo.currentIndexChanged.connect(self._on_source_changed)
+        src.addWidget(self.source_combo)
+        self.description_label = muted(QLabel(src_box))
+        self.description_label.setWordWrap(True)
+        src.addWidget(self.description_label)
+
+        # IDX download / import row
+        self.download_row = QWidget(src_box)
+        dl = QVBoxLayout(self.download_row)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.setSpacing(4)
+        self.download_status = QLabel(self.download_row)
+        self.download_status.setWordWrap(True)
+        dl.addWidget(self.download_status)
+        buttons = QHBoxLayout()
+        self.download_button = QPushButton("Download", self.download_row)
+        self.download_button.setToolTip("Download the four official IDX files (checksums verified)")
+        self.download_button.clicked.connect(self._start_download)
+        self.import_button = QPushButton("Import folder…", self.download_row)
+        self.import_button.setToolTip("Use a local copy: a folder holding the four IDX files (.gz or raw)")
+        self.import_button.clicked.connect(self._choose_import_folder)
+        buttons.addWidget(self.download_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        dl.addLayout(buttons)
+        prog = QHBoxLayout()
+        self.progress_bar = QProgressBar(self.download_row)
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.setVisible(False)
+        self.cancel_button = QPushButton("Cancel", self.download_row)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self._cancel_download)
+        prog.addWidget(self.progress_bar, 1)
+        prog.addWidget(self.cancel_button)
+        dl.addLayout(prog)
+        src.addWidget(self.download_row)
+
+        # Folder row
+        self.folder_row = QWidget(src_box)
+        fr = QVBoxLayout(self.folder_row)
+        fr.setContentsMargins(0, 0, 0, 0)
+        fr.setSpacing(4)
+        line = QHBoxLayout()
+        self.folder_path_label = QLabel("No folder chosen", self.folder_row)
+        self.folder_path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.folder_path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_button = QPushButton("Choose folder…", self.folder_row)
+        self.folder_button.setToolTip("A folder of PNG/JPEG/… images; sub-folder names become classes")
+        self.folder_button.clicked.connect(self._choose_image_folder)
+        line.addWidget(self.folder_path_label, 1)
+        line.addWidget(self.folder_button)
+        fr.addLayout(line)
+        self.folder_labels_check = QCheckBox("Sub-folders are classes", self.folder_row)
+        self.folder_labels_check.setChecked(True)
+        self.folder_labels_check.setToolTip("Use each sub-folder's name as a class label (needed for conditional models)")
+        self.folder_labels_check.toggled.connect(self._on_folder_labels)
+        fr.addWidget(self.folder_labels_check)
+        src.addWidget(self.folder_row)
+
+        self.message = InlineMessage(src_box)
+        src.addWidget(self.message)
+        root.addWidget(src_box)
+
+        # Preview
+        prev_box = QGroupBox("Preview", self)
+        pv = QVBoxLayout(prev_box)
+        pv.setSpacing(6)
+        self.preview = ImageView(prev_box, placeholder="Loading…")
+        pv.addWidget(self.preview)
+        self.count_label = QLabel("–", prev_box)
+        font = self.count_label.font()
+        font.setBold(True)
+        self.count_label.setFont(font)
+        pv.addWidget(self.count_label)
+        self.histogram = ClassHistogram(prev_box)
+        self.histogram.setToolTip("Training images per class")
+        pv.addWidget(self.histogram)
+        self.notes_label = muted(QLabel(prev_box))
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        pv.addWidget(self.notes_label)
+        root.addWidget(prev_box)
+
+        # Classes
+        self.class_box = QGroupBox("Classes", self)
+        cb = QVBoxLayout(self.class_box)
+        cb.setSpacing(4)
+        self.class_grid = QGridLayout()
+        self.class_grid.setHorizontalSpacing(10)
+        self.class_grid.setVerticalSpacing(2)
+        cb.addLayout(self.class_grid)
+        row = QHBoxLayout()
+        self.all_button = QPushButton("All", self.class_box)
+        self.none_button = QPushButton("None", self.class_box)
+        self.all_button.setToolTip("Train on every class")
+        self.none_button.setToolTip("Clear the selection, then tick the classes you want")
+        self.all_button.clicked.connect(lambda: self._set_all_classes(True))
+        self.none_button.clicked.connect(lambda: self._set_all_classes(False))
+        self.class_summary = muted(QLabel(self.class_box))
+        row.addWidget(self.all_button)
+        row.addWidget(self.none_button)
+        row.addStretch(1)
+        row.addWidget(self.class_summary)
+        cb.addLayout(row)
+        root.addWidget(self.class_box)
+        root.addStretch(1)
+
+    # -------------------------------------------------------------- public API
+    def data_config(self) -> DataConfig:
+        return self._cfg
+
+    def set_data_config(self, cfg: DataConfig) -> None:
+        """Show `cfg` (no dataConfigChanged is emitted)."""
+        self._cfg = cfg
+        self.source_combo.blockSignals(True)
+        idx = self.source_combo.findData(cfg.source)
+        self.source_combo.setCurrentIndex(max(0, idx))
+        self.source_combo.blockSignals(False)
+        self.folder_labels_check.blockSignals(True)
+        self.folder_labels_check.setChecked(cfg.folder_labels)
+        self.folder_labels_check.blockSignals(False)
+        self._sync_class_boxes()
+        self._apply_source_ui()
+        self._request_preview()
+
+    def set_locked(self, locked: bool) -> None:
+        """While training: the source, folder and class filter cannot change."""
+        self._locked = locked
+        self._update_enabled()
+
+    def current_dataset(self):
+        """The LoadedDataset on show (None while loading or unavailable)."""
+        return self._current
+
+    def is_busy(self) -> bool:
+        return self._load_task is not None or self._download_task is not None
+
+    def shutdown(self) -> None:
+        """Cancel background work and wait for it (call before closing)."""
+        for task in (self._load_task, self._download_task):
+            if task is not None:
+                task.cancel()
+        self.pool.waitForDone(5000)
+
+    # ---------------------------------------------------------------- sources
+    def _refresh_sources(self) -> None:
+        self._catalog = {info.key: info for info in dataset_catalog()}
+        current = self.source_combo.currentData() or self._cfg.source
+        self.source_combo.blockSignals(True)
+        self.source_combo.clear()
+        for key in ("sample", "mnist", "fashion-mnist", "kmnist", "folder"):
+            info = self._catalog.get(key)
+            title = SOURCE_TITLES[key]
+            if info is not None and key in ("mnist", "fashion-mnist", "kmnist"):
+                title += "  ✓" if info.cached else f"  — not downloaded ({format_bytes(info.size_bytes)})"
+            elif key == "sample":
+                title += "  ✓"
+            self.source_combo.addItem(title, key)
+            if info is not None:
+                self.source_combo.setItemData(self.source_combo.count() - 1, info.description,
+                                              Qt.ItemDataRole.ToolTipRole)
+        self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(current)))
+        self.source_combo.blockSignals(False)
+
+    def _apply_source_ui(self) -> None:
+        key = self._cfg.source
+        info = self._catalog.get(key)
+        self.description_label.setText(info.description if info else "")
+        is_idx = key in ("mnist", "fashion-mnist", "kmnist")
+        cached = bool(info and info.cached)
+        self.download_row.setVisible(is_idx and (not cached or self._download_task is not None))
+        if is_idx and not cached:
+            self.download_status.setText(
+                f"Not on this computer yet — a {format_bytes(info.size_bytes)} download, "
+                f"or import a folder holding a local copy of the four IDX files.")
+        self.folder_row.setVisible(key == "folder")
+        path = self._cfg.path if key == "folder" else None
+        self.folder_path_label.setText(path or "No folder chosen")
+        self.folder_path_label.setToolTip(path or "")
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        busy_dl = self._download_task is not None
+        self.source_combo.setEnabled(not self._locked and not busy_dl)
+        self.download_button.setEnabled(not self._locked and not busy_dl)
+        self.import_button.setEnabled(not self._locked and not busy_dl)
+        self.folder_button.setEnabled(not self._locked)
+        self.folder_labels_check.setEnabled(not self._locked)
+        for box in self._class_boxes:
+            box.setEnabled(not self._locked)
+        self.all_button.setEnabled(not self._locked and bool(self._class_boxes))
+        self.none_button.setEnabled(not self._locked and bool(self._class_boxes))
+
+    def _set_config(self, cfg: DataConfig) -> None:
+        if cfg != self._cfg:
+            self._cfg = cfg
+            self.dataConfigChanged.emit(cfg)
+
+    def _on_source_changed(self, index: int) -> None:
+        key = self.source_combo.itemData(index)
+        if key is None or key == self._cfg.source:
+            return
+        # classes are per dataset; a folder keeps its path
+        path = self._cfg.path if key == "folder" else None
+        self.message.clear_message()
+        self._set_config(self._cfg.replace(source=key, path=path, classes=None))
+        self._apply_source_ui()
+        self._request_preview()
+
+    def _on_folder_labels(self, on: bool) -> None:
+        self._set_config(self._cfg.replace(folder_labels=bool(on), classes=None))
+        self._request_preview()
+
+    def _choose_image_folder(self) -> None:
+        start = self._cfg.path or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, "Choose a folder of images", start)
+        if folder:
+            self.set_folder(folder)
+
+    def set_folder(self, folder: str) -> None:
+        """Use a folder of images (what "Choose folder…" does after the dialog)."""
+        self.message.clear_message()
+        self.source_combo.blockSignals(True)
+        self.source_combo.setCurrentIndex(self.source_combo.findData("folder"))
+        self.source_combo.blockSignals(False)
+        self._set_config(self._cfg.replace(source="folder", path=str(folder), classes=None))
+        self._apply_source_ui()
+        self._request_preview()
+
+    # ------------------------------------------------------- download / import
+    def _start_download(self) -> None:
+        key = self._cfg.source
+        if key not in ("mnist", "fashion-mnist", "kmnist") or self._download_task is not None:
+            return
+        self.message.clear_message()
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setFormat("Connecting…")
+        self.progress_bar.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self._download_task = background(
+            self.pool, lambda progress, cancel: download_dataset(key, progress=progress, cancel=cancel),
+            on_done=lambda _path, k=key: self._download_finished(k, None),
+            on_error=lambda exc, k=key: self._download_finished(k, exc),
+            on_progress=self._download_progress)
+        self.busyChanged.emit(True)
+        self._update_enabled()
+
+    def _download_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(int(1000 * min(done, total) / total))
+            self.progress_bar.setFormat(f"{format_bytes(done)} of {format_bytes(total)}")
+        else:
+            self.progress_bar.setRange(0, 0)
+            self.progress_bar.setFormat(format_bytes(done))
+
+    def _cancel_download(self) -> None:
+        if self._download_task is not None:
+            self._download_task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_bar.setFormat("Cancelling…")
+
+    def _download_finished(self, key: str, exc: BaseException | None) -> None:
+        self._download_task = None
+        self.progress_bar.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.busyChanged.emit(False)
+        if exc is None:
+            self.message.show_message(f"{self._catalog[key].title} downloaded and verified.", "info")
+        elif isinstance(exc, DatasetCancelled):
+            self.message.show_message("Download cancelled; nothing was kept.", "warning")
+        elif isinstance(exc, DatasetUnavailable):
+            self.message.show_message(
+                f"Download failed: {exc}\n\nIf this computer is offline, copy the four IDX files from "
+                f"another machine and use “Import folder…”; the offline sample works meanwhile.", "error")
+        else:
+            self.message.show_message(f"Download failed: {_error_text(exc)}", "error")
+        self._after_cache_change(key)
+
+    def _choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder with the four IDX files", str(Path.home()))
+        if folder:
+            self.import_folder(folder)
+
+    def import_folder(self, folder: str) -> bool:
+        """Import a local IDX copy for the current source (what "Import folder…" does)."""
+        key = self._cfg.source
+        try:
+            import_idx_folder(key, folder)
+        except DatasetError as exc:
+            self.message.show_message(f"Import failed: {exc}", "error")
+            return False
+        except OSError as exc:
+            self.message.show_message(f"Import failed: {exc}", "error")
+            return False
+        self.message.show_message(f"{self._catalog[key].title} imported from {folder}.", "info")
+        self._after_cache_change(key)
+        return True
+
+    def _after_cache_change(self, key: str) -> None:
+        self._refresh_sources()
+        self._cache = {k: v for k, v in self._cache.items() if k[0] != key}
+        self._apply_source_ui()
+        if key == self._cfg.source:
+            self._request_preview()
+
+    # ----------------------------------------------------------------- preview
+    def _preview_key(self) -> tuple:
+        cfg = self._cfg
+        return (cfg.source, cfg.path if cfg.source == "folder" else None,
+                cfg.folder_labels if cfg.source == "folder" else True)
+
+    def _request_preview(self) -> None:
+        if self._load_task is not None:
+            self._load_task.cancel()
+            self._load_task = None
+        key = self._preview_key()
+        if key in self._cache:
+            self._show_dataset(self._cache[key])
+            return
+        self._current = None
+        info = self._catalog.get(self._cfg.source)
+        if self._cfg.source == "folder" and not self._cfg.path:
+            self._show_empty("Choose a folder of images to preview it.")
+            self._rebuild_classes([])
+            return
+        if info is not None and info.downloadable and not info.cached:
+            self._show_empty(f"{info.title} is not downloaded yet.")
+            self._rebuild_classes(info.class_names)
+            return
+        self._show_empty("Loading…")
+        cfg = self._cfg.replace(classes=None)
+        task = background(self.pool, lambda progress, cancel: load_dataset(cfg, 28, 1, progress, cancel))
+        task.signals.finished.connect(lambda ds, k=key, t=task: self._preview_done(k, t, ds),
+                                      Qt.ConnectionType.QueuedConnection)
+        task.signals.failed.connect(lambda exc, k=key, t=task: self._preview_failed(k, t, exc),
+                                    Qt.ConnectionType.QueuedConnection)
+        self._load_task = task
+        self.busyChanged.emit(True)
+
+    def _preview_done(self, key, task, dataset) -> None:
+        self._cache[key] = dataset
+        if task is not self._load_task:
+            return          # a stale result: cached, not shown
+        self._load_task = None
+        self.busyChanged.emit(False)
+        if key == self._preview_key():
+            self._show_dataset(dataset)
+            self.previewLoaded.emit(dataset)
+
+    def _preview_failed(self, key, task, exc) -> None:
+        if task is not self._load_task:
+            return
+        self._load_task = None
+        self.busyChanged.emit(False)
+        if isinstance(exc, DatasetCancelled):
+            return
+        self._show_empty("No preview")
+        self.message.show_message(_error_text(exc), "error")
+
+    def _show_empty(self, text: str) -> None:
+        self.preview.set_image(None)
+        self.preview.set_placeholder(text)
+        self.count_label.setText("")
+        self.count_label.setVisible(False)
+        self.histogram.set_counts([], [])
+        self.histogram.setVisible(False)
+        self.notes_label.setText("")
+        self.notes_label.setVisible(False)
+
+    def _show_dataset(self, ds) -> None:
+        self._current = ds
+        names = list(ds.train.class_names)
+        if [b.text() for b in self._class_boxes] != names:
+            self._rebuild_classes(names if ds.train.labels is not None else [])
+        counts = ds.train.class_counts()
+        self.histogram.set_counts(list(counts), list(counts.values()))
+        self.histogram.setVisible(bool(counts))
+        self.count_label.setVisible(True)
+        notes = list(ds.notes)
+        if ds.skipped and not any("skipped" in n for n in notes):
+            notes.append(f"{ds.skipped} file(s) skipped.")
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
+        self._update_selection_view()
+
+    def _update_selection_view(self) -> None:
+        ds = self._current
+        if ds is None:
+            return
+        selected = self._selected_classes()
+        train = ds.train
+        total = len(train)
+        if train.labels is not None and selected is not None:
+            keep = np.flatnonzero(np.isin(train.labels, np.asarray(sorted(selected), dtype=train.labels.dtype)))
+        else:
+            keep = np.arange(total)
+        self.histogram.set_selected(selected)
+        skipped = f" · {ds.skipped} skipped" if ds.skipped else ""
+        if len(keep) == total:
+            self.count_label.setText(f"{total:,} images{skipped}")
+        else:
+            self.count_label.setText(f"{len(keep):,} of {total:,} images selected{skipped}")
+        self.count_label.setToolTip(ds.name)
+        n = PREVIEW_COLS * PREVIEW_ROWS
+        if len(keep) == 0:
+            self.preview.set_image(None)
+            self.preview.set_placeholder("No class selected")
+            return
+        # an even spread over the selection, always the same images for the same selection
+        picks = keep[np.linspace(0, len(keep) - 1, num=min(n, len(keep))).astype(int)]
+        images = train.images[picks].transpose(0, 2, 3, 1)
+        self.preview.set_image(tile_grid(images, cols=PREVIEW_COLS, pad=1, pad_value=40))
+
+    # ------------------------------------------------------------ class filter
+    def _rebuild_classes(self, names: list[str]) -> None:
+        for box in self._class_boxes:
+            self.class_grid.removeWidget(box)
+            box.deleteLater()
+        self._class_boxes = []
+        wanted = None if self._cfg.classes is None else set(self._cfg.classes)
+        cols = 5 if max((len(n) for n in names), default=0) <= 3 else 2
+        for i, name in enumerate(names):
+            box = QCheckBox(name, self.class_box)
+            box.setChecked(wanted is None or i in wanted)
+            box.setToolTip(f"Train on class {i} ({name})")
+            box.toggled.connect(self._on_class_toggled)
+            self.class_grid.addWidget(box, i // cols, i % cols)
+            self._class_boxes.append(box)
+        self.class_box.setVisible(bool(names))
+        self._update_class_summary()
+        self._update_enabled()
+
+    def _sync_class_boxes(self) -> None:
+        wanted = None if self._cfg.classes is None else set(self._cfg.classes)
+        for i, box in enumerate(self._class_boxes):
+            box.blockSignals(True)
+            box.setChecked(wanted is None or i in wanted)
+            box.blockSignals(False)
+        self._update_class_summary()
+        self._update_selection_view()
+
+    def _selected_classes(self) -> set[int] | None:
+        if not self._class_boxes:
+            return None
+        chosen = {i for i, b in enumerate(self._class_boxes) if b.isChecked()}
+        return None if len(chosen) == len(self._class_boxes) else chosen
+
+    def _update_class_summary(self) -> None:
+        sel = self._selected_classes()
+        n = len(self._class_boxes)
+        self.class_summary.setText("all classes" if sel is None else f"{len(sel)} of {n} classes")
+
+    def _on_class_toggled(self, _on: bool) -> None:
+        sel = self._selected_classes()
+        self._update_class_summary()
+        self._update_selection_view()
+        if sel is not None and not sel:
+            self.message.show_message("Pick at least one class to train on.", "warning")
+        elif self.message.text() == "Pick at least one class to train on.":
+            self.message.clear_message()
+        self._set_config(self._cfg.replace(classes=None if sel is None else sorted(sel)))
+
+    def _set_all_classes(self, on: bool) -> None:
+        for box in self._class_boxes:
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+        self._on_class_toggled(on)

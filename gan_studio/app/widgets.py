@@ -1,0 +1,401 @@
+"""Small shared widgets for the side panels: no computation, only presentation.
+
+* `CollapsibleSection` – a titled section with a disclosure arrow.
+* `ValidatedField`     – wraps an editor; draws a red frame and shows a message when invalid.
+* `ImageView`          – shows a uint8 numpy image crisply (nearest-neighbour, integer zoom).
+* `ClassHistogram`     – a compact painted bar chart of images per class.
+* `InlineMessage`      – a word-wrapped info / warning / error line.
+* `background`         – run a callable on a thread pool; results arrive via queued signals.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable, Sequence
+
+import numpy as np
+from PySide6.QtCore import QObject, QRect, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout,
+                               QWidget)
+
+ERROR_COLOR = QColor("#d64541")
+WARN_COLOR = QColor("#c98a00")
+ACCENT_COLOR = QColor("#3d7dd8")
+
+
+# --------------------------------------------------------------------- helpers
+
+def format_bytes(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    for unit in ("KB", "MB", "GB"):
+        n /= 1024.0
+        if n < 1024 or unit == "GB":
+            return f"{n:.1f} {unit}" if n < 100 else f"{n:.0f} {unit}"
+    return f"{n:.0f} GB"
+
+
+def format_count(n: int) -> str:
+    """Compact parameter counts: 812, 4.3 k, 273 k, 1.27 M."""
+    if n < 1000:
+        return str(n)
+    if n < 10_000:
+        return f"{n / 1e3:.1f} k"
+    if n < 1_000_000:
+        return f"{n / 1e3:.0f} k"
+    return f"{n / 1e6:.2f} M"
+
+
+def format_float(v: float) -> str:
+    """Short text for a float field: 2e-4, 0.5, 0.999, 10."""
+    if v == 0:
+        return "0"
+    if abs(v) < 1e-3:
+        mantissa, exp = f"{v:.6e}".split("e")
+        mantissa = mantissa.rstrip("0").rstrip(".")
+        return f"{mantissa}e{int(exp)}"
+    return f"{v:.6g}"
+
+
+def numpy_to_qimage(img: np.ndarray) -> QImage:
+    """(H, W), (H, W, 1) or (H, W, 3) uint8 → a QImage that owns its pixels."""
+    arr = np.ascontiguousarray(img)
+    if arr.ndim == 3 and arr.shape[2] == 1:
+        arr = np.ascontiguousarray(arr[:, :, 0])
+    if arr.dtype != np.uint8:
+        raise ValueError(f"expected uint8 pixels, got {arr.dtype}")
+    h, w = arr.shape[:2]
+    if arr.ndim == 2:
+        q = QImage(arr.data, w, h, arr.strides[0], QImage.Format.Format_Grayscale8)
+    elif arr.ndim == 3 and arr.shape[2] == 3:
+        q = QImage(arr.data, w, h, arr.strides[0], QImage.Format.Format_RGB888)
+    else:
+        raise ValueError(f"expected (H, W) or (H, W, 1|3) pixels, got shape {arr.shape}")
+    return q.copy()
+
+
+# ------------------------------------------------------------------ background
+
+class _TaskSignals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)      # the exception
+
+
+class Task(QRunnable):
+    """Runs `fn(progress, cancel)` on a pool thread.
+
+    `signals.progress(done, total)`, `signals.finished(result)` and
+    `signals.failed(exc)` are delivered in the receiver's (GUI) thread.
+    `cancel()` sets the flag the callable polls.
+    """
+
+    def __init__(self, fn: Callable[[Callable[[int, int], None], Callable[[], bool]], object]):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn = fn
+        self.signals = _TaskSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:  # pool thread
+        try:
+            result = self.fn(lambda d, t: self.signals.progress.emit(int(d), int(t)), self._cancel.is_set)
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported to the UI
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+def background(pool: QThreadPool, fn, on_done=None, on_error=None, on_progress=None) -> Task:
+    task = Task(fn)
+    if on_done is not None:
+        task.signals.finished.connect(on_done, Qt.ConnectionType.QueuedConnection)
+    if on_error is not None:
+        task.signals.failed.connect(on_error, Qt.ConnectionType.QueuedConnection)
+    if on_progress is not None:
+        task.signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+    pool.start(task)
+    return task
+
+
+# --------------------------------------------------------------------- widgets
+
+class CollapsibleSection(QWidget):
+    """A header button with an arrow that shows / hides a content widget."""
+
+    toggled = Signal(bool)
+
+    def __init__(self, title: str, content: QWidget | None = None, expanded: bool = False, parent=None):
+        super().__init__(parent)
+        self.header = QToolButton(self)
+        self.header.setText(title)
+        self.header.setCheckable(True)
+        self.header.setChecked(expanded)
+        self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.header.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.header.setAutoRaise(True)
+        self.header.setStyleSheet("QToolButton { border: none; background: transparent; padding: 2px 0; }")
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.header.toggled.connect(self.set_expanded)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.header, 0)
+        head.addWidget(line, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._layout.addLayout(head)
+        self.content = content or QWidget(self)
+        self._layout.addWidget(self.content)
+        self.content.setVisible(expanded)
+
+    def is_expanded(self) -> bool:
+        return self.header.isChecked()
+
+    def set_expanded(self, expanded: bool) -> None:
+        if self.header.isChecked() != expanded:
+            self.header.setChecked(expanded)   # re-enters via toggled
+            return
+        self.header.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.content.setVisible(expanded)
+        self.toggled.emit(expanded)
+
+
+class ValidatedField(QWidget):
+    """An editor with an inline error: red frame around it, message underneath, tooltip."""
+
+    def __init__(self, editor: QWidget, hint: str = "", parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self._hint = hint
+        self._error: str | None = None
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+        pal = self.error_label.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, ERROR_COLOR)
+        self.error_label.setPalette(pal)
+        small = self.error_label.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        self.error_label.setFont(small)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.setSpacing(1)
+        lay.addWidget(editor)
+        lay.addWidget(self.error_label)
+        if hint:
+            editor.setToolTip(hint)
+
+    def error(self) -> str | None:
+        return self._error
+
+    def set_error(self, message: str | None) -> None:
+        if message == self._error:
+            return
+        self._error = message
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(bool(message))
+        tip = message if not self._hint else (f"{message}\n\n{self._hint}" if message else self._hint)
+        self.editor.setToolTip(tip or "")
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._error:
+            p = QPainter(self)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(QPen(ERROR_COLOR, 1.6))
+            r = QRectF(self.editor.geometry()).adjusted(-1.2, -1.2, 1.2, 1.2)
+            p.drawRoundedRect(r, 3, 3)
+
+
+class InlineMessage(QLabel):
+    """A word-wrapped message line coloured by kind ('info', 'warning', 'error')."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind = "info"
+        self.setVisible(False)
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.kind = kind
+        color = {"error": ERROR_COLOR, "warning": WARN_COLOR}.get(kind)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.WindowText,
+                     color if color is not None else self.parentWidget().palette().color(
+                         QPalette.ColorRole.WindowText) if self.parentWidget() else QColor("black"))
+        self.setPalette(pal)
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.setVisible(False)
+
+
+class ImageView(QWidget):
+    """A uint8 image drawn with integer nearest-neighbour zoom, centred, crisp."""
+
+    def __init__(self, parent=None, placeholder: str = ""):
+        super().__init__(parent)
+        self._image: QImage | None = None
+        self._array: np.ndarray | None = None
+        self.placeholder = placeholder
+        self.empty_height = 120
+        self.setMinimumWidth(120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.empty_height)
+
+    def set_image(self, img: np.ndarray | None) -> None:
+        self._array = None if img is None else np.asarray(img)
+        self._image = None if img is None else numpy_to_qimage(self._array)
+        self._fit_height()
+        self.update()
+
+    def image(self) -> np.ndarray | None:
+        return self._array
+
+    def set_placeholder(self, text: str) -> None:
+        self.placeholder = text
+        self.update()
+
+    def zoom(self) -> float:
+        """The scale the image is drawn at: an integer when it is enlarged."""
+        if self._image is None:
+            return 1.0
+        scale = self.width() / self._image.width()
+        return float(int(scale)) if scale >= 1 else scale
+
+    def _fit_height(self) -> None:
+        if self._image is None:
+            self.setFixedHeight(self.empty_height)
+        else:
+            self.setFixedHeight(max(32, int(round(self._image.height() * self.zoom()))))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit_height()
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, self.height())
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        if self._image is None:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1, Qt.PenStyle.DashLine))
+            p.setBrush(self.palette().color(QPalette.ColorRole.Base))
+            p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+            p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(self.rect().adjusted(8, 8, -8, -8),
+                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
+            return
+        scale = self.zoom()
+        w, h = int(self._image.width() * scale), int(self._image.height() * scale)
+        target = QRect((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, scale < 1)
+        p.drawImage(target, self._image)
+
+
+class ClassHistogram(QWidget):
+    """Images per class as thin bars; de-selected classes are drawn faded."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._names: list[str] = []
+        self._counts: list[int] = []
+        self._selected: set[int] | None = None
+        self.setMinimumHeight(64)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_counts(self, names: Sequence[str], counts: Sequence[int]) -> None:
+        self._names = [str(n) for n in names]
+        self._counts = [int(c) for c in counts]
+        self._update_tooltip()
+        self.update()
+
+    def set_selected(self, selected: set[int] | None) -> None:
+        self._selected = None if selected is None else set(selected)
+        self.update()
+
+    def counts(self) -> list[int]:
+        return list(self._counts)
+
+    def names(self) -> list[str]:
+        return list(self._names)
+
+    def _update_tooltip(self) -> None:
+        self.setToolTip("\n".join(f"{n}: {c:,}" for n, c in zip(self._names, self._counts)))
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, 72)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.WindowText)
+        if not self._counts:
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No class labels")
+            return
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.5, font.pointSizeF() - 2))
+        p.setFont(font)
+        fm = p.fontMetrics()
+        label_h = fm.height() + 2
+        n = len(self._counts)
+        top, bottom = 4, self.height() - label_h
+        avail = max(1, bottom - top)
+        peak = max(self._counts) or 1
+        slot = self.width() / n
+        bar_w = max(2.0, slot * 0.7)
+        show_labels = all(fm.horizontalAdvance(nm[:3]) <= slot for nm in self._names)
+        for i, c in enumerate(self._counts):
+            x = i * slot + (slot - bar_w) / 2
+            h = avail * c / peak
+            on = self._selected is None or i in self._selected
+            color = QColor(ACCENT_COLOR)
+            if not on:
+                color.setAlpha(60)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(color)
+            p.drawRoundedRect(QRectF(x, bottom - h, bar_w, h), 1.5, 1.5)
+            if show_labels:
+                p.setPen(text if on else pal.color(QPalette.ColorRole.PlaceholderText))
+                p.drawText(QRectF(i * slot, bottom + 1, slot, label_h),
+                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._names[i][:3])
+        p.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
+        p.drawLine(0, bottom, self.width(), bottom)
+
+
+def form_label(text: str, tooltip: str = "") -> QLabel:
+    label = QLabel(text)
+    if tooltip:
+        label.setToolTip(tooltip)
+    return label
+
+
+def muted(label: QLabel) -> QLabel:
+    """Make a label secondary: smaller, placeholder colour."""
+    pal = label.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
+    label.setPalette(pal)
+    return label
