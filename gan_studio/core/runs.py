@@ -262,7 +262,6 @@ class RunFolder:
         trainer.step_count = int(meta["step"])
         trainer.elapsed = float(opt_meta["elapsed"])
         trainer._pending.clear()
-        trainer.resume_clock()
         self.truncate_metrics(trainer.step_count)
 
     # -------------------------------------------------------------- metrics

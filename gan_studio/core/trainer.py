@@ -94,6 +94,8 @@ class Trainer:
         m, t = config.model, config.train
         self.threads = set_threads(t.threads)
         self.device = resolve_device(device or t.device)
+        if len(images) == 0:
+            raise ValueError("the training set is empty (check the class filter)")
         if m.conditional and labels is None:
             raise ValueError("a conditional model needs labelled data (for image folders, put each class in its own sub-folder)")
         if images.shape[1:] != (m.channels, m.image_size, m.image_size):
@@ -125,7 +127,6 @@ class Trainer:
         self._pending: list[torch.Tensor] = []
         self._pending_steps = 0
         self._window_start = time.perf_counter()
-        self._window_elapsed = 0.0
         self._zero = torch.zeros((), device=self.device)
 
     # ------------------------------------------------------------------ info
@@ -182,6 +183,8 @@ class Trainer:
 
     def step(self) -> None:
         """One training step: `d_steps` discriminator updates, then one generator update."""
+        if not self._pending:  # the clock runs while steps run, not while the caller is idle
+            self._window_start = time.perf_counter()
         t = self.config.train
         bs = min(t.batch_size, len(self.data))
         cond = self.config.model.conditional
@@ -241,13 +244,16 @@ class Trainer:
     def flush(self) -> list[StepRecord]:
         """Convert the metrics of the steps since the last flush to floats.
 
+        Training time (`elapsed`, images/s) runs from the first step after a
+        flush to the next flush, so idle time between chunks is not counted.
+
         Raises `TrainingDiverged` if any of them is NaN or infinite."""
+        if not self._pending:
+            return []
         now = time.perf_counter()
         window = now - self._window_start
         self._window_start = now
         self.elapsed += window
-        if not self._pending:
-            return []
         values = torch.stack(self._pending).cpu().numpy().astype(np.float64)
         n = len(self._pending)
         first_step = self.step_count - n + 1
@@ -265,10 +271,6 @@ class Trainer:
                        elapsed=self.elapsed - window * (n - 1 - i) / n)
             for i in range(n)
         ]
-
-    def resume_clock(self) -> None:
-        """After an idle pause (call `flush()` before it), restart the speed/elapsed clock."""
-        self._window_start = time.perf_counter()
 
     # -------------------------------------------------------------- sampling
     def sampling_generator(self) -> torch.nn.Module:

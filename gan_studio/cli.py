@@ -1,0 +1,320 @@
+"""Headless front end: the same core the window uses, from a terminal.
+
+    gan-studio train --preset quick-digits --dataset mnist --seconds 60 --out RUN
+    gan-studio resume RUN [--steps N | --seconds S]
+    gan-studio sample RUN --n 64 --seed 7 --out grid.png | samples.npy
+    gan-studio evaluate RUN
+    gan-studio datasets
+    gan-studio download mnist
+    gan-studio import-mnist DIR [--kind mnist|fashion-mnist|kmnist]
+    gan-studio presets
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from pathlib import Path
+
+SUBCOMMANDS = ("train", "resume", "sample", "evaluate", "datasets", "download", "import-mnist", "presets")
+
+
+class CliError(Exception):
+    pass
+
+
+def _progress_bar(total: int | None, desc: str, unit: str = "step"):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit=unit, dynamic_ncols=True, file=sys.stderr,
+                disable=None, smoothing=0.1)
+
+
+class _Interrupt:
+    """First Ctrl-C asks the loop to stop (the run is then saved); a second one aborts."""
+
+    def __init__(self):
+        self.requested = False
+
+    def __enter__(self):
+        self._old = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, signum, frame):
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        print("\nStopping after this step and saving… (Ctrl-C again to abort without saving)", file=sys.stderr)
+
+    def __exit__(self, *exc):
+        signal.signal(signal.SIGINT, self._old)
+        return False
+
+
+def _default_run_dir(name: str) -> Path:
+    from .paths import runs_dir
+
+    return runs_dir() / f"{time.strftime('%Y%m%d-%H%M%S')}-{name}"
+
+
+def _drive(session, steps: int, seconds: float) -> str:
+    from .core.trainer import TrainingDiverged
+
+    t = session.trainer
+    total = steps or None
+    bar = _progress_bar(total, "training")
+    start = time.perf_counter()
+    reason = "target reached"
+    last = None
+    with _Interrupt() as stop:
+        def on_update(update):
+            nonlocal last
+            if update.records:
+                last = update.records[-1]
+                bar.update(len(update.records))
+                bar.set_postfix(loss_D=f"{last.loss_d:.3f}", loss_G=f"{last.loss_g:.3f}",
+                                img_s=f"{last.images_per_s:.0f}", refresh=False)
+            if seconds and not steps:
+                bar.set_description(f"training {time.perf_counter() - start:4.0f}/{seconds:.0f}s")
+
+        try:
+            session.run_for(max_steps=steps, max_seconds=seconds, chunk=10, on_update=on_update,
+                            should_stop=lambda: stop.requested)
+        except TrainingDiverged as exc:
+            reason = "diverged"
+            bar.close()
+            print(f"\n{exc.advice}", file=sys.stderr)
+            session.save("diverged")
+            return reason
+        if stop.requested:
+            reason = "stopped by the user"
+    bar.close()
+    session.snapshot()
+    session.save("stopped" if stop.requested else "finished")
+    print(f"{reason}: step {t.step_count}, {t.elapsed:.1f} s of training"
+          + (f", {last.images_per_s:.0f} img/s" if last else ""), file=sys.stderr)
+    return reason
+
+
+def cmd_train(args) -> int:
+    from .core.config import DataConfig
+    from .core.presets import get_preset
+    from .core.session import TrainingSession
+
+    try:
+        preset = get_preset(args.preset)
+    except KeyError as exc:
+        raise CliError(str(exc.args[0])) from None
+    classes = [int(c) for c in args.classes.split(",")] if args.classes else None
+    data = DataConfig(source=args.dataset, path=args.data_path, classes=classes)
+    overrides = {k: v for k, v in dict(seed=args.seed, batch_size=args.batch_size, lr_g=args.lr, lr_d=args.lr,
+                                        threads=args.threads).items() if v is not None}
+    config = preset.config(data, **overrides)
+    if args.device:
+        config = config.replace(train=config.train.replace(device=args.device))
+    out = Path(args.out) if args.out else _default_run_dir(preset.key)
+    session = TrainingSession(config, out)
+    _print_dataset(session.dataset)
+    print(f"run folder: {out}", file=sys.stderr)
+    counts = session.trainer.parameter_counts()
+    print(f"{preset.title}: G {counts['generator']:,} · D {counts['discriminator']:,} parameters on "
+          f"{session.trainer.device} ({session.trainer.threads} threads)", file=sys.stderr)
+    _drive(session, args.steps or 0, args.seconds or 0.0)
+    return 0
+
+
+def _print_dataset(dataset) -> None:
+    print(f"dataset: {dataset.name}", file=sys.stderr)
+    for note in dataset.notes:
+        print(f"  note: {note}", file=sys.stderr)
+
+
+def cmd_resume(args) -> int:
+    from .core.session import TrainingSession
+
+    overrides = {"device": args.device} if args.device else None
+    session = TrainingSession.resume(args.run, overrides=overrides)
+    _print_dataset(session.dataset)
+    print(f"resuming {args.run} at step {session.step}", file=sys.stderr)
+    _drive(session, args.steps or 0, args.seconds or 0.0)
+    return 0
+
+
+def cmd_sample(args) -> int:
+    import numpy as np
+
+    from .core.exports import save_grid_png, save_latents
+    from .core.generator import load_generator
+
+    gen = load_generator(args.run)
+    labels = None
+    if args.digit is not None:
+        if not gen.conditional:
+            raise CliError("--digit needs a conditional model")
+        labels = np.full(args.n, args.digit)
+    latents = gen.latents(args.seed, args.n, truncation=args.truncation)
+    images = gen.generate(latents, labels)
+    out = Path(args.out)
+    if out.suffix == ".npy":
+        save_latents(out, latents, {"model": gen.name, "seed": args.seed, "indices": list(range(args.n)),
+                                    "labels": None if labels is None else labels.tolist(),
+                                    "truncation": args.truncation})
+        np.save(out.with_name(out.stem + "-images.npy"), images)
+        print(f"wrote {out} (latents), its .json sidecar and {out.stem}-images.npy", file=sys.stderr)
+    else:
+        save_grid_png(out, images, scale=args.scale)
+        print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from .core.data import load_dataset
+    from .core.generator import load_generator
+    from .core.metrics import QualityMeter
+    from .core.runs import RunFolder
+
+    run = RunFolder.open(args.run)
+    gen = load_generator(args.run)
+    config = run.config
+    dataset = load_dataset(config.data, config.model.image_size, config.model.channels)
+    meter = QualityMeter.load_default()
+    labels = None
+    if gen.conditional:
+        classes = sorted(set(int(c) for c in dataset.train.labels)) if dataset.train.labels is not None else list(range(10))
+        labels = [classes[i % len(classes)] for i in range(args.n)]
+    images = gen.generate(gen.latents(args.seed, args.n), labels)
+    report = meter.evaluate(images, dataset.heldout.images)
+    print(f"{run.path.name} at step {run.step}: {report.summary()}")
+    print(f"quality score {report.score():.0f}/100")
+    return 0
+
+
+def cmd_datasets(args) -> int:
+    from .core.data import dataset_catalog
+
+    for info in dataset_catalog():
+        if info.key == "folder":
+            state = "use --dataset folder --data-path DIR"
+        elif info.cached:
+            state = f"ready ({info.path})"
+        elif info.downloadable:
+            state = "not downloaded: `gan-studio download " + info.key + "` or `gan-studio import-mnist DIR --kind " + info.key + "`"
+        else:
+            state = "unavailable"
+        print(f"{info.key:14s} {info.title:34s} {state}")
+    return 0
+
+
+def cmd_download(args) -> int:
+    from .core.data import download_dataset
+
+    bar = _progress_bar(None, f"downloading {args.key}", unit="B")
+
+    def progress(done, total):
+        if total and bar.total != total:
+            bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    path = download_dataset(args.key, progress=progress)
+    bar.close()
+    print(f"{args.key} ready in {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from .core.data import import_idx_folder
+
+    path = import_idx_folder(args.kind, args.dir)
+    print(f"imported {args.kind} from {args.dir} into {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_presets(args) -> int:
+    from .core.presets import DEFAULT_PRESET, load_presets
+
+    for p in load_presets():
+        mark = " (default)" if p.key == DEFAULT_PRESET else ""
+        print(f"{p.key:18s} {p.title}{mark}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(prog="gan-studio", description="GAN Studio — train and explore GANs on handwritten digits. "
+                                     "Without a subcommand the desktop app opens.")
+    parser.add_argument("--version", action="version", version=f"GAN Studio {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("train", help="train a new run")
+    p.add_argument("--preset", default="quick-digits")
+    p.add_argument("--dataset", default="sample", choices=["sample", "mnist", "fashion-mnist", "kmnist", "folder"])
+    p.add_argument("--data-path", help="folder of images (for --dataset folder) or of the four IDX files")
+    p.add_argument("--classes", help="comma-separated class labels to train on, e.g. 0,1,7")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--steps", type=int)
+    target.add_argument("--seconds", type=float)
+    p.add_argument("--out", help="run folder to create (default: a new folder in the per-user runs folder)")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--batch-size", type=int)
+    p.add_argument("--lr", type=float, help="learning rate of both networks")
+    p.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps")
+    p.add_argument("--threads", type=int)
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("resume", help="continue a run where it stopped")
+    p.add_argument("run")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--steps", type=int)
+    target.add_argument("--seconds", type=float)
+    p.add_argument("--device")
+    p.set_defaults(func=cmd_resume)
+
+    p = sub.add_parser("sample", help="generate digits from a run or exported generator")
+    p.add_argument("run")
+    p.add_argument("--n", type=int, default=64)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--digit", type=int, help="digit to draw (conditional models)")
+    p.add_argument("--truncation", type=float)
+    p.add_argument("--scale", type=int, default=2)
+    p.add_argument("--out", required=True, help="grid.png or latents.npy")
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("evaluate", help="quality of a run's generator against held-out real digits")
+    p.add_argument("run")
+    p.add_argument("--n", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=12345)
+    p.set_defaults(func=cmd_evaluate)
+
+    sub.add_parser("datasets", help="which datasets are available, cached or downloadable").set_defaults(func=cmd_datasets)
+
+    p = sub.add_parser("download", help="download and verify a dataset into the per-user cache")
+    p.add_argument("key", choices=["mnist", "fashion-mnist", "kmnist"])
+    p.set_defaults(func=cmd_download)
+
+    p = sub.add_parser("import-mnist", help="import a local folder holding the four IDX files")
+    p.add_argument("dir")
+    p.add_argument("--kind", default="mnist", choices=["mnist", "fashion-mnist", "kmnist"])
+    p.set_defaults(func=cmd_import)
+
+    sub.add_parser("presets", help="list the shipped presets").set_defaults(func=cmd_presets)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .core.config import ConfigError
+    from .core.data import DatasetError, IdxFormatError
+    from .core.runs import RunError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (CliError, ConfigError, DatasetError, IdxFormatError, RunError, ValueError, OSError) as exc:
+        print(f"gan-studio: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("gan-studio: aborted", file=sys.stderr)
+        return 130

@@ -1,0 +1,134 @@
+"""A trained generator ready for sampling: from a run folder or an exported file.
+
+An exported generator is one `.safetensors` file holding the (EMA) generator's
+weights with its `ModelConfig`, class names and provenance as JSON metadata.
+Images are addressed by (model, seed, index): `latents(seed, n)` row i is the
+same for every n, so any image can be made again exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .config import ConfigError, ModelConfig
+from .images import to_uint8
+from .latent import seed_latents
+from .models import build_generator
+from .runs import (GENERATOR_FORMAT, WEIGHTS_FILE, RunError, RunFolder, _load_prefixed, atomic_save_safetensors,
+                   read_safetensors)
+
+BATCH = 256
+
+
+@dataclass
+class GeneratorModel:
+    module: torch.nn.Module
+    config: ModelConfig
+    name: str
+    source: Path
+    class_names: list[str] = field(default_factory=list)
+    step: int = 0
+    provenance: dict = field(default_factory=dict)
+
+    @property
+    def latent_dim(self) -> int:
+        return self.config.latent_dim
+
+    @property
+    def conditional(self) -> bool:
+        return self.config.conditional
+
+    @property
+    def num_classes(self) -> int:
+        return self.config.num_classes
+
+    def latents(self, seed: int, n: int, truncation: float | None = None) -> np.ndarray:
+        return seed_latents(seed, n, self.latent_dim, truncation)
+
+    def _labels(self, labels, n: int):
+        if not self.conditional:
+            return None
+        if labels is None:
+            return torch.arange(n) % self.num_classes
+        arr = np.asarray(labels)
+        if arr.ndim == 2:
+            return torch.as_tensor(arr, dtype=torch.float32)
+        if arr.ndim == 0:
+            arr = np.full(n, int(arr))
+        if arr.min() < 0 or arr.max() >= self.num_classes:
+            raise ValueError(f"digit labels must be 0–{self.num_classes - 1}")
+        return torch.as_tensor(arr, dtype=torch.long)
+
+    @torch.no_grad()
+    def generate_float(self, latents: np.ndarray, labels=None) -> torch.Tensor:
+        z = torch.as_tensor(np.asarray(latents, dtype=np.float32))
+        if z.ndim != 2 or z.shape[1] != self.latent_dim:
+            raise ValueError(f"latents must have shape (N, {self.latent_dim}), got {tuple(z.shape)}")
+        y = self._labels(labels, len(z))
+        outs = [self.module(z[i:i + BATCH], None if y is None else y[i:i + BATCH]) for i in range(0, len(z), BATCH)]
+        return torch.cat(outs) if outs else torch.empty(0, self.config.channels, self.config.image_size, self.config.image_size)
+
+    def generate(self, latents: np.ndarray, labels=None) -> np.ndarray:
+        """uint8 images (N, H, W, C) for latents (N, D) and, for conditional models, labels (N,) or weights (N, K)."""
+        return to_uint8(self.generate_float(latents, labels))
+
+    @torch.no_grad()
+    def features(self, latents: np.ndarray, labels=None) -> np.ndarray:
+        """Early-layer activations (N, F), for principal directions."""
+        z = torch.as_tensor(np.asarray(latents, dtype=np.float32))
+        y = self._labels(labels, len(z))
+        return self.module.features(z, y).flatten(1).numpy()
+
+
+def _from_state(config: ModelConfig, state: dict, prefix: str) -> torch.nn.Module:
+    module = build_generator(config)
+    _load_prefixed(module, state, prefix)
+    return module.eval().requires_grad_(False)
+
+
+def load_generator(path) -> GeneratorModel:
+    """Load from a run folder (its EMA generator when there is one) or an exported `.safetensors` file."""
+    path = Path(path)
+    if not path.exists():
+        raise RunError(f"{path} does not exist")
+    if path.is_dir() or path.name == "run.json":
+        run = RunFolder.open(path)
+        if not run.has_checkpoint():
+            raise RunError(f"{run.path} has no trained weights yet")
+        tensors, meta = read_safetensors(run.path / WEIGHTS_FILE)
+        cfg = run.config
+        prefix = "G_ema." if any(k.startswith("G_ema.") for k in tensors) else "G."
+        module = _from_state(cfg.model, tensors, prefix)
+        names = (run.info.get("dataset") or {}).get("class_names") or [str(i) for i in range(cfg.model.num_classes)]
+        return GeneratorModel(module, cfg.model, run.path.name, run.path, list(names), int(meta.get("step", 0)),
+                              {"run": str(run.path), "dataset": run.info.get("dataset", {})})
+    tensors, meta = read_safetensors(path)
+    if meta.get("format") != GENERATOR_FORMAT:
+        raise RunError(f"{path.name} is not a GAN Studio generator (format {meta.get('format')!r})")
+    try:
+        cfg = ModelConfig.from_dict(json.loads(meta["model"])).check()
+    except (KeyError, json.JSONDecodeError, ConfigError) as exc:
+        raise RunError(f"{path.name} has no usable model description ({exc})") from None
+    module = _from_state(cfg, tensors, "G.")
+    return GeneratorModel(module, cfg, meta.get("name", path.stem), path, json.loads(meta.get("class_names", "[]")),
+                          int(meta.get("step", 0)), json.loads(meta.get("provenance", "{}")))
+
+
+def export_generator(model: GeneratorModel, path, name: str | None = None) -> Path:
+    """Write a single-file generator that `load_generator` opens (no optimizer, no discriminator)."""
+    path = Path(path)
+    meta = {
+        "format": GENERATOR_FORMAT,
+        "name": name or model.name,
+        "model": json.dumps(model.config.to_dict()),
+        "class_names": json.dumps(model.class_names),
+        "step": str(model.step),
+        "provenance": json.dumps(model.provenance),
+    }
+    atomic_save_safetensors(path, {f"G.{k}": v for k, v in model.module.state_dict().items()}, meta)
+    return path

@@ -1,0 +1,132 @@
+import numpy as np
+import pytest
+import torch
+
+from gan_studio.core.config import ConfigError, ExperimentConfig, ModelConfig, TrainConfig
+from gan_studio.core.trainer import Trainer, TrainingDiverged
+
+from .helpers import tiny_config, tiny_data
+
+
+def test_steps_produce_finite_metrics_and_change_weights():
+    x, y = tiny_data()
+    t = Trainer(tiny_config(), x, y)
+    before = [p.detach().clone() for p in t.G.parameters()]
+    for _ in range(5):
+        t.step()
+    rows = t.flush()
+    assert [r.step for r in rows] == [1, 2, 3, 4, 5]
+    for r in rows:
+        assert np.isfinite([r.loss_d, r.loss_g, r.d_real, r.d_fake, r.grad_norm_d, r.grad_norm_g]).all()
+        assert 0 <= r.d_real <= 1 and 0 <= r.d_fake <= 1
+        assert r.images_per_s > 0
+    assert any(not torch.equal(a, b) for a, b in zip(before, t.G.parameters()))
+    assert t.flush() == []
+
+
+@pytest.mark.parametrize("arch, loss, d_norm", [("mlp", "ns", "none"), ("dcgan", "hinge", "spectral"),
+                                                ("dcgan", "lsgan", "batch"), ("dcgan", "wgan-gp", "none")])
+def test_every_architecture_and_loss_trains(arch, loss, d_norm):
+    x, y = tiny_data(n=64)
+    cfg = ExperimentConfig(model=ModelConfig(arch=arch, g_width=8, d_width=8, latent_dim=8, d_norm=d_norm,
+                                             g_batchnorm=arch != "mlp"),
+                           train=TrainConfig(batch_size=8, loss=loss, d_steps=2 if loss == "wgan-gp" else 1, threads=1))
+    t = Trainer(cfg, x, y)
+    for _ in range(3):
+        t.step()
+    rows = t.flush()
+    assert len(rows) == 3
+    if loss == "wgan-gp":
+        assert all(r.gp > 0 for r in rows)
+    else:
+        assert all(r.gp == 0 for r in rows)
+
+
+def test_seed_makes_training_reproducible():
+    x, y = tiny_data()
+    runs = []
+    for _ in range(2):
+        t = Trainer(tiny_config(seed=11), x, y)
+        for _ in range(4):
+            t.step()
+        runs.append([r.loss_d for r in t.flush()])
+    assert runs[0] == runs[1]
+    t = Trainer(tiny_config(seed=12), x, y)
+    for _ in range(4):
+        t.step()
+    assert [r.loss_d for r in t.flush()] != runs[0]
+
+
+def test_hyperparameter_change_mid_run_takes_effect():
+    x, y = tiny_data()
+    t = Trainer(tiny_config(), x, y)
+    t.step()
+    t.set_hparams(lr_g=1e-3, lr_d=5e-4, d_steps=3, loss="hinge", beta1=0.0)
+    assert t.opt_g.param_groups[0]["lr"] == 1e-3
+    assert t.opt_d.param_groups[0]["lr"] == 5e-4
+    assert t.opt_g.param_groups[0]["betas"][0] == 0.0
+    cursor = t._cursor
+    t.step()
+    assert t._cursor - cursor == 3 * 16  # three discriminator batches in the next step
+    rows = t.flush()
+    assert rows[-1].lr_g == 1e-3 and rows[0].lr_g == 2e-4 or rows[-1].lr_g == 1e-3
+    with pytest.raises(ConfigError, match="learning rate"):
+        t.set_hparams(lr_g=-1.0)
+    assert t.config.train.lr_g == 1e-3  # a rejected change leaves the config as it was
+
+
+def test_divergence_is_reported_not_continued():
+    x, y = tiny_data()
+    t = Trainer(tiny_config(), x, y)
+    t.step()
+    with torch.no_grad():
+        next(t.D.parameters()).fill_(float("nan"))
+    t.step()
+    with pytest.raises(TrainingDiverged) as err:
+        t.flush()
+    assert err.value.step == 2
+    assert "loss_d" in err.value.metrics
+    assert "learning rate" in err.value.advice
+
+
+def test_ema_generator_tracks_generator():
+    x, y = tiny_data()
+    t = Trainer(tiny_config(ema=0.9), x, y)
+    assert t.sampling_generator() is t.G_ema
+    for _ in range(3):
+        t.step()
+    g = torch.cat([p.flatten() for p in t.G.parameters()])
+    e = torch.cat([p.flatten() for p in t.G_ema.parameters()])
+    assert not torch.equal(g, e)
+    assert (g - e).abs().max() < 0.05
+
+
+def test_fixed_samples_are_fixed_and_shaped():
+    x, y = tiny_data()
+    t = Trainer(tiny_config(), x, y)
+    a, b = t.fixed_samples(), t.fixed_samples()
+    assert a.shape == (64, 28, 28, 1) and a.dtype == np.uint8
+    assert np.array_equal(a, b)
+    t.step()
+    assert not np.array_equal(a, t.fixed_samples())
+    # conditional grid cycles through the classes present in the data
+    assert t.fixed_labels.tolist()[:5] == [0, 1, 2, 3, 0]
+
+
+def test_targets_and_progress():
+    x, y = tiny_data()
+    t = Trainer(tiny_config(max_steps=3), x, y)
+    assert t.progress() == 0
+    for _ in range(3):
+        t.step()
+    assert t.target_reached() and t.progress() == 1.0
+
+
+def test_bad_inputs_are_refused_clearly():
+    x, y = tiny_data()
+    with pytest.raises(ValueError, match="labelled data"):
+        Trainer(tiny_config(), x, None)
+    with pytest.raises(ValueError, match="model expects"):
+        Trainer(tiny_config(), x[:, :, :20, :20], y)
+    with pytest.raises(ValueError, match="empty"):
+        Trainer(tiny_config(), x[:0], y[:0])
