@@ -13,7 +13,7 @@ from ..core.config import DataConfig
 from ..core.data import (DatasetCancelled, DatasetError, DatasetUnavailable, dataset_catalog, download_dataset,
                          import_idx_folder, load_dataset)
 from ..core.images import tile_grid
-from .widgets import ClassHistogram, ImageView, InlineMessage, background, format_bytes, muted
+from .widgets import ClassHistogram, ImageView, InlineMessage, background, format_bytes, guarded, muted
 
 PREVIEW_COLS = 5      # 5 × 29 + 1 = 146 px: drawn at 2× it fits a 340 px side panel
 PREVIEW_ROWS = 5
@@ -311,9 +311,9 @@ class DatasetPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self._download_task = background(
             self.pool, lambda progress, cancel: download_dataset(key, progress=progress, cancel=cancel),
-            on_done=lambda _path, k=key: self._download_finished(k, None),
-            on_error=lambda exc, k=key: self._download_finished(k, exc),
-            on_progress=self._download_progress)
+            on_done=guarded(self, lambda _path, k=key: self._download_finished(k, None)),
+            on_error=guarded(self, lambda exc, k=key: self._download_finished(k, exc)),
+            on_progress=guarded(self, self._download_progress))
         self.busyChanged.emit(True)
         self._update_enabled()
 
@@ -403,9 +403,9 @@ class DatasetPanel(QWidget):
         self._show_empty("Loading…")
         cfg = self._cfg.replace(classes=None)
         task = background(self.pool, lambda progress, cancel: load_dataset(cfg, 28, 1, progress, cancel))
-        task.signals.finished.connect(lambda ds, k=key, t=task: self._preview_done(k, t, ds),
+        task.signals.finished.connect(guarded(self, lambda ds, k=key, t=task: self._preview_done(k, t, ds)),
                                       Qt.ConnectionType.QueuedConnection)
-        task.signals.failed.connect(lambda exc, k=key, t=task: self._preview_failed(k, t, exc),
+        task.signals.failed.connect(guarded(self, lambda exc, k=key, t=task: self._preview_failed(k, t, exc)),
                                     Qt.ConnectionType.QueuedConnection)
         self._load_task = task
         self.busyChanged.emit(True)
@@ -488,6 +488,7 @@ class DatasetPanel(QWidget):
     def _rebuild_classes(self, names: list[str]) -> None:
         for box in self._class_boxes:
             self.class_grid.removeWidget(box)
+            box.hide()
             box.deleteLater()
         self._class_boxes = []
         wanted = None if self._cfg.classes is None else set(self._cfg.classes)

@@ -14,6 +14,7 @@ import threading
 from typing import Callable, Sequence
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QObject, QRect, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout,
@@ -112,6 +113,14 @@ class Task(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
+
+
+def guarded(owner: QObject, fn):
+    """`fn`, but a no-op once `owner`'s C++ object is gone (results arriving after a window closed)."""
+    def call(*args):
+        if shiboken6.isValid(owner):
+            fn(*args)
+    return call
 
 
 def background(pool: QThreadPool, fn, on_done=None, on_error=None, on_progress=None) -> Task:
@@ -367,7 +376,8 @@ class ClassHistogram(QWidget):
         peak = max(self._counts) or 1
         slot = self.width() / n
         bar_w = max(2.0, slot * 0.7)
-        show_labels = all(fm.horizontalAdvance(nm[:3]) <= slot for nm in self._names)
+        short = [nm if fm.horizontalAdvance(nm) <= slot - 2 else nm[:3] for nm in self._names]
+        show_labels = all(fm.horizontalAdvance(nm) <= slot for nm in short)
         for i, c in enumerate(self._counts):
             x = i * slot + (slot - bar_w) / 2
             h = avail * c / peak
@@ -381,7 +391,7 @@ class ClassHistogram(QWidget):
             if show_labels:
                 p.setPen(text if on else pal.color(QPalette.ColorRole.PlaceholderText))
                 p.drawText(QRectF(i * slot, bottom + 1, slot, label_h),
-                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._names[i][:3])
+                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, short[i])
         p.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
         p.drawLine(0, bottom, self.width(), bottom)
 
