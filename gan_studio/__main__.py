@@ -1,4 +1,8 @@
-"""`gan-studio` opens the desktop app; `gan-studio <subcommand>` runs headless."""
+"""`gan-studio` opens the desktop app; `gan-studio <subcommand>` runs headless.
+
+`gan-studio --self-test` checks the installation end to end; `gan-studio --startup-probe`
+opens the app, exits once the main window is shown and prints how long that took.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,14 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if "--self-test" in argv:
+        from .selftest import run_self_test
+
+        return run_self_test(verbose="--quiet" not in argv)
+    if "--startup-probe" in argv:
+        from .selftest import run_startup_probe
+
+        return run_startup_probe([a for a in argv if a != "--startup-probe"])
     from .cli import SUBCOMMANDS
 
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):

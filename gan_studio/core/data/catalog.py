@@ -148,6 +148,13 @@ def cached_dataset_dir(key: str) -> Path:
     return datasets_root() / key
 
 
+def usable_dataset_dir(key: str) -> Path:
+    """Where to read `key` from: the user's cached copy, else a copy shipped in resources/datasets/, else the cache dir."""
+    cached = cached_dataset_dir(key)
+    bundled = resource_path("datasets", key)
+    return bundled if not is_complete_idx_folder(cached) and is_complete_idx_folder(bundled) else cached
+
+
 _ROLE_PATTERNS = {
     "train-images": re.compile(r"^train[-_.]?images?[-_.]idx3[-_.]ubyte$"),
     "train-labels": re.compile(r"^train[-_.]?labels?[-_.]idx1[-_.]ubyte$"),
@@ -202,7 +209,7 @@ def dataset_catalog() -> list[DatasetInfo]:
         num_classes=10, class_names=list(DIGIT_NAMES),
     )]
     for key, spec in IDX_SPECS.items():
-        folder = cached_dataset_dir(key)
+        folder = usable_dataset_dir(key)
         cached = is_complete_idx_folder(folder)
         infos.append(DatasetInfo(
             key=key, title=spec.title, description=spec.description, cached=cached,

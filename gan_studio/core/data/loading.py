@@ -16,7 +16,7 @@ import numpy as np
 from ...paths import resource_path
 from ..config import DataConfig
 from .catalog import (DIGIT_NAMES, IDX_SPECS, ROLE_TO_OFFICIAL, ROLES, SAMPLE_FILES,
-                      cached_dataset_dir, find_idx_files)
+                      find_idx_files, usable_dataset_dir)
 from .errors import DatasetCancelled, DatasetError, DatasetUnavailable
 from .fileutil import sha256_bytes
 from .idx import IdxFormatError, read_idx_bytes
@@ -159,7 +159,7 @@ def _resolve_idx_folder(cfg: DataConfig) -> tuple[dict[str, Path], list[str]]:
         missing = [ROLE_TO_OFFICIAL[r] for r in ROLES if r not in files]
         notes.append(f"{cfg.path} does not hold all four {spec.title} files (missing {', '.join(missing)}); "
                      f"using the copy in the cache instead.")
-    cached = cached_dataset_dir(cfg.source)
+    cached = usable_dataset_dir(cfg.source)
     files = find_idx_files(cached)
     if len(files) == 4:
         return files, notes

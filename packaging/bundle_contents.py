@@ -1,0 +1,129 @@
+"""What goes into the GAN Studio bundle: shared by `gan_studio.spec`, `build.py` and the tests.
+
+Keep this free of PyInstaller imports so the tests can use it without building.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+
+APP_NAME = "GAN Studio"
+EXE_NAME = "gan-studio"
+BUNDLE_ID = "org.ganstudio.GANStudio"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = REPO_ROOT / "resources"
+
+# Env var naming a folder of the four MNIST IDX .gz files to ship as resources/datasets/mnist/.
+MNIST_ENV = "GAN_STUDIO_BUNDLE_MNIST"
+MNIST_FILES = (
+    "train-images-idx3-ubyte.gz",
+    "train-labels-idx1-ubyte.gz",
+    "t10k-images-idx3-ubyte.gz",
+    "t10k-labels-idx1-ubyte.gz",
+)
+
+# Resource files the app opens by name (relative to resources/).  The test fails when
+# one of these exists in the source tree but is not covered by the spec's datas; the
+# REQUIRED ones must also exist.
+REQUIRED_RESOURCES = (
+    "presets/quick-digits.json",
+    "presets/seed-mlp.json",
+    "presets/dcgan.json",
+    "presets/conditional-dcgan.json",
+    "presets/wgan-gp.json",
+    "data/manifest.json",
+    "data/README.md",
+    "data/mnist-sample-train-images-idx3-ubyte.gz",
+    "data/mnist-sample-train-labels-idx1-ubyte.gz",
+    "data/mnist-sample-t10k-images-idx3-ubyte.gz",
+    "data/mnist-sample-t10k-labels-idx1-ubyte.gz",
+)
+OPTIONAL_RESOURCES = (          # shipped when present (produced by separate steps)
+    "models/digit_classifier.safetensors",
+    "models/digit_classifier.json",
+    "models/pretrained-mnist.safetensors",
+    "icons/gan-studio.svg",
+    "icons/gan-studio-256.png",
+)
+
+# Files never worth shipping (junk in resources/).
+RESOURCE_JUNK = ("*.pyc", "__pycache__", ".DS_Store", "Thumbs.db", "*.tmp", ".*.swp")
+
+# Python packages the app never imports: other Qt bindings, GUI toolkits, notebooks,
+# CUDA/compiler stacks.  Measured: torch still imports and trains without these.
+EXCLUDED_MODULES = [
+    "PyQt5", "PyQt6", "PySide2", "tkinter", "_tkinter", "matplotlib", "IPython", "ipykernel",
+    "jupyter_client", "notebook", "triton", "nvidia", "cupy", "pytest", "_pytest",
+    "pyqtgraph.examples", "pyqtgraph.opengl", "pyqtgraph.jupyter", "OpenGL",
+    "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebEngineQuick",
+    "PySide6.Qt3DCore", "PySide6.Qt3DRender", "PySide6.Qt3DExtras", "PySide6.Qt3DInput",
+    "PySide6.QtQuick", "PySide6.QtQuick3D", "PySide6.QtQuickWidgets", "PySide6.QtQml",
+    "PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtCharts",
+    "PySide6.QtDataVisualization", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtBluetooth",
+    "PySide6.QtPositioning", "PySide6.QtLocation", "PySide6.QtSensors", "PySide6.QtSerialPort",
+    "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtUiTools", "PySide6.QtSql", "PySide6.QtXml",
+    "PySide6.QtNetworkAuth", "PySide6.QtRemoteObjects", "PySide6.QtScxml", "PySide6.QtWebChannel",
+    "PySide6.QtWebSockets", "PySide6.QtHttpServer", "PySide6.QtSpatialAudio", "PySide6.QtTextToSpeech",
+]
+
+# Collected files (destination paths inside the bundle) dropped after analysis: torch's
+# C++ headers, test binaries and static libraries, Qt translations and QML.  Never loaded.
+EXCLUDED_BUNDLE_PATTERNS = [
+    "torch/include/*", "torch/test/*", "torch/bin/*", "torch/share/*",
+    "torch/lib/*.a", "torch/lib/libtorchbind_test*", "torch/lib/libjitbackend_test*",
+    "torch/lib/libbackend_with_compiler*", "torch/lib/libaoti_custom_ops*",
+    "torch/_inductor/codegen/*.h", "torch/utils/benchmark/*",
+    "PySide6/Qt/translations/qtwebengine*", "PySide6/Qt/qml/*", "PySide6/Qt/lib/libQt6Quick*",
+    "PySide6/Qt/lib/libQt6Qml*", "PySide6/Qt/lib/libQt6Pdf*", "PySide6/Qt/lib/libQt6WebEngine*",
+    "PySide6/Qt/lib/libQt6VirtualKeyboard*", "PySide6/Qt/plugins/platforminputcontexts/*virtualkeyboard*",
+    "PySide6/qmlls*", "PySide6/qmlformat*", "PySide6/qmllint*", "PySide6/assistant*", "PySide6/designer*",
+    "PySide6/linguist*", "PySide6/lupdate*", "PySide6/lrelease*", "PySide6/include/*",
+    "PySide6/typesystems/*", "PySide6/glue/*",
+]
+
+
+def keep_in_bundle(dest: str) -> bool:
+    """False for a collected file (its destination inside the bundle) that should be dropped."""
+    dest = dest.replace(os.sep, "/")
+    return not any(fnmatch.fnmatch(dest, pat) for pat in EXCLUDED_BUNDLE_PATTERNS)
+
+
+def mnist_dir_from_env() -> Path | None:
+    value = os.environ.get(MNIST_ENV)
+    if not value:
+        return None
+    folder = Path(value)
+    missing = [f for f in MNIST_FILES if not (folder / f).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{MNIST_ENV}={folder} lacks {', '.join(missing)}")
+    return folder
+
+
+def datas(resources: Path = RESOURCES, mnist_dir: Path | None = None) -> list[tuple[str, str]]:
+    """PyInstaller `datas`: every file of resources/ (less junk) to resources/, plus optional MNIST.
+
+    One entry per file, so the test can check coverage and junk stays out.
+    """
+    entries: list[tuple[str, str]] = []
+    for path in sorted(resources.rglob("*")):
+        rel = path.relative_to(resources)
+        if not path.is_file() or any(fnmatch.fnmatch(part, pat) for part in rel.parts for pat in RESOURCE_JUNK):
+            continue
+        entries.append((str(path), str(Path("resources") / rel.parent)))
+    if mnist_dir is not None:
+        for name in MNIST_FILES:
+            entries.append((str(Path(mnist_dir) / name), "resources/datasets/mnist"))
+    return entries
+
+
+def bundled_resource_paths(entries: list[tuple[str, str]]) -> set[str]:
+    """The resources/-relative paths a datas list puts into the bundle."""
+    out = set()
+    for src, dest in entries:
+        dest = dest.replace("\\", "/").rstrip("/")
+        if dest == "resources" or dest.startswith("resources/"):
+            sub = dest[len("resources"):].lstrip("/")
+            out.add(f"{sub}/{Path(src).name}" if sub else Path(src).name)
+    return out
