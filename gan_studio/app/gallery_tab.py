@@ -1,0 +1,695 @@
+"""Gallery tab: sample digits by seed, select, star, compare, export, send to Explore.
+
+Every image is addressed by (model, seed, index): the grid shows
+``model.generate(model.latents(seed, n, truncation), labels)`` and the same seed
+always regenerates the same pixels.  All computing is done by `gan_studio.core`.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
+                               QScrollArea, QSizePolicy, QSlider, QSpinBox, QSplitter, QToolButton, QVBoxLayout,
+                               QWidget)
+
+from ..core.exports import ExportError, export_name, save_grid_png, save_images, save_latents, save_png
+from .digit_view import DigitGrid, DigitImage
+from .model_source import ModelSource, ModelSourceError, Pick, favourite_key
+
+MAX_SEED = 2**31 - 1
+EXPLORE_TARGETS = [("interpolate", "As interpolation keyframes"), ("plane", "As plane corners A, B, C"),
+                   ("breed", "As breeding parents"), ("directions", "Into Directions")]
+
+
+# ----------------------------------------------------------------- small pieces
+
+@dataclass
+class PngOptions:
+    scale: int = 8
+    transparent: bool = False
+    invert: bool = False
+
+
+class PngOptionsDialog(QDialog):
+    """Scale factor (1–16), transparent background, inverted."""
+
+    last = PngOptions()
+
+    def __init__(self, parent=None, title: str = "Export PNG", count: int = 1, size: int = 28):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._size = size
+        self.scale = QSpinBox()
+        self.scale.setRange(1, 16)
+        self.scale.setSuffix(" ×")
+        self.scale.setValue(self.last.scale)
+        self.transparent = QCheckBox("Transparent background")
+        self.transparent.setChecked(self.last.transparent)
+        self.invert = QCheckBox("Inverted (dark ink on white)")
+        self.invert.setChecked(self.last.invert)
+        self.info = QLabel()
+        self.info.setStyleSheet("color: palette(mid);")
+        form = QFormLayout()
+        form.addRow("Scale factor", self.scale)
+        form.addRow("", self.transparent)
+        form.addRow("", self.invert)
+        form.addRow("", self.info)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose destination…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(f"<b>{count} image{'s' if count != 1 else ''}</b>"))
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+        self.scale.valueChanged.connect(self._update_info)
+        self._update_info()
+
+    def _update_info(self) -> None:
+        px = self._size * self.scale.value()
+        self.info.setText(f"{px} × {px} pixels per image")
+
+    def options(self) -> PngOptions:
+        return PngOptions(self.scale.value(), self.transparent.isChecked(), self.invert.isChecked())
+
+    @classmethod
+    def ask(cls, parent, title: str, count: int, size: int) -> PngOptions | None:
+        dlg = cls(parent, title, count, size)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        cls.last = dlg.options()
+        return cls.last
+
+
+class CompareDialog(QDialog):
+    """2–4 images side by side, large."""
+
+    def __init__(self, parent, images: list[np.ndarray], captions: list[str]):
+        super().__init__(parent)
+        self.setWindowTitle("Compare")
+        self.views: list[DigitImage] = []
+        row = QHBoxLayout()
+        for img, cap in zip(images, captions):
+            v = DigitImage(min_size=220)
+            v.set_image(img, cap)
+            row.addWidget(v)
+            self.views.append(v)
+        lay = QVBoxLayout(self)
+        lay.addLayout(row, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        lay.addWidget(close)
+        self.resize(260 * len(images) + 40, 340)
+
+
+def section_title(text: str) -> QLabel:
+    lab = QLabel(text.upper())
+    f = lab.font()
+    f.setBold(True)
+    f.setPointSizeF(f.pointSizeF() * 0.85)
+    lab.setFont(f)
+    lab.setStyleSheet("color: palette(mid); letter-spacing: 1px; margin-top: 8px;")
+    return lab
+
+
+def tool_button(text: str, tip: str, menu: QMenu | None = None) -> QToolButton:
+    b = QToolButton()
+    b.setText(text)
+    b.setToolTip(tip)
+    b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    b.setMinimumHeight(28)
+    if menu is not None:
+        b.setMenu(menu)
+        b.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+    return b
+
+
+class DigitChooser(QWidget):
+    """All / 0–9 exclusive checkable buttons.  `value()` is None for All."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(3)
+        self.buttons: dict[int | None, QToolButton] = {}
+        self.set_classes([str(i) for i in range(10)])
+        self.group.idClicked.connect(lambda _id: self.changed.emit())
+
+    def set_classes(self, names: list[str]) -> None:
+        for b in list(self.buttons.values()):
+            self.group.removeButton(b)
+            b.deleteLater()
+        self.buttons = {}
+        entries = [(None, "All")] + [(i, n) for i, n in enumerate(names)]
+        for pos, (value, text) in enumerate(entries):
+            b = QToolButton(self)
+            b.setText(text)
+            b.setCheckable(True)
+            b.setMinimumSize(30, 26)
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            b.setToolTip("Cycle through all digits" if value is None else f"Only digit {text}")
+            self.group.addButton(b, -2 if value is None else value)
+            self.buttons[value] = b
+            if value is None:
+                self._grid.addWidget(b, 0, 0, 1, 2)
+            else:
+                slot = pos + 1
+                self._grid.addWidget(b, slot // 6, slot % 6)
+        self.buttons[None].setChecked(True)
+
+    def value(self) -> int | None:
+        i = self.group.checkedId()
+        return None if i < 0 else i
+
+    def set_value(self, v: int | None) -> None:
+        self.buttons[v].setChecked(True)
+        self.changed.emit()
+
+
+# --------------------------------------------------------------------- the tab
+
+class GalleryTab(QWidget):
+    """Samples of the current generator; everything else acts on the selection."""
+
+    exploreRequested = Signal(str)     # target page, after "Send to Explore"
+
+    def __init__(self, source: ModelSource, parent=None):
+        super().__init__(parent)
+        self.source = source
+        self._picks: list[Pick] = []
+        self._fav_picks: list[Pick] = []
+        self._export_dir = Path.home()
+        self.compare_dialog: CompareDialog | None = None
+        self.last_refresh_ms = 0.0
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(60)
+        self._debounce.timeout.connect(self.refresh)
+        self._build()
+        source.modelChanged.connect(self._on_model)
+        source.favouritesChanged.connect(self._on_favourites)
+        self._on_model(source.model)
+
+    # ---------------------------------------------------------------- building
+    def _build(self) -> None:
+        side = QWidget()
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(12, 8, 12, 8)
+        self.model_title = QLabel("No generator")
+        f = self.model_title.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.15)
+        self.model_title.setFont(f)
+        self.model_title.setWordWrap(True)
+        self.model_info = QLabel()
+        self.model_info.setWordWrap(True)
+        self.model_info.setStyleSheet("color: palette(mid);")
+        self.load_default_btn = QPushButton("Load the pretrained digits model")
+        self.load_default_btn.clicked.connect(self._load_default)
+        side_lay.addWidget(self.model_title)
+        side_lay.addWidget(self.model_info)
+        side_lay.addWidget(self.load_default_btn)
+
+        side_lay.addWidget(section_title("Sample"))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(1, 1024)
+        self.count_spin.setValue(64)
+        self.count_spin.setToolTip("How many digits to sample")
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, MAX_SEED)
+        self.seed_spin.setValue(7)
+        self.seed_spin.setToolTip("The same seed always gives the same digits")
+        self.new_seed_btn = QPushButton("New seed")
+        self.new_seed_btn.setToolTip("Draw a random seed (Ctrl+R)")
+        self.new_seed_btn.clicked.connect(self.new_seed)
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed_spin, 1)
+        seed_row.addWidget(self.new_seed_btn)
+        form.addRow("Images", self.count_spin)
+        form.addRow("Seed", seed_row)
+        side_lay.addLayout(form)
+
+        self.digit_title = section_title("Digit")
+        self.digits = DigitChooser()
+        side_lay.addWidget(self.digit_title)
+        side_lay.addWidget(self.digits)
+
+        side_lay.addWidget(section_title("Truncation"))
+        self.trunc_check = QCheckBox("Truncate latents")
+        self.trunc_check.setToolTip("Resample latent values beyond ±ψ: lower ψ gives cleaner, more typical digits")
+        self.trunc_slider = QSlider(Qt.Orientation.Horizontal)
+        self.trunc_slider.setRange(50, 200)
+        self.trunc_slider.setValue(100)
+        self.trunc_slider.setEnabled(False)
+        self.trunc_label = QLabel("off")
+        self.trunc_label.setMinimumWidth(42)
+        trow = QHBoxLayout()
+        trow.addWidget(self.trunc_slider, 1)
+        trow.addWidget(self.trunc_label)
+        side_lay.addWidget(self.trunc_check)
+        side_lay.addLayout(trow)
+
+        side_lay.addWidget(section_title("View"))
+        self.zoom_slider = QSlider(Qt.Orientation.Horizontal)
+        self.zoom_slider.setRange(DigitGrid.MIN_CELL, DigitGrid.MAX_CELL)
+        self.zoom_slider.setValue(72)
+        self.zoom_slider.setToolTip("Thumbnail size (Ctrl+wheel over the grid)")
+        zrow = QHBoxLayout()
+        zrow.addWidget(QLabel("Zoom"))
+        zrow.addWidget(self.zoom_slider, 1)
+        side_lay.addLayout(zrow)
+        side_lay.addStretch(1)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet("color: palette(mid);")
+        side_lay.addWidget(self.status_label)
+        side_scroll = QScrollArea()
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setMinimumWidth(250)
+        side_scroll.setMaximumWidth(300)
+
+        # toolbar
+        self.star_btn = tool_button("★ Favourite", "Star the selected images (F)")
+        self.star_btn.clicked.connect(self.toggle_favourite)
+        self.compare_btn = tool_button("Compare", "Show 2–4 selected images side by side")
+        self.compare_btn.clicked.connect(self.compare)
+        export_menu = QMenu(self)
+        self.act_export_png = export_menu.addAction("Selected images as PNG…", self.export_png)
+        self.act_export_sheet = export_menu.addAction("Sprite sheet PNG…", self.export_sheet)
+        self.act_export_latents = export_menu.addAction("Latents (.npy + JSON)…", self.export_latents)
+        self.export_btn = tool_button("Export", "Export the selected images", export_menu)
+        self.export_btn.clicked.connect(self.export_png)
+        send_menu = QMenu(self)
+        for key, text in EXPLORE_TARGETS:
+            send_menu.addAction(text, lambda k=key: self.send_to_explore(k))
+        self.send_btn = tool_button("Send to Explore", "Use the selection in the Explore tab", send_menu)
+        self.send_btn.clicked.connect(lambda: self.send_to_explore("interpolate"))
+        self.selection_label = QLabel()
+        self.selection_label.setStyleSheet("color: palette(mid);")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 6, 6, 0)
+        for w in (self.star_btn, self.compare_btn, self.export_btn, self.send_btn):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.selection_label)
+
+        self.grid = DigitGrid(cell=72, placeholder="No generator loaded.\nOpen a run or an exported generator, "
+                                                   "or load the pretrained digits model.")
+        self.grid.selectionChanged.connect(self._on_selection)
+        self.grid.zoomChanged.connect(self.zoom_slider.setValue)
+        self.grid.activated.connect(lambda i: self.compare() if len(self.grid.selected()) > 1 else None)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._context_menu)
+        self.zoom_slider.valueChanged.connect(self.grid.set_cell_size)
+
+        fav_box = QWidget()
+        fav_lay = QVBoxLayout(fav_box)
+        fav_lay.setContentsMargins(6, 0, 6, 6)
+        fav_head = QHBoxLayout()
+        self.fav_title = QLabel("Favourites")
+        ft = self.fav_title.font()
+        ft.setBold(True)
+        self.fav_title.setFont(ft)
+        self.fav_remove_btn = tool_button("Remove", "Remove the selected favourites")
+        self.fav_remove_btn.clicked.connect(self.remove_selected_favourites)
+        self.fav_send_btn = tool_button("Send to Explore", "Use the selected favourites in Explore")
+        self.fav_send_btn.clicked.connect(lambda: self.send_to_explore("interpolate", favourites=True))
+        fav_head.addWidget(self.fav_title)
+        fav_head.addStretch(1)
+        fav_head.addWidget(self.fav_send_btn)
+        fav_head.addWidget(self.fav_remove_btn)
+        self.fav_grid = DigitGrid(cell=56, gap=5, placeholder="Star digits (F) to keep them here. Favourites are "
+                                                              "saved with the model.")
+        self.fav_grid.setMinimumHeight(90)
+        self.fav_grid.selectionChanged.connect(self._update_actions)
+        fav_lay.addLayout(fav_head)
+        fav_lay.addWidget(self.fav_grid, 1)
+
+        center = QWidget()
+        c_lay = QVBoxLayout(center)
+        c_lay.setContentsMargins(0, 0, 0, 0)
+        c_lay.addLayout(bar)
+        c_lay.addWidget(self.grid, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(center)
+        split.addWidget(fav_box)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setSizes([520, 150])
+        split.setChildrenCollapsible(False)
+
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(side_scroll)
+        lay.addWidget(split, 1)
+
+        for widget, signal in ((self.count_spin, "valueChanged"), (self.seed_spin, "valueChanged"),
+                               (self.trunc_slider, "valueChanged")):
+            getattr(widget, signal).connect(self.schedule_refresh)
+        self.trunc_check.toggled.connect(self._on_trunc_toggled)
+        self.trunc_slider.valueChanged.connect(self._update_trunc_label)
+        self.digits.changed.connect(self.schedule_refresh)
+
+        def shortcut(seq, fn, text):
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(seq))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(fn)
+            self.addAction(act)
+            return act
+
+        self.act_new_seed = shortcut("Ctrl+R", self.new_seed, "New seed")
+        self.act_star = shortcut("F", self.toggle_favourite, "Star selection")
+        self.act_compare = shortcut("C", self.compare, "Compare")
+        self.act_export_sc = shortcut("Ctrl+E", self.export_png, "Export PNG")
+
+    # -------------------------------------------------------------------- model
+    @property
+    def model(self):
+        return self.source.model
+
+    def _on_model(self, model) -> None:
+        has = model is not None
+        self.load_default_btn.setVisible(not has)
+        if has:
+            self.model_title.setText(model.name)
+            kind = f"conditional · {model.num_classes} classes" if model.conditional else "unconditional"
+            size = model.config.image_size
+            self.model_info.setText(f"{model.config.arch.upper()} · {kind}<br>latent {model.latent_dim} · "
+                                    f"{size}×{size} · step {model.step:,}")
+            if model.conditional:
+                names = model.class_names or [str(i) for i in range(model.num_classes)]
+                self.digits.set_classes([str(n) for n in names][: model.num_classes])
+        else:
+            self.model_title.setText("No generator")
+            self.model_info.setText("")
+        self.digit_title.setVisible(has and model.conditional)
+        self.digits.setVisible(has and model.conditional)
+        for w in (self.count_spin, self.seed_spin, self.new_seed_btn, self.trunc_check):
+            w.setEnabled(has)
+        self.refresh()
+        self._on_favourites()
+
+    def _load_default(self) -> None:
+        try:
+            self.source.load_default()
+        except ModelSourceError as exc:
+            self._error("No pretrained model", str(exc))
+
+    # --------------------------------------------------------------- sampling
+    def truncation(self) -> float | None:
+        return self.trunc_slider.value() / 100.0 if self.trunc_check.isChecked() else None
+
+    def _on_trunc_toggled(self, on: bool) -> None:
+        self.trunc_slider.setEnabled(on)
+        self._update_trunc_label()
+        self.schedule_refresh()
+
+    def _update_trunc_label(self) -> None:
+        self.trunc_label.setText(f"ψ {self.trunc_slider.value() / 100:.2f}" if self.trunc_check.isChecked() else "off")
+
+    def set_seed(self, seed: int) -> None:
+        self.seed_spin.setValue(int(seed))
+
+    def set_count(self, n: int) -> None:
+        self.count_spin.setValue(int(n))
+
+    def new_seed(self) -> None:
+        self.seed_spin.setValue(random.randrange(0, 1_000_000))
+        self.refresh()
+
+    def labels(self, n: int) -> np.ndarray | None:
+        m = self.model
+        if m is None or not m.conditional:
+            return None
+        digit = self.digits.value()
+        if digit is None:
+            return (np.arange(n) % m.num_classes).astype(np.int64)
+        return np.full(n, digit, dtype=np.int64)
+
+    def schedule_refresh(self, *_) -> None:
+        self._debounce.start()
+
+    def refresh(self) -> None:
+        """Regenerate the grid now (normally called through the debounce timer)."""
+        self._debounce.stop()
+        m = self.model
+        if m is None:
+            self._picks = []
+            self.grid.set_images(np.zeros((0, 1, 1, 1), np.uint8))
+            self._update_actions()
+            return
+        t0 = time.perf_counter()
+        n, seed, trunc = self.count_spin.value(), self.seed_spin.value(), self.truncation()
+        latents = m.latents(seed, n, trunc)
+        labels = self.labels(n)
+        images = m.generate(latents, labels)
+        self._picks = [Pick(latents[i], None if labels is None else int(labels[i]), seed, i, trunc)
+                       for i in range(n)]
+        prev = self.grid.selected()
+        self.grid.set_images(images, [p.caption() for p in self._picks])
+        self.grid.set_selected([i for i in prev if i < n])
+        self._mark_stars()
+        self.last_refresh_ms = (time.perf_counter() - t0) * 1000
+        self.status_label.setText(f"{n} digits in {self.last_refresh_ms:.0f} ms")
+
+    def images(self) -> np.ndarray:
+        return self.grid.images()
+
+    def picks(self) -> list[Pick]:
+        return list(self._picks)
+
+    # -------------------------------------------------------------- selection
+    def select(self, indices) -> None:
+        self.grid.set_selected(indices)
+
+    def selected_picks(self, favourites: bool | None = None) -> list[Pick]:
+        """The selection of the main grid, or of the favourites strip when that has focus / is asked for."""
+        if favourites is None:
+            favourites = self.fav_grid.hasFocus() and bool(self.fav_grid.selected())
+        if favourites:
+            return [self._fav_picks[i] for i in self.fav_grid.selected()]
+        return [self._picks[i] for i in self.grid.selected()]
+
+    def _selected_images(self, favourites: bool = False) -> np.ndarray:
+        grid = self.fav_grid if favourites else self.grid
+        return grid.images()[grid.selected()]
+
+    def _on_selection(self) -> None:
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        n = len(self.grid.selected())
+        has_model = self.model is not None
+        self.selection_label.setText(f"{n} selected" if n else "Click to select · Shift/Ctrl for more")
+        for w in (self.star_btn, self.export_btn, self.send_btn):
+            w.setEnabled(has_model and n > 0)
+        self.compare_btn.setEnabled(2 <= n <= 4)
+        nf = len(self.fav_grid.selected())
+        self.fav_remove_btn.setEnabled(nf > 0)
+        self.fav_send_btn.setEnabled(nf > 0)
+        if n:
+            keys = [self._picks[i].key() for i in self.grid.selected()]
+            all_fav = all(self.source.is_favourite(k) for k in keys)
+            self.star_btn.setText("☆ Unstar" if all_fav else "★ Favourite")
+
+    # ------------------------------------------------------------- favourites
+    def toggle_favourite(self) -> None:
+        picks = self.selected_picks()
+        if not picks:
+            self.status_label.setText("Select digits to star them")
+            return
+        if self.fav_grid.hasFocus() and self.fav_grid.selected():
+            self.source.remove_favourites([p.key() for p in picks])
+            return
+        try:
+            self.source.toggle_favourites(picks)
+        except OSError as exc:
+            self._error("Favourites not saved", f"The favourites could not be saved: {exc}")
+
+    def remove_selected_favourites(self) -> None:
+        picks = [self._fav_picks[i] for i in self.fav_grid.selected()]
+        if picks:
+            self.source.remove_favourites([p.key() for p in picks])
+
+    def _mark_stars(self) -> None:
+        self.grid.set_starred(i for i, p in enumerate(self._picks) if self.source.is_favourite(p.key()))
+        self._update_actions()
+
+    def _on_favourites(self) -> None:
+        m = self.model
+        self._fav_picks = self.source.favourite_picks() if m is not None else []
+        favs = self.source.favourites()
+        self.fav_title.setText(f"Favourites ({len(favs)})" if favs else "Favourites")
+        if self._fav_picks:
+            latents = np.stack([p.latent for p in self._fav_picks])
+            labels = None
+            if m.conditional:
+                labels = np.array([p.label if p.label is not None else 0 for p in self._fav_picks])
+            imgs = m.generate(latents, labels)
+            self.fav_grid.set_images(imgs, [p.caption() for p in self._fav_picks])
+            self.fav_grid.set_starred(range(len(imgs)))
+        else:
+            self.fav_grid.set_images(np.zeros((0, 1, 1, 1), np.uint8))
+        self._mark_stars()
+
+    def favourite_keys(self) -> list[tuple]:
+        return [favourite_key(f) for f in self.source.favourites()]
+
+    # ---------------------------------------------------------------- compare
+    def compare(self) -> None:
+        idx = self.grid.selected()
+        if not 2 <= len(idx) <= 4:
+            self.status_label.setText("Select 2–4 digits to compare")
+            return
+        imgs = self.grid.images()[idx]
+        caps = [self._picks[i].caption() for i in idx]
+        if self.compare_dialog is not None:
+            self.compare_dialog.close()
+        self.compare_dialog = CompareDialog(self, list(imgs), caps)
+        self.compare_dialog.show()
+
+    # ---------------------------------------------------------------- explore
+    def send_to_explore(self, target: str = "interpolate", favourites: bool = False) -> None:
+        picks = self.selected_picks(favourites)
+        if not picks:
+            self.status_label.setText("Select digits to send to Explore")
+            return
+        self.source.send_to_explore(picks, target)
+        self.exploreRequested.emit(target)
+
+    # ---------------------------------------------------------------- exports
+    def _error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def _default_name(self, picks: list[Pick], ext: str, suffix: str = "") -> str:
+        p = picks[0]
+        name = export_name(self.model.name, p.seed, p.index, p.label, ext)
+        if suffix:
+            stem, dot, e = name.rpartition(".")
+            name = f"{stem}{suffix}.{e}"
+        return name
+
+    def _targets(self) -> tuple[list[Pick], np.ndarray]:
+        fav = self.fav_grid.hasFocus() and bool(self.fav_grid.selected())
+        return self.selected_picks(fav), self._selected_images(fav)
+
+    def export_png(self) -> list[Path]:
+        picks, imgs = self._targets()
+        if not picks:
+            self._error("Nothing selected", "Select the digits to export first.")
+            return []
+        opts = PngOptionsDialog.ask(self, "Export PNG", len(picks), imgs.shape[1])
+        if opts is None:
+            return []
+        kw = dict(scale=opts.scale, invert=opts.invert, transparent=opts.transparent)
+        try:
+            if len(picks) == 1:
+                path, _ = QFileDialog.getSaveFileName(self, "Export PNG",
+                                                      str(self._export_dir / self._default_name(picks, "png")),
+                                                      "PNG images (*.png)")
+                if not path:
+                    return []
+                path = Path(path)
+                if path.suffix.lower() != ".png":
+                    path = path.with_name(path.name + ".png")
+                out = [save_png(path, imgs[0], **kw)]
+                self._export_dir = path.parent
+            else:
+                folder = QFileDialog.getExistingDirectory(self, f"Export {len(picks)} PNGs to folder",
+                                                          str(self._export_dir))
+                if not folder:
+                    return []
+                names = [export_name(self.model.name, p.seed, p.index, p.label, "png") for p in picks]
+                out = save_images(folder, imgs, names, **kw)
+                self._export_dir = Path(folder)
+        except (ExportError, ValueError, OSError) as exc:
+            self._error("Export failed", str(exc))
+            return []
+        self.status_label.setText(f"Exported {len(out)} PNG{'s' if len(out) != 1 else ''} to {out[0].parent}")
+        return out
+
+    def export_sheet(self) -> Path | None:
+        picks, imgs = self._targets()
+        if not picks:  # no selection: the whole grid
+            picks, imgs = self._picks, self.grid.images()
+        if not picks:
+            self._error("Nothing to export", "Sample some digits first.")
+            return None
+        opts = PngOptionsDialog.ask(self, "Export sprite sheet", len(picks), imgs.shape[1])
+        if opts is None:
+            return None
+        default = self._default_name(picks, "png", f"_sheet{len(picks)}")
+        path, _ = QFileDialog.getSaveFileName(self, "Export sprite sheet", str(self._export_dir / default),
+                                              "PNG images (*.png)")
+        if not path:
+            return None
+        try:
+            out = save_grid_png(path, imgs, scale=opts.scale, invert=opts.invert, transparent=opts.transparent)
+        except (ExportError, ValueError, OSError) as exc:
+            self._error("Export failed", str(exc))
+            return None
+        self._export_dir = Path(path).parent
+        self.status_label.setText(f"Sprite sheet of {len(picks)} saved as {out.name}")
+        return out
+
+    def export_latents(self) -> Path | None:
+        picks, _ = self._targets()
+        if not picks:
+            picks = self._picks
+        if not picks:
+            self._error("Nothing to export", "Sample some digits first.")
+            return None
+        default = self._default_name(picks, "npy", f"_n{len(picks)}" if len(picks) > 1 else "")
+        path, _ = QFileDialog.getSaveFileName(self, "Export latents", str(self._export_dir / default),
+                                              "NumPy latents (*.npy)")
+        if not path:
+            return None
+        m = self.model
+        meta = {"model": m.name, "source": str(m.source), "latent_dim": m.latent_dim,
+                "seeds": [p.seed for p in picks], "indices": [p.index for p in picks],
+                "labels": [p.label for p in picks], "truncation": [p.truncation for p in picks]}
+        try:
+            out = save_latents(path, np.stack([p.latent for p in picks]), meta)
+        except (ExportError, ValueError, OSError) as exc:
+            self._error("Export failed", str(exc))
+            return None
+        self._export_dir = out.parent
+        self.status_label.setText(f"{len(picks)} latents saved as {out.name} (+ JSON)")
+        return out
+
+    # ----------------------------------------------------------- context menu
+    def _context_menu(self, pos) -> None:
+        if not self.grid.selected():
+            return
+        menu = QMenu(self)
+        menu.addAction("Star / unstar\tF", self.toggle_favourite)
+        a = menu.addAction("Compare\tC", self.compare)
+        a.setEnabled(2 <= len(self.grid.selected()) <= 4)
+        menu.addSeparator()
+        menu.addAction("Export PNG…", self.export_png)
+        menu.addAction("Export sprite sheet…", self.export_sheet)
+        menu.addAction("Export latents…", self.export_latents)
+        menu.addSeparator()
+        sub = menu.addMenu("Send to Explore")
+        for key, text in EXPLORE_TARGETS:
+            sub.addAction(text, lambda k=key: self.send_to_explore(k))
+        menu.exec(self.grid.viewport().mapToGlobal(pos))

@@ -1,0 +1,263 @@
+"""The generator the Gallery and Explore tabs share, with its favourites and breeding lineage.
+
+`ModelSource` is a small QObject: it holds the current `GeneratorModel`, the
+favourites of that model (stored with the run via `RunFolder.write_favourites`,
+or in ``user_data_dir()/favourites/<model name>.json`` for exported generators)
+and the breeding `Lineage` (saved as JSON next to the favourites).  Images are
+handed between tabs as `Pick`s: a latent plus the address it came from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from ..core.generator import GeneratorModel, load_generator
+from ..core.latent import Lineage, latent_for, root_creature
+from ..core.runs import RunFolder, atomic_write_text
+from ..paths import resource_path, user_data_dir
+
+DEFAULT_MODEL = ("models", "pretrained-mnist.safetensors")
+LINEAGE_FILE = "lineage.json"
+
+
+class ModelSourceError(RuntimeError):
+    """A model could not be opened; the message is meant for the user."""
+
+
+@dataclass
+class Pick:
+    """One image handed between views: its latent, digit and (when it has one) its address."""
+
+    latent: np.ndarray
+    label: int | None = None
+    seed: int | None = None
+    index: int | None = None
+    truncation: float | None = None
+    creature_id: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_address(cls, model: GeneratorModel, seed: int, index: int, label: int | None = None,
+                     truncation: float | None = None) -> "Pick":
+        return cls(latent_for(seed, index, model.latent_dim, truncation or None),
+                   label if model.conditional else None, int(seed), int(index), truncation or None)
+
+    @classmethod
+    def from_favourite(cls, model: GeneratorModel, fav: dict) -> "Pick":
+        return cls.from_address(model, int(fav["seed"]), int(fav["index"]), fav.get("label"),
+                                fav.get("truncation"))
+
+    def key(self) -> tuple:
+        return (self.seed, self.index, self.label, self.truncation)
+
+    def caption(self) -> str:
+        parts = []
+        if self.seed is not None:
+            parts += [f"seed {self.seed}", f"#{self.index}"]
+        elif self.creature_id:
+            parts.append(f"bred {self.creature_id[:7]}")
+        if self.label is not None:
+            parts.append(f"digit {self.label}")
+        if self.truncation:
+            parts.append(f"ψ {self.truncation:g}")
+        return " · ".join(parts) or "latent"
+
+    def favourite(self) -> dict:
+        return {"seed": self.seed, "index": self.index, "label": self.label, "truncation": self.truncation}
+
+
+def favourite_key(fav: dict) -> tuple:
+    return (fav.get("seed"), fav.get("index"), fav.get("label"), fav.get("truncation") or None)
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _slug(name: str) -> str:
+    return _UNSAFE.sub("-", name).strip("-._")[:80] or "model"
+
+
+class ModelSource(QObject):
+    modelChanged = Signal(object)        # GeneratorModel or None
+    favouritesChanged = Signal()
+    lineageChanged = Signal()
+    picksSent = Signal(list, str)        # list[Pick], target: "interpolate" / "plane" / "directions" / "breed"
+    status = Signal(str)
+
+    def __init__(self, model: GeneratorModel | None = None, parent=None):
+        super().__init__(parent)
+        self._model: GeneratorModel | None = None
+        self._favourites: list[dict] = []
+        self.lineage = Lineage()
+        self.directions_cache: dict[int, object] = {}
+        if model is not None:
+            self.set_model(model)
+
+    # ------------------------------------------------------------------ model
+    @property
+    def model(self) -> GeneratorModel | None:
+        return self._model
+
+    def set_model(self, model: GeneratorModel | None) -> None:
+        self._model = model
+        self._favourites = self._read_favourites() if model is not None else []
+        self.lineage = self._read_lineage() if model is not None else Lineage()
+        self.modelChanged.emit(model)
+        self.favouritesChanged.emit()
+        self.lineageChanged.emit()
+
+    def open(self, path) -> GeneratorModel:
+        """Load a run folder or an exported generator; raises `ModelSourceError` with a readable message."""
+        try:
+            model = load_generator(path)
+        except Exception as exc:  # noqa: BLE001 - any failure becomes a message for the user
+            raise ModelSourceError(f"Could not open {Path(path).name}: {exc}") from exc
+        self.set_model(model)
+        self.status.emit(f"Opened {model.name}")
+        return model
+
+    @staticmethod
+    def default_path() -> Path:
+        return resource_path(*DEFAULT_MODEL)
+
+    def load_default(self) -> GeneratorModel:
+        path = self.default_path()
+        if not path.is_file():
+            raise ModelSourceError(
+                f"The pretrained digit generator is missing ({path}). The installation is incomplete: "
+                "train a model on the Train tab, or open a run folder or an exported generator.")
+        return self.open(path)
+
+    # ------------------------------------------------------------- favourites
+    def favourites_path(self) -> Path | None:
+        """Where favourites live: the run folder's own file, or the per-user folder for exported models."""
+        m = self._model
+        if m is None:
+            return None
+        if Path(m.source).is_dir():
+            return None  # stored with the run (RunFolder.write_favourites)
+        return user_data_dir() / "favourites" / f"{_slug(m.name)}.json"
+
+    def _run(self) -> RunFolder | None:
+        m = self._model
+        if m is not None and Path(m.source).is_dir():
+            try:
+                return RunFolder.open(m.source)
+            except Exception:  # noqa: BLE001
+                return None
+        return None
+
+    def _read_favourites(self) -> list[dict]:
+        try:
+            run = self._run()
+            if run is not None:
+                return [f for f in run.read_favourites() if isinstance(f, dict) and "seed" in f]
+            path = self.favourites_path()
+            if path is not None and path.is_file():
+                data = json.loads(path.read_text("utf-8"))
+                return [f for f in data.get("favourites", []) if isinstance(f, dict) and "seed" in f]
+        except Exception as exc:  # noqa: BLE001 - damaged file: start empty, say so
+            self.status.emit(f"Favourites could not be read: {exc}")
+        return []
+
+    def _write_favourites(self) -> None:
+        run = self._run()
+        if run is not None:
+            run.write_favourites(list(self._favourites))
+            return
+        path = self.favourites_path()
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, json.dumps({"model": self._model.name, "favourites": self._favourites},
+                                               indent=2))
+
+    def favourites(self) -> list[dict]:
+        return list(self._favourites)
+
+    def is_favourite(self, key: tuple) -> bool:
+        return any(favourite_key(f) == key for f in self._favourites)
+
+    def add_favourites(self, picks: list[Pick]) -> int:
+        added = 0
+        for p in picks:
+            if p.seed is None or self.is_favourite(p.key()):
+                continue
+            self._favourites.append(p.favourite())
+            added += 1
+        if added:
+            self._write_favourites()
+            self.favouritesChanged.emit()
+        return added
+
+    def remove_favourites(self, keys: list[tuple]) -> int:
+        keys = set(keys)
+        before = len(self._favourites)
+        self._favourites = [f for f in self._favourites if favourite_key(f) not in keys]
+        removed = before - len(self._favourites)
+        if removed:
+            self._write_favourites()
+            self.favouritesChanged.emit()
+        return removed
+
+    def toggle_favourites(self, picks: list[Pick]) -> bool:
+        """Star all picks, or un-star them all when every one is already a favourite. Returns the new state."""
+        if picks and all(self.is_favourite(p.key()) for p in picks):
+            self.remove_favourites([p.key() for p in picks])
+            return False
+        self.add_favourites(picks)
+        return True
+
+    def favourite_picks(self) -> list[Pick]:
+        if self._model is None:
+            return []
+        return [Pick.from_favourite(self._model, f) for f in self._favourites]
+
+    # ---------------------------------------------------------------- lineage
+    def lineage_path(self) -> Path | None:
+        m = self._model
+        if m is None:
+            return None
+        if Path(m.source).is_dir():
+            return Path(m.source) / LINEAGE_FILE
+        return user_data_dir() / "favourites" / f"{_slug(m.name)}.lineage.json"
+
+    def _read_lineage(self) -> Lineage:
+        path = self.lineage_path()
+        if path is not None and path.is_file():
+            try:
+                return Lineage.from_json(path.read_text("utf-8"))
+            except Exception as exc:  # noqa: BLE001
+                self.status.emit(f"The breeding lineage could not be read: {exc}")
+        return Lineage()
+
+    def save_lineage(self) -> None:
+        path = self.lineage_path()
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, self.lineage.to_json())
+        self.lineageChanged.emit()
+
+    def creature_for(self, pick: Pick):
+        """The lineage creature for a pick (a root for seeded picks), added to the lineage if new."""
+        m = self._model
+        if pick.creature_id and pick.creature_id in self.lineage:
+            return self.lineage[pick.creature_id]
+        if pick.seed is not None and m is not None:
+            c = root_creature(pick.seed, pick.index, m.latent_dim, pick.truncation, pick.label)
+            if c.id not in self.lineage:
+                self.lineage.add(c)
+            pick.creature_id = c.id
+            return self.lineage[c.id]
+        raise ValueError("this image has no seed address and is not in the lineage")
+
+    # --------------------------------------------------------------- hand-off
+    def send_to_explore(self, picks: list[Pick], target: str = "interpolate") -> None:
+        if picks:
+            self.picksSent.emit(list(picks), target)
