@@ -151,9 +151,9 @@ def main(argv=None) -> int:
         "threads": args.threads,
         "train_seconds": round(train_seconds, 1),
         "torch_version": torch.__version__,
-        "command": "python scripts/train_digit_classifier.py " + " ".join(
+        "command": ("python scripts/train_digit_classifier.py " + " ".join(
             shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:])
-        ),
+        )).rstrip(),
     }
     (args.out / "digit_classifier.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {weights_path} ({weights_path.stat().st_size} bytes) and digit_classifier.json")
