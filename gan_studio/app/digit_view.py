@@ -77,6 +77,7 @@ class DigitGrid(QAbstractScrollArea):
         pal.setColor(QPalette.ColorRole.Window, BG_COLOR)
         self.viewport().setPalette(pal)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
 
     # ------------------------------------------------------------------ content
     def set_images(self, images, tooltips: Sequence[str] | None = None, captions: Sequence[str] | None = None,
@@ -238,6 +239,7 @@ class DigitGrid(QAbstractScrollArea):
     # ------------------------------------------------------------------ paint
     def paintEvent(self, event) -> None:
         p = QPainter(self.viewport())
+        p.fillRect(self.viewport().rect(), BG_COLOR)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         if not self._pix:
             if self.placeholder:

@@ -42,6 +42,12 @@ def _random_picks(model, n: int) -> list[Pick]:
             for i in range(n)]
 
 
+def _short(p: Pick) -> str:
+    if p.seed is not None:
+        return f"seed {p.seed} #{p.index}"
+    return p.caption()
+
+
 def _digit_combo(model, with_auto: str | None = None) -> QComboBox:
     box = QComboBox()
     _fill_digits(box, model, with_auto)
@@ -188,7 +194,7 @@ class InterpolatePage(_Page):
         ctl.addWidget(self.scale_spin)
         ctl.addWidget(self.export_btn)
 
-        self.strip = DigitGrid(cell=56, gap=4, selectable=False, placeholder="Frames appear here.")
+        self.strip = DigitGrid(cell=72, gap=4, selectable=False, placeholder="Frames appear here.")
         self.strip.clicked.connect(self.show_frame)
         self.preview = DigitImage(placeholder="Add two keyframes", min_size=200)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -258,7 +264,8 @@ class InterpolatePage(_Page):
         imgs = self._render(np.stack([k.latent for k in self.keyframes]), [k.label for k in self.keyframes]) \
             if self.keyframes else EMPTY
         self.key_grid.set_images(imgs, [k.caption() for k in self.keyframes],
-                                 [f"{i + 1}. {k.caption()}" for i, k in enumerate(self.keyframes)])
+                                 [f"{i + 1} · {k.label}" if k.label is not None else f"{i + 1}"
+                                  for i, k in enumerate(self.keyframes)])
         self._update_buttons()
         self.refresh()
 
@@ -404,7 +411,7 @@ class PlanePage(_Page):
     def __init__(self, source, parent=None):
         super().__init__(source, parent)
         self.corners: list[Pick] = []
-        self.corner_grid = DigitGrid(cell=72, gap=10, captions=True, selectable=False,
+        self.corner_grid = DigitGrid(cell=72, gap=30, captions=True, selectable=False,
                                      placeholder="Send three digits from the Gallery (Send to Explore ▸ "
                                                  "As plane corners), or shuffle.")
         self.corner_grid.setFixedHeight(118)
@@ -466,7 +473,7 @@ class PlanePage(_Page):
             imgs = self._render(np.stack([c.latent for c in self.corners]),
                                 None if lab is None else [lab] * len(self.corners))
             self.corner_grid.set_images(imgs, [c.caption() for c in self.corners],
-                                        [f"{n}: {c.caption()}" for n, c in zip("ABC", self.corners)])
+                                        [_short(c) for c in self.corners])
             self.corner_grid.set_marks({0: "A", 1: "B", 2: "C"})
         else:
             self.corner_grid.set_images(EMPTY)
@@ -498,7 +505,7 @@ class PlanePage(_Page):
         if self.model.conditional:
             cimgs = self._render(np.stack([c.latent for c in self.corners]), [lab] * 3)
             self.corner_grid.set_images(cimgs, [c.caption() for c in self.corners],
-                                        [f"{n}: {c.caption()}" for n, c in zip("ABC", self.corners)])
+                                        [_short(c) for c in self.corners])
             self.corner_grid.set_marks({0: "A", 1: "B", 2: "C"})
 
     def images(self) -> np.ndarray:
@@ -798,7 +805,7 @@ class BreedPage(_Page):
         self.parent_grid = DigitGrid(cell=80, gap=10, captions=True, selectable=False,
                                      placeholder="Parents: send 1–2 digits from the Gallery (As breeding parents)")
         self.parent_grid.setFixedHeight(124)
-        self.parent_grid.setMaximumWidth(260)
+        self.parent_grid.setFixedWidth(260)
         self.strength_slider = QSlider(Qt.Orientation.Horizontal)
         self.strength_slider.setRange(0, 100)
         self.strength_slider.setValue(35)
@@ -831,10 +838,18 @@ class BreedPage(_Page):
         brow.addWidget(self.random_btn)
         brow.addWidget(self.fav_btn)
         form.addRow("", brow)
+        form_box = QWidget()
+        form_box.setLayout(form)
+        form_box.setMaximumWidth(440)
+        self.breed_btn.setMinimumWidth(120)
+        self.breed_btn.setMinimumHeight(48)
         top = QHBoxLayout()
-        top.addWidget(self.parent_grid, 1)
-        top.addLayout(form)
-        top.addWidget(self.breed_btn)
+        top.addWidget(self.parent_grid)
+        top.addSpacing(12)
+        top.addWidget(form_box)
+        top.addSpacing(12)
+        top.addWidget(self.breed_btn, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
 
         self.child_grid = DigitGrid(cell=88, gap=8, captions=True,
                                     placeholder="Press Breed. Click a child to make it a parent of the next "

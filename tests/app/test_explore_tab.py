@@ -83,6 +83,11 @@ def test_gif_export_and_playback(qtbot, tab, source, tmp_path, monkeypatch):
     page.export_gif()
     with Image.open(tmp_path / "walk.gif") as gif:
         assert gif.n_frames == 9 and gif.size == (56, 56)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "walk.mp4"), ""))
+    assert page.export_mp4().stat().st_size > 0
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "frames"))
+    frames = page.export_frames()
+    assert len(frames) == 9 and Image.open(frames[4]).size == (56, 56)
     page.fps_spin.setValue(60)
     page.play_btn.setChecked(True)
     start = page.strip.current()
