@@ -84,9 +84,15 @@ EXCLUDED_BUNDLE_PATTERNS = [
 ]
 
 
+# ... except these, which are loaded at run time (torch refuses to import without its shm manager).
+KEPT_BUNDLE_PATTERNS = ["torch/bin/torch_shm_manager*"]
+
+
 def keep_in_bundle(dest: str) -> bool:
     """False for a collected file (its destination inside the bundle) that should be dropped."""
     dest = dest.replace(os.sep, "/")
+    if any(fnmatch.fnmatch(dest, pat) for pat in KEPT_BUNDLE_PATTERNS):
+        return True
     return not any(fnmatch.fnmatch(dest, pat) for pat in EXCLUDED_BUNDLE_PATTERNS)
 
 

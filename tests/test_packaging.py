@@ -33,6 +33,15 @@ class _Recorder:
 
 def _evaluate_spec(monkeypatch, platform: str = sys.platform, mnist: Path | None = None) -> dict:
     kinds = {name: type(name, (_Recorder,), {}) for name in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")}
+    # Stand in for the one PyInstaller helper the spec calls (the real one imports the app: slow).
+    import types
+
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_submodules = lambda name, **kw: [name]
+    for mod, obj in (("PyInstaller", types.ModuleType("PyInstaller")),
+                     ("PyInstaller.utils", types.ModuleType("PyInstaller.utils")),
+                     ("PyInstaller.utils.hooks", hooks)):
+        monkeypatch.setitem(sys.modules, mod, obj)
     _Recorder.calls = []
     if mnist is None:
         monkeypatch.delenv(bc.MNIST_ENV, raising=False)
@@ -129,7 +138,8 @@ def test_spec_excludes_and_executables(monkeypatch):
 def test_bundle_filters_keep_what_torch_and_qt_load():
     keep = ["torch/lib/libtorch_cpu.so", "torch/lib/libc10.so", "torch/_C.cpython-311-x86_64-linux-gnu.so",
             "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/platforms/libqxcb.so",
-            "PySide6/Qt/lib/libQt6Widgets.so.6", "PySide6/Qt/lib/libQt6Svg.so.6", "resources/presets/dcgan.json"]
+            "PySide6/Qt/lib/libQt6Widgets.so.6", "PySide6/Qt/lib/libQt6Svg.so.6", "resources/presets/dcgan.json",
+            "torch/bin/torch_shm_manager"]
     drop = ["torch/include/ATen/ATen.h", "torch/test/test_api", "torch/bin/protoc", "PySide6/Qt/qml/QtQuick/qmldir",
             "torch/lib/libtorchbind_test.so"]
     assert all(bc.keep_in_bundle(p) for p in keep)
