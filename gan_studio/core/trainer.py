@@ -111,6 +111,11 @@ class Trainer:
         self.rng.manual_seed(t.seed)
         self.G = build_generator(m).to(self.device)
         self.D = build_discriminator(m).to(self.device)
+        if self.device.type == "cpu":
+            # channels_last convolutions: ~20% less CPU time per DCGAN step (benchmarks/README.md).
+            # Only the layout changes; state dicts and checkpoints are unaffected.
+            self.G.to(memory_format=torch.channels_last)
+            self.D.to(memory_format=torch.channels_last)
         self.G_ema = copy.deepcopy(self.G).eval().requires_grad_(False) if t.ema > 0 else None
         self.opt_g = torch.optim.Adam(self.G.parameters(), lr=t.lr_g, betas=(t.beta1, t.beta2))
         self.opt_d = torch.optim.Adam(self.D.parameters(), lr=t.lr_d, betas=(t.beta1, t.beta2))
