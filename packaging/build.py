@@ -216,7 +216,8 @@ def startup_probe(exe: Path, runs: int = 3, timeout: float = 180) -> dict:
         proc.wait(timeout=timeout)
         if shown is None or proc.returncode != 0:
             print("".join(output), end="")
-            raise SystemExit(f"startup probe failed (exit code {proc.returncode})")
+            log(f"STARTUP PROBE FAILED (exit code {proc.returncode})")
+            return {"error": f"exit code {proc.returncode}", "output_tail": "".join(output)[-2000:]}
         times.append(shown)
         log(f"startup probe {i + 1}/{runs}: main window shown after {shown:.2f}s")
     return {"first_launch_s": round(times[0], 3), "median_s": round(statistics.median(times), 3),
@@ -234,20 +235,20 @@ def tree_size(path: Path) -> int:
 def size_report(bundle: Path) -> dict:
     files = [(p.stat().st_size, p) for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
     total = sum(s for s, _ in files)
-    dirs: dict[Path, int] = {}
-    for size, p in files:
-        for parent in p.relative_to(bundle).parents:
-            if parent != Path(".") and len(parent.parts) <= 4:
-                dirs[parent] = dirs.get(parent, 0) + size
     top_files = sorted(files, reverse=True)[:10]
-    # Largest folders, skipping one that is just a wrapper around a single bigger child
-    top_dirs = sorted(dirs.items(), key=lambda kv: -kv[1])[:10]
+    # Largest parts: each top-level item of the bundle and of its _internal/ (or Contents/) folder
+    parts: dict[Path, int] = {}
+    for size, p in files:
+        rel = p.relative_to(bundle)
+        key = Path(*rel.parts[:2]) if rel.parts[0] in ("_internal", "Contents") and len(rel.parts) > 1 else Path(rel.parts[0])
+        parts[key] = parts.get(key, 0) + size
+    top_dirs = sorted(parts.items(), key=lambda kv: -kv[1])[:10]
     return {
         "total_bytes": total,
         "total_mib": round(total / 2**20, 1),
         "file_count": len(files),
         "top_files": [{"path": str(p.relative_to(bundle)), "mib": round(s / 2**20, 1)} for s, p in top_files],
-        "top_dirs": [{"path": str(d), "mib": round(s / 2**20, 1)} for d, s in top_dirs],
+        "top_parts": [{"path": str(d), "mib": round(s / 2**20, 1)} for d, s in top_dirs],
     }
 
 
@@ -321,16 +322,20 @@ def main(argv=None) -> int:
     print("Largest files:")
     for item in size["top_files"]:
         print(f"  {item['mib']:8.1f} MiB  {item['path']}")
-    print("Largest folders:")
-    for item in size["top_dirs"]:
-        print(f"  {item['mib']:8.1f} MiB  {item['path']}/")
+    print("Largest parts:")
+    for item in size["top_parts"]:
+        print(f"  {item['mib']:8.1f} MiB  {item['path']}")
     s = report["startup"]
-    print(f"Cold start to main window: first launch {s['first_launch_s']:.2f}s, median of {len(s['runs_s'])} "
-          f"{s['median_s']:.2f}s")
+    if "error" in s:
+        print(f"Cold start: the startup probe FAILED ({s['error']})")
+    else:
+        print(f"Cold start to main window: first launch {s['first_launch_s']:.2f}s, median of {len(s['runs_s'])} "
+              f"{s['median_s']:.2f}s")
     if "self_test" in report:
         print(f"Frozen self-test: exit code {report['self_test']['returncode']} in {report['self_test']['seconds']}s")
     print(f"Report: {args.dist / 'build-report.json'}  (total {report['phases_s']['total']}s)")
-    return 0 if report.get("self_test", {}).get("returncode", 0) == 0 else 1
+    ok = report.get("self_test", {}).get("returncode", 0) == 0 and "error" not in report["startup"]
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
