@@ -1,0 +1,80 @@
+"""Fixtures for GUI tests: offscreen Qt, no thread left running, tiny experiments."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QThread  # noqa: E402
+
+from gan_studio.core.config import DataConfig, ExperimentConfig, ModelConfig, TrainConfig  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def no_running_qthreads(monkeypatch, request):
+    """Fail a test that leaves a QThread running (napari-style leak check)."""
+    started: list[QThread] = []
+    original = QThread.start
+
+    def tracking_start(self, *args, **kwargs):
+        started.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(QThread, "start", tracking_start)
+    yield started
+    leaked = []
+    for thread in started:
+        try:
+            if thread.isRunning():
+                leaked.append(thread)
+        except RuntimeError:  # the C++ object is already deleted: fine
+            continue
+    for thread in leaked:  # do not let a leak crash the interpreter at exit
+        thread.quit()
+        thread.wait(5000)
+    if leaked:
+        pytest.fail(f"{len(leaked)} QThread(s) still running after the test: "
+                    f"{[t.objectName() for t in leaked]}")
+
+
+def tiny_config(**train) -> ExperimentConfig:
+    """The offline sample with a very small unconditional DCGAN: a step takes milliseconds."""
+    t = dict(batch_size=16, threads=1, lr_g=2e-4, lr_d=2e-4, sample_every=10, checkpoint_every=0)
+    t.update(train)
+    return ExperimentConfig(
+        data=DataConfig(source="sample", holdout=200),
+        model=ModelConfig(arch="dcgan", g_width=8, d_width=8, latent_dim=16, conditional=False),
+        train=TrainConfig(**t),
+        name="tiny",
+    ).check()
+
+
+@pytest.fixture
+def tiny_cfg() -> ExperimentConfig:
+    return tiny_config()
+
+
+@pytest.fixture
+def image_folder(tmp_path):
+    """~200 small PNGs in two class sub-folders."""
+    import numpy as np
+    from PIL import Image
+
+    root = tmp_path / "digits"
+    rng = np.random.default_rng(0)
+    for label in ("a", "b"):
+        (root / label).mkdir(parents=True)
+        for i in range(100):
+            img = np.zeros((28, 28), np.uint8)
+            y, x = rng.integers(4, 20, size=2)
+            img[y:y + 8, x:x + 3 if label == "a" else x + 8] = 255
+            Image.fromarray(img).save(root / label / f"{i:03d}.png")
+    return root
+
+
+@pytest.fixture
+def make_tiny_config():
+    """Factory: `make_tiny_config(lr_g=..., ...)` → a tiny ExperimentConfig."""
+    return tiny_config
