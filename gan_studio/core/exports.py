@@ -12,7 +12,6 @@ import datetime as _dt
 import json
 import os
 import re
-import tempfile
 from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any, Callable, Iterator, Sequence
 import numpy as np
 from PIL import Image
 
+from gan_studio.core.atomic import atomic_path
 from gan_studio.core.images import tile_grid, upscale
 
 __all__ = [
@@ -53,33 +53,16 @@ def _ensure_folder(folder: Path, target: Path) -> None:
 
 @contextmanager
 def _atomic(path: os.PathLike | str) -> Iterator[Path]:
-    """Yield a temp path next to ``path``; on success replace ``path`` with it."""
+    """Yield a temp path next to ``path``; on success replace ``path`` with it (see core.atomic)."""
     target = Path(path)
     _ensure_folder(target.parent, target)
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        os.close(fd)
-    except OSError as exc:
-        raise ExportError(target, _reason(exc)) from exc
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        os.replace(tmp, target)
+        with atomic_path(target) as tmp:
+            yield tmp
     except ExportError:
-        _discard(tmp)
         raise
     except Exception as exc:
-        _discard(tmp)
         raise ExportError(target, _reason(exc)) from exc
-
-
-def _discard(tmp: Path) -> None:
-    try:
-        tmp.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError:
-        pass
 
 
 def _write_atomic(path: os.PathLike | str, writer: Callable[[Path], None]) -> Path:

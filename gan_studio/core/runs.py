@@ -16,9 +16,8 @@ another architecture is refused with a message naming the difference.
 from __future__ import annotations
 
 import json
-import os
+import io
 import platform
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,8 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
 from .. import __version__
+from .atomic import atomic_path, atomic_write_bytes
+from .atomic import atomic_write_text as _atomic_write_text
 from .config import ConfigError, ExperimentConfig, ModelConfig
 
 FORMAT = "gan-studio-run/1"
@@ -50,47 +51,19 @@ class CheckpointMismatch(RunError):
 
 
 # ----------------------------------------------------------------- atomic io
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        _discard(tmp)
-        if isinstance(exc, OSError):
-            raise RunError(f"could not write {path}: {exc.strerror or exc}") from exc
-        raise
-
-
 def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+    try:
+        _atomic_write_text(path, text)
+    except OSError as exc:
+        raise RunError(f"could not write {path}: {exc.strerror or exc}") from exc
 
 
 def atomic_save_safetensors(path: Path, tensors: dict[str, torch.Tensor], metadata: dict[str, str]) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
     try:
-        save_file({k: v.detach().contiguous().cpu() for k, v in tensors.items()}, tmp, metadata=metadata)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        _discard(tmp)
-        if isinstance(exc, OSError):
-            raise RunError(f"could not write {path}: {exc.strerror or exc}") from exc
-        raise
-
-
-def _discard(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
+        with atomic_path(path) as tmp:
+            save_file({k: v.detach().contiguous().cpu() for k, v in tensors.items()}, str(tmp), metadata=metadata)
+    except OSError as exc:
+        raise RunError(f"could not write {path}: {exc.strerror or exc}") from exc
 
 
 def read_safetensors(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
@@ -298,12 +271,12 @@ class RunFolder:
 
         grid = tile_grid(images, pad=2)
         path = self.path / "samples" / f"step_{step:07d}.png"
-        img = Image.fromarray(grid[..., 0] if grid.shape[-1] == 1 else grid)
-        import io
-
         buf = io.BytesIO()
-        img.save(buf, format="PNG")
-        atomic_write_bytes(path, buf.getvalue())
+        Image.fromarray(grid[..., 0] if grid.shape[-1] == 1 else grid).save(buf, format="PNG")
+        try:
+            atomic_write_bytes(path, buf.getvalue())
+        except OSError as exc:
+            raise RunError(f"could not write {path}: {exc.strerror or exc}") from exc
         return path
 
     # ----------------------------------------------------------- favourites

@@ -258,7 +258,9 @@ def test_permission_denied_on_temp_file_raises_export_error(out, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(E.tempfile, "mkstemp", denied)
+    import gan_studio.core.atomic as atomic
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
     for name, save in [("a.png", lambda p: E.save_png(p, _digit())),
                        ("b.gif", lambda p: E.save_gif(p, _frames())),
                        ("c.npy", lambda p: E.save_latents(p, np.zeros((1, 2)), {}))]:

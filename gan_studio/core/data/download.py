@@ -25,7 +25,8 @@ from typing import Callable
 from ... import __version__
 from .catalog import IDX_FILES, IDX_SPECS, cached_dataset_dir, datasets_root
 from .errors import DatasetCancelled, DatasetError, DatasetUnavailable
-from .fileutil import FILE_MODE, atomic_write_json, install_folder
+from ..atomic import FILE_MODE
+from .fileutil import atomic_write_json, install_folder
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]

@@ -1,14 +1,14 @@
-"""Small file helpers: hashing and atomic writes."""
+"""Small file helpers: hashing, atomic JSON writes, installing a staged folder."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
-FILE_MODE = 0o644          # mkstemp creates 0600 files; published files are world-readable
+from ..atomic import atomic_write_bytes
+
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -21,21 +21,6 @@ def sha256_file(path, chunk: int = 1 << 20) -> str:
         while block := fh.read(chunk):
             digest.update(block)
     return digest.hexdigest()
-
-
-def atomic_write_bytes(path, data: bytes) -> None:
-    """Write `data` to `path` via a temp file in the same folder and os.replace."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def atomic_write_json(path, obj) -> None:
