@@ -37,6 +37,59 @@ EMIT_INTERVAL = 1 / 15          # seconds between metric batches
 CHUNK_SECONDS = 0.045           # target duration of one session.advance(k)
 MAX_CHUNK = 1000
 ROLLBACK_INTERVAL = 1.0         # seconds between in-memory "last good state" copies
+SCRATCH_FOLDER = ".unsaved"     # under runs_dir(): runs nobody has saved yet
+
+
+def scratch_root() -> Path:
+    from ..paths import runs_dir
+
+    return runs_dir() / SCRATCH_FOLDER
+
+
+def new_scratch_dir() -> Path:
+    """A fresh folder for a run that is not saved yet: metrics and grids are written as training goes."""
+    import os
+
+    return scratch_root() / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.perf_counter_ns() % 10**6}"
+
+
+def is_scratch(path) -> bool:
+    try:
+        return Path(path).resolve().parent == scratch_root().resolve()
+    except OSError:
+        return False
+
+
+def save_session(session, path=None, status: str = "paused") -> Path:
+    """Checkpoint `session`; with `path`, first move its (scratch) run folder there.
+
+    Run this only where no other thread uses the session (the worker between
+    chunks, or the GUI thread while no worker runs)."""
+    import shutil
+
+    from ..core.runs import RunError
+
+    if session.run is None:
+        if path is None:
+            raise RunError("this experiment has no run folder yet; choose one with Save as…")
+        session.attach_run(path)
+        return session.run.path
+    if path is not None and Path(path).resolve() != session.run.path.resolve():
+        target = Path(path)
+        if target.exists():
+            if not target.is_dir() or any(target.iterdir()):
+                raise RunError(f"{target} already exists and is not an empty folder; choose a new name")
+            target.rmdir()
+        session.save(status)  # everything on disk first, then move the whole folder
+        if is_scratch(session.run.path):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(session.run.path), str(target))
+            session.run.path = target
+        else:  # "Save as" a copy of a saved run: copy it, continue in the copy
+            shutil.copytree(session.run.path, target)
+            session.run.path = target
+    session.save(status)
+    return session.run.path
 
 
 class _Rollback:
@@ -88,7 +141,7 @@ class TrainingWorker(QObject):
     pausedChanged = Signal(bool)
     done = Signal()                     # run() returned; the thread may quit
 
-    def __init__(self, config=None, session=None, resume_dir=None, *, start_paused: bool = False,
+    def __init__(self, config=None, session=None, resume_dir=None, *, run_dir=None, start_paused: bool = False,
                  target_steps: int = 0, target_seconds: float = 0.0, hparams: dict | None = None,
                  threads: int | None = None, device: str | None = None):
         super().__init__()
@@ -97,6 +150,7 @@ class TrainingWorker(QObject):
         self._config = config
         self.session = session
         self._resume_dir = resume_dir
+        self._run_dir = run_dir           # where a new session writes (a scratch folder until saved)
         self._threads = threads
         self._device = device
         self._cond = threading.Condition()
@@ -188,7 +242,7 @@ class TrainingWorker(QObject):
         except DatasetCancelled:
             return None
         self.status.emit("Building the networks…")
-        return TrainingSession(cfg, dataset=dataset, device=self._device)
+        return TrainingSession(cfg, run_dir=self._run_dir, dataset=dataset, device=self._device)
 
     def _run(self) -> str:
         set_threads(self._threads if self._threads is not None else 0)
@@ -202,7 +256,7 @@ class TrainingWorker(QObject):
         trainer = session.trainer
         self.start_step, self.start_elapsed = trainer.step_count, trainer.elapsed
         self.ready.emit(session)
-        if session.step == 0 or not session.run:
+        if session.step == 0:
             first = session.snapshot()
             self.snapshot.emit(first.step, first.images)
 
@@ -302,7 +356,7 @@ class TrainingWorker(QObject):
             buffered.extend(r.to_dict() for r in update.records)
             if update.snapshot is not None:
                 pending_snapshot = update.snapshot
-            if update.saved and session.run is not None:
+            if update.saved and session.run is not None and not is_scratch(session.run.path):
                 self.saved.emit(str(session.run.path))
             now = time.perf_counter()
             if now - last_rollback >= ROLLBACK_INTERVAL:
@@ -321,13 +375,8 @@ class TrainingWorker(QObject):
 
     def _save(self, session, path) -> None:
         try:
-            if path is not None and (session.run is None or Path(path) != session.run.path):
-                session.attach_run(path)
-            elif session.run is not None:
-                session.save("running" if not self._paused else "paused")
-            else:
-                raise RuntimeError("this session has no run folder yet; choose one with Save as…")
-            self.saved.emit(str(session.run.path))
+            where = save_session(session, path, "paused" if self._paused else "running")
+            self.saved.emit(str(where))
         except Exception as exc:  # noqa: BLE001
             self.failed.emit(f"Saving failed: {exc}")
 
@@ -384,7 +433,9 @@ class TrainingController(QObject):
 
     @property
     def run_path(self) -> Path | None:
-        return self.session.run.path if self.session is not None and self.session.run is not None else None
+        """The saved run folder (None while the run only lives in a scratch folder)."""
+        path = self.session.run.path if self.session is not None and self.session.run is not None else None
+        return None if path is None or is_scratch(path) else path
 
     # ------------------------------------------------------------------- control
     def start(self, config=None, resume_dir=None, *, paused: bool = False, target_steps: int = 0,
@@ -399,8 +450,10 @@ class TrainingController(QObject):
         if resume_dir is not None:
             self.session = None
             self.saved_step = self.last_step = 0
+        run_dir = new_scratch_dir() if (self.session is None and resume_dir is None) else None
         worker = TrainingWorker(config=config if self.session is None else None, session=self.session,
-                                resume_dir=resume_dir if self.session is None else None, start_paused=paused,
+                                resume_dir=resume_dir if self.session is None else None, run_dir=run_dir,
+                                start_paused=paused,
                                 target_steps=target_steps, target_seconds=target_seconds, hparams=hparams,
                                 threads=self.threads, device=device)
         worker.set_delay(self._delay)
@@ -466,12 +519,8 @@ class TrainingController(QObject):
         if self._worker is not None and self._thread is not None and self._thread.isRunning():
             self._worker.request_save(path)
             return False
-        s = self.session
-        if path is not None and (s.run is None or Path(path) != s.run.path):
-            s.attach_run(path)
-        else:
-            s.save("paused")
-        self._on_saved(str(s.run.path))
+        where = save_session(self.session, path)
+        self._on_saved(str(where))
         return True
 
     def stop(self, wait: bool = True, timeout: float = 5.0) -> bool:
@@ -487,8 +536,12 @@ class TrainingController(QObject):
         return ok
 
     def discard(self) -> None:
-        """Stop and forget the session (New experiment / Open run)."""
+        """Stop and forget the session (New experiment / Open run); an unsaved scratch folder is deleted."""
+        import shutil
+
         self.stop(wait=True)
+        if self.session is not None and self.session.run is not None and is_scratch(self.session.run.path):
+            shutil.rmtree(self.session.run.path, ignore_errors=True)
         self.session = None
         self.saved_step = self.last_step = 0
         self._set_state("idle")
@@ -501,7 +554,7 @@ class TrainingController(QObject):
 
     def _on_ready(self, session) -> None:
         self.session = session
-        if session.run is not None and self.saved_step == 0:
+        if self.run_path is not None and self.saved_step == 0:
             self.saved_step = session.step
         self.last_step = max(self.last_step, session.step)
         if self._worker is not None:
@@ -513,7 +566,7 @@ class TrainingController(QObject):
             self._set_state("paused" if paused else "running")
 
     def _on_saved(self, path: str) -> None:
-        if self.session is not None:
+        if self.session is not None and not is_scratch(path):
             self.saved_step = self.session.step
         self.saved.emit(path)
 

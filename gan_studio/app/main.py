@@ -1,0 +1,63 @@
+"""Entry point of the desktop app: `run_app(argv) -> exit code`."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+
+def install_excepthook() -> None:
+    """Show unexpected errors in a dialog instead of aborting the app."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    previous = sys.excepthook
+
+    def hook(exc_type, exc, tb):
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        sys.stderr.write(text)
+        app = QApplication.instance()
+        if app is None or exc_type is KeyboardInterrupt:
+            previous(exc_type, exc, tb)
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
+                          f"Something went wrong: {exc}\n\nYour work has not been discarded; "
+                          "saving the run now is a good idea.")
+        box.setDetailedText(text)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    """Open the main window (and the run folder named in `argv`, if any); returns the exit code."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from .. import __version__
+    from ..core.device import set_threads
+    from ..paths import APP_NAME, resource_path
+
+    args = list(sys.argv[1:] if argv is None else argv)   # arguments, without the program name
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gan-studio"] + args)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("GAN Studio")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("gan-studio")
+    icon = resource_path("icons", "gan-studio.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    set_threads(0)  # the worker sets its own count; this covers sampling in the GUI thread
+    install_excepthook()
+
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    run = next((a for a in args if not a.startswith("-")), None)
+    if run:
+        window.open_run(run)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_app())

@@ -1,0 +1,271 @@
+"""Live training curves (pyqtgraph).
+
+`MetricsBuffer` keeps every metric row in preallocated numpy arrays that
+double when full (amortised O(1) appends, no per-row Python objects kept).
+`TrainingPlots` draws three x-linked plots from it — losses (raw faint +
+smoothed bold), D(x) / D(G(z)), images/s — refreshing on a ~12 Hz timer only
+when new data arrived, never per signal.  Curves are created once and updated
+with `setData`; clip-to-view and peak downsampling keep 100k-step histories
+smooth.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+FIELDS = ("step", "loss_d", "loss_g", "d_real", "d_fake", "images_per_s", "lr_g", "lr_d", "elapsed")
+SMOOTHED = ("loss_d", "loss_g")
+SMOOTHING = 0.98           # display-only exponential smoothing of the loss curves
+REFRESH_HZ = 12
+
+COLORS = {
+    "loss_d": "#e8743b",   # orange: the discriminator
+    "loss_g": "#3b8ee8",   # blue: the generator
+    "d_real": "#2ca25f",
+    "d_fake": "#c0392b",
+    "images_per_s": "#8e6bd6",
+}
+
+
+class MetricsBuffer:
+    """Column store of metric rows with amortised appends."""
+
+    def __init__(self, capacity: int = 4096):
+        self._cap = capacity
+        self.n = 0
+        self._data = {f: np.empty(capacity, np.float64) for f in FIELDS}
+        self._data.update({f"{f}_smooth": np.empty(capacity, np.float64) for f in SMOOTHED})
+        self._ema = {f: np.nan for f in SMOOTHED}
+
+    def __len__(self) -> int:
+        return self.n
+
+    def _grow(self, need: int) -> None:
+        if need <= self._cap:
+            return
+        cap = self._cap
+        while cap < need:
+            cap *= 2
+        for key, arr in self._data.items():
+            new = np.empty(cap, np.float64)
+            new[: self.n] = arr[: self.n]
+            self._data[key] = new
+        self._cap = cap
+
+    def append(self, rows: list[dict]) -> None:
+        if not rows:
+            return
+        k = len(rows)
+        self._grow(self.n + k)
+        sl = slice(self.n, self.n + k)
+        for f in FIELDS:
+            self._data[f][sl] = [float(r.get(f, np.nan)) for r in rows]
+        for f in SMOOTHED:
+            raw = self._data[f][sl]
+            out = self._data[f"{f}_smooth"][sl]
+            ema = self._ema[f]
+            for i, v in enumerate(raw):
+                if np.isfinite(v):
+                    ema = v if not np.isfinite(ema) else SMOOTHING * ema + (1 - SMOOTHING) * v
+                out[i] = ema
+            self._ema[f] = ema
+        self.n += k
+
+    def truncate(self, step: int) -> None:
+        """Drop rows after `step` (a divergence rolled training back)."""
+        keep = int(np.searchsorted(self._data["step"][: self.n], step, side="right"))
+        self.n = keep
+        for f in SMOOTHED:
+            self._ema[f] = self._data[f"{f}_smooth"][keep - 1] if keep else np.nan
+
+    def clear(self) -> None:
+        self.n = 0
+        self._ema = {f: np.nan for f in SMOOTHED}
+
+    def column(self, name: str) -> np.ndarray:
+        return self._data[name][: self.n]
+
+    def last_step(self) -> int:
+        return int(self._data["step"][self.n - 1]) if self.n else 0
+
+    def row_at_step(self, step: float) -> dict | None:
+        """The row nearest to `step` (for the hover read-out)."""
+        if not self.n:
+            return None
+        steps = self.column("step")
+        i = int(np.clip(np.searchsorted(steps, step), 0, self.n - 1))
+        if i > 0 and abs(steps[i - 1] - step) < abs(steps[i] - step):
+            i -= 1
+        return {k: float(v[i]) for k, v in self._data.items()}
+
+
+def _pen(color: str, width: float = 1.0, alpha: int = 255):
+    c = QColor(color)
+    c.setAlpha(alpha)
+    return pg.mkPen(c, width=width)
+
+
+class TrainingPlots(QWidget):
+    """Losses, discriminator outputs and throughput against the training step."""
+
+    refreshed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.buffer = MetricsBuffer()
+        self.refresh_count = 0
+        self._dirty = False
+
+        pg.setConfigOptions(antialias=False)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.view.ci.layout.setSpacing(6)
+        self.readout = QLabel(" ")
+        self.readout.setObjectName("plotReadout")
+        self.readout.setToolTip("Values at the step under the mouse cursor")
+        self.readout.setStyleSheet("QLabel#plotReadout { color: palette(mid); padding: 2px 6px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.readout)
+
+        self.loss_plot = self._plot(0, "Loss", "Discriminator and generator losses (faint: every step; bold: smoothed)")
+        self.d_plot = self._plot(1, "D output", "Discriminator's average belief that real images (D(x)) and generated "
+                                                "images (D(G(z))) are real")
+        self.speed_plot = self._plot(2, "images/s", "Training throughput: real images seen per second")
+        self.d_plot.setXLink(self.loss_plot)
+        self.speed_plot.setXLink(self.loss_plot)
+        self.d_plot.setYRange(0, 1, padding=0.02)
+        self.d_plot.enableAutoRange(axis="y", enable=False)
+        self.speed_plot.setLabel("bottom", "step")
+        self.view.ci.layout.setRowStretchFactor(0, 3)
+        self.view.ci.layout.setRowStretchFactor(1, 2)
+        self.view.ci.layout.setRowStretchFactor(2, 1)
+
+        self.curves = {
+            "loss_d_raw": self.loss_plot.plot(pen=_pen(COLORS["loss_d"], 1, 70)),
+            "loss_g_raw": self.loss_plot.plot(pen=_pen(COLORS["loss_g"], 1, 70)),
+            "loss_d": self.loss_plot.plot(pen=_pen(COLORS["loss_d"], 2), name="loss D"),
+            "loss_g": self.loss_plot.plot(pen=_pen(COLORS["loss_g"], 2), name="loss G"),
+            "d_real": self.d_plot.plot(pen=_pen(COLORS["d_real"], 2), name="D(x) real"),
+            "d_fake": self.d_plot.plot(pen=_pen(COLORS["d_fake"], 2), name="D(G(z)) fake"),
+            "images_per_s": self.speed_plot.plot(pen=_pen(COLORS["images_per_s"], 1.5), name="images/s"),
+        }
+        for curve in self.curves.values():
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setSkipFiniteCheck(True)
+        self.half_line = pg.InfiniteLine(0.5, angle=0, pen=pg.mkPen("#999999", style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.half_line.setToolTip("0.5: the discriminator cannot tell real from fake")
+        self.d_plot.addItem(self.half_line, ignoreBounds=True)
+
+        self.cursors = []
+        for plot in (self.loss_plot, self.d_plot, self.speed_plot):
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#bbbbbb"))
+            line.hide()
+            plot.addItem(line, ignoreBounds=True)
+            self.cursors.append(line)
+        self._mouse = pg.SignalProxy(self.view.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(1000 / REFRESH_HZ))
+        self.timer.timeout.connect(self.refresh)
+
+    def _plot(self, row: int, label: str, tip: str) -> pg.PlotItem:
+        plot = self.view.addPlot(row=row, col=0)
+        plot.setLabel("left", label)
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        plot.addLegend(offset=(-8, 6), labelTextColor="#333333", brush=pg.mkBrush(255, 255, 255, 200))
+        plot.setMenuEnabled(False)
+        plot.getViewBox().setMouseEnabled(x=True, y=False)
+        plot.setToolTip(tip)
+        plot.getAxis("left").setWidth(52)
+        return plot
+
+    # -------------------------------------------------------------- data in
+    def append(self, rows: list[dict]) -> None:
+        """Buffer new rows; the timer draws them."""
+        self.buffer.append(rows)
+        self._dirty = True
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def set_rows(self, rows: list[dict]) -> None:
+        """Replace everything (opening a run) and draw now."""
+        self.buffer.clear()
+        self.buffer.append(rows)
+        self._dirty = True
+        self.refresh()
+        self.reset_zoom()
+
+    def truncate(self, step: int) -> None:
+        self.buffer.truncate(step)
+        self._dirty = True
+        self.refresh()
+
+    def clear(self) -> None:
+        self.buffer.clear()
+        self._dirty = True
+        self.refresh()
+        self.readout.setText(" ")
+
+    # -------------------------------------------------------------- drawing
+    def refresh(self) -> None:
+        if not self._dirty:
+            self.timer.stop()  # idle: no timer runs while nothing changes
+            return
+        self._dirty = False
+        b = self.buffer
+        x = b.column("step")
+        self.curves["loss_d_raw"].setData(x, b.column("loss_d"))
+        self.curves["loss_g_raw"].setData(x, b.column("loss_g"))
+        self.curves["loss_d"].setData(x, b.column("loss_d_smooth"))
+        self.curves["loss_g"].setData(x, b.column("loss_g_smooth"))
+        self.curves["d_real"].setData(x, b.column("d_real"))
+        self.curves["d_fake"].setData(x, b.column("d_fake"))
+        self.curves["images_per_s"].setData(x, b.column("images_per_s"))
+        self.refresh_count += 1
+        self.refreshed.emit()
+
+    def reset_zoom(self) -> None:
+        for plot in (self.loss_plot, self.speed_plot):
+            plot.enableAutoRange()
+        self.d_plot.enableAutoRange(axis="x")
+        self.d_plot.setYRange(0, 1, padding=0.02)
+
+    def curve_points(self, name: str) -> int:
+        """How many points a curve holds (for tests)."""
+        x = self.curves[name].xData   # the data given, before clipping / downsampling for display
+        return 0 if x is None else len(x)
+
+    # ------------------------------------------------------------ read-out
+    def _on_mouse(self, event) -> None:
+        pos = event[0]
+        for plot in (self.loss_plot, self.d_plot, self.speed_plot):
+            if plot.sceneBoundingRect().contains(pos):
+                step = plot.getViewBox().mapSceneToView(pos).x()
+                self.show_readout(step)
+                return
+        for line in self.cursors:
+            line.hide()
+
+    def show_readout(self, step: float) -> None:
+        row = self.buffer.row_at_step(step)
+        if row is None:
+            return
+        for line in self.cursors:
+            line.setValue(row["step"])
+            line.show()
+        self.readout.setText(
+            f"step <b>{int(row['step']):,}</b> &nbsp; "
+            f"<span style='color:{COLORS['loss_d']}'>loss D {row['loss_d']:.3f}</span> &nbsp; "
+            f"<span style='color:{COLORS['loss_g']}'>loss G {row['loss_g']:.3f}</span> &nbsp; "
+            f"<span style='color:{COLORS['d_real']}'>D(x) {row['d_real']:.2f}</span> &nbsp; "
+            f"<span style='color:{COLORS['d_fake']}'>D(G(z)) {row['d_fake']:.2f}</span> &nbsp; "
+            f"{row['images_per_s']:,.0f} img/s &nbsp; lr G {row['lr_g']:.2g} / D {row['lr_d']:.2g}"
+        )

@@ -1,0 +1,66 @@
+"""Persistent app settings (QSettings in an INI file under the user data folder).
+
+Kept next to the runs (`GAN_STUDIO_HOME` moves both), so tests never touch a
+real user's settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ..paths import user_data_dir
+
+MAX_RECENT = 8
+
+
+class AppSettings:
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path) if path else user_data_dir() / "settings.ini"
+        self.q = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    # ----------------------------------------------------------- recent runs
+    def recent_runs(self) -> list[str]:
+        value = self.q.value("recent_runs", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or []) if v]
+
+    def add_recent_run(self, path) -> None:
+        path = str(Path(path).resolve())
+        runs = [p for p in self.recent_runs() if p != path]
+        self.q.setValue("recent_runs", [path] + runs[: MAX_RECENT - 1])
+        self.q.sync()
+
+    def remove_recent_run(self, path) -> None:
+        self.q.setValue("recent_runs", [p for p in self.recent_runs() if p != str(path)])
+        self.q.sync()
+
+    def clear_recent_runs(self) -> None:
+        self.q.setValue("recent_runs", [])
+        self.q.sync()
+
+    # -------------------------------------------------------------- geometry
+    def save_window(self, window) -> None:
+        self.q.setValue("window/geometry", window.saveGeometry())
+        self.q.setValue("window/state", window.saveState())
+        self.q.sync()
+
+    def restore_window(self, window) -> bool:
+        geometry = self.q.value("window/geometry")
+        state = self.q.value("window/state")
+        ok = False
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            ok = window.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            window.restoreState(state)
+        return ok
+
+    # ------------------------------------------------------ one-time notices
+    def pending_notice(self) -> str:
+        return str(self.q.value("notice", "") or "")
+
+    def set_pending_notice(self, text: str) -> None:
+        self.q.setValue("notice", text)
+        self.q.sync()

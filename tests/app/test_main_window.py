@@ -1,0 +1,190 @@
+"""The main window with real panels, a real training thread and a tiny experiment."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gan_studio.app.main_window import MainWindow
+from gan_studio.app.settings import AppSettings
+
+
+@pytest.fixture
+def window(qtbot, tiny_cfg):
+    w = MainWindow(threads=1)   # not qtbot.addWidget: its close at teardown would ask to save
+    w.resize(1300, 850)
+    w.dataset_panel.set_data_config(tiny_cfg.data)
+    w.arch_panel.set_experiment(tiny_cfg)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.controller.discard()
+    w.close()
+    w.deleteLater()
+
+
+@pytest.fixture
+def rows(window):
+    collected: list[dict] = []
+    window.controller.metrics.connect(collected.extend)
+    return collected
+
+
+def _train_until(qtbot, window, rows, steps, timeout=30000):
+    qtbot.waitUntil(lambda: bool(rows) and rows[-1]["step"] >= steps, timeout=timeout)
+
+
+def test_train_fills_curves_and_grid(qtbot, window, rows):
+    assert window.controls.train_button.isEnabled()
+    assert not window.controls.stop_button.isEnabled()
+    qtbot.mouseClick(window.controls.train_button, Qt.MouseButton.LeftButton)
+    _train_until(qtbot, window, rows, 15)
+    plots = window.train_tab.plots
+    qtbot.waitUntil(lambda: plots.curve_points("loss_d") >= 15, timeout=5000)
+    assert plots.curve_points("d_fake") == plots.curve_points("loss_d")
+    qtbot.waitUntil(lambda: window.train_tab.grid.has_image(), timeout=5000)
+    assert window.train_tab.grid.current_sheet().shape == (8 * 30 + 2, 8 * 30 + 2, 1)
+    assert window.controller.state == "running"
+    assert not window.controls.train_button.isEnabled() and window.controls.stop_button.isEnabled()
+    assert window.status_labels["step"].text().startswith("step ")
+    assert "img/s" in window.status_labels["speed"].text()
+    assert window.isWindowModified()
+    # While running, the model shape is locked and live fields stay editable.
+    assert not window.arch_panel.latent_spin.isEnabled()
+    assert window.arch_panel.lr_g_edit.isEnabled()
+
+
+def test_space_pauses_and_resumes(qtbot, window, rows):
+    window.start_training()
+    _train_until(qtbot, window, rows, 5)
+    window.activateWindow()
+    window.train_tab.setFocus()
+    qtbot.keyClick(window.train_tab, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=5000)
+    assert window.controls.pause_button.text() == "Resume"
+    qtbot.wait(200)
+    step = window.controller.session.step
+    qtbot.wait(400)
+    assert window.controller.session.step == step
+    qtbot.mouseClick(window.controls.step_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rows[-1]["step"] == step + 1, timeout=5000)
+    qtbot.keyClick(window.train_tab, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.controller.state == "running", timeout=5000)
+    _train_until(qtbot, window, rows, step + 5)
+
+
+def test_learning_rate_change_applies_live(qtbot, window, rows):
+    window.start_training()
+    _train_until(qtbot, window, rows, 5)
+    edit = window.arch_panel.lr_g_edit
+    assert edit.isEnabled()
+    edit.clear()
+    qtbot.keyClicks(edit, "0.001")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: rows[-1]["lr_g"] == pytest.approx(1e-3), timeout=10000)
+    assert rows[0]["lr_g"] == pytest.approx(2e-4)
+
+
+def test_invalid_field_disables_train(qtbot, window):
+    assert window.controls.train_button.isEnabled()
+    window.arch_panel.latent_spin.setValue(0)
+    qtbot.waitUntil(lambda: not window.controls.train_button.isEnabled(), timeout=3000)
+    assert not window.train_action.isEnabled()
+    window.start_training()  # the shortcut path is refused too
+    assert not window.controller.is_active()
+    window.arch_panel.latent_spin.setValue(16)
+    qtbot.waitUntil(lambda: window.controls.train_button.isEnabled(), timeout=3000)
+
+
+def test_target_steps_stops_and_fills_progress(qtbot, window, rows):
+    window.controls.set_target_steps(20)
+    with qtbot.waitSignal(window.controller.finished, timeout=30000):
+        window.start_training()
+    qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=5000)
+    assert window.controller.session.step == 20
+    assert window.controls.progress.value() == 1000
+    assert window.controls.train_button.text() == "Continue"
+
+
+def test_close_during_training_saves_and_reopen_continues(qtbot, window, rows, tiny_cfg, gs_home):
+    window.start_training()
+    _train_until(qtbot, window, rows, 12)
+    thread = window.controller._thread
+    assert thread is not None and thread.isRunning()
+    assert window.close()
+    assert not window.controller.is_active() and not thread.isRunning()
+    saved = window.controller.run_path
+    assert saved is not None and saved.parent == gs_home / "runs" and saved.name.startswith("autosave-")
+    info = json.loads((saved / "run.json").read_text())
+    assert info["step"] >= 12
+    assert str(saved) in AppSettings().pending_notice()
+    saved_rows = [json.loads(line) for line in (saved / "metrics.jsonl").read_text().splitlines()]
+    assert saved_rows[-1]["step"] == info["step"]
+
+    # A fresh window tells where the run went, opens it and continues from the saved step.
+    again = MainWindow(threads=1)
+    try:
+        qtbot.waitUntil(lambda: str(saved) in again.banner.label.text(), timeout=3000)
+        assert again.open_run(saved)
+        plots = again.train_tab.plots
+        assert plots.curve_points("loss_d") == info["step"]
+        assert again.train_tab.grid.has_image()
+        assert again.arch_panel.model_config() == tiny_cfg.model
+        got: list[dict] = []
+        again.controller.metrics.connect(got.extend)
+        again.start_training()
+        qtbot.waitUntil(lambda: bool(got) and got[-1]["step"] >= info["step"] + 3, timeout=30000)
+        assert got[0]["step"] == info["step"] + 1
+        assert again.controller.run_path == saved
+        qtbot.waitUntil(lambda: plots.curve_points("loss_d") >= info["step"] + 3, timeout=5000)
+    finally:
+        again.controller.discard()
+        again.close()
+        again.deleteLater()
+
+
+def test_open_damaged_run_shows_message(qtbot, window, tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "run.json").write_text("{ not json")
+    assert not window.open_run(bad)
+    box = window._last_message
+    assert box.isVisible() and "damaged" in box.text()
+    box.close()
+    assert not window.controller.is_active()
+
+
+def test_save_as_then_export(qtbot, window, rows, tmp_path):
+    window.controls.set_target_steps(12)
+    with qtbot.waitSignal(window.controller.finished, timeout=30000):
+        window.start_training()
+    qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=5000)
+    assert window.isWindowModified()
+    assert window.save_as(tmp_path / "myrun")
+    assert (tmp_path / "myrun" / "weights.safetensors").is_file()
+    assert not window.controller.dirty and not window.isWindowModified()
+    assert str((tmp_path / "myrun").resolve()) in window.settings.recent_runs()
+    assert window.export_samples(tmp_path / "grid.png")
+    from PIL import Image
+
+    with Image.open(tmp_path / "grid.png") as im:
+        assert im.size == (2 * 242, 2 * 242)
+
+
+def test_tabs_are_extensible(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Train", "Gallery", "Explore", "Learn"]
+    gallery = QLabel("real gallery")
+    window.add_tab(gallery, "Gallery")
+    assert window.tabs.count() == 4 and window.tab("Gallery") is gallery and window.tabs.indexOf(gallery) == 1
+
+
+def test_about_lists_versions(window):
+    import torch
+
+    text = window.about_text()
+    assert torch.__version__ in text and "pyqtgraph" in text and "PySide6" in text
