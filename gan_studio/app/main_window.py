@@ -630,6 +630,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.addSeparator()
         self.recent_menu.addAction("Clear list").triggered.connect(self.settings.clear_recent_runs)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if not getattr(self, "_dock_sized", False):
+            self._dock_sized = True
+            self.resizeDocks([self.side_dock], [390], Qt.Orientation.Horizontal)
+
     # --------------------------------------------------------------- closing
     def autosave_path(self) -> Path:
         return runs_dir() / f"autosave-{self.experiment_config().name}-{time.strftime('%Y%m%d-%H%M%S')}"
@@ -753,8 +759,8 @@ class MainWindow(QMainWindow):
         valid = not self.arch_panel.issues()
         t = self.controls
         has_work = self.controller.session is not None or self._opened_run is not None
-        t.train_button.setEnabled(valid and state != "running" and state != "loading")
-        t.train_button.setText("Continue" if (has_work and state in ("idle", "paused")) else "Train")
+        t.train_button.setEnabled(valid and not active)     # while paused, Pause reads "Resume"
+        t.train_button.setText("Continue" if has_work else "Train")
         t.train_button.setToolTip("Fix the highlighted settings first" if not valid else
                                   "Start training, or continue the current experiment (Ctrl+Enter)")
         paused = state == "paused"
@@ -766,7 +772,7 @@ class MainWindow(QMainWindow):
         t.stop_button.setEnabled(active)
         t.target_combo.setEnabled(not active)
         t.target_spin.setEnabled(not active and t.target_combo.currentData() != "none")
-        self.train_action.setEnabled(t.train_button.isEnabled())
+        self.train_action.setEnabled(valid and state in ("idle", "paused"))   # Ctrl+Enter also resumes
         self.pause_action.setEnabled(t.pause_button.isEnabled())
         self.space_shortcut.setEnabled(t.pause_button.isEnabled())
         self.step_action.setEnabled(t.step_button.isEnabled())
@@ -784,6 +790,10 @@ class MainWindow(QMainWindow):
         elif state == "loading":
             t.progress.setRange(0, 0)
             t.progress.setFormat("loading…")
+        elif state == "paused" and t.progress.maximum() == 0:
+            t.progress.setRange(0, 1000)
+            t.progress.setValue(0)
+            t.progress.setFormat(f"paused at step {self._last_rows_step:,}")
         self._update_title()
 
     def _update_device_label(self) -> None:
