@@ -25,7 +25,10 @@ from ..core.runs import RunError, RunFolder
 from ..paths import APP_NAME, resource_path, runs_dir
 from .architecture_panel import ArchitecturePanel
 from .dataset_panel import DatasetPanel
+from .explore_tab import ExploreTab
+from .gallery_tab import GalleryTab
 from .learn_tab import LearnTab
+from .model_source import ModelSource, ModelSourceError
 from .settings import AppSettings
 from .train_tab import TrainTab
 from .worker import TrainingController
@@ -41,6 +44,9 @@ SHORTCUTS = [
     ("Ctrl+S", "Save"),
     ("Ctrl+Shift+S", "Save as…"),
     ("Ctrl+E", "Export the sample grid"),
+    ("Ctrl+G", "Explore the generator being trained"),
+    ("Ctrl+R", "Gallery: new seed"),
+    ("F", "Gallery: star the selection"),
     ("Ctrl+Q", "Quit"),
 ]
 
@@ -251,10 +257,18 @@ class MainWindow(QMainWindow):
         self.train_tab = TrainTab()
         self.learn_tab = LearnTab()
         self.add_tab(self.train_tab, "Train", "Live curves and samples while the GAN trains")
-        self.add_tab(self._placeholder("The gallery shows samples of the trained generator.\n"
-                                       "Train for a while, then come here."), "Gallery")
-        self.add_tab(self._placeholder("Explore the generator's latent space: interpolate, "
-                                       "steer and breed digits."), "Explore")
+        # Gallery and Explore work at once on the shipped pretrained generator; Ctrl+G swaps in the one being trained.
+        self.model_source = ModelSource(parent=self)
+        try:
+            self.model_source.load_default()
+        except ModelSourceError as exc:
+            QTimer.singleShot(0, lambda: self.statusBar().showMessage(str(exc), 10000))
+        self.gallery_tab = GalleryTab(self.model_source)
+        self.explore_tab = ExploreTab(self.model_source)
+        self.gallery_tab.exploreRequested.connect(lambda _target: self.tabs.setCurrentWidget(self.explore_tab))
+        self.model_source.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.add_tab(self.gallery_tab, "Gallery", "Sample, star, compare and export digits")
+        self.add_tab(self.explore_tab, "Explore", "Interpolate, analogy planes, principal directions, breeding")
         self.add_tab(self.learn_tab, "Learn", "How a GAN works, in five minutes")
         central = QWidget()
         col = QVBoxLayout(central)
@@ -336,6 +350,15 @@ class MainWindow(QMainWindow):
                                            "Save the run into a new folder")
         self.export_action = self._action(file, "&Export samples…", self.export_samples, "Ctrl+E",
                                           "Save the sample grid on show as a PNG")
+        file.addSeparator()
+        self.open_generator_action = self._action(file, "Open &generator…", self.open_generator, "Ctrl+Shift+O",
+                                                  "Open a run folder or an exported generator in Gallery and Explore")
+        self.use_trained_action = self._action(file, "Explore the &trained generator", self.explore_trained, "Ctrl+G",
+                                               "Show the generator being trained in Gallery and Explore")
+        self._action(file, "Explore the &pretrained generator", self.explore_pretrained, None,
+                     "Show the digit generator that ships with GAN Studio")
+        self.export_generator_action = self._action(file, "Export generator…", self.export_generator, None,
+                                                    "Save the generator shown in Gallery as one .safetensors file")
         file.addSeparator()
         self.quit_action = self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -539,6 +562,69 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_controls()
         self.statusBar().showMessage(f"Opened {run.path} at step {run.step:,}. Press Train to continue.", 8000)
+        return True
+
+    # ------------------------------------------------------------ generators
+    @guarded
+    def open_generator(self, path=None) -> bool:
+        """Show a run folder's or an exported file's generator in Gallery and Explore."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Open generator", str(runs_dir()),
+                                                  "Generators and runs (*.safetensors run.json)")
+            if not path:
+                return False
+            if Path(path).name in ("run.json", "weights.safetensors"):
+                path = str(Path(path).parent)
+        try:
+            self.model_source.open(path)
+        except ModelSourceError as exc:
+            self.show_message("This generator cannot be opened", str(exc), QMessageBox.Icon.Critical)
+            return False
+        self.tabs.setCurrentWidget(self.gallery_tab)
+        return True
+
+    @guarded
+    def explore_trained(self) -> bool:
+        """Snapshot the generator being trained (its EMA) into Gallery and Explore."""
+        from ..core.generator import from_trainer
+
+        session = self.controller.session
+        if session is None:
+            self.show_message("Nothing trained yet", "Press Train first; then Ctrl+G shows the generator "
+                              "as it is at that moment.", QMessageBox.Icon.Information)
+            return False
+        names = list(session.dataset.train.class_names or [])
+        run_path = session.run.path if session.run is not None else None
+        name = f"{session.config.name} · step {session.step:,}"
+        self.model_source.set_model(from_trainer(session.trainer, name, run_path, names))
+        self.tabs.setCurrentWidget(self.gallery_tab)
+        return True
+
+    @guarded
+    def explore_pretrained(self) -> bool:
+        try:
+            self.model_source.load_default()
+        except ModelSourceError as exc:
+            self.show_message("The pretrained generator is missing", str(exc))
+            return False
+        self.tabs.setCurrentWidget(self.gallery_tab)
+        return True
+
+    @guarded
+    def export_generator(self, path=None) -> bool:
+        from ..core.generator import export_generator
+
+        model = self.model_source.model
+        if model is None:
+            self.show_message("No generator", "Open or train a generator first.", QMessageBox.Icon.Information)
+            return False
+        if path is None:
+            default = str(Path.home() / f"{model.name.split(' ')[0]}-generator.safetensors")
+            path, _ = QFileDialog.getSaveFileName(self, "Export generator", default, "Generator (*.safetensors)")
+            if not path:
+                return False
+        export_generator(model, path)
+        self.statusBar().showMessage(f"Generator saved to {path}", 8000)
         return True
 
     def _default_run_folder(self) -> Path:

@@ -85,6 +85,17 @@ class GeneratorModel:
         return self.module.features(z, y).flatten(1).numpy()
 
 
+def from_trainer(trainer, name: str, source=None, class_names: list[str] | None = None) -> GeneratorModel:
+    """A snapshot of a training generator (its EMA when there is one) for the gallery and explorer."""
+    import copy
+
+    module = copy.deepcopy(trainer.sampling_generator()).cpu().to(memory_format=torch.contiguous_format)
+    cfg = trainer.config.model
+    names = list(class_names or [str(i) for i in range(cfg.num_classes)])
+    return GeneratorModel(module.eval().requires_grad_(False), cfg, name, Path(source) if source else Path("."),
+                          names, trainer.step_count, {"trained_in_session": True})
+
+
 def _from_state(config: ModelConfig, state: dict, prefix: str) -> torch.nn.Module:
     module = build_generator(config)
     _load_prefixed(module, state, prefix)

@@ -123,9 +123,9 @@ def test_running_keeps_only_live_fields_editable(panel, qtbot):
 
     panel.lr_g_edit.clear()
     with qtbot.waitSignal(panel.liveHparamsChanged) as sig:
-        qtbot.keyClicks(panel.lr_g_edit, "1e-3")
+        qtbot.keyClicks(panel.lr_g_edit, "3e-4")
         qtbot.keyClick(panel.lr_g_edit, Qt.Key.Key_Return)
-    assert sig.args[0] == {"lr_g": pytest.approx(1e-3)}
+    assert sig.args[0] == {"lr_g": pytest.approx(3e-4)}
 
     with qtbot.waitSignal(panel.liveHparamsChanged) as sig:
         panel.d_steps_spin.setValue(2)

@@ -188,3 +188,31 @@ def test_about_lists_versions(window):
 
     text = window.about_text()
     assert torch.__version__ in text and "pyqtgraph" in text and "PySide6" in text
+
+
+def test_gallery_and_explore_start_on_the_shipped_generator(window):
+    model = window.model_source.model
+    assert model is not None and model.name == "pretrained-mnist" and model.conditional
+    assert window.tab("Gallery") is window.gallery_tab and window.tab("Explore") is window.explore_tab
+
+
+def test_ctrl_g_explores_the_generator_being_trained(qtbot, window, rows, tmp_path):
+    assert window.explore_trained() is False or window.controller.session is None
+    window.start_training()
+    _train_until(qtbot, window, rows, 5)
+    window.controller.pause()
+    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=5000)
+    assert window.explore_trained()
+    model = window.model_source.model
+    assert model.step == window.controller.session.step and model.latent_dim == 16
+    assert window.tabs.currentWidget() is window.gallery_tab
+    # The snapshot is exportable and reopens as the same generator.
+    out = tmp_path / "g.safetensors"
+    assert window.export_generator(out)
+    from gan_studio.core.generator import load_generator
+    z = model.latents(3, 4)
+    assert (load_generator(out).generate(z) == model.generate(z)).all()
+    window.explore_pretrained()
+    assert window.model_source.model.name == "pretrained-mnist"
+    assert window.open_generator(out)
+    assert window.model_source.model.latent_dim == 16

@@ -122,3 +122,17 @@ def test_exported_generator_round_trip(tmp_path):
     assert np.array_equal(again.generate(z, [0, 1, 2, 3, 0]), imgs)
     with pytest.raises(RunError, match="does not exist"):
         load_generator(tmp_path / "nope")
+
+
+def test_generator_snapshot_of_a_trainer_matches_its_samples():
+    from gan_studio.core.generator import from_trainer
+
+    t, _, _ = _trained(tiny_config(ema=0.9), steps=3)
+    gen = from_trainer(t, "live")
+    z = gen.latents(seed=1, n=4)
+    import torch
+    ref = t.generate(torch.from_numpy(z), torch.tensor([0, 1, 2, 3]))
+    assert np.allclose(gen.generate_float(z, [0, 1, 2, 3]).numpy(), ref.numpy(), atol=1e-6)
+    t.step()  # training on does not change the snapshot
+    assert np.allclose(gen.generate_float(z, [0, 1, 2, 3]).numpy(), ref.numpy(), atol=1e-6)
+    assert gen.step == 3
