@@ -10,7 +10,6 @@ files, and writes them as gzip IDX files plus manifest.json and README.md.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
 from pathlib import Path

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QThreadPool, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout,
                                QHBoxLayout, QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QRadioButton,
-                               QScrollArea, QSlider, QSpinBox, QSplitter, QTabWidget, QToolButton, QVBoxLayout,
+                               QSlider, QSpinBox, QSplitter, QTabWidget, QToolButton, QVBoxLayout,
                                QWidget)
 
 from ..core.exports import ExportError, export_name, save_frames, save_gif, save_mp4
@@ -24,7 +24,7 @@ from ..core.latent import (apply_directions, breed, interpolate_labels, interpol
 from .digit_view import DigitGrid, DigitImage
 from .gallery_tab import section_title, tool_button
 from .model_source import ModelSource, Pick
-from .widgets import background, guarded
+from .widgets import background, guarded, scroll_panel
 
 DEBOUNCE_MS = 40
 EMPTY = np.zeros((0, 1, 1, 1), np.uint8)
@@ -603,10 +603,7 @@ class DirectionsPage(_Page):
             rgrid.addWidget(QLabel(f"z[{i}]"), i, 0)
             rgrid.addWidget(s, i, 1)
             self.raw_sliders.append(s)
-        raw_scroll = QScrollArea()
-        raw_scroll.setWidget(raw_box)
-        raw_scroll.setWidgetResizable(True)
-        raw_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        raw_scroll = scroll_panel(raw_box)
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -625,12 +622,7 @@ class DirectionsPage(_Page):
         ll.addWidget(section_title("Raw latent dimensions"))
         ll.addWidget(raw_scroll, 1)
         ll.addWidget(self.reset_btn)
-        left_scroll = QScrollArea()
-        left_scroll.setWidget(left)
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        left_scroll.setMinimumWidth(320)
-        left_scroll.setMaximumWidth(420)
+        left_scroll = scroll_panel(left, 320, 420)
 
         self.preview = DigitImage(placeholder="No generator", min_size=240)
         right = QVBoxLayout()

@@ -16,13 +16,14 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
-                               QScrollArea, QSizePolicy, QSlider, QSpinBox, QSplitter, QToolButton, QVBoxLayout,
+                               QGridLayout, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
+                               QSizePolicy, QSlider, QSpinBox, QSplitter, QToolButton, QVBoxLayout,
                                QWidget)
 
 from ..core.exports import ExportError, export_name, save_grid_png, save_images, save_latents, save_png
 from .digit_view import DigitGrid, DigitImage
 from .model_source import ModelSource, ModelSourceError, Pick, favourite_key
+from .widgets import scroll_panel
 
 MAX_SEED = 2**31 - 1
 EXPLORE_TARGETS = [("interpolate", "As interpolation keyframes"), ("plane", "As plane corners A, B, C"),
@@ -279,12 +280,7 @@ class GalleryTab(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet("color: palette(mid);")
         side_lay.addWidget(self.status_label)
-        side_scroll = QScrollArea()
-        side_scroll.setWidget(side)
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        side_scroll.setMinimumWidth(250)
-        side_scroll.setMaximumWidth(300)
+        side_scroll = scroll_panel(side, 250, 300)
 
         # toolbar
         self.star_btn = tool_button("★ Favourite", "Star the selected images (F)")

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QScrollArea, QSlider,
+                               QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSlider,
                                QSpinBox, QStyle, QTabWidget, QVBoxLayout, QWidget)
 
 from .. import __version__
@@ -32,6 +32,7 @@ from .model_source import ModelSource, ModelSourceError
 from .settings import AppSettings
 from .train_tab import TrainTab
 from .worker import TrainingController
+from .widgets import scroll_panel
 
 MAX_DELAY = 0.5   # seconds per step at the slowest slow-motion setting
 LIVE_KEYS = ("lr_g", "lr_d", "beta1", "beta2", "d_steps", "loss")
@@ -235,12 +236,7 @@ class MainWindow(QMainWindow):
         col.addWidget(self.dataset_panel)
         col.addWidget(self.arch_panel)
         col.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
-        scroll.setMinimumWidth(340)
+        scroll = scroll_panel(content, 340)
         self.side_dock = QDockWidget("Experiment", self)
         self.side_dock.setObjectName("experimentDock")
         self.side_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -262,7 +258,8 @@ class MainWindow(QMainWindow):
         try:
             self.model_source.load_default()
         except ModelSourceError as exc:
-            QTimer.singleShot(0, lambda: self.statusBar().showMessage(str(exc), 10000))
+            message = str(exc)
+            QTimer.singleShot(0, lambda: self.statusBar().showMessage(message, 10000))
         self.gallery_tab = GalleryTab(self.model_source)
         self.explore_tab = ExploreTab(self.model_source)
         self.gallery_tab.exploreRequested.connect(lambda _target: self.tabs.setCurrentWidget(self.explore_tab))

@@ -16,8 +16,8 @@ from typing import Callable, Sequence
 import numpy as np
 import shiboken6
 from PySide6.QtCore import QObject, QRect, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout,
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout,
                                QWidget)
 
 ERROR_COLOR = QColor("#d64541")
@@ -409,3 +409,17 @@ def muted(label: QLabel) -> QLabel:
     pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
     label.setPalette(pal)
     return label
+
+
+def scroll_panel(widget: QWidget, min_width: int = 0, max_width: int | None = None) -> QScrollArea:
+    """A frameless, vertically scrolling holder for a side panel."""
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if min_width:
+        scroll.setMinimumWidth(min_width)
+    if max_width:
+        scroll.setMaximumWidth(max_width)
+    return scroll
