@@ -887,7 +887,11 @@ class MainWindow(QMainWindow):
         labels = {d.key: d.label for d in available_devices()}
         if key in ("auto", ""):
             key = available_devices()[0].key
-        self.status_labels["device"].setText(labels.get(key, key))
+        text = labels.get(key, key)
+        if session is not None and session.trainer.device.type == "cpu":
+            n = session.trainer.threads
+            text = f"CPU ({n} training thread{'s' if n != 1 else ''})"
+        self.status_labels["device"].setText(text)
 
     def _reset_status(self) -> None:
         for key in ("step", "speed", "elapsed", "eta"):

@@ -157,9 +157,9 @@ class TrainingPlots(QWidget):
             "loss_g_raw": self.loss_plot.plot(pen=_pen(COLORS["loss_g"], 1, 70)),
             "loss_d": self.loss_plot.plot(pen=_pen(COLORS["loss_d"], 2), name="loss D"),
             "loss_g": self.loss_plot.plot(pen=_pen(COLORS["loss_g"], 2), name="loss G"),
-            "d_real": self.d_plot.plot(pen=_pen(COLORS["d_real"], 2), name="D(x) real"),
-            "d_fake": self.d_plot.plot(pen=_pen(COLORS["d_fake"], 2), name="D(G(z)) fake"),
-            "images_per_s": self.speed_plot.plot(pen=_pen(COLORS["images_per_s"], 1.5), name="images/s"),
+            "d_real": self.d_plot.plot(pen=_pen(COLORS["d_real"], 1), name="D(x) real"),
+            "d_fake": self.d_plot.plot(pen=_pen(COLORS["d_fake"], 1), name="D(G(z)) fake"),
+            "images_per_s": self.speed_plot.plot(pen=_pen(COLORS["images_per_s"], 1), name="images/s"),
         }
         for curve in self.curves.values():
             curve.setClipToView(True)

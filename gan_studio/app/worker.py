@@ -263,7 +263,7 @@ class TrainingWorker(QObject):
         trainer = session.trainer
         # Building the trainer set the config's thread count; in the GUI, "all cores" means all but one,
         # so the event loop keeps a core and torch's threads are not preempted mid-operation.
-        set_threads(self.thread_count(session.config.train.threads))
+        trainer.threads = set_threads(self.thread_count(session.config.train.threads))
         self.start_step, self.start_elapsed = trainer.step_count, trainer.elapsed
         self.ready.emit(session)
         if session.step == 0:

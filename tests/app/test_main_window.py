@@ -50,6 +50,7 @@ def test_train_fills_curves_and_grid(qtbot, window, rows):
     assert not window.controls.train_button.isEnabled() and window.controls.stop_button.isEnabled()
     assert window.status_labels["step"].text().startswith("step ")
     assert "img/s" in window.status_labels["speed"].text()
+    assert window.status_labels["device"].text() == "CPU (1 training thread)"
     assert window.isWindowModified()
     # While running, the model shape is locked and live fields stay editable.
     assert not window.arch_panel.latent_spin.isEnabled()
