@@ -78,3 +78,21 @@ def image_folder(tmp_path):
 def make_tiny_config():
     """Factory: `make_tiny_config(lr_g=..., ...)` → a tiny ExperimentConfig."""
     return tiny_config
+
+
+@pytest.fixture(scope="module")
+def tiny_generator_file(tmp_path_factory):
+    """A tiny exported conditional generator, made once per test module."""
+    from .gan_fixtures import make_tiny_export
+
+    return make_tiny_export(tmp_path_factory.mktemp("tiny"))
+
+
+@pytest.fixture
+def source(tiny_generator_file):
+    """A ModelSource holding the tiny generator (Gallery / Explore tests)."""
+    from gan_studio.app.model_source import ModelSource
+
+    src = ModelSource()
+    src.open(tiny_generator_file)
+    return src

@@ -11,19 +11,6 @@ from gan_studio.app.explore_tab import ExploreTab
 from gan_studio.app.model_source import ModelSource, Pick
 from gan_studio.core.latent import Lineage, interpolate_labels, interpolate_path
 
-from .gan_fixtures import make_tiny_export
-
-
-@pytest.fixture(scope="module")
-def tiny_file(tmp_path_factory):
-    return make_tiny_export(tmp_path_factory.mktemp("tiny"))
-
-
-@pytest.fixture
-def source(tiny_file):
-    src = ModelSource()
-    src.open(tiny_file)
-    return src
 
 
 @pytest.fixture

@@ -16,19 +16,7 @@ from gan_studio.app.model_source import ModelSource, ModelSourceError
 from gan_studio.core.exports import load_latents
 from gan_studio.core.runs import RunFolder
 
-from .gan_fixtures import make_tiny_export, make_tiny_run
-
-
-@pytest.fixture(scope="module")
-def tiny_files(tmp_path_factory):
-    return make_tiny_export(tmp_path_factory.mktemp("tiny"))
-
-
-@pytest.fixture
-def source(tiny_files):
-    src = ModelSource()
-    src.open(tiny_files)
-    return src
+from .gan_fixtures import make_tiny_run
 
 
 @pytest.fixture
