@@ -18,7 +18,6 @@ sure no thread outlives it.
 
 from __future__ import annotations
 
-import copy
 import sys
 import threading
 import time
@@ -98,32 +97,12 @@ class _Rollback:
     """An in-memory copy of the trainer's state, to undo a divergence."""
 
     def __init__(self, trainer):
-        self.step = trainer.step_count
-        self.elapsed = trainer.elapsed
-        self.G = copy.deepcopy(trainer.G.state_dict())
-        self.D = copy.deepcopy(trainer.D.state_dict())
-        self.G_ema = copy.deepcopy(trainer.G_ema.state_dict()) if trainer.G_ema is not None else None
-        self.opt_g = copy.deepcopy(trainer.opt_g.state_dict())
-        self.opt_d = copy.deepcopy(trainer.opt_d.state_dict())
-        self.rng = trainer.rng.get_state()
-        self.perm = trainer._perm.clone()
-        self.cursor = trainer._cursor
+        self.state = trainer.capture()
+        self.step = self.state["step"]
 
     def restore(self, trainer) -> None:
         lrs = (trainer.config.train.lr_g, trainer.config.train.lr_d)
-        trainer.G.load_state_dict(self.G)
-        trainer.D.load_state_dict(self.D)
-        if self.G_ema is not None and trainer.G_ema is not None:
-            trainer.G_ema.load_state_dict(self.G_ema)
-        trainer.opt_g.load_state_dict(copy.deepcopy(self.opt_g))
-        trainer.opt_d.load_state_dict(copy.deepcopy(self.opt_d))
-        trainer.rng.set_state(self.rng)
-        trainer._perm = self.perm.clone()
-        trainer._cursor = self.cursor
-        trainer.step_count = self.step
-        trainer.elapsed = self.elapsed
-        trainer._pending.clear()
-        trainer._pending_steps = 0
+        trainer.restore(self.state)
         # Keep the current (possibly lowered) learning rates, not the ones of the copy.
         trainer.set_hparams(lr_g=lrs[0], lr_d=lrs[1])
 

@@ -104,7 +104,7 @@ class Trainer:
             )
         if m.conditional and labels is not None and int(np.max(labels)) >= m.num_classes:
             raise ValueError(f"labels go up to {int(np.max(labels))} but the model has {m.num_classes} classes")
-        self.data = TrainingData.from_arrays(images, labels if m.conditional else labels, self.device)
+        self.data = TrainingData.from_arrays(images, labels, self.device)
 
         torch.manual_seed(t.seed)
         self.rng = torch.Generator(device=self.device)
@@ -130,7 +130,6 @@ class Trainer:
         self._perm = torch.randperm(len(self.data), generator=self.rng, device=self.device)
         self._cursor = 0
         self._pending: list[torch.Tensor] = []
-        self._pending_steps = 0
         self._window_start = time.perf_counter()
         self._zero = torch.zeros((), device=self.device)
 
@@ -235,7 +234,6 @@ class Trainer:
                 grad_d, grad_g, gp.detach(),
             ]))
         self.step_count += 1
-        self._pending_steps += 1
 
     @torch.no_grad()
     def _update_ema(self, decay: float) -> None:
@@ -263,7 +261,6 @@ class Trainer:
         n = len(self._pending)
         first_step = self.step_count - n + 1
         self._pending.clear()
-        self._pending_steps = 0
         bad = ~np.isfinite(values)
         if bad.any():
             row, _ = np.argwhere(bad)[0]
@@ -276,6 +273,34 @@ class Trainer:
                        elapsed=self.elapsed - window * (n - 1 - i) / n)
             for i in range(n)
         ]
+
+    # ------------------------------------------------------- in-memory state
+    def capture(self) -> dict:
+        """A private copy of everything training changes (weights, optimizers, RNG, data order, counters)."""
+        return copy.deepcopy({
+            "G": self.G.state_dict(), "D": self.D.state_dict(),
+            "G_ema": self.G_ema.state_dict() if self.G_ema is not None else None,
+            "opt_g": self.opt_g.state_dict(), "opt_d": self.opt_d.state_dict(),
+            "rng": self.rng.get_state(), "perm": self._perm, "cursor": self._cursor,
+            "step": self.step_count, "elapsed": self.elapsed,
+        })
+
+    def restore(self, state: dict) -> None:
+        """Return to a `capture()`d state; the copy stays usable for another restore.
+
+        Optimizer groups come back with the captured learning rates; callers that
+        want to keep newer hyper-parameters re-apply them with `set_hparams`."""
+        state = copy.deepcopy(state)
+        self.G.load_state_dict(state["G"])
+        self.D.load_state_dict(state["D"])
+        if self.G_ema is not None and state["G_ema"] is not None:
+            self.G_ema.load_state_dict(state["G_ema"])
+        self.opt_g.load_state_dict(state["opt_g"])
+        self.opt_d.load_state_dict(state["opt_d"])
+        self.rng.set_state(state["rng"])
+        self._perm, self._cursor = state["perm"], state["cursor"]
+        self.step_count, self.elapsed = state["step"], state["elapsed"]
+        self._pending.clear()
 
     # -------------------------------------------------------------- sampling
     def sampling_generator(self) -> torch.nn.Module:

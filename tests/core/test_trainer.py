@@ -130,3 +130,20 @@ def test_bad_inputs_are_refused_clearly():
         Trainer(tiny_config(), x[:, :, :20, :20], y)
     with pytest.raises(ValueError, match="empty"):
         Trainer(tiny_config(), x[:0], y[:0])
+
+
+def test_capture_and_restore_replay_the_same_steps_twice():
+    x, y = tiny_data()
+    t = Trainer(tiny_config(ema=0.9), x, y)
+    for _ in range(2):
+        t.step()
+    t.flush()
+    state = t.capture()
+    runs = []
+    for _ in range(2):  # the captured copy survives a restore and can be used again
+        t.restore(state)
+        assert t.step_count == 2
+        for _ in range(3):
+            t.step()
+        runs.append([(r.step, r.loss_d, r.loss_g) for r in t.flush()])
+    assert runs[0] == runs[1] and [s for s, _, _ in runs[0]] == [3, 4, 5]
