@@ -13,7 +13,7 @@ from ..core.config import DataConfig
 from ..core.data import (DatasetCancelled, DatasetError, DatasetUnavailable, dataset_catalog, download_dataset,
                          import_idx_folder, load_dataset)
 from ..core.images import tile_grid
-from .widgets import ClassHistogram, ImageView, InlineMessage, background, format_bytes, guarded, muted
+from .widgets import ClassHistogram, ImageView, InlineMessage, background, format_bytes, if_alive, muted
 
 PREVIEW_COLS = 5      # 5 × 29 + 1 = 146 px: drawn at 2× it fits a 340 px side panel
 PREVIEW_ROWS = 5
@@ -311,9 +311,9 @@ class DatasetPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self._download_task = background(
             self.pool, lambda progress, cancel: download_dataset(key, progress=progress, cancel=cancel),
-            on_done=guarded(self, lambda _path, k=key: self._download_finished(k, None)),
-            on_error=guarded(self, lambda exc, k=key: self._download_finished(k, exc)),
-            on_progress=guarded(self, self._download_progress))
+            on_done=if_alive(self, lambda _path, k=key: self._download_finished(k, None)),
+            on_error=if_alive(self, lambda exc, k=key: self._download_finished(k, exc)),
+            on_progress=if_alive(self, self._download_progress))
         self.busyChanged.emit(True)
         self._update_enabled()
 
@@ -403,9 +403,9 @@ class DatasetPanel(QWidget):
         self._show_empty("Loading…")
         cfg = self._cfg.replace(classes=None)
         task = background(self.pool, lambda progress, cancel: load_dataset(cfg, 28, 1, progress, cancel))
-        task.signals.finished.connect(guarded(self, lambda ds, k=key, t=task: self._preview_done(k, t, ds)),
+        task.signals.finished.connect(if_alive(self, lambda ds, k=key, t=task: self._preview_done(k, t, ds)),
                                       Qt.ConnectionType.QueuedConnection)
-        task.signals.failed.connect(guarded(self, lambda exc, k=key, t=task: self._preview_failed(k, t, exc)),
+        task.signals.failed.connect(if_alive(self, lambda exc, k=key, t=task: self._preview_failed(k, t, exc)),
                                     Qt.ConnectionType.QueuedConnection)
         self._load_task = task
         self.busyChanged.emit(True)

@@ -24,7 +24,7 @@ from ..core.latent import (apply_directions, breed, interpolate_labels, interpol
 from .digit_view import DigitGrid, DigitImage
 from .gallery_tab import section_title, tool_button
 from .model_source import ModelSource, Pick
-from .widgets import background, guarded, scroll_panel
+from .widgets import background, if_alive, scroll_panel
 
 DEBOUNCE_MS = 40
 EMPTY = np.zeros((0, 1, 1, 1), np.uint8)
@@ -663,8 +663,8 @@ class DirectionsPage(_Page):
         def work(progress, cancelled):
             return m, principal_directions(lambda z: m.features(z), m.latent_dim, n_samples=n, k=k, seed=0)
 
-        self._task = background(self._pool, work, guarded(self, self._directions_done),
-                                guarded(self, self._directions_failed))
+        self._task = background(self._pool, work, if_alive(self, self._directions_done),
+                                if_alive(self, self._directions_failed))
 
     def _directions_done(self, result) -> None:
         model, pd = result

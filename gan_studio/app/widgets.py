@@ -115,7 +115,7 @@ class Task(QRunnable):
             self.signals.finished.emit(result)
 
 
-def guarded(owner: QObject, fn):
+def if_alive(owner: QObject, fn):
     """`fn`, but a no-op once `owner`'s C++ object is gone (results arriving after a window closed)."""
     def call(*args):
         if shiboken6.isValid(owner):
