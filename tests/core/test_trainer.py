@@ -61,15 +61,18 @@ def test_hyperparameter_change_mid_run_takes_effect():
     x, y = tiny_data()
     t = Trainer(tiny_config(), x, y)
     t.step()
+    before = t.flush()  # step 1 ran with the initial learning rates
+    assert [(r.step, r.lr_g, r.lr_d) for r in before] == [(1, 2e-4, 2e-4)]
+    assert all(g["lr"] == 2e-4 for g in t.opt_g.param_groups + t.opt_d.param_groups)
     t.set_hparams(lr_g=1e-3, lr_d=5e-4, d_steps=3, loss="hinge", beta1=0.0)
-    assert t.opt_g.param_groups[0]["lr"] == 1e-3
-    assert t.opt_d.param_groups[0]["lr"] == 5e-4
+    assert [g["lr"] for g in t.opt_g.param_groups] == [1e-3] * len(t.opt_g.param_groups)
+    assert [g["lr"] for g in t.opt_d.param_groups] == [5e-4] * len(t.opt_d.param_groups)
     assert t.opt_g.param_groups[0]["betas"][0] == 0.0
     cursor = t._cursor
     t.step()
     assert t._cursor - cursor == 3 * 16  # three discriminator batches in the next step
     rows = t.flush()
-    assert rows[-1].lr_g == 1e-3 and rows[0].lr_g == 2e-4 or rows[-1].lr_g == 1e-3
+    assert [(r.step, r.lr_g, r.lr_d) for r in rows] == [(2, 1e-3, 5e-4)]  # the next step records the new rates
     with pytest.raises(ConfigError, match="learning rate"):
         t.set_hparams(lr_g=-1.0)
     assert t.config.train.lr_g == 1e-3  # a rejected change leaves the config as it was
