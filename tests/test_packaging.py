@@ -177,8 +177,18 @@ def test_resource_path_inside_a_frozen_bundle(monkeypatch, tmp_path):
         assert len(load_presets()) >= 5
     finally:
         load_presets.cache_clear()
+    from gan_studio.core.data.loading import sample_files
+
+    files = sample_files()
+    assert all(p.is_file() and p.parent == bundle / "resources" / "data" for p in files.values()), files
     data = load_dataset(DataConfig(source="sample", holdout=100))
-    assert str(bundle) in data.identity.get("origin", str(bundle)) or len(data.train) > 0
+    assert data.identity["source"] == "sample" and len(data.heldout) == 100 and len(data.train) > 0
+    assert data.identity["train_count"] == len(data.train)
+    # The digits were read from the bundle's copies: same names, sizes and checksums.
+    import hashlib
+
+    bundled = {p.name: (p.stat().st_size, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files.values()}
+    assert {f["file"]: (f["bytes"], f["sha256"]) for f in data.identity["files"]} == bundled
 
 
 def test_bundled_mnist_is_used_when_the_cache_has_none(monkeypatch, tmp_path, mnist_dir):
