@@ -6,6 +6,7 @@
 * `ClassHistogram`     – a compact painted bar chart of images per class.
 * `InlineMessage`      – a word-wrapped info / warning / error line.
 * `background`         – run a callable on a thread pool; results arrive via queued signals.
+* `section_title`, `tool_button`, `muted`, `scroll_panel` – small styled building blocks.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ import numpy as np
 import shiboken6
 from PySide6.QtCore import QObject, QRect, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QScrollArea, QSizePolicy, QToolButton,
+                               QVBoxLayout, QWidget)
 
 ERROR_COLOR = QColor("#d64541")
 WARN_COLOR = QColor("#c98a00")
@@ -401,6 +402,31 @@ def form_label(text: str, tooltip: str = "") -> QLabel:
     if tooltip:
         label.setToolTip(tooltip)
     return label
+
+
+def section_title(text: str) -> QLabel:
+    """An upper-case, bold, muted heading above a group of controls."""
+    lab = QLabel(text.upper())
+    f = lab.font()
+    f.setBold(True)
+    f.setPointSizeF(f.pointSizeF() * 0.85)
+    lab.setFont(f)
+    lab.setStyleSheet("color: palette(mid); letter-spacing: 1px; margin-top: 8px;")
+    return lab
+
+
+def tool_button(text: str, tip: str, menu: QMenu | None = None) -> QToolButton:
+    """A text-only tool button; with `menu`, the arrow part opens it."""
+    b = QToolButton()
+    b.setText(text)
+    b.setToolTip(tip)
+    b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    b.setMinimumHeight(28)
+    if menu is not None:
+        b.setMenu(menu)
+        b.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+    return b
 
 
 def muted(label: QLabel) -> QLabel:
