@@ -103,10 +103,6 @@ class Task(QRunnable):
     def cancel(self) -> None:
         self._cancel.set()
 
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def run(self) -> None:  # pool thread
         try:
             result = self.fn(lambda d, t: self.signals.progress.emit(int(d), int(t)), self._cancel.is_set)
@@ -141,8 +137,6 @@ def background(pool: QThreadPool, fn, on_done=None, on_error=None, on_progress=N
 class CollapsibleSection(QWidget):
     """A header button with an arrow that shows / hides a content widget."""
 
-    toggled = Signal(bool)
-
     def __init__(self, title: str, content: QWidget | None = None, expanded: bool = False, parent=None):
         super().__init__(parent)
         self.header = QToolButton(self)
@@ -173,16 +167,12 @@ class CollapsibleSection(QWidget):
         self._layout.addWidget(self.content)
         self.content.setVisible(expanded)
 
-    def is_expanded(self) -> bool:
-        return self.header.isChecked()
-
     def set_expanded(self, expanded: bool) -> None:
         if self.header.isChecked() != expanded:
             self.header.setChecked(expanded)   # re-enters via toggled
             return
         self.header.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self.content.setVisible(expanded)
-        self.toggled.emit(expanded)
 
 
 class ValidatedField(QWidget):
@@ -348,9 +338,6 @@ class ClassHistogram(QWidget):
     def counts(self) -> list[int]:
         return list(self._counts)
 
-    def names(self) -> list[str]:
-        return list(self._names)
-
     def _update_tooltip(self) -> None:
         self.setToolTip("\n".join(f"{n}: {c:,}" for n, c in zip(self._names, self._counts)))
 
@@ -395,13 +382,6 @@ class ClassHistogram(QWidget):
                            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, short[i])
         p.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
         p.drawLine(0, bottom, self.width(), bottom)
-
-
-def form_label(text: str, tooltip: str = "") -> QLabel:
-    label = QLabel(text)
-    if tooltip:
-        label.setToolTip(tooltip)
-    return label
 
 
 def section_title(text: str) -> QLabel:
