@@ -21,9 +21,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("GAN_STUDIO_HOME", tempfile.mkdtemp(prefix="gs-shots-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gan_studio.app.explore_tab import ExploreTab  # noqa: E402
+from gan_studio.app.explore import ExploreTab  # noqa: E402
 from gan_studio.app.gallery_tab import GalleryTab  # noqa: E402
 from gan_studio.app.model_source import ModelSource, Pick  # noqa: E402
 
@@ -88,10 +89,15 @@ def main(argv=None) -> int:
         explore.plane.refresh()
         settle(app)
         explore.grab().save(str(out / "screenshot-explore-plane.png"))
-        explore.show_page("directions")
-        explore.directions.wait_for_directions()
-        explore.directions.dir_sliders[0].setValue(60)
-        explore.directions.refresh()
+        directions = explore.directions
+        computed = QEventLoop()
+        directions.directionsReady.connect(computed.quit)
+        QTimer.singleShot(60_000, computed.quit)
+        explore.show_page("directions")  # starts the background computation
+        if directions.directions is None:
+            computed.exec()
+        directions.dir_sliders[0].setValue(60)
+        directions.refresh()
         settle(app)
         explore.grab().save(str(out / "screenshot-explore-directions.png"))
         explore.show_page("breed")

@@ -25,7 +25,7 @@ from ..core.runs import RunError, RunFolder
 from ..paths import APP_NAME, resource_path, runs_dir
 from .architecture_panel import ArchitecturePanel
 from .dataset_panel import DatasetPanel
-from .explore_tab import ExploreTab
+from .explore import ExploreTab
 from .gallery_tab import GalleryTab
 from .learn_tab import LearnTab
 from .model_source import ModelSource, ModelSourceError

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 from PySide6.QtWidgets import QFileDialog
 
-from gan_studio.app.explore_tab import ExploreTab
+from gan_studio.app.explore import ExploreTab
 from gan_studio.app.model_source import ModelSource, Pick
 from gan_studio.core.latent import Lineage, interpolate_labels, interpolate_path
 
@@ -105,8 +105,9 @@ def test_plane_corners(tab, source):
 def test_directions_move_the_image_and_reset_restores(qtbot, tab, source):
     page = tab.directions
     tab.show_page("directions")
-    page.ensure_directions()
-    qtbot.waitUntil(lambda: page.directions is not None, timeout=30000)
+    with qtbot.waitSignal(page.directionsReady, timeout=30000):
+        page.ensure_directions()
+    assert page.directions is not None
     assert source.directions_cache  # cached for the next page / tab on this model
     page.set_picks(_picks(source.model, 5, [0], [2]))
     start = page.image().copy()

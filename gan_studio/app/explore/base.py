@@ -1,0 +1,109 @@
+"""What the Explore pages share: the `Page` base class and small helpers."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSpinBox, QWidget
+
+from ..model_source import ModelSource, Pick
+
+DEBOUNCE_MS = 40
+EMPTY = np.zeros((0, 1, 1, 1), np.uint8)
+
+
+def labels_for(model, labels) -> np.ndarray | None:
+    """Class labels as an int64 array (None → 0), or None for an unconditional model."""
+    if model is None or not model.conditional:
+        return None
+    return np.array([0 if lab is None else int(lab) for lab in labels], dtype=np.int64)
+
+
+def random_picks(model, n: int) -> list[Pick]:
+    """n digits of one random seed; a conditional model cycles through the classes."""
+    seed = random.randrange(0, 1_000_000)
+    return [Pick.from_address(model, seed, i, i % model.num_classes if model.conditional else None)
+            for i in range(n)]
+
+
+def seed_spin(tip: str) -> QSpinBox:
+    """A seed field (0 … 2³¹−1, starting at 1)."""
+    box = QSpinBox()
+    box.setRange(0, 2**31 - 1)
+    box.setValue(1)
+    box.setToolTip(tip)
+    return box
+
+
+def digit_combo(model) -> QComboBox:
+    box = QComboBox()
+    fill_digits(box, model)
+    return box
+
+
+def fill_digits(box: QComboBox, model) -> None:
+    """One "Digit n" entry (data n) per class of a conditional model; empty otherwise."""
+    box.blockSignals(True)
+    box.clear()
+    if model is not None and model.conditional:
+        names = model.class_names or [str(i) for i in range(model.num_classes)]
+        for i in range(model.num_classes):
+            box.addItem(f"Digit {names[i] if i < len(names) else i}", i)
+    box.blockSignals(False)
+
+
+def show_digits(box: QComboBox, label: QLabel, model) -> bool:
+    """Refill a digit combo for `model`; it and its label are visible only for a conditional model."""
+    fill_digits(box, model)
+    conditional = bool(model is not None and model.conditional)
+    box.setVisible(conditional)
+    label.setVisible(conditional)
+    return conditional
+
+
+def chosen_digit(box: QComboBox, model) -> int | None:
+    return box.currentData() if model is not None and model.conditional else None
+
+
+class Page(QWidget):
+    """Common plumbing: the source, a debounce timer, an error box, a status line."""
+
+    def __init__(self, source: ModelSource, parent=None):
+        super().__init__(parent)
+        self.source = source
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: palette(mid);")
+        self.last_refresh_ms = 0.0
+
+    @property
+    def model(self):
+        return self.source.model
+
+    def schedule(self, *_) -> None:
+        self._debounce.start()
+
+    def refresh(self) -> None:  # pragma: no cover - overridden
+        pass
+
+    def set_picks(self, picks: list[Pick]) -> None:  # pragma: no cover - overridden
+        pass
+
+    def on_model(self, model) -> None:
+        self.refresh()
+
+    def _error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def _render(self, latents: np.ndarray, labels) -> np.ndarray:
+        m = self.model
+        if m is None or len(latents) == 0:
+            return EMPTY
+        if labels is not None and np.asarray(labels).ndim == 1:
+            labels = labels_for(m, labels)
+        return m.generate(latents, labels if m.conditional else None)

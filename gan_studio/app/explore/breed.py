@@ -1,0 +1,163 @@
+"""Breed page: children of one or two parents by crossover and mutation, with their ancestry."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget
+
+from ...core.latent import breed
+from ..digit_view import DigitGrid
+from ..model_source import Pick
+from ..widgets import section_title, tool_button
+from .base import EMPTY, Page, random_picks, seed_spin
+
+
+class BreedPage(Page):
+    def __init__(self, source, parent=None):
+        super().__init__(source, parent)
+        self.parents: list[Pick] = []
+        self.children: list[Pick] = []
+        self.parent_grid = DigitGrid(cell=80, gap=10, captions=True, selectable=False,
+                                     placeholder="Parents: send 1–2 digits from the Gallery (As breeding parents)")
+        self.parent_grid.setFixedHeight(124)
+        self.parent_grid.setFixedWidth(260)
+        self.strength_slider = QSlider(Qt.Orientation.Horizontal)
+        self.strength_slider.setRange(0, 100)
+        self.strength_slider.setValue(35)
+        self.strength_label = QLabel("0.35")
+        self.strength_slider.valueChanged.connect(lambda v: self.strength_label.setText(f"{v / 100:.2f}"))
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(8, 16)
+        self.count_spin.setValue(12)
+        self.seed_spin = seed_spin("Breeding seed: the same parents and seed give the same children")
+        self.breed_btn = QPushButton("Breed")
+        self.breed_btn.setDefault(True)
+        self.breed_btn.setMinimumHeight(32)
+        self.breed_btn.clicked.connect(self.breed)
+        self.random_btn = tool_button("Random parents", "Two random digits as parents")
+        self.random_btn.clicked.connect(lambda: self.set_picks(random_picks(self.model, 2)) if self.model else None)
+        self.fav_btn = tool_button("Favourites as parents", "The first two favourites")
+        self.fav_btn.clicked.connect(lambda: self.set_picks(self.source.favourite_picks()[:2]))
+
+        form = QFormLayout()
+        srow = QHBoxLayout()
+        srow.addWidget(self.strength_slider, 1)
+        srow.addWidget(self.strength_label)
+        form.addRow("Mutation", srow)
+        form.addRow("Children", self.count_spin)
+        form.addRow("Seed", self.seed_spin)
+        brow = QHBoxLayout()
+        brow.addWidget(self.random_btn)
+        brow.addWidget(self.fav_btn)
+        form.addRow("", brow)
+        form_box = QWidget()
+        form_box.setLayout(form)
+        form_box.setMaximumWidth(440)
+        self.breed_btn.setMinimumWidth(120)
+        self.breed_btn.setMinimumHeight(48)
+        top = QHBoxLayout()
+        top.addWidget(self.parent_grid)
+        top.addSpacing(12)
+        top.addWidget(form_box)
+        top.addSpacing(12)
+        top.addWidget(self.breed_btn, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
+
+        self.child_grid = DigitGrid(cell=88, gap=8, captions=True,
+                                    placeholder="Press Breed. Click a child to make it a parent of the next "
+                                                "generation.")
+        self.child_grid.clicked.connect(self.promote)
+        self.child_grid.selectionChanged.connect(self._show_ancestry)
+        self.ancestry_title = QLabel("Ancestry")
+        self.ancestry_grid = DigitGrid(cell=52, gap=6, captions=True, selectable=False,
+                                       placeholder="Select a child to see its ancestors.")
+        self.ancestry_grid.setFixedHeight(96)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(section_title("Parents"))
+        lay.addLayout(top)
+        lay.addWidget(section_title("Children"))
+        lay.addWidget(self.child_grid, 1)
+        lay.addWidget(self.ancestry_title)
+        lay.addWidget(self.ancestry_grid)
+        lay.addWidget(self.status)
+
+    def set_picks(self, picks: list[Pick]) -> None:
+        self.parents = list(picks)[:2]
+        self._parents_changed()
+
+    def _parents_changed(self) -> None:
+        if self.parents:
+            imgs = self._render(np.stack([p.latent for p in self.parents]), [p.label for p in self.parents])
+            self.parent_grid.set_images(imgs, [p.caption() for p in self.parents],
+                                        [f"P{i + 1} · {p.caption()}" for i, p in enumerate(self.parents)])
+        else:
+            self.parent_grid.set_images(EMPTY)
+        self.breed_btn.setEnabled(bool(self.parents) and self.model is not None)
+
+    def promote(self, i: int) -> None:
+        """Make child i a parent of the next generation (keeps the newest two parents)."""
+        child = self.children[i]
+        if any(p.creature_id == child.creature_id for p in self.parents):
+            return
+        self.parents = (self.parents + [child])[-2:]
+        self._parents_changed()
+
+    def breed(self) -> list[Pick]:
+        m = self.model
+        if m is None or not self.parents:
+            return []
+        try:
+            creatures = [self.source.creature_for(p) for p in self.parents]
+        except ValueError as exc:
+            self._error("Cannot breed", str(exc))
+            return []
+        seed = self.seed_spin.value()
+        kids = breed(creatures, self.count_spin.value(), self.strength_slider.value() / 100.0, seed)
+        for c in kids:
+            if c.id not in self.source.lineage:
+                self.source.lineage.add(c)
+        try:
+            self.source.save_lineage()
+        except OSError as exc:
+            self.status.setText(f"Lineage not saved: {exc}")
+        self.children = [Pick(c.latent, c.label if m.conditional else None, creature_id=c.id,
+                              extra={"generation": c.generation}) for c in kids]
+        imgs = self._render(np.stack([p.latent for p in self.children]), [p.label for p in self.children])
+        caps = [f"gen {c.generation}" + (f" · {c.label}" if c.label is not None else "") for c in kids]
+        tips = [f"generation {c.generation} · child {c.index} of seed {c.seed}" for c in kids]
+        self.child_grid.set_images(imgs, tips, caps)
+        self.seed_spin.setValue(seed + 1)
+        self.status.setText(f"{len(kids)} children of generation {kids[0].generation if kids else 0} · "
+                            f"{len(self.source.lineage)} creatures in the lineage")
+        return self.children
+
+    def ancestry(self, creature_id: str):
+        return self.source.lineage.ancestors(creature_id)
+
+    def _show_ancestry(self) -> None:
+        sel = self.child_grid.selected()
+        if not sel or sel[-1] >= len(self.children):
+            self.ancestry_grid.set_images(EMPTY)
+            self.ancestry_title.setText("Ancestry")
+            return
+        cid = self.children[sel[-1]].creature_id
+        anc = self.ancestry(cid)
+        if not anc:
+            self.ancestry_grid.set_images(EMPTY)
+            return
+        imgs = self._render(np.stack([a.latent for a in anc]), [a.label for a in anc])
+        caps = [f"gen {a.generation}" if a.op != "seed" else f"seed {a.seed} #{a.index}" for a in anc]
+        self.ancestry_grid.set_images(imgs, caps, caps)
+        self.ancestry_title.setText(f"Ancestry of the selected child ({len(anc)} ancestors, nearest first)")
+
+    def on_model(self, model) -> None:
+        self.children = []
+        self.child_grid.set_images(EMPTY)
+        self.ancestry_grid.set_images(EMPTY)
+        self.parents = random_picks(model, 2) if model is not None else []
+        self._parents_changed()
+
+    def refresh(self) -> None:
+        self._debounce.stop()

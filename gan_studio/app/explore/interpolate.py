@@ -1,0 +1,292 @@
+"""Interpolate page: a strip of frames between keyframes (slerp / lerp), playback and GIF / MP4 / PNG export."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QMenu, QPushButton, QRadioButton,
+                               QSlider, QSpinBox, QSplitter, QToolButton, QVBoxLayout)
+
+from ...core.exports import export_name, save_frames, save_gif, save_mp4
+from ...core.images import upscale
+from ...core.latent import interpolate_labels, interpolate_path
+from ..digit_view import DigitGrid, DigitImage
+from ..file_export import export_file, export_folder
+from ..model_source import Pick
+from ..widgets import section_title, tool_button
+from .base import EMPTY, Page, labels_for, random_picks
+
+
+class InterpolatePage(Page):
+    def __init__(self, source, parent=None):
+        super().__init__(source, parent)
+        self.keyframes: list[Pick] = []
+        self._frames = EMPTY
+        self._frame = 0
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+
+        # keyframes row
+        self.key_grid = DigitGrid(cell=64, gap=8, captions=True,
+                                  placeholder="Keyframes: select 2+ digits in the Gallery and choose "
+                                              "Send to Explore, or add favourites / random digits.")
+        self.key_grid.setFixedHeight(112)
+        self.key_grid.selectionChanged.connect(self._update_buttons)
+        add_menu = QMenu(self)
+        add_menu.addAction("Add favourites", self.add_favourites)
+        add_menu.addAction("Add a random digit", lambda: self.add_keyframes(random_picks(self.model, 1)))
+        self.add_btn = tool_button("Add ▾", "Add keyframes", add_menu)
+        self.add_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.left_btn = tool_button("◀", "Move the selected keyframe earlier")
+        self.left_btn.clicked.connect(lambda: self.move_selected(-1))
+        self.right_btn = tool_button("▶", "Move the selected keyframe later")
+        self.right_btn.clicked.connect(lambda: self.move_selected(1))
+        self.remove_btn = tool_button("Remove", "Remove the selected keyframes (Delete)")
+        self.remove_btn.clicked.connect(self.remove_selected)
+        key_bar = QHBoxLayout()
+        key_bar.addWidget(section_title("Keyframes"))
+        key_bar.addStretch(1)
+        for b in (self.add_btn, self.left_btn, self.right_btn, self.remove_btn):
+            key_bar.addWidget(b)
+
+        # controls
+        self.slerp_radio = QRadioButton("Slerp")
+        self.slerp_radio.setToolTip("Spherical: keeps in-between latents as typical as the keyframes")
+        self.lerp_radio = QRadioButton("Lerp")
+        self.lerp_radio.setToolTip("Straight line: in-betweens drift towards the average digit")
+        self.slerp_radio.setChecked(True)
+        mode_group = QButtonGroup(self)
+        mode_group.addButton(self.slerp_radio)
+        mode_group.addButton(self.lerp_radio)
+        self.steps_slider = QSlider(Qt.Orientation.Horizontal)
+        self.steps_slider.setRange(1, 60)
+        self.steps_slider.setValue(12)
+        self.steps_label = QLabel("12")
+        self.steps_label.setMinimumWidth(26)
+        self.loop_check = QCheckBox("Loop")
+        self.loop_check.setToolTip("Return to the first keyframe, for a seamless animation")
+        self.fps_spin = QSpinBox()
+        self.fps_spin.setRange(1, 60)
+        self.fps_spin.setValue(12)
+        self.fps_spin.setSuffix(" fps")
+        self.play_btn = QPushButton("▶ Play")
+        self.play_btn.setCheckable(True)
+        self.play_btn.toggled.connect(self.set_playing)
+        self.scale_spin = QSpinBox()
+        self.scale_spin.setRange(1, 16)
+        self.scale_spin.setValue(4)
+        self.scale_spin.setSuffix(" ×")
+        self.scale_spin.setToolTip("Export scale factor")
+        exp_menu = QMenu(self)
+        exp_menu.addAction("Animated GIF…", self.export_gif)
+        exp_menu.addAction("MP4 video…", self.export_mp4)
+        exp_menu.addAction("PNG frames…", self.export_frames)
+        self.export_btn = tool_button("Export ▾", "Export the animation", exp_menu)
+        self.export_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+        ctl = QHBoxLayout()
+        ctl.addWidget(self.slerp_radio)
+        ctl.addWidget(self.lerp_radio)
+        ctl.addSpacing(16)
+        ctl.addWidget(QLabel("Steps"))
+        ctl.addWidget(self.steps_slider, 1)
+        ctl.addWidget(self.steps_label)
+        ctl.addWidget(self.loop_check)
+        ctl.addSpacing(16)
+        ctl.addWidget(self.play_btn)
+        ctl.addWidget(self.fps_spin)
+        ctl.addSpacing(16)
+        ctl.addWidget(QLabel("Scale"))
+        ctl.addWidget(self.scale_spin)
+        ctl.addWidget(self.export_btn)
+
+        self.strip = DigitGrid(cell=72, gap=4, selectable=False, placeholder="Frames appear here.")
+        self.strip.clicked.connect(self.show_frame)
+        self.preview = DigitImage(placeholder="Add two keyframes", min_size=200)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.strip)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([600, 300])
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(key_bar)
+        lay.addWidget(self.key_grid)
+        lay.addLayout(ctl)
+        lay.addWidget(split, 1)
+        lay.addWidget(self.status)
+
+        for sig in (self.slerp_radio.toggled, self.steps_slider.valueChanged, self.loop_check.toggled):
+            sig.connect(self.schedule)
+        self.steps_slider.valueChanged.connect(lambda v: self.steps_label.setText(str(v)))
+        self.fps_spin.valueChanged.connect(self._update_timer)
+        self._update_buttons()
+
+    # keyframes
+    def set_picks(self, picks: list[Pick]) -> None:
+        self.set_keyframes(picks)
+
+    def set_keyframes(self, picks: list[Pick]) -> None:
+        self.keyframes = list(picks)
+        self._keys_changed()
+
+    def add_keyframes(self, picks: list[Pick]) -> None:
+        if self.model is None:
+            return
+        self.keyframes.extend(picks)
+        self._keys_changed()
+
+    def add_favourites(self) -> None:
+        favs = self.source.favourite_picks()
+        if not favs:
+            self.status.setText("No favourites yet: star digits in the Gallery (F)")
+            return
+        self.add_keyframes(favs)
+
+    def move_selected(self, delta: int) -> None:
+        sel = self.key_grid.selected()
+        if len(sel) != 1:
+            return
+        i, j = sel[0], sel[0] + delta
+        if 0 <= j < len(self.keyframes):
+            self.keyframes[i], self.keyframes[j] = self.keyframes[j], self.keyframes[i]
+            self._keys_changed()
+            self.key_grid.set_selected([j])
+
+    def remove_selected(self) -> None:
+        sel = set(self.key_grid.selected())
+        if sel:
+            self.keyframes = [k for i, k in enumerate(self.keyframes) if i not in sel]
+            self._keys_changed()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.key_grid.selected():
+            self.remove_selected()
+            return
+        super().keyPressEvent(event)
+
+    def _keys_changed(self) -> None:
+        imgs = self._render(np.stack([k.latent for k in self.keyframes]), [k.label for k in self.keyframes]) \
+            if self.keyframes else EMPTY
+        self.key_grid.set_images(imgs, [k.caption() for k in self.keyframes],
+                                 [f"{i + 1} · {k.label}" if k.label is not None else f"{i + 1}"
+                                  for i, k in enumerate(self.keyframes)])
+        self._update_buttons()
+        self.refresh()
+
+    def _update_buttons(self) -> None:
+        sel = self.key_grid.selected()
+        self.left_btn.setEnabled(len(sel) == 1 and sel[0] > 0)
+        self.right_btn.setEnabled(len(sel) == 1 and sel[0] < len(self.keyframes) - 1)
+        self.remove_btn.setEnabled(bool(sel))
+        ok = len(self.keyframes) >= 2
+        self.play_btn.setEnabled(ok)
+        self.export_btn.setEnabled(ok)
+        self.add_btn.setEnabled(self.model is not None)
+
+    # frames
+    def mode(self) -> str:
+        return "slerp" if self.slerp_radio.isChecked() else "lerp"
+
+    def path(self) -> tuple[np.ndarray, np.ndarray | None]:
+        """(latents (F, D), labels: soft weights (F, K) or None) of the current strip."""
+        m = self.model
+        keys = np.stack([k.latent for k in self.keyframes])
+        steps, loop = self.steps_slider.value(), self.loop_check.isChecked()
+        z = interpolate_path(keys, steps, self.mode(), loop)
+        labels = None
+        if m is not None and m.conditional:
+            labels = interpolate_labels(labels_for(m, [k.label for k in self.keyframes]), steps, m.num_classes,
+                                        loop)
+        return z, labels
+
+    def frames(self) -> np.ndarray:
+        return self._frames
+
+    def refresh(self) -> None:
+        self._debounce.stop()
+        if self.model is None or len(self.keyframes) < 2:
+            self._frames = EMPTY
+            self.strip.set_images(EMPTY)
+            self.preview.set_image(self.key_grid.images()[0] if self.keyframes else None)
+            self.status.setText("Interpolation needs at least two keyframes" if self.model else "")
+            self._update_buttons()
+            if self.play_btn.isChecked():
+                self.play_btn.setChecked(False)
+            return
+        t0 = time.perf_counter()
+        z, labels = self.path()
+        self._frames = self.model.generate(z, labels)
+        self.strip.set_images(self._frames, [f"frame {i}" for i in range(len(self._frames))])
+        self._frame = min(self._frame, len(self._frames) - 1)
+        self.show_frame(self._frame)
+        self.last_refresh_ms = (time.perf_counter() - t0) * 1000
+        self.status.setText(f"{len(self._frames)} frames · {self.mode()} · {self.last_refresh_ms:.0f} ms")
+
+    def show_frame(self, i: int) -> None:
+        if not len(self._frames):
+            return
+        self._frame = int(i) % len(self._frames)
+        self.strip.set_current(self._frame)
+        self.preview.set_image(self._frames[self._frame], f"frame {self._frame + 1} / {len(self._frames)}")
+
+    # playback
+    def set_playing(self, on: bool) -> None:
+        if on and len(self._frames):
+            self._update_timer()
+            self._timer.start()
+            self.play_btn.setText("❚❚ Pause")
+        else:
+            self._timer.stop()
+            self.play_btn.setText("▶ Play")
+            if self.play_btn.isChecked():
+                self.play_btn.setChecked(False)
+
+    def _update_timer(self) -> None:
+        self._timer.setInterval(max(1, int(1000 / self.fps_spin.value())))
+
+    def _tick(self) -> None:
+        self.show_frame(self._frame + 1)
+
+    # exports
+    def _suggested_name(self, ext: str) -> str:
+        k = self.keyframes[0]
+        stem = export_name(self.model.name, k.seed or 0, k.index or 0, k.label, ext).rsplit(".", 1)[0]
+        return f"{stem}_interp{len(self.keyframes)}.{ext}"
+
+    def _can_export(self) -> bool:
+        if not len(self._frames):
+            self._error("Nothing to export", "Add at least two keyframes first.")
+            return False
+        return True
+
+    def _export_animation(self, save, title: str, ext: str, filt: str) -> Path | None:
+        if not self._can_export():
+            return None
+        return export_file(self, title, self._suggested_name(ext), filt, ext,
+                           lambda p: save(p, self._frames, fps=self.fps_spin.value(), scale=self.scale_spin.value()),
+                           report=self.status.setText)
+
+    def export_gif(self) -> Path | None:
+        return self._export_animation(save_gif, "Export animated GIF", "gif", "GIF animation (*.gif)")
+
+    def export_mp4(self) -> Path | None:
+        return self._export_animation(save_mp4, "Export MP4 video", "mp4", "MP4 video (*.mp4)")
+
+    def export_frames(self) -> list[Path] | None:
+        if not self._can_export():
+            return None
+        return export_folder(self, "Export PNG frames to folder",
+                             lambda folder: save_frames(folder, upscale(self._frames, self.scale_spin.value()),
+                                                        stem="frame"),
+                             report=self.status.setText,
+                             message=lambda out: f"Saved {len(out)} frames to {out[0].parent}")
+
+    def on_model(self, model) -> None:
+        self.set_playing(False)
+        self.keyframes = random_picks(model, 3) if model is not None else []
+        self._keys_changed()

@@ -1,0 +1,144 @@
+"""Plane page: a grid spanned by three corners A, B, C (with the analogy corner C + B − A)."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
+
+from ...core.latent import plane_grid
+from ..digit_view import DigitGrid
+from ..model_source import Pick
+from ..widgets import section_title, tool_button
+from .base import EMPTY, Page, chosen_digit, digit_combo, random_picks, show_digits
+
+
+def short_caption(p: Pick) -> str:
+    if p.seed is not None:
+        return f"seed {p.seed} #{p.index}"
+    return p.caption()
+
+
+class PlanePage(Page):
+    def __init__(self, source, parent=None):
+        super().__init__(source, parent)
+        self.corners: list[Pick] = []
+        self.corner_grid = DigitGrid(cell=72, gap=30, captions=True, selectable=False,
+                                     placeholder="Send three digits from the Gallery (Send to Explore ▸ "
+                                                 "As plane corners), or shuffle.")
+        self.corner_grid.setFixedHeight(118)
+        self.shuffle_btn = tool_button("Shuffle corners", "Three random digits as A, B, C")
+        self.shuffle_btn.clicked.connect(self.shuffle)
+        self.rows_spin = QSpinBox()
+        self.rows_spin.setRange(2, 16)
+        self.rows_spin.setValue(7)
+        self.cols_spin = QSpinBox()
+        self.cols_spin.setRange(2, 16)
+        self.cols_spin.setValue(7)
+        self.analogy_check = QCheckBox("Analogy corner (C + B − A)")
+        self.analogy_check.setChecked(True)
+        self.analogy_check.setToolTip("Bottom-right applies to C the change that turns A into B; "
+                                      "off: the midpoint of B and C")
+        self.digit_combo = digit_combo(source.model)
+        self.digit_label = QLabel("Digit")
+        top = QHBoxLayout()
+        top.addWidget(self.corner_grid, 1)
+        form = QFormLayout()
+        rc = QHBoxLayout()
+        rc.addWidget(self.rows_spin)
+        rc.addWidget(QLabel("×"))
+        rc.addWidget(self.cols_spin)
+        form.addRow("Rows × columns", rc)
+        form.addRow(self.digit_label, self.digit_combo)
+        form.addRow("", self.analogy_check)
+        form.addRow("", self.shuffle_btn)
+        top.addLayout(form)
+        self.grid = DigitGrid(cell=64, gap=3, columns=7, selectable=False)
+        lay = QVBoxLayout(self)
+        lay.addWidget(section_title("Corners  A (top-left) · B (top-right) · C (bottom-left)"))
+        lay.addLayout(top)
+        lay.addWidget(self.grid, 1)
+        lay.addWidget(self.status)
+        for sig in (self.rows_spin.valueChanged, self.cols_spin.valueChanged, self.analogy_check.toggled,
+                    self.digit_combo.currentIndexChanged):
+            sig.connect(self.schedule)
+
+    def set_picks(self, picks: list[Pick]) -> None:
+        picks = list(picks)[:3]
+        if len(picks) < 3 and self.model is not None:
+            picks += random_picks(self.model, 3 - len(picks))
+        self.corners = picks
+        if self.model is not None and self.model.conditional and picks[0].label is not None:
+            self.digit_combo.setCurrentIndex(int(picks[0].label))
+        self._corners_changed()
+
+    def shuffle(self) -> None:
+        if self.model is not None:
+            self.set_picks(random_picks(self.model, 3))
+
+    def label(self) -> int | None:
+        return chosen_digit(self.digit_combo, self.model)
+
+    def _corners_changed(self) -> None:
+        if self.corners:
+            lab = self.label()
+            imgs = self._render(np.stack([c.latent for c in self.corners]),
+                                None if lab is None else [lab] * len(self.corners))
+            self.corner_grid.set_images(imgs, [c.caption() for c in self.corners],
+                                        [short_caption(c) for c in self.corners])
+            self.corner_grid.set_marks({0: "A", 1: "B", 2: "C"})
+        else:
+            self.corner_grid.set_images(EMPTY)
+        self.refresh()
+
+    def latents(self) -> np.ndarray:
+        a, b, c = (p.latent for p in self.corners)
+        return plane_grid(a, b, c, self.rows_spin.value(), self.cols_spin.value(), self.analogy_check.isChecked())
+
+    def refresh(self) -> None:
+        self._debounce.stop()
+        if self.model is None or len(self.corners) < 3:
+            self.grid.set_images(EMPTY)
+            return
+        t0 = time.perf_counter()
+        rows, cols = self.rows_spin.value(), self.cols_spin.value()
+        z = self.latents().reshape(rows * cols, -1)
+        lab = self.label()
+        imgs = self._render(z, None if lab is None else [lab] * len(z))
+        self.grid.columns = cols
+        self.grid.set_images(imgs)
+        marks = {0: "A", cols - 1: "B", (rows - 1) * cols: "C",
+                 rows * cols - 1: "C+B−A" if self.analogy_check.isChecked() else "(B+C)/2"}
+        self.grid.set_marks(marks)
+        self._fit_cells()
+        self.last_refresh_ms = (time.perf_counter() - t0) * 1000
+        self.status.setText(f"{rows}×{cols} plane · {self.last_refresh_ms:.0f} ms")
+        # corner thumbnails follow the digit choice
+        if self.model.conditional:
+            cimgs = self._render(np.stack([c.latent for c in self.corners]), [lab] * 3)
+            self.corner_grid.set_images(cimgs, [c.caption() for c in self.corners],
+                                        [short_caption(c) for c in self.corners])
+            self.corner_grid.set_marks({0: "A", 1: "B", 2: "C"})
+
+    def images(self) -> np.ndarray:
+        return self.grid.images()
+
+    def _fit_cells(self) -> None:
+        vp = self.grid.viewport().size()
+        cols, rows = self.cols_spin.value(), self.rows_spin.value()
+        cell = min((vp.width() - 4) // cols - 3, (vp.height() - 4) // rows - 3)
+        self.grid.set_cell_size(max(DigitGrid.MIN_CELL, cell))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.grid.count():
+            self._fit_cells()
+
+    def on_model(self, model) -> None:
+        show_digits(self.digit_combo, self.digit_label, model)
+        self.corners = []
+        if model is not None:
+            self.shuffle()
+        else:
+            self._corners_changed()
