@@ -15,15 +15,15 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QGridLayout, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
-                               QSizePolicy, QSlider, QSpinBox, QSplitter, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+                               QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSizePolicy, QSlider, QSpinBox,
+                               QSplitter, QToolButton, QVBoxLayout, QWidget)
 
-from ..core.exports import ExportError, export_name, save_grid_png, save_images, save_latents, save_png
+from ..core.exports import export_name, save_grid_png, save_images, save_latents, save_png
 from .digit_view import DigitGrid, DigitImage
-from .model_source import ModelSource, ModelSourceError, Pick, favourite_key
-from .widgets import scroll_panel
+from .file_export import export_file, export_folder
+from .model_source import ModelSource, ModelSourceError, Pick
+from .widgets import scroll_panel, section_title, tool_button
 
 MAX_SEED = 2**31 - 1
 EXPLORE_TARGETS = [("interpolate", "As interpolation keyframes"), ("plane", "As plane corners A, B, C"),
@@ -111,29 +111,6 @@ class CompareDialog(QDialog):
         self.resize(260 * len(images) + 40, 340)
 
 
-def section_title(text: str) -> QLabel:
-    lab = QLabel(text.upper())
-    f = lab.font()
-    f.setBold(True)
-    f.setPointSizeF(f.pointSizeF() * 0.85)
-    lab.setFont(f)
-    lab.setStyleSheet("color: palette(mid); letter-spacing: 1px; margin-top: 8px;")
-    return lab
-
-
-def tool_button(text: str, tip: str, menu: QMenu | None = None) -> QToolButton:
-    b = QToolButton()
-    b.setText(text)
-    b.setToolTip(tip)
-    b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-    b.setMinimumHeight(28)
-    if menu is not None:
-        b.setMenu(menu)
-        b.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-    return b
-
-
 class DigitChooser(QWidget):
     """All / 0–9 exclusive checkable buttons.  `value()` is None for All."""
 
@@ -193,7 +170,6 @@ class GalleryTab(QWidget):
         self.source = source
         self._picks: list[Pick] = []
         self._fav_picks: list[Pick] = []
-        self._export_dir = Path.home()
         self.compare_dialog: CompareDialog | None = None
         self.last_refresh_ms = 0.0
         self._debounce = QTimer(self)
@@ -309,7 +285,7 @@ class GalleryTab(QWidget):
 
         self.grid = DigitGrid(cell=72, placeholder="No generator loaded.\nOpen a run or an exported generator, "
                                                    "or load the pretrained digits model.")
-        self.grid.selectionChanged.connect(self._on_selection)
+        self.grid.selectionChanged.connect(self._update_actions)
         self.grid.zoomChanged.connect(self.zoom_slider.setValue)
         self.grid.activated.connect(lambda i: self.compare() if len(self.grid.selected()) > 1 else None)
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -489,9 +465,6 @@ class GalleryTab(QWidget):
         grid = self.fav_grid if favourites else self.grid
         return grid.images()[grid.selected()]
 
-    def _on_selection(self) -> None:
-        self._update_actions()
-
     def _update_actions(self) -> None:
         n = len(self.grid.selected())
         has_model = self.model is not None
@@ -547,9 +520,6 @@ class GalleryTab(QWidget):
             self.fav_grid.set_images(np.zeros((0, 1, 1, 1), np.uint8))
         self._mark_stars()
 
-    def favourite_keys(self) -> list[tuple]:
-        return [favourite_key(f) for f in self.source.favourites()]
-
     # ---------------------------------------------------------------- compare
     def compare(self) -> None:
         idx = self.grid.selected()
@@ -597,30 +567,16 @@ class GalleryTab(QWidget):
         if opts is None:
             return []
         kw = dict(scale=opts.scale, invert=opts.invert, transparent=opts.transparent)
-        try:
-            if len(picks) == 1:
-                path, _ = QFileDialog.getSaveFileName(self, "Export PNG",
-                                                      str(self._export_dir / self._default_name(picks, "png")),
-                                                      "PNG images (*.png)")
-                if not path:
-                    return []
-                path = Path(path)
-                if path.suffix.lower() != ".png":
-                    path = path.with_name(path.name + ".png")
-                out = [save_png(path, imgs[0], **kw)]
-                self._export_dir = path.parent
-            else:
-                folder = QFileDialog.getExistingDirectory(self, f"Export {len(picks)} PNGs to folder",
-                                                          str(self._export_dir))
-                if not folder:
-                    return []
-                names = [export_name(self.model.name, p.seed, p.index, p.label, "png") for p in picks]
-                out = save_images(folder, imgs, names, **kw)
-                self._export_dir = Path(folder)
-        except (ExportError, ValueError, OSError) as exc:
-            self._error("Export failed", str(exc))
-            return []
-        self.status_label.setText(f"Exported {len(out)} PNG{'s' if len(out) != 1 else ''} to {out[0].parent}")
+        if len(picks) == 1:
+            single = export_file(self, "Export PNG", self._default_name(picks, "png"), "PNG images (*.png)", "png",
+                                 lambda path: save_png(path, imgs[0], **kw))
+            out = [single] if single is not None else []
+        else:
+            names = [export_name(self.model.name, p.seed, p.index, p.label, "png") for p in picks]
+            out = export_folder(self, f"Export {len(picks)} PNGs to folder",
+                                lambda folder: save_images(folder, imgs, names, **kw)) or []
+        if out:
+            self.status_label.setText(f"Exported {len(out)} PNG{'s' if len(out) != 1 else ''} to {out[0].parent}")
         return out
 
     def export_sheet(self) -> Path | None:
@@ -633,19 +589,12 @@ class GalleryTab(QWidget):
         opts = PngOptionsDialog.ask(self, "Export sprite sheet", len(picks), imgs.shape[1])
         if opts is None:
             return None
-        default = self._default_name(picks, "png", f"_sheet{len(picks)}")
-        path, _ = QFileDialog.getSaveFileName(self, "Export sprite sheet", str(self._export_dir / default),
-                                              "PNG images (*.png)")
-        if not path:
-            return None
-        try:
-            out = save_grid_png(path, imgs, scale=opts.scale, invert=opts.invert, transparent=opts.transparent)
-        except (ExportError, ValueError, OSError) as exc:
-            self._error("Export failed", str(exc))
-            return None
-        self._export_dir = Path(path).parent
-        self.status_label.setText(f"Sprite sheet of {len(picks)} saved as {out.name}")
-        return out
+        return export_file(self, "Export sprite sheet", self._default_name(picks, "png", f"_sheet{len(picks)}"),
+                           "PNG images (*.png)", "png",
+                           lambda path: save_grid_png(path, imgs, scale=opts.scale, invert=opts.invert,
+                                                      transparent=opts.transparent),
+                           report=self.status_label.setText,
+                           message=lambda out: f"Sprite sheet of {len(picks)} saved as {out.name}")
 
     def export_latents(self) -> Path | None:
         picks, _ = self._targets()
@@ -654,23 +603,16 @@ class GalleryTab(QWidget):
         if not picks:
             self._error("Nothing to export", "Sample some digits first.")
             return None
-        default = self._default_name(picks, "npy", f"_n{len(picks)}" if len(picks) > 1 else "")
-        path, _ = QFileDialog.getSaveFileName(self, "Export latents", str(self._export_dir / default),
-                                              "NumPy latents (*.npy)")
-        if not path:
-            return None
         m = self.model
         meta = {"model": m.name, "source": str(m.source), "latent_dim": m.latent_dim,
                 "seeds": [p.seed for p in picks], "indices": [p.index for p in picks],
                 "labels": [p.label for p in picks], "truncation": [p.truncation for p in picks]}
-        try:
-            out = save_latents(path, np.stack([p.latent for p in picks]), meta)
-        except (ExportError, ValueError, OSError) as exc:
-            self._error("Export failed", str(exc))
-            return None
-        self._export_dir = out.parent
-        self.status_label.setText(f"{len(picks)} latents saved as {out.name} (+ JSON)")
-        return out
+        return export_file(self, "Export latents",
+                           self._default_name(picks, "npy", f"_n{len(picks)}" if len(picks) > 1 else ""),
+                           "NumPy latents (*.npy)", "npy",
+                           lambda path: save_latents(path, np.stack([p.latent for p in picks]), meta),
+                           report=self.status_label.setText,
+                           message=lambda out: f"{len(picks)} latents saved as {out.name} (+ JSON)")
 
     # ----------------------------------------------------------- context menu
     def _context_menu(self, pos) -> None:
