@@ -13,6 +13,16 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+# How a field may change once an experiment has trained (field metadata "change"):
+LIVE = "live"          # applies at the next training step, even while training runs
+CONTINUE = "continue"  # applies when training continues (targets, intervals, threads, device)
+RESTART = "restart"    # defines the networks or the data: changing it starts a new experiment
+
+
+def _f(default=None, *, change: str = RESTART, preset: bool = False, **kwargs):
+    """A config field with its change rule and whether presets decide it."""
+    return field(default=default, metadata={"change": change, "preset": preset}, **kwargs)
+
 ARCHITECTURES = ("mlp", "dcgan")
 LOSSES = ("ns", "hinge", "lsgan", "wgan-gp")
 LOSS_LABELS = {
@@ -81,11 +91,11 @@ class _JsonMixin:
 @dataclass(frozen=True)
 class DataConfig(_JsonMixin):
     _section: ClassVar[str] = "data"
-    source: str = "sample"
-    path: str | None = None          # folder of images, or a local folder of IDX files
-    classes: list[int] | None = None  # train on these labels only (None: all)
-    holdout: int = 2000              # held-out real images kept for metrics
-    folder_labels: bool = True       # sub-folder names become labels for image folders
+    source: str = _f("sample")
+    path: str | None = _f(None)          # folder of images, or a local folder of IDX files
+    classes: list[int] | None = _f(None)  # train on these labels only (None: all)
+    holdout: int = _f(2000)              # held-out real images kept for metrics
+    folder_labels: bool = _f(True)       # sub-folder names become labels for image folders
 
     def validate(self) -> list[ConfigIssue]:
         issues: list[ConfigIssue] = []
@@ -105,17 +115,17 @@ class DataConfig(_JsonMixin):
 @dataclass(frozen=True)
 class ModelConfig(_JsonMixin):
     _section: ClassVar[str] = "model"
-    arch: str = "dcgan"
-    image_size: int = 28
-    channels: int = 1
-    latent_dim: int = 64
-    conditional: bool = False
-    num_classes: int = 10
-    g_width: int = 64                     # MLP: first hidden width (doubles per layer); DCGAN: base channels
-    d_width: int = 64
-    depth: int = 3                        # MLP hidden layers
-    g_batchnorm: bool = True
-    d_norm: str = "spectral"
+    arch: str = _f("dcgan", preset=True)
+    image_size: int = _f(28)              # decided by the data, not by presets
+    channels: int = _f(1)
+    latent_dim: int = _f(64, preset=True)
+    conditional: bool = _f(False, preset=True)
+    num_classes: int = _f(10)
+    g_width: int = _f(64, preset=True)    # MLP: first hidden width (doubles per layer); DCGAN: base channels
+    d_width: int = _f(64, preset=True)
+    depth: int = _f(3, preset=True)       # MLP hidden layers
+    g_batchnorm: bool = _f(True, preset=True)
+    d_norm: str = _f("spectral", preset=True)
 
     def validate(self) -> list[ConfigIssue]:
         issues: list[ConfigIssue] = []
@@ -138,22 +148,23 @@ class ModelConfig(_JsonMixin):
 @dataclass(frozen=True)
 class TrainConfig(_JsonMixin):
     _section: ClassVar[str] = "train"
-    loss: str = "ns"
-    lr_g: float = 2e-4
-    lr_d: float = 2e-4
-    beta1: float = 0.5
-    beta2: float = 0.999
-    batch_size: int = 64
-    d_steps: int = 1
-    gp_weight: float = 10.0
-    ema: float = 0.0                 # 0 disables the generator EMA; else decay, e.g. 0.999
-    seed: int = 0
-    device: str = "auto"
-    threads: int = 0                 # 0: use every core
-    max_steps: int = 0               # 0: no step target
-    max_seconds: float = 0.0         # 0: no time target
-    sample_every: int = 50           # steps between progress-grid snapshots
-    checkpoint_every: int = 1000     # steps between autosaves (0: only at the end)
+    loss: str = _f("ns", change=LIVE, preset=True)
+    lr_g: float = _f(2e-4, change=LIVE, preset=True)
+    lr_d: float = _f(2e-4, change=LIVE, preset=True)
+    beta1: float = _f(0.5, change=LIVE, preset=True)
+    beta2: float = _f(0.999, change=LIVE, preset=True)
+    batch_size: int = _f(64, preset=True)
+    d_steps: int = _f(1, change=LIVE, preset=True)
+    gp_weight: float = _f(10.0, change=LIVE, preset=True)
+    ema: float = _f(0.0, preset=True)          # 0 disables the generator EMA; else decay, e.g. 0.999
+    seed: int = _f(0, preset=True)
+    device: str = _f("auto", change=CONTINUE)
+    threads: int = _f(0, change=CONTINUE)      # 0: use every core
+    max_steps: int = _f(0, change=CONTINUE)    # 0: no step target
+    max_seconds: float = _f(0.0, change=CONTINUE)  # 0: no time target
+    sample_every: int = _f(50, change=CONTINUE)    # steps between progress-grid snapshots
+    checkpoint_every: int = _f(1000, change=CONTINUE)  # steps between autosaves (0: no step-based autosave)
+    autosave_seconds: float = _f(60.0, change=CONTINUE)  # seconds of training between autosaves (0: off)
 
     def validate(self) -> list[ConfigIssue]:
         issues: list[ConfigIssue] = []
@@ -174,6 +185,7 @@ class TrainConfig(_JsonMixin):
         _range(issues, "train.max_seconds", self.max_seconds, 0, 10**7, "time target", float)
         _range(issues, "train.sample_every", self.sample_every, 1, 10**6, "snapshot interval")
         _range(issues, "train.checkpoint_every", self.checkpoint_every, 0, 10**9, "autosave interval")
+        _range(issues, "train.autosave_seconds", self.autosave_seconds, 0, 10**7, "autosave interval in seconds", float)
         if not isinstance(self.device, str) or not self.device:
             issues.append(ConfigIssue("train.device", "device must be 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'"))
         return issues
@@ -238,3 +250,61 @@ class ExperimentConfig:
 
     def replace(self, **changes) -> "ExperimentConfig":
         return dataclasses.replace(self, **changes)
+
+
+SECTIONS = {"data": DataConfig, "model": ModelConfig, "train": TrainConfig}
+
+
+def field_keys(*, change: str | None = None, preset: bool | None = None) -> tuple[str, ...]:
+    """Dotted keys ("train.lr_g") of the config fields with the given metadata, in declaration order."""
+    keys = []
+    for section, cls in SECTIONS.items():
+        for f in dataclasses.fields(cls):
+            if change is not None and f.metadata.get("change", RESTART) != change:
+                continue
+            if preset is not None and bool(f.metadata.get("preset", False)) != preset:
+                continue
+            keys.append(f"{section}.{f.name}")
+    return tuple(keys)
+
+
+def change_rule(key: str) -> str:
+    """LIVE, CONTINUE or RESTART for a dotted key."""
+    section, name = key.split(".", 1)
+    for f in dataclasses.fields(SECTIONS[section]):
+        if f.name == name:
+            return f.metadata.get("change", RESTART)
+    raise KeyError(key)
+
+
+def get_value(config: ExperimentConfig, key: str):
+    section, name = key.split(".", 1)
+    return getattr(getattr(config, section), name)
+
+
+def with_values(config: ExperimentConfig, values: dict) -> ExperimentConfig:
+    """A copy of `config` with dotted keys replaced: {"train.lr_g": 1e-3, "model.g_width": 32}."""
+    by_section: dict[str, dict] = {}
+    for key, value in values.items():
+        section, name = key.split(".", 1)
+        if section not in SECTIONS:
+            raise KeyError(key)
+        by_section.setdefault(section, {})[name] = value
+    return config.replace(**{s: getattr(config, s).replace(**v) for s, v in by_section.items()})
+
+
+def differences(a: ExperimentConfig, b: ExperimentConfig) -> dict[str, tuple]:
+    """{dotted key: (value in a, value in b)} for every field that differs."""
+    out = {}
+    for section, cls in SECTIONS.items():
+        for f in dataclasses.fields(cls):
+            key = f"{section}.{f.name}"
+            va, vb = get_value(a, key), get_value(b, key)
+            if va != vb:
+                out[key] = (va, vb)
+    return out
+
+
+# Derived once from the field metadata: what a running trainer accepts, what presets decide.
+LIVE_TRAIN_KEYS = tuple(k.split(".", 1)[1] for k in field_keys(change=LIVE))
+PRESET_KEYS = field_keys(preset=True)

@@ -19,7 +19,7 @@ from .config import ConfigError, ModelConfig
 from .images import to_uint8
 from .latent import seed_latents
 from .models import build_generator
-from .runs import (GENERATOR_FORMAT, WEIGHTS_FILE, RunError, RunFolder, _load_prefixed, atomic_save_safetensors,
+from .runs import (GENERATOR_FORMAT, WEIGHTS_FILE, RunError, RunFolder, load_prefixed, atomic_save_safetensors,
                    read_safetensors)
 
 BATCH = 256
@@ -98,7 +98,7 @@ def from_trainer(trainer, name: str, source=None, class_names: list[str] | None 
 
 def _from_state(config: ModelConfig, state: dict, prefix: str) -> torch.nn.Module:
     module = build_generator(config)
-    _load_prefixed(module, state, prefix)
+    load_prefixed(module, state, prefix)
     return module.eval().requires_grad_(False)
 
 
@@ -130,9 +130,7 @@ def load_generator(path) -> GeneratorModel:
                           int(meta.get("step", 0)), json.loads(meta.get("provenance", "{}")))
 
 
-def export_generator(model: GeneratorModel, path, name: str | None = None) -> Path:
-    """Write a single-file generator that `load_generator` opens (no optimizer, no discriminator)."""
-    path = Path(path)
+def _export_parts(model: GeneratorModel, name: str | None = None) -> tuple[dict, dict]:
     meta = {
         "format": GENERATOR_FORMAT,
         "name": name or model.name,
@@ -141,5 +139,33 @@ def export_generator(model: GeneratorModel, path, name: str | None = None) -> Pa
         "step": str(model.step),
         "provenance": json.dumps(model.provenance),
     }
-    atomic_save_safetensors(path, {f"G.{k}": v for k, v in model.module.state_dict().items()}, meta)
+    return {f"G.{k}": v.contiguous() for k, v in model.module.state_dict().items()}, meta
+
+
+def export_generator(model: GeneratorModel, path, name: str | None = None) -> Path:
+    """Write a single-file generator that `load_generator` opens (no optimizer, no discriminator)."""
+    path = Path(path)
+    tensors, meta = _export_parts(model, name)
+    atomic_save_safetensors(path, tensors, meta)
     return path
+
+
+def generator_to_bytes(model: GeneratorModel) -> bytes:
+    """The exported-generator file as bytes (how the training process hands a snapshot to the window)."""
+    from safetensors.torch import save
+
+    tensors, meta = _export_parts(model)
+    return save(tensors, meta)
+
+
+def generator_from_bytes(data: bytes, source=None) -> GeneratorModel:
+    """The inverse of `generator_to_bytes` (safetensors: no code can run from the bytes)."""
+    import tempfile
+
+    # safetensors' in-memory load() drops the metadata; read it through a temporary file instead.
+    with tempfile.TemporaryDirectory() as tmp:
+        file = Path(tmp) / "generator.safetensors"
+        file.write_bytes(data)
+        model = load_generator(file)
+    model.source = Path(source) if source else Path(".")
+    return model

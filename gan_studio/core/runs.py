@@ -50,6 +50,30 @@ class CheckpointMismatch(RunError):
     pass
 
 
+# ------------------------------------------------------------ scratch runs
+SCRATCH_FOLDER = ".unsaved"     # under runs_dir(): runs nobody has saved yet
+
+
+def scratch_root() -> Path:
+    from ..paths import runs_dir
+
+    return runs_dir() / SCRATCH_FOLDER
+
+
+def new_scratch_dir() -> Path:
+    """A fresh folder for a run that is not saved yet: it is a full run folder, written as training goes."""
+    import os
+
+    return scratch_root() / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.perf_counter_ns() % 10**6}"
+
+
+def is_scratch(path) -> bool:
+    try:
+        return Path(path).resolve().parent == scratch_root().resolve()
+    except OSError:
+        return False
+
+
 # ----------------------------------------------------------------- atomic io
 def atomic_write_text(path: Path, text: str) -> None:
     try:
@@ -155,6 +179,31 @@ class RunFolder:
             raise RunError(f"{file} holds an invalid configuration: {exc}") from None
         return cls(path, info)
 
+    def relocate(self, target) -> str:
+        """"Save as": move a scratch run to `target` (it becomes the saved run), or copy a saved run there
+        and continue in the copy (the original stays as it was).  Returns "moved" or "copied"."""
+        import shutil
+
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            return "moved"
+        if target.exists():
+            if not target.is_dir() or any(target.iterdir()):
+                raise RunError(f"{target} already exists and is not an empty folder; choose a new name")
+            target.rmdir()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if is_scratch(self.path):
+                shutil.move(str(self.path), str(target))
+                how = "moved"
+            else:
+                shutil.copytree(self.path, target, ignore=shutil.ignore_patterns(".lock"))
+                how = "copied"
+        except OSError as exc:
+            raise RunError(f"could not save the run to {target}: {exc.strerror or exc}") from exc
+        self.path = target
+        return how
+
     def has_checkpoint(self) -> bool:
         return (self.path / WEIGHTS_FILE).is_file()
 
@@ -164,29 +213,12 @@ class RunFolder:
 
     # --------------------------------------------------------- checkpoints
     def save_checkpoint(self, trainer, status: str = "paused") -> None:
-        """Write weights, optimizer and RNG state so `restore` continues exactly."""
-        cfg = trainer.config
-        meta = {"format": FORMAT, "config": cfg.to_json(), "step": str(trainer.step_count)}
-        tensors = {f"G.{k}": v for k, v in trainer.G.state_dict().items()}
-        tensors.update({f"D.{k}": v for k, v in trainer.D.state_dict().items()})
-        if trainer.G_ema is not None:
-            tensors.update({f"G_ema.{k}": v for k, v in trainer.G_ema.state_dict().items()})
-        tensors["fixed_z"] = trainer.fixed_z
-        tensors["fixed_labels"] = trainer.fixed_labels
-        opt_tensors, opt_meta = {}, {}
-        for name, opt in (("opt_g", trainer.opt_g), ("opt_d", trainer.opt_d)):
-            state = opt.state_dict()
-            for idx, pstate in state["state"].items():
-                for key, value in pstate.items():
-                    opt_tensors[f"{name}.{idx}.{key}"] = torch.as_tensor(value)
-            opt_meta[name] = json.dumps(state["param_groups"])
-        opt_tensors["rng_state"] = trainer.rng.get_state()
-        opt_tensors["data_order"] = trainer._perm
-        opt_meta.update(format=FORMAT, cursor=str(trainer._cursor), step=str(trainer.step_count),
-                        elapsed=repr(trainer.elapsed))
+        """Write the trainer's `state()` (weights, optimizer, RNG, data order) so `restore` continues exactly."""
+        state = trainer.state()
         # Optimizer first, weights second: the weights file names the step that counts.
-        atomic_save_safetensors(self.path / OPTIMIZER_FILE, opt_tensors, opt_meta)
-        atomic_save_safetensors(self.path / WEIGHTS_FILE, tensors, meta)
+        atomic_save_safetensors(self.path / OPTIMIZER_FILE, state["optim"], dict(state["optim_meta"], format=FORMAT))
+        atomic_save_safetensors(self.path / WEIGHTS_FILE, state["weights"], dict(state["weights_meta"], format=FORMAT))
+        cfg = trainer.config
         self.info.update(config=cfg.to_dict(), step=trainer.step_count, elapsed_seconds=trainer.elapsed, status=status,
                          versions=versions(), parameters=trainer.parameter_counts())
         self._write_info()
@@ -207,34 +239,10 @@ class RunFolder:
         opt, opt_meta = read_safetensors(self.path / OPTIMIZER_FILE)
         if opt_meta.get("step") != meta.get("step"):
             raise RunError("optimizer.safetensors and weights.safetensors are from different steps; the run was interrupted while saving")
-        _load_prefixed(trainer.G, tensors, "G.")
-        _load_prefixed(trainer.D, tensors, "D.")
-        if trainer.G_ema is not None:
-            if any(k.startswith("G_ema.") for k in tensors):
-                _load_prefixed(trainer.G_ema, tensors, "G_ema.")
-            else:
-                trainer.G_ema.load_state_dict(trainer.G.state_dict())
-        trainer.fixed_z = tensors["fixed_z"].to(trainer.device)
-        trainer.fixed_labels = tensors["fixed_labels"].to(trainer.device)
-        for name, optim in (("opt_g", trainer.opt_g), ("opt_d", trainer.opt_d)):
-            groups = json.loads(opt_meta[name])
-            state: dict[int, dict] = {}
-            prefix = f"{name}."
-            for key, value in opt.items():
-                if key.startswith(prefix):
-                    idx, field = key[len(prefix):].split(".", 1)
-                    state.setdefault(int(idx), {})[field] = value
-            optim.load_state_dict({"state": state, "param_groups": groups})
-        # Hyper-parameters changed during the run live in the optimizer groups; keep config in step.
-        trainer.config = trainer.config.replace(train=saved.train.replace(
-            max_steps=trainer.config.train.max_steps, max_seconds=trainer.config.train.max_seconds,
-            device=trainer.config.train.device, threads=trainer.config.train.threads))
-        trainer.rng.set_state(opt["rng_state"])
-        trainer._perm = opt["data_order"].to(trainer.device)
-        trainer._cursor = int(opt_meta["cursor"])
-        trainer.step_count = int(meta["step"])
-        trainer.elapsed = float(opt_meta["elapsed"])
-        trainer._pending.clear()
+        try:
+            trainer.load_state({"weights": tensors, "weights_meta": meta, "optim": opt, "optim_meta": opt_meta})
+        except (KeyError, ValueError) as exc:
+            raise RunError(f"the checkpoint in {self.path} is incomplete or damaged ({exc})") from None
         self.truncate_metrics(trainer.step_count)
 
     # -------------------------------------------------------------- metrics
@@ -294,7 +302,7 @@ class RunFolder:
         atomic_write_text(self.path / FAVOURITES_FILE, json.dumps({"favourites": favourites}, indent=2))
 
 
-def _load_prefixed(module: torch.nn.Module, tensors: dict[str, torch.Tensor], prefix: str) -> None:
+def load_prefixed(module: torch.nn.Module, tensors: dict[str, torch.Tensor], prefix: str) -> None:
     state = {k[len(prefix):]: v for k, v in tensors.items() if k.startswith(prefix)}
     expected = module.state_dict()
     missing = sorted(set(expected) - set(state))

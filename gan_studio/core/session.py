@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .config import ExperimentConfig
-from .runs import RunFolder
+from pathlib import Path
+
+from .config import CONTINUE, LIVE_TRAIN_KEYS, RESTART, ExperimentConfig, change_rule, differences, field_keys
+from .device import resolve_device, set_threads
+from .runs import RunError, RunFolder
 from .trainer import StepRecord, Trainer
 
 
@@ -33,11 +36,13 @@ class SessionUpdate:
 
 
 class TrainingSession:
-    def __init__(self, config: ExperimentConfig, run_dir=None, dataset=None, device: str | None = None, progress=None):
+    def __init__(self, config: ExperimentConfig, run_dir=None, dataset=None, device: str | None = None, progress=None,
+                 cancel=None):
         from .data import load_dataset
 
         config.check()
-        self.dataset = dataset or load_dataset(config.data, config.model.image_size, config.model.channels, progress=progress)
+        self.dataset = dataset or load_dataset(config.data, config.model.image_size, config.model.channels,
+                                               progress=progress, cancel=cancel)
         train = self.dataset.train
         self.trainer = Trainer(config, train.images, train.labels, device=device)
         self.run: RunFolder | None = None
@@ -45,19 +50,22 @@ class TrainingSession:
             self.run = RunFolder.create(run_dir, config, self.dataset.identity)
         self._last_snapshot_step = -1
         self._last_save_step = 0
+        self._last_save_elapsed = 0.0
 
     @classmethod
-    def resume(cls, run_dir, device: str | None = None, overrides: dict | None = None, progress=None) -> "TrainingSession":
+    def resume(cls, run_dir, device: str | None = None, overrides: dict | None = None, progress=None,
+               cancel=None) -> "TrainingSession":
         """Re-open a run folder and continue exactly where it stopped."""
         run = RunFolder.open(run_dir)
         config = run.config
         if overrides:
             config = config.replace(train=config.train.replace(**overrides))
-        session = cls(config, None, device=device, progress=progress)
+        session = cls(config, None, device=device, progress=progress, cancel=cancel)
         session.run = run
         if run.has_checkpoint():
             run.restore(session.trainer)
         session._last_save_step = session.trainer.step_count
+        session._last_save_elapsed = session.trainer.elapsed
         return session
 
     @property
@@ -68,11 +76,43 @@ class TrainingSession:
     def step(self) -> int:
         return self.trainer.step_count
 
-    def attach_run(self, run_dir) -> RunFolder:
-        """Give an unsaved session a run folder ("Save as…") and write everything so far."""
+    def attach_run(self, run_dir, status: str = "paused") -> RunFolder:
+        """Give a session without a folder its run folder and write everything so far."""
         self.run = RunFolder.create(run_dir, self.config, self.dataset.identity)
-        self.save()
+        self.save(status)
         return self.run
+
+    def save_as(self, path=None, status: str = "paused") -> Path:
+        """Save; with `path`, first move (a scratch run) or copy (a saved run) the run folder there."""
+        if self.run is None:
+            if path is None:
+                raise RunError("this experiment has no run folder yet; choose one with Save as…")
+            return self.attach_run(path, status).path
+        if path is not None and Path(path).resolve() != self.run.path.resolve():
+            self.save(status)            # everything on disk first, then move or copy the whole folder
+            self.run.relocate(path)
+        self.save(status)
+        return self.run.path
+
+    def apply(self, config: ExperimentConfig) -> set[str]:
+        """Take the settings that may change without a new experiment (LIVE and CONTINUE fields).
+
+        Raises ValueError naming any field that defines the experiment (RESTART).  Returns the keys
+        that this process cannot apply in place (a different device): the caller saves and resumes."""
+        config.check()
+        diff = differences(self.config, config)
+        fixed = sorted(k for k in diff if change_rule(k) == RESTART)
+        if fixed:
+            raise ValueError(f"{', '.join(fixed)} define the experiment; changing them starts a new one")
+        reload = {k for k in diff if k == "train.device"
+                  and resolve_device(config.train.device) != self.trainer.device}
+        t = config.train
+        self.trainer.set_hparams(**{k: getattr(t, k) for k in LIVE_TRAIN_KEYS})
+        keep = {k.split(".", 1)[1]: getattr(t, k.split(".", 1)[1]) for k in field_keys(change=CONTINUE)}
+        self.trainer.config = self.trainer.config.replace(train=self.trainer.config.train.replace(**keep))
+        if "train.threads" in diff:
+            self.trainer.threads = set_threads(t.threads)
+        return reload
 
     def advance(self, steps: int = 1) -> SessionUpdate:
         """Run up to `steps` steps (fewer if the target is reached) and flush their metrics."""
@@ -88,8 +128,9 @@ class TrainingSession:
         every = self.config.train.sample_every
         if t.step_count // every != self._last_snapshot_step // every or self._last_snapshot_step < 0:
             update.snapshot = self.snapshot()
-        ck = self.config.train.checkpoint_every
-        if self.run is not None and ck > 0 and t.step_count - self._last_save_step >= ck:
+        ck, every_s = self.config.train.checkpoint_every, self.config.train.autosave_seconds
+        if self.run is not None and ((ck > 0 and t.step_count - self._last_save_step >= ck)
+                                     or (every_s > 0 and t.elapsed - self._last_save_elapsed >= every_s)):
             self.save("running")
             update.saved = True
         update.finished = t.target_reached()
@@ -110,6 +151,7 @@ class TrainingSession:
         self.run.append_metrics(records)
         self.run.save_checkpoint(self.trainer, status=status)
         self._last_save_step = self.trainer.step_count
+        self._last_save_elapsed = self.trainer.elapsed
         return records
 
     def run_for(self, max_steps: int = 0, max_seconds: float = 0.0, chunk: int = 10, on_update=None, should_stop=None) -> None:

@@ -10,6 +10,8 @@ of steps in one go (no `.item()` sync in the hot loop).  `flush()` raises
 from __future__ import annotations
 
 import copy
+import dataclasses
+import json
 import math
 import time
 from dataclasses import dataclass, field
@@ -17,10 +19,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from .config import ExperimentConfig, TrainConfig
+from .config import LIVE_TRAIN_KEYS, ExperimentConfig, TrainConfig
 from .device import resolve_device, set_threads
 from .losses import discriminator_loss, generator_loss, gradient_penalty
 from .models import build_discriminator, build_generator, parameter_count
+from .runs import load_prefixed
 
 METRIC_NAMES = ("loss_d", "loss_g", "d_real", "d_fake", "grad_norm_d", "grad_norm_g", "gp")
 FIXED_SAMPLES = 64
@@ -132,20 +135,25 @@ class Trainer:
         self._pending: list[torch.Tensor] = []
         self._window_start = time.perf_counter()
         self._zero = torch.zeros((), device=self.device)
+        # Forward passes whose gradients update G or D go through these.  A distributed run
+        # (core/distributed.py) swaps in DistributedDataParallel wrappers; `G` and `D` stay the
+        # plain modules, so state dicts and checkpoints are the same as in a single process.
+        self._G_train: torch.nn.Module = self.G
+        self._D_train: torch.nn.Module = self.D
+        self._after_updates = None   # called each step after both updates, before the EMA (distributed: buffer sync)
+        self.processes = 1           # processes training together, each on its own batches; images/s counts them all
 
     # ------------------------------------------------------------------ info
-    @property
-    def train_config(self) -> TrainConfig:
-        return self.config.train
-
     def parameter_counts(self) -> dict[str, int]:
         return {"generator": parameter_count(self.G), "discriminator": parameter_count(self.D)}
 
     # ------------------------------------------------------------ hyper-params
-    def set_hparams(self, *, lr_g=None, lr_d=None, beta1=None, beta2=None, d_steps=None, loss=None, gp_weight=None) -> TrainConfig:
-        """Change hyper-parameters between steps; the next `step()` uses them."""
-        changes = {k: v for k, v in dict(lr_g=lr_g, lr_d=lr_d, beta1=beta1, beta2=beta2, d_steps=d_steps, loss=loss,
-                                         gp_weight=gp_weight).items() if v is not None}
+    def set_hparams(self, **changes) -> TrainConfig:
+        """Change live hyper-parameters (`LIVE_TRAIN_KEYS`) between steps; the next `step()` uses them."""
+        unknown = sorted(set(changes) - set(LIVE_TRAIN_KEYS))
+        if unknown:
+            raise ValueError(f"{', '.join(unknown)} cannot change while training (live: {', '.join(LIVE_TRAIN_KEYS)})")
+        changes = {k: v for k, v in changes.items() if v is not None}
         if not changes:
             return self.config.train
         new = self.config.replace(train=self.config.train.replace(**changes))
@@ -170,6 +178,12 @@ class Trainer:
         x = self.data.images[idx]
         y = self.data.labels[idx] if self.data.labels is not None else None
         return x, y
+
+    def reseed_batches(self, seed: int) -> None:
+        """Restart the stream of batches, noise and labels from `seed`, with a new data order."""
+        self.rng.manual_seed(seed)
+        self._perm = torch.randperm(len(self.data), generator=self.rng, device=self.device)
+        self._cursor = 0
 
     def _noise(self, n: int) -> torch.Tensor:
         return torch.randn(n, self.config.model.latent_dim, generator=self.rng, device=self.device)
@@ -201,11 +215,11 @@ class Trainer:
             y_fake = y if cond else None
             with torch.no_grad():
                 fake = self.G(z, y_fake)
-            real_logits = self.D(x, y if cond else None)
-            fake_logits = self.D(fake, y_fake)
+            real_logits = self._D_train(x, y if cond else None)
+            fake_logits = self._D_train(fake, y_fake)
             loss_d = discriminator_loss(t.loss, real_logits, fake_logits)
             if t.loss == "wgan-gp" and t.gp_weight > 0:
-                gp = gradient_penalty(self.D, x, fake, y_fake, self.rng)
+                gp = gradient_penalty(self._D_train, x, fake, y_fake, self.rng)
                 loss_d = loss_d + t.gp_weight * gp
             self.opt_d.zero_grad(set_to_none=True)
             loss_d.backward()
@@ -216,7 +230,8 @@ class Trainer:
         y_fake = self._fake_labels(bs)
         for p in self.D.parameters():
             p.requires_grad_(False)
-        fake_logits_g = self.D(self.G(z, y_fake), y_fake)
+        # D's parameters are frozen here, so the plain D: its weights get no gradient to synchronise.
+        fake_logits_g = self.D(self._G_train(z, y_fake), y_fake)
         loss_g = generator_loss(t.loss, fake_logits_g)
         self.opt_g.zero_grad(set_to_none=True)
         loss_g.backward()
@@ -224,6 +239,8 @@ class Trainer:
             p.requires_grad_(True)
         grad_g = self._grad_norm(self.G)
         self.opt_g.step()
+        if self._after_updates is not None:
+            self._after_updates()
         if self.G_ema is not None:
             self._update_ema(t.ema)
 
@@ -267,40 +284,82 @@ class Trainer:
             names = [METRIC_NAMES[c] for c in np.unique(np.argwhere(bad[row])[:, 0])]
             raise TrainingDiverged(first_step + int(row), names)
         t = self.config.train
-        speed = n * min(t.batch_size, len(self.data)) * t.d_steps / window if window > 0 else math.nan
+        speed = n * min(t.batch_size, len(self.data)) * t.d_steps * self.processes / window if window > 0 else math.nan
         return [
             StepRecord(first_step + i, *values[i].tolist(), lr_g=t.lr_g, lr_d=t.lr_d, images_per_s=speed,
                        elapsed=self.elapsed - window * (n - 1 - i) / n)
             for i in range(n)
         ]
 
-    # ------------------------------------------------------- in-memory state
+    # ------------------------------------------------------------------ state
+    def state(self) -> dict:
+        """Everything training changes, as flat tensors + string metadata: the checkpoint format.
+
+        {"weights": tensors, "weights_meta": strs, "optim": tensors, "optim_meta": strs}.  `RunFolder`
+        writes the two halves as safetensors files; `capture()` keeps a private copy in memory.  The
+        tensors are the live ones: copy them before training goes on."""
+        weights = {f"G.{k}": v for k, v in self.G.state_dict().items()}
+        weights.update({f"D.{k}": v for k, v in self.D.state_dict().items()})
+        if self.G_ema is not None:
+            weights.update({f"G_ema.{k}": v for k, v in self.G_ema.state_dict().items()})
+        weights["fixed_z"] = self.fixed_z
+        weights["fixed_labels"] = self.fixed_labels
+        optim: dict[str, torch.Tensor] = {}
+        optim_meta: dict[str, str] = {}
+        for name, opt in (("opt_g", self.opt_g), ("opt_d", self.opt_d)):
+            state = opt.state_dict()
+            for idx, pstate in state["state"].items():
+                for key, value in pstate.items():
+                    optim[f"{name}.{idx}.{key}"] = torch.as_tensor(value)
+            optim_meta[name] = json.dumps(state["param_groups"])
+        optim["rng_state"] = self.rng.get_state()
+        optim["data_order"] = self._perm
+        optim_meta.update(cursor=str(self._cursor), step=str(self.step_count), elapsed=repr(self.elapsed))
+        return {"weights": weights, "weights_meta": {"config": self.config.to_json(), "step": str(self.step_count)},
+                "optim": optim, "optim_meta": optim_meta}
+
+    def load_state(self, state: dict) -> None:
+        """Continue from a `state()` (same architecture; the caller checks that first).
+
+        Training hyper-parameters come back as they were saved (live changes are kept in the
+        optimizer groups); device, threads, targets and intervals stay as this trainer has them."""
+        weights, optim, optim_meta = state["weights"], state["optim"], state["optim_meta"]
+        load_prefixed(self.G, weights, "G.")
+        load_prefixed(self.D, weights, "D.")
+        if self.G_ema is not None:
+            if any(k.startswith("G_ema.") for k in weights):
+                load_prefixed(self.G_ema, weights, "G_ema.")
+            else:
+                self.G_ema.load_state_dict(self.G.state_dict())
+        self.fixed_z = weights["fixed_z"].to(self.device)
+        self.fixed_labels = weights["fixed_labels"].to(self.device)
+        for name, optimizer in (("opt_g", self.opt_g), ("opt_d", self.opt_d)):
+            groups = json.loads(optim_meta[name])
+            per_param: dict[int, dict] = {}
+            prefix = f"{name}."
+            for key, value in optim.items():
+                if key.startswith(prefix):
+                    idx, field_name = key[len(prefix):].split(".", 1)
+                    per_param.setdefault(int(idx), {})[field_name] = value.clone()
+            optimizer.load_state_dict({"state": per_param, "param_groups": groups})
+        saved = ExperimentConfig.from_json(state["weights_meta"]["config"]).train
+        keep = {k: getattr(self.config.train, k) for k in (f.name for f in dataclasses.fields(TrainConfig))
+                if k not in LIVE_TRAIN_KEYS}
+        self.config = self.config.replace(train=saved.replace(**keep))
+        self.rng.set_state(optim["rng_state"].clone())
+        self._perm = optim["data_order"].to(self.device)
+        self._cursor = int(optim_meta["cursor"])
+        self.step_count = int(optim_meta["step"])
+        self.elapsed = float(optim_meta["elapsed"])
+        self._pending.clear()
+
     def capture(self) -> dict:
-        """A private copy of everything training changes (weights, optimizers, RNG, data order, counters)."""
-        return copy.deepcopy({
-            "G": self.G.state_dict(), "D": self.D.state_dict(),
-            "G_ema": self.G_ema.state_dict() if self.G_ema is not None else None,
-            "opt_g": self.opt_g.state_dict(), "opt_d": self.opt_d.state_dict(),
-            "rng": self.rng.get_state(), "perm": self._perm, "cursor": self._cursor,
-            "step": self.step_count, "elapsed": self.elapsed,
-        })
+        """A private in-memory copy of `state()` (for rolling back a divergence)."""
+        return copy.deepcopy(self.state())
 
     def restore(self, state: dict) -> None:
-        """Return to a `capture()`d state; the copy stays usable for another restore.
-
-        Optimizer groups come back with the captured learning rates; callers that
-        want to keep newer hyper-parameters re-apply them with `set_hparams`."""
-        state = copy.deepcopy(state)
-        self.G.load_state_dict(state["G"])
-        self.D.load_state_dict(state["D"])
-        if self.G_ema is not None and state["G_ema"] is not None:
-            self.G_ema.load_state_dict(state["G_ema"])
-        self.opt_g.load_state_dict(state["opt_g"])
-        self.opt_d.load_state_dict(state["opt_d"])
-        self.rng.set_state(state["rng"])
-        self._perm, self._cursor = state["perm"], state["cursor"]
-        self.step_count, self.elapsed = state["step"], state["elapsed"]
-        self._pending.clear()
+        """Return to a `capture()`d state; the copy stays usable for another restore."""
+        self.load_state(state)
 
     # -------------------------------------------------------------- sampling
     def sampling_generator(self) -> torch.nn.Module:
@@ -347,4 +406,3 @@ class Trainer:
         if t.max_seconds > 0:
             parts.append(self.elapsed / t.max_seconds)
         return min(1.0, max(parts)) if parts else None
-

@@ -9,7 +9,7 @@ from ..config import ModelConfig
 from .dcgan import DCDiscriminator, DCGenerator
 from .mlp import MLPDiscriminator, MLPGenerator
 
-__all__ = ["build_generator", "build_discriminator", "parameter_count", "Generator", "Discriminator"]
+__all__ = ["build_generator", "build_discriminator", "parameter_count", "count_parameters", "Generator", "Discriminator"]
 
 Generator = nn.Module
 Discriminator = nn.Module
@@ -44,3 +44,10 @@ def one_hot(labels: torch.Tensor, num_classes: int) -> torch.Tensor:
     if labels.dtype.is_floating_point:
         return labels
     return torch.nn.functional.one_hot(labels.long(), num_classes).float()
+
+
+def count_parameters(cfg: ModelConfig) -> tuple[int, int]:
+    """(generator, discriminator) parameter counts without allocating weights (built on the meta device),
+    so even absurd sizes count in milliseconds and no memory."""
+    with torch.device("meta"):
+        return parameter_count(build_generator(cfg)), parameter_count(build_discriminator(cfg))

@@ -1,0 +1,250 @@
+"""The Experiment: the one source of truth for an experiment, with no Qt.
+
+It holds the config the user is editing, the preset it came from, the config
+the networks were actually built with (`trained`), the run folder (a scratch
+folder until the user saves), the last and last-saved steps and the lifecycle
+state.  It owns the rules that used to be spread over widgets:
+
+- which fields a preset decides (`config.PRESET_KEYS`, from field metadata);
+- which fields may change while training (`LIVE`), which when training
+  continues (`CONTINUE`) and which start a new experiment (`RESTART`);
+- what pressing Train does (`plan()`): start, continue, resume a run opened
+  from disk, or start a new experiment because a RESTART field changed;
+- what "Save as" does with the folder (move a scratch run, copy a saved one).
+
+Views (the panels, the main window, the CLI) read it and send user intent to
+it; it tells listeners about changes through `core.events.Signal`s.  The
+training process is driven by a controller that reports back here
+(`started`, `stepped`, `saved`, `set_state`, …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import (LIVE, PRESET_KEYS, RESTART, ConfigIssue, DataConfig, ExperimentConfig, change_rule,
+                     differences, get_value, with_values)
+from .events import Signal
+from .presets import DEFAULT_PRESET, get_preset, load_presets
+from .runs import is_scratch
+
+CUSTOM = "custom"
+STATES = ("idle", "loading", "running", "paused")
+# Fields a preset leaves alone: the data decides the image shape and classes.
+DATA_DECIDED = ("model.image_size", "model.channels", "model.num_classes")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What Train does now.
+
+    action: "start" (nothing trained yet), "continue" (the trained networks go on), "resume" (a run
+    opened from disk is loaded and goes on) or "new" (a RESTART field changed: a new experiment).
+    applies: {key: (old, new)} changes the continuing run takes; restarts: keys that force "new"."""
+
+    action: str
+    applies: dict = field(default_factory=dict)
+    restarts: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        if self.action == "new" and self.restarts:
+            return ("Changing " + ", ".join(self.restarts) + " defines a different experiment: "
+                    "Train starts a new one.")
+        if self.applies:
+            return "Applies on Continue: " + ", ".join(self.applies)
+        return ""
+
+
+class Experiment:
+    """An experiment being set up, trained, saved and reopened (see the module docstring)."""
+
+    def __init__(self, config: ExperimentConfig | None = None):
+        self.configChanged = Signal()   # (changed keys: set[str])
+        self.liveChanged = Signal()     # ({train field: value}) while training: send to the trainer now
+        self.stateChanged = Signal()    # (state)
+        self.runChanged = Signal()      # () run folder, steps or dirty state changed
+        self.config: ExperimentConfig = config or get_preset(DEFAULT_PRESET).config()
+        self.trained: ExperimentConfig | None = None   # what the trained networks were built with
+        self.opened: ExperimentConfig | None = None    # a run opened from disk, not yet loaded for training
+        self.run_path: Path | None = None
+        self.step = 0
+        self.saved_step = 0
+        self.state = "idle"
+
+    # ------------------------------------------------------------ presets
+    @classmethod
+    def from_preset(cls, key: str = DEFAULT_PRESET, data: DataConfig | None = None, **train) -> "Experiment":
+        return cls(get_preset(key).config(data, **train))
+
+    @property
+    def base_preset(self) -> str:
+        """The preset these settings started from."""
+        return self.config.preset
+
+    @property
+    def preset_key(self) -> str:
+        """The preset on show, or "custom" when a field a preset decides differs from it."""
+        key = self.config.preset
+        if key not in {p.key for p in load_presets()}:
+            return CUSTOM
+        return key if self.matches_preset(key) else CUSTOM
+
+    def matches_preset(self, key: str) -> bool:
+        p = get_preset(key).config(self.config.data)
+        return all(get_value(p, k) == get_value(self.config, k) for k in PRESET_KEYS)
+
+    def choose_preset(self, key: str) -> None:
+        """Take every field preset `key` decides; device, threads, data and intervals stay."""
+        p = get_preset(key).config(self.config.data)
+        values = {k: get_value(p, k) for k in PRESET_KEYS}
+        cfg = with_values(self.config, values).replace(preset=key, name=key)
+        self.set_config(cfg)
+
+    # ------------------------------------------------------------ editing
+    def set_config(self, config: ExperimentConfig) -> None:
+        """Replace the config (a view sends what the user entered).  Emits configChanged with the keys."""
+        old = self.config
+        if config == old:
+            return
+        keys = set(differences(old, config))
+        self.config = config
+        self.configChanged.emit(keys)
+        if self.active and self.trained is not None:
+            live = {k.split(".", 1)[1]: get_value(config, k) for k in keys
+                    if change_rule(k) == LIVE and get_value(config, k) != get_value(self.trained, k)}
+            if live and not [i for i in config.validate() if i.field in {f"train.{k}" for k in live}]:
+                self.trained = with_values(self.trained, {f"train.{k}": v for k, v in live.items()})
+                self.liveChanged.emit(live)
+
+    def edit(self, **values) -> None:
+        """Edit dotted fields: `edit(**{"train.lr_g": 1e-3})`."""
+        self.set_config(with_values(self.config, values))
+
+    def issues(self) -> list[ConfigIssue]:
+        return self.config.validate()
+
+    def editable(self, key: str) -> bool:
+        """While training runs only LIVE fields can change; otherwise every field can."""
+        return not self.active or change_rule(key) == LIVE
+
+    # --------------------------------------------------------------- rules
+    @property
+    def active(self) -> bool:
+        return self.state in ("loading", "running", "paused")
+
+    def reference(self) -> ExperimentConfig | None:
+        """The config of the networks Train would go on with (trained, or the opened run's)."""
+        return self.trained if self.trained is not None else self.opened
+
+    def pending(self) -> dict[str, tuple[str, object, object]]:
+        """{key: (rule, trained value, edited value)} for every field edited since the networks were built."""
+        ref = self.reference()
+        if ref is None:
+            return {}
+        return {k: (change_rule(k), a, b) for k, (a, b) in differences(ref, self.config).items()}
+
+    def plan(self) -> Plan:
+        ref = self.reference()
+        if ref is None:
+            return Plan("start")
+        diff = differences(ref, self.config)
+        restarts = tuple(k for k in diff if change_rule(k) == RESTART)
+        if restarts:
+            return Plan("new", {}, restarts)
+        return Plan("continue" if self.trained is not None else "resume", diff)
+
+    # ----------------------------------------------------------- lifecycle
+    def set_state(self, state: str) -> None:
+        if state not in STATES:
+            raise ValueError(f"unknown state {state!r}")
+        if state != self.state:
+            self.state = state
+            self.stateChanged.emit(state)
+
+    def started(self, config: ExperimentConfig | None = None, run_path=None, step: int | None = None) -> None:
+        """The training process built (or took over) the networks from `config` (default: the current one)."""
+        self.trained = config or self.config
+        self.opened = None
+        if run_path is not None:
+            self.run_path = Path(run_path)
+        if step is not None:
+            self.step = step
+        self.runChanged.emit()
+
+    def stepped(self, step: int) -> None:
+        if step != self.step:
+            was_dirty = self.dirty
+            self.step = step
+            if self.dirty != was_dirty:
+                self.runChanged.emit()
+
+    def saved(self, path, step: int) -> None:
+        """A checkpoint of `step` was written to `path` (a scratch folder does not count as saved)."""
+        self.run_path = Path(path)
+        self.step = max(self.step, step)
+        if not is_scratch(path):
+            self.saved_step = step
+        self.runChanged.emit()
+
+    def rolled_back(self, step: int) -> None:
+        self.step = step
+        self.runChanged.emit()
+
+    def opened_run(self, path, config: ExperimentConfig, step: int) -> None:
+        """A run folder was opened: the panels show its settings; Train resumes it."""
+        self.trained = None
+        self.opened = config
+        self.run_path = Path(path)
+        self.step = self.saved_step = step
+        self.set_config(config)
+        self.set_state("idle")
+        self.runChanged.emit()
+
+    def reset(self, config: ExperimentConfig | None = None) -> None:
+        """New experiment: forget the trained networks and the run folder."""
+        self.trained = self.opened = None
+        self.run_path = None
+        self.step = self.saved_step = 0
+        self.set_state("idle")
+        if config is not None:
+            self.set_config(config)
+        self.runChanged.emit()
+
+    def lost_process(self) -> None:
+        """The training process died: what it held in memory is gone; the run folder holds the last save."""
+        self.trained = None
+        if self.run_path is not None and (self.run_path / "weights.safetensors").is_file():
+            self.opened = self.config if self.opened is None else self.opened
+        self.set_state("idle")
+        self.runChanged.emit()
+
+    # --------------------------------------------------------------- runs
+    @property
+    def has_work(self) -> bool:
+        return self.trained is not None or self.opened is not None
+
+    @property
+    def saved_path(self) -> Path | None:
+        """The run folder the user saved (None while it only lives in a scratch folder)."""
+        return None if self.run_path is None or is_scratch(self.run_path) else self.run_path
+
+    @property
+    def dirty(self) -> bool:
+        """Trained steps that are not in a saved run."""
+        return self.trained is not None and (self.saved_path is None or self.step > self.saved_step)
+
+    def save_action(self, target=None) -> str:
+        """What saving to `target` (None: where it is) does: "in place", "move", "copy" or "choose"."""
+        if target is None:
+            return "in place" if self.saved_path is not None else "choose"
+        if self.run_path is None:
+            return "in place"
+        if Path(target).resolve() == self.run_path.resolve():
+            return "in place"
+        return "move" if is_scratch(self.run_path) else "copy"
+
+    @property
+    def title(self) -> str:
+        path = self.saved_path
+        return path.name if path is not None else "Untitled experiment"
