@@ -17,7 +17,10 @@ from pathlib import Path
 
 from .config import CONTINUE, LIVE_TRAIN_KEYS, RESTART, ExperimentConfig, change_rule, differences, field_keys
 from .device import resolve_device, set_threads
+from .runlock import RunLock
 from .runs import RunError, RunFolder
+
+HEARTBEAT_SECONDS = 5.0     # how often a training session refreshes its run lock
 from .trainer import StepRecord, Trainer
 
 
@@ -46,8 +49,11 @@ class TrainingSession:
         train = self.dataset.train
         self.trainer = Trainer(config, train.images, train.labels, device=device)
         self.run: RunFolder | None = None
+        self.lock: RunLock | None = None
+        self._last_heartbeat = time.monotonic()
         if run_dir is not None:
             self.run = RunFolder.create(run_dir, config, self.dataset.identity)
+            self._lock(self.run.path)
         self._last_snapshot_step = -1
         self._last_save_step = 0
         self._last_save_elapsed = 0.0
@@ -57,13 +63,18 @@ class TrainingSession:
                cancel=None) -> "TrainingSession":
         """Re-open a run folder and continue exactly where it stopped."""
         run = RunFolder.open(run_dir)
+        lock = RunLock(run.path).acquire()      # one writer per run: refuse before loading anything
         config = run.config
         if overrides:
             config = config.replace(train=config.train.replace(**overrides))
-        session = cls(config, None, device=device, progress=progress, cancel=cancel)
-        session.run = run
-        if run.has_checkpoint():
-            run.restore(session.trainer)
+        try:
+            session = cls(config, None, device=device, progress=progress, cancel=cancel)
+            session.run, session.lock = run, lock
+            if run.has_checkpoint():
+                run.restore(session.trainer)
+        except BaseException:
+            lock.release()
+            raise
         session._last_save_step = session.trainer.step_count
         session._last_save_elapsed = session.trainer.elapsed
         return session
@@ -76,9 +87,20 @@ class TrainingSession:
     def step(self) -> int:
         return self.trainer.step_count
 
+    def _lock(self, path) -> None:
+        self.lock = RunLock(path).acquire()
+        self._last_heartbeat = time.monotonic()
+
+    def close(self) -> None:
+        """Release the run folder for other writers (safe to call twice)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
     def attach_run(self, run_dir, status: str = "paused") -> RunFolder:
         """Give a session without a folder its run folder and write everything so far."""
         self.run = RunFolder.create(run_dir, self.config, self.dataset.identity)
+        self._lock(self.run.path)
         self.save(status)
         return self.run
 
@@ -90,7 +112,11 @@ class TrainingSession:
             return self.attach_run(path, status).path
         if path is not None and Path(path).resolve() != self.run.path.resolve():
             self.save(status)            # everything on disk first, then move or copy the whole folder
-            self.run.relocate(path)
+            self.close()
+            try:
+                self.run.relocate(path)
+            finally:
+                self._lock(self.run.path)
         self.save(status)
         return self.run.path
 
@@ -134,6 +160,9 @@ class TrainingSession:
             self.save("running")
             update.saved = True
         update.finished = t.target_reached()
+        if self.lock is not None and time.monotonic() - self._last_heartbeat > HEARTBEAT_SECONDS:
+            self._last_heartbeat = time.monotonic()
+            self.lock.heartbeat()
         return update
 
     def snapshot(self) -> Snapshot:
