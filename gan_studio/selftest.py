@@ -230,7 +230,7 @@ def _all_checks(r: _Runner, home: Path) -> None:
 
     def training():
         from .core.config import DataConfig, ExperimentConfig, ModelConfig, TrainConfig
-        from .core.session import TrainingSession
+        from .core.process import TrainingProcess
 
         config = ExperimentConfig(
             data=DataConfig(source="sample", holdout=200),
@@ -239,12 +239,27 @@ def _all_checks(r: _Runner, home: Path) -> None:
             train=TrainConfig(batch_size=16, ema=0.99, sample_every=10, checkpoint_every=0, seed=1, threads=1),
             name="selftest", preset="custom",
         ).check()
-        session = TrainingSession(config, run_dir)
-        session.run_for(max_steps=TRAIN_STEPS, chunk=10)
-        _expect(session.step == TRAIN_STEPS, f"trained {session.step} steps instead of {TRAIN_STEPS}")
-        session.save()
-        state["app"].processEvents()
-        return f"{TRAIN_STEPS} steps on {session.describe()} ({len(session.dataset.train.images)} images)"
+        # The way the window trains: in a spawned training process (frozen: through freeze_support).
+        process = TrainingProcess()
+        process.start()
+        try:
+            process.send("load", config=config.to_dict(), run_dir=str(run_dir), threads=1)
+            process.send("train", target_steps=TRAIN_STEPS)
+            seen: dict = {}
+            deadline = time.perf_counter() + 120
+            while "saved" not in seen and time.perf_counter() < deadline:
+                for name, payload in process.receive(0.2):
+                    seen[name] = payload
+                    _expect(name != "failed", f"the training process failed: {payload.get('message')}")
+                    if name == "finished":
+                        process.send("save")
+                state["app"].processEvents()
+            _expect("saved" in seen, "the training process did not finish and save in 120 s")
+            _expect(seen["saved"]["step"] == TRAIN_STEPS, f"trained {seen['saved']['step']} steps, not {TRAIN_STEPS}")
+            pid = seen["hello"]["pid"]
+        finally:
+            process.close()
+        return f"{TRAIN_STEPS} steps in training process {pid} on {seen['ready']['dataset']}"
 
     r.check("train on bundled data", training)
 
@@ -294,6 +309,7 @@ def _all_checks(r: _Runner, home: Path) -> None:
         session.advance(2)
         _expect(session.step == TRAIN_STEPS + 2, "the resumed session did not advance")
         session.save()
+        session.close()
         _expect(RunFolder.open(run_dir).step == TRAIN_STEPS + 2, "the resumed run did not save")
         return f"resumed at step {TRAIN_STEPS}, saved at {TRAIN_STEPS + 2}"
 

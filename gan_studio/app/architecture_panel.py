@@ -6,48 +6,52 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, ConfigIssue, DataConfig, ExperimentConfig, ModelConfig,
-                           TrainConfig)
+from ..core.config import D_NORMS, LOSS_LABELS, LOSSES, ConfigIssue, ExperimentConfig, ModelConfig, TrainConfig
 from ..core.device import available_devices, cpu_threads
-from ..core.models import build_discriminator, build_generator, parameter_count
-from ..core.presets import DEFAULT_PRESET, get_preset, load_presets
+from ..core.experiment import CUSTOM, Experiment
+from ..core.models import count_parameters
+from ..core.presets import get_preset, load_presets
 from .widgets import CollapsibleSection, InlineMessage, ValidatedField, format_count, format_float, muted
 
 ARCH_LABELS = {"dcgan": "DCGAN (convolutional)", "mlp": "MLP (fully connected)"}
 D_NORM_LABELS = {"none": "None", "batch": "Batch norm", "spectral": "Spectral norm"}
-LIVE_KEYS = ("lr_g", "lr_d", "beta1", "beta2", "d_steps", "loss")
-CUSTOM = "custom"
 
 
 class ArchitecturePanel(QWidget):
+    """A view of the Experiment's model and training settings: edits go to the Experiment, its changes
+    come back to the widgets, and which fields are editable follows its rules."""
+
     configChanged = Signal()
     validityChanged = Signal(bool)
-    liveHparamsChanged = Signal(dict)   # only while running; keys of Trainer.set_hparams
     parameterCountsChanged = Signal(int, int)
 
-    def __init__(self, parent=None):
+    def __init__(self, experiment: Experiment | None = None, parent=None):
         super().__init__(parent)
+        self.experiment = experiment or Experiment()
         self._presets = list(load_presets())
-        self._preset_key = DEFAULT_PRESET
-        self._base_key = DEFAULT_PRESET
-        base = get_preset(DEFAULT_PRESET).config()
-        self._base_model = base.model          # fields the panel does not show (image size, channels, classes)
-        self._base_train = base.train
-        self._running = False
         self._updating = False
         self._valid = True
         self._issues: list[ConfigIssue] = []
         self._counts: tuple[int, int] | None = None
-        self._live_sent: dict = {}
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(150)
         self._count_timer.timeout.connect(self._recount)
         self._build()
-        self._apply(base.model, base.train)
-        self._select_preset_item(DEFAULT_PRESET)
+        cfg = self.experiment.config
+        self._apply(cfg.model, cfg.train)
+        self._show_preset()
         self._revalidate(emit=False)
         self._recount()
+        self.experiment.configChanged.connect(self._on_experiment_changed)
+        self.experiment.stateChanged.connect(self._on_state)
+        self.experiment.runChanged.connect(lambda: self._show_pending())
+        self.destroyed.connect(lambda *_: self._disconnect_experiment())
+
+    def _disconnect_experiment(self) -> None:
+        for signal, slot in ((self.experiment.configChanged, self._on_experiment_changed),
+                             (self.experiment.stateChanged, self._on_state)):
+            signal.disconnect(slot)
 
     # ------------------------------------------------------------------ layout
     def _spin(self, lo: int, hi: int, step: int = 1, special: str | None = None) -> QSpinBox:
@@ -226,6 +230,9 @@ class ArchitecturePanel(QWidget):
 
         self.general_issues = InlineMessage(self)
         root.addWidget(self.general_issues)
+        self.pending_note = InlineMessage(self)
+        self.pending_note.setObjectName("pendingNote")
+        root.addWidget(self.pending_note)
         root.addStretch(1)
 
     # -------------------------------------------------------------- public API
@@ -236,12 +243,12 @@ class ArchitecturePanel(QWidget):
         return self._read()[1]
 
     def preset_key(self) -> str:
-        """The preset on show, or "custom" once a field was edited."""
-        return self._preset_key
+        """The preset on show, or "custom" once a field a preset decides was edited."""
+        return self.experiment.preset_key
 
     def base_preset_key(self) -> str:
         """The preset the current settings started from."""
-        return self._base_key
+        return self.experiment.base_preset
 
     def device(self) -> str:
         return self.device_combo.currentData() or "auto"
@@ -257,37 +264,16 @@ class ArchitecturePanel(QWidget):
         return self._counts
 
     def set_experiment(self, cfg: ExperimentConfig) -> None:
-        """Show `cfg`'s model and training settings (no configChanged is emitted)."""
-        self._base_model, self._base_train = cfg.model, cfg.train
-        self._apply(cfg.model, cfg.train)
-        known = {p.key for p in self._presets}
-        if cfg.preset in known:
-            p = get_preset(cfg.preset).config(DataConfig())
-            same = (p.model.replace(num_classes=cfg.model.num_classes, image_size=cfg.model.image_size,
-                                    channels=cfg.model.channels) == cfg.model
-                    and _same_training(p.train, cfg.train))
-            self._base_key = cfg.preset
-            if same:
-                self._select_preset_item(cfg.preset)
-            else:
-                self._show_custom()
-        else:
-            self._show_custom()
-        self._revalidate(emit=True)
-        self._schedule_count()
+        """Show `cfg` by making it the Experiment's config."""
+        self.experiment.set_config(cfg)
 
-    def set_running(self, running: bool) -> None:
-        """While training only the hyper-parameters the trainer can change live stay editable."""
-        self._running = running
-        train = self.train_config()
-        self._live_sent = {k: getattr(train, k) for k in LIVE_KEYS}   # what the trainer has now
-        live = {"train.lr_g", "train.lr_d", "train.beta1", "train.beta2", "train.d_steps", "train.loss"}
-        for key, field in self._fields.items():
-            field.setEnabled(not running or key in live)
-            self._labels[key].setEnabled(not running or key in live)
-        self.preset_combo.setEnabled(not running)
-        if not running:
-            self._update_arch_dependent()
+    def choose_preset(self, key: str) -> None:
+        """Fill every field the preset decides (what choosing it in the combo does)."""
+        self.experiment.choose_preset(key)
+
+    def commit(self) -> None:
+        """Send a text field still being edited to the Experiment (before Train reads it)."""
+        self._push()
 
     # ---------------------------------------------------------------- reading
     def _read(self) -> tuple[ModelConfig, TrainConfig]:
@@ -306,8 +292,9 @@ class ArchitecturePanel(QWidget):
                                           if text else f"enter the {label}"))
                 return fallback
 
-        t0 = self._base_train
-        model = self._base_model.replace(
+        cfg = self.experiment.config
+        t0 = cfg.train
+        model = cfg.model.replace(
             arch=self.arch_combo.currentData(),
             conditional=self.conditional_check.isChecked(),
             latent_dim=self.latent_spin.value(),
@@ -346,12 +333,11 @@ class ArchitecturePanel(QWidget):
             self.g_bn_check.setChecked(bool(model.g_batchnorm))
             self.d_norm_combo.setCurrentIndex(max(0, self.d_norm_combo.findData(model.d_norm)))
             self.loss_combo.setCurrentIndex(max(0, self.loss_combo.findData(train.loss)))
-            self.lr_g_edit.setText(format_float(train.lr_g))
-            self.lr_d_edit.setText(format_float(train.lr_d))
-            self.beta1_edit.setText(format_float(train.beta1))
-            self.beta2_edit.setText(format_float(train.beta2))
-            self.gp_edit.setText(format_float(train.gp_weight))
-            self.ema_edit.setText(format_float(train.ema))
+            for edit, value in ((self.lr_g_edit, train.lr_g), (self.lr_d_edit, train.lr_d),
+                                (self.beta1_edit, train.beta1), (self.beta2_edit, train.beta2),
+                                (self.gp_edit, train.gp_weight), (self.ema_edit, train.ema)):
+                if _parsed(edit) != value:      # leave a text being typed alone when it means the same
+                    edit.setText(format_float(value))
             self.batch_spin.setValue(int(train.batch_size))
             self.d_steps_spin.setValue(int(train.d_steps))
             self.seed_spin.setValue(int(train.seed))
@@ -368,26 +354,29 @@ class ArchitecturePanel(QWidget):
     def _update_arch_dependent(self) -> None:
         mlp = self.arch_combo.currentData() == "mlp"
         self._model_form.setRowVisible(self._fields["model.depth"], mlp)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        """While training only LIVE fields stay editable (the Experiment's rule); gp weight only for WGAN-GP."""
+        exp = self.experiment
         wgan = self.loss_combo.currentData() == "wgan-gp"
-        if not self._running:
-            self._fields["train.gp_weight"].setEnabled(wgan)
-            self._labels["train.gp_weight"].setEnabled(wgan)
+        for key, field in self._fields.items():
+            on = exp.editable(key) and (key != "train.gp_weight" or wgan)
+            field.setEnabled(on)
+            self._labels[key].setEnabled(on)
+        self.preset_combo.setEnabled(not exp.active)
 
     # ----------------------------------------------------------------- presets
-    def _select_preset_item(self, key: str) -> None:
-        self._remove_custom_item()
-        self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(key)))
-        self._preset_key = key
-        self._base_key = key
-        self.preset_description.setText(get_preset(key).description)
-
-    def _remove_custom_item(self) -> None:
-        idx = self.preset_combo.findData(CUSTOM)
-        if idx >= 0:
-            self.preset_combo.removeItem(idx)
-
-    def _show_custom(self) -> None:
-        base = get_preset(self._base_key) if self._base_key in {p.key for p in self._presets} else None
+    def _show_preset(self) -> None:
+        exp = self.experiment
+        key = exp.preset_key
+        known = {p.key for p in self._presets}
+        if key != CUSTOM:
+            self._remove_custom_item()
+            self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(key)))
+            self.preset_description.setText(get_preset(key).description)
+            return
+        base = get_preset(exp.base_preset) if exp.base_preset in known else None
         title = f"Custom (based on {base.title})" if base else "Custom"
         idx = self.preset_combo.findData(CUSTOM)
         if idx < 0:
@@ -398,10 +387,14 @@ class ArchitecturePanel(QWidget):
         self.preset_combo.setItemData(idx, "Your own settings; pick a preset to start over.",
                                       Qt.ItemDataRole.ToolTipRole)
         self.preset_combo.setCurrentIndex(idx)
-        self._preset_key = CUSTOM
         self.preset_description.setText(
             (f"Your own settings, started from “{base.title}”. " if base else "Your own settings. ")
             + "Choose a preset above to start over.")
+
+    def _remove_custom_item(self) -> None:
+        idx = self.preset_combo.findData(CUSTOM)
+        if idx >= 0:
+            self.preset_combo.removeItem(idx)
 
     def _on_preset_activated(self, index: int) -> None:
         key = self.preset_combo.itemData(index)
@@ -409,51 +402,54 @@ class ArchitecturePanel(QWidget):
             return
         self.choose_preset(key)
 
-    def choose_preset(self, key: str) -> None:
-        """Fill every field from preset `key` (what choosing it in the combo does)."""
-        cfg = get_preset(key).config(DataConfig())
-        self._base_model = cfg.model.replace(num_classes=self._base_model.num_classes,
-                                             image_size=self._base_model.image_size,
-                                             channels=self._base_model.channels)
-        keep = {k: getattr(self._base_train, k) for k in ("device", "threads", "max_steps", "max_seconds",
-                                                          "sample_every", "checkpoint_every")}
-        self._base_train = cfg.train.replace(**keep)
-        self._apply(self._base_model, self._base_train)
-        self._select_preset_item(key)
-        self._revalidate(emit=True)
-        self._schedule_count()
-        self.configChanged.emit()
-
     # ----------------------------------------------------------------- editing
     def _on_edit(self, *_args) -> None:
         if self._updating:
             return
         self._update_arch_dependent()
-        if self._preset_key != CUSTOM and not self._matches_preset(self._preset_key):
-            self._show_custom()
-        elif (self._preset_key == CUSTOM and self._base_key in {p.key for p in self._presets}
-              and self._matches_preset(self._base_key)):
-            self._select_preset_item(self._base_key)      # edited back to the preset's values
         self._revalidate(emit=True)
-        self._schedule_count()
-        self.configChanged.emit()
-        if self._running and not isinstance(self.sender(), QLineEdit):
-            self._emit_live()      # text fields send once editing is finished
+        if not isinstance(self.sender(), QLineEdit):
+            self._push()       # text fields send once editing is finished
 
     def _on_edit_finished(self) -> None:
-        if self._running:
-            self._emit_live()
+        self._push()
 
-    def _matches_preset(self, key: str) -> bool:
-        model, train = self._read()
-        p = get_preset(key).config(DataConfig())
-        return (p.model.replace(num_classes=model.num_classes, image_size=model.image_size,
-                                channels=model.channels) == model and _same_training(p.train, train))
+    def _push(self) -> None:
+        """Send what the widgets say to the Experiment (fields that do not parse keep their last value)."""
+        model, train, _ = self._read_with_parse_issues()
+        exp = self.experiment
+        self.experiment.set_config(exp.config.replace(model=model, train=train))
+
+    def _on_experiment_changed(self, keys: set) -> None:
+        if any(k.startswith(("model.", "train.")) for k in keys):
+            model, train = self._read()
+            cfg = self.experiment.config
+            if (model, train) != (cfg.model, cfg.train):
+                self._apply(cfg.model, cfg.train)
+            self._schedule_count()
+        self._show_preset()
+        self._revalidate(emit=True)
+        self._show_pending()
+        self.configChanged.emit()
+
+    def _on_state(self, _state: str) -> None:
+        self._update_enabled()
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        """Tell the truth about edits made since training: they apply on Continue, or start a new experiment."""
+        exp = self.experiment
+        text = "" if exp.active else exp.plan().describe()
+        if text:
+            self.pending_note.show_message(text, "warning" if exp.plan().action == "new" else "info")
+        else:
+            self.pending_note.clear_message()
 
     def _revalidate(self, emit: bool) -> None:
         model, train, parse_issues = self._read_with_parse_issues()
         parsed = {i.field for i in parse_issues}
-        issues = parse_issues + [i for i in ExperimentConfig(DataConfig(), model, train).validate()
+        cfg = self.experiment.config.replace(model=model, train=train)
+        issues = parse_issues + [i for i in cfg.validate()
                                  if i.field.startswith(("model.", "train.")) and i.field not in parsed]
         if model.arch != "mlp":      # depth is hidden for DCGAN: never block on it
             issues = [i for i in issues if i.field != "model.depth"]
@@ -475,20 +471,6 @@ class ArchitecturePanel(QWidget):
             if emit:
                 self.validityChanged.emit(valid)
 
-    def _emit_live(self) -> None:
-        _model, train, _ = self._read_with_parse_issues()
-        bad = {i.field for i in self._issues}
-        changes = {}
-        for key in LIVE_KEYS:
-            value = getattr(train, key)
-            if f"train.{key}" in bad or ("model.d_norm" in bad and key == "loss"):
-                continue
-            if self._live_sent.get(key) != value:
-                changes[key] = value
-        if changes:
-            self._live_sent.update(changes)
-            self.liveHparamsChanged.emit(changes)
-
     # -------------------------------------------------------- parameter count
     def _schedule_count(self) -> None:
         self._count_timer.start()
@@ -500,16 +482,15 @@ class ArchitecturePanel(QWidget):
             self.param_label.setText("Parameters: fix the fields marked in red")
             self.param_label.setToolTip("")
             return
-        g = parameter_count(build_generator(model))
-        d = parameter_count(build_discriminator(model))
+        g, d = count_parameters(model)
         self._counts = (g, d)
         self.param_label.setText(f"G {format_count(g)} · D {format_count(d)} parameters")
         self.param_label.setToolTip(f"Generator: {g:,} parameters\nDiscriminator: {d:,} parameters")
         self.parameterCountsChanged.emit(g, d)
 
 
-def _same_training(a: TrainConfig, b: TrainConfig) -> bool:
-    """Equal in what a preset decides (not device, threads, targets or intervals)."""
-    keys = ("loss", "lr_g", "lr_d", "beta1", "beta2", "batch_size", "d_steps", "gp_weight", "ema", "seed")
-    return all(getattr(a, k) == getattr(b, k) for k in keys)
-
+def _parsed(edit: QLineEdit) -> float | None:
+    try:
+        return float(edit.text().strip().replace(",", "."))
+    except ValueError:
+        return None

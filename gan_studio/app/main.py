@@ -46,7 +46,7 @@ def run_app(argv: list[str] | None = None) -> int:
     icon = resource_path("icons", "gan-studio.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    set_threads(0)  # the worker sets its own count; this covers sampling in the GUI thread
+    set_threads(0)  # the training process sets its own count; this covers sampling in the window
     install_excepthook()
 
     from .main_window import MainWindow
@@ -55,8 +55,20 @@ def run_app(argv: list[str] | None = None) -> int:
     window.show()
     run = next((a for a in args if not a.startswith("-")), None)
     if run:
-        window.open_run(run)
+        open_or_follow(window, run)
     return app.exec()
+
+
+def open_or_follow(window, run) -> bool:
+    """A run another process is still writing is followed (read-only, live); any other run is opened."""
+    from ..core.follow import RunFollower
+    from ..core.runs import RunError
+
+    try:
+        active = RunFollower(run).poll().active
+    except RunError:
+        active = False          # open_run explains what is wrong with it
+    return window.follow_run(run) if active else window.lifecycle.open_run(run)
 
 
 if __name__ == "__main__":

@@ -109,33 +109,56 @@ def test_parameter_count_follows_widths(panel, qtbot):
     assert f"{g:,}" in panel.param_label.toolTip()
 
 
+def _training(panel):
+    """Put the panel's Experiment in the state of a running training process."""
+    exp = panel.experiment
+    exp.started(exp.config, None, 10)
+    exp.set_state("running")
+    return exp
+
+
 def test_running_keeps_only_live_fields_editable(panel, qtbot):
-    panel.set_running(True)
+    exp = _training(panel)
     assert not panel.latent_spin.isEnabled()
     assert not panel.arch_combo.isEnabled() and not panel.batch_spin.isEnabled()
     assert not panel.preset_combo.isEnabled()
     assert panel.lr_g_edit.isEnabled() and panel.lr_d_edit.isEnabled() and panel.loss_combo.isEnabled()
     assert panel.beta1_edit.isEnabled() and panel.d_steps_spin.isEnabled()
 
+    sent: list[dict] = []
+    exp.liveChanged.connect(sent.append)
     panel.lr_g_edit.clear()
-    with qtbot.waitSignal(panel.liveHparamsChanged) as sig:
-        qtbot.keyClicks(panel.lr_g_edit, "3e-4")
-        qtbot.keyClick(panel.lr_g_edit, Qt.Key.Key_Return)
-    assert sig.args[0] == {"lr_g": pytest.approx(3e-4)}
+    qtbot.keyClicks(panel.lr_g_edit, "3e-4")
+    assert sent == []                        # a text field sends once editing is finished
+    qtbot.keyClick(panel.lr_g_edit, Qt.Key.Key_Return)
+    assert sent == [{"lr_g": pytest.approx(3e-4)}]
+    assert exp.trained.train.lr_g == pytest.approx(3e-4)
 
-    with qtbot.waitSignal(panel.liveHparamsChanged) as sig:
-        panel.d_steps_spin.setValue(2)
-    assert sig.args[0] == {"d_steps": 2}
+    panel.d_steps_spin.setValue(2)
+    assert sent[-1] == {"d_steps": 2}
 
     # an invalid value is never sent
-    seen = []
-    panel.liveHparamsChanged.connect(seen.append)
     panel.lr_d_edit.setText("5")
     panel.lr_d_edit.editingFinished.emit()
-    assert seen == []
+    assert len(sent) == 2
 
-    panel.set_running(False)
-    assert panel.latent_spin.isEnabled()
+    exp.set_state("idle")
+    assert panel.latent_spin.isEnabled() and panel.preset_combo.isEnabled()
+
+
+def test_edits_after_stop_say_what_train_will_do(panel):
+    exp = _training(panel)
+    exp.set_state("idle")
+    assert panel.pending_note.isHidden()
+    panel.gp_edit.setText("5")
+    panel.gp_edit.editingFinished.emit()
+    assert exp.plan().action == "continue" and "train.gp_weight" in exp.plan().applies
+    assert "Applies on Continue" in panel.pending_note.text() and "gp_weight" in panel.pending_note.text()
+    panel.g_width_spin.setValue(24)
+    assert exp.plan().action == "new"
+    assert "model.g_width" in panel.pending_note.text() and "new one" in panel.pending_note.text()
+    panel.g_width_spin.setValue(exp.trained.model.g_width)
+    assert exp.plan().action == "continue"
 
 
 def test_set_experiment_round_trip(panel):

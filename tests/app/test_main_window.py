@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,14 +16,21 @@ from gan_studio.app.settings import AppSettings
 def window(qtbot, tiny_cfg):
     w = MainWindow(threads=1)   # not qtbot.addWidget: its close at teardown would ask to save
     w.resize(1300, 850)
-    w.dataset_panel.set_data_config(tiny_cfg.data)
-    w.arch_panel.set_experiment(tiny_cfg)
+    w.experiment.set_config(tiny_cfg)
     w.show()
     qtbot.waitExposed(w)
     yield w
     w.controller.discard()
     w.close()
     w.deleteLater()
+
+
+def _message_box(window):
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes, "no message box is shown"
+    return boxes[-1]
 
 
 @pytest.fixture
@@ -48,17 +56,21 @@ def test_train_fills_curves_and_grid(qtbot, window, rows):
     assert window.train_tab.grid.current_sheet().shape == (8 * 30 + 2, 8 * 30 + 2, 1)
     assert window.controller.state == "running"
     assert not window.controls.train_button.isEnabled() and window.controls.stop_button.isEnabled()
-    assert window.status_labels["step"].text().startswith("step ")
-    assert "img/s" in window.status_labels["speed"].text()
-    assert window.status_labels["device"].text() == "CPU (1 training thread)"
+    assert window.status.text("step").startswith("step ")
+    assert "img/s" in window.status.text("speed")
+    assert window.status.text("device") == "CPU (1 training thread)"
+    assert window.status.text("dataset").startswith("Offline sample")
     assert window.isWindowModified()
     # While running, the model shape is locked and live fields stay editable.
     assert not window.arch_panel.latent_spin.isEnabled()
     assert window.arch_panel.lr_g_edit.isEnabled()
+    # The window's process only draws: PyTorch trains in another process.
+    import os
+    assert window.controller.process_pid not in (None, os.getpid())
 
 
 def test_space_pauses_and_resumes(qtbot, window, rows):
-    window.start_training()
+    window.lifecycle.train()
     _train_until(qtbot, window, rows, 5)
     window.activateWindow()
     window.train_tab.setFocus()
@@ -66,9 +78,9 @@ def test_space_pauses_and_resumes(qtbot, window, rows):
     qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=5000)
     assert window.controls.pause_button.text() == "Resume"
     qtbot.wait(200)
-    step = window.controller.session.step
+    step = window.experiment.step
     qtbot.wait(400)
-    assert window.controller.session.step == step
+    assert window.experiment.step == step == rows[-1]["step"]
     qtbot.mouseClick(window.controls.step_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: rows[-1]["step"] == step + 1, timeout=5000)
     qtbot.keyClick(window.train_tab, Qt.Key.Key_Space)
@@ -77,7 +89,7 @@ def test_space_pauses_and_resumes(qtbot, window, rows):
 
 
 def test_learning_rate_change_applies_live(qtbot, window, rows):
-    window.start_training()
+    window.lifecycle.train()
     _train_until(qtbot, window, rows, 5)
     edit = window.arch_panel.lr_g_edit
     assert edit.isEnabled()
@@ -93,30 +105,33 @@ def test_invalid_field_disables_train(qtbot, window):
     window.arch_panel.latent_spin.setValue(0)
     qtbot.waitUntil(lambda: not window.controls.train_button.isEnabled(), timeout=3000)
     assert not window.train_action.isEnabled()
-    window.start_training()  # the shortcut path is refused too
+    window.lifecycle.train()  # the shortcut path is refused too
     assert not window.controller.is_active()
+    assert window.experiment.trained is None
     window.arch_panel.latent_spin.setValue(16)
     qtbot.waitUntil(lambda: window.controls.train_button.isEnabled(), timeout=3000)
 
 
 def test_target_steps_stops_and_fills_progress(qtbot, window, rows):
     window.controls.set_target_steps(20)
-    with qtbot.waitSignal(window.controller.finished, timeout=30000):
-        window.start_training()
+    with qtbot.waitSignal(window.controller.finished, timeout=60000):
+        window.lifecycle.train()
     qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=5000)
-    assert window.controller.session.step == 20
+    assert window.experiment.step == 20 == rows[-1]["step"]
     assert window.controls.progress.value() == 1000
     assert window.controls.train_button.text() == "Continue"
 
 
 def test_close_during_training_saves_and_reopen_continues(qtbot, window, rows, tiny_cfg, gs_home):
-    window.start_training()
+    window.lifecycle.train()
     _train_until(qtbot, window, rows, 12)
     thread = window.controller._thread
-    assert thread is not None and thread.isRunning()
+    pid = window.controller.process_pid
+    assert thread is not None and thread.isRunning() and pid is not None
     assert window.close()
     assert not window.controller.is_active() and not thread.isRunning()
-    saved = window.controller.run_path
+    assert window.controller.process_pid is None
+    saved = window.experiment.saved_path
     assert saved is not None and saved.parent == gs_home / "runs" and saved.name.startswith("autosave-")
     info = json.loads((saved / "run.json").read_text())
     assert info["step"] >= 12
@@ -128,17 +143,17 @@ def test_close_during_training_saves_and_reopen_continues(qtbot, window, rows, t
     again = MainWindow(threads=1)
     try:
         qtbot.waitUntil(lambda: str(saved) in again.banner.label.text(), timeout=3000)
-        assert again.open_run(saved)
+        assert again.lifecycle.open_run(saved)
         plots = again.train_tab.plots
         assert plots.curve_points("loss_d") == info["step"]
         assert again.train_tab.grid.has_image()
         assert again.arch_panel.model_config() == tiny_cfg.model
         got: list[dict] = []
         again.controller.metrics.connect(got.extend)
-        again.start_training()
-        qtbot.waitUntil(lambda: bool(got) and got[-1]["step"] >= info["step"] + 3, timeout=30000)
+        again.lifecycle.train()
+        qtbot.waitUntil(lambda: bool(got) and got[-1]["step"] >= info["step"] + 3, timeout=60000)
         assert got[0]["step"] == info["step"] + 1
-        assert again.controller.run_path == saved
+        assert again.experiment.saved_path == saved
         qtbot.waitUntil(lambda: plots.curve_points("loss_d") >= info["step"] + 3, timeout=5000)
     finally:
         again.controller.discard()
@@ -150,21 +165,24 @@ def test_open_damaged_run_shows_message(qtbot, window, tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "run.json").write_text("{ not json")
-    assert not window.open_run(bad)
-    box = window._last_message
-    assert box.isVisible() and "damaged" in box.text()
+    assert not window.lifecycle.open_run(bad)
+    box = _message_box(window)
+    assert "damaged" in box.text()
     box.close()
     assert not window.controller.is_active()
 
 
 def test_save_as_then_export(qtbot, window, rows, tmp_path):
     window.controls.set_target_steps(12)
-    with qtbot.waitSignal(window.controller.finished, timeout=30000):
-        window.start_training()
+    with qtbot.waitSignal(window.controller.finished, timeout=60000):
+        window.lifecycle.train()
     qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=5000)
     assert window.isWindowModified()
-    assert window.save_as(tmp_path / "myrun")
+    scratch = window.experiment.run_path
+    assert window.lifecycle.save_as(tmp_path / "myrun")
     assert (tmp_path / "myrun" / "weights.safetensors").is_file()
+    assert not scratch.exists()             # the unsaved run moved into the named folder
+    assert json.loads((tmp_path / "myrun" / "run.json").read_text())["step"] == 12
     assert not window.controller.dirty and not window.isWindowModified()
     assert str((tmp_path / "myrun").resolve()) in window.settings.recent_runs()
     assert window.export_samples(tmp_path / "grid.png")
@@ -198,14 +216,17 @@ def test_gallery_and_explore_start_on_the_shipped_generator(window):
 
 
 def test_ctrl_g_explores_the_generator_being_trained(qtbot, window, rows, tmp_path):
-    assert window.explore_trained() is False or window.controller.session is None
-    window.start_training()
+    assert window.explore_trained() is False        # nothing trained yet: a message says so
+    assert _message_box(window).windowTitle() == "Nothing trained yet"
+    _message_box(window).close()
+    window.lifecycle.train()
     _train_until(qtbot, window, rows, 5)
     window.controller.pause()
     qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=5000)
     assert window.explore_trained()
+    qtbot.waitUntil(lambda: window.model_source.model.name.startswith("tiny"), timeout=20000)
     model = window.model_source.model
-    assert model.step == window.controller.session.step and model.latent_dim == 16
+    assert model.step == window.experiment.step and model.latent_dim == 16
     assert window.tabs.currentWidget() is window.gallery_tab
     # The snapshot is exportable and reopens as the same generator.
     out = tmp_path / "g.safetensors"
@@ -217,3 +238,101 @@ def test_ctrl_g_explores_the_generator_being_trained(qtbot, window, rows, tmp_pa
     assert window.model_source.model.name == "pretrained-mnist"
     assert window.open_generator(out)
     assert window.model_source.model.latent_dim == 16
+
+
+def test_edits_after_stop_apply_on_continue_or_start_a_new_experiment(qtbot, window, rows, tmp_path):
+    window.controls.set_target_steps(8)
+    with qtbot.waitSignal(window.controller.finished, timeout=60000):
+        window.lifecycle.train()
+    qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=5000)
+    assert window.lifecycle.save_as(tmp_path / "run")
+    # A live field edited after Stop applies when training continues (it used to be ignored).
+    window.arch_panel.lr_g_edit.setText("0.001")
+    window.arch_panel.lr_g_edit.editingFinished.emit()
+    assert "Applies on Continue" in window.arch_panel.pending_note.text()
+    assert window.controls.train_button.text() == "Continue"
+    window.controls.set_target_steps(4)
+    with qtbot.waitSignal(window.controller.finished, timeout=60000):
+        window.lifecycle.train()
+    assert [r["step"] for r in rows[-4:]] == [9, 10, 11, 12]
+    assert all(r["lr_g"] == pytest.approx(1e-3) for r in rows[-4:])
+    qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=5000)
+    assert window.lifecycle.save()
+    # A field that defines the networks starts a new experiment, and the panel says so before Train.
+    window.arch_panel.seed_spin.setValue(99)
+    assert "new one" in window.arch_panel.pending_note.text()
+    assert window.controls.train_button.text() == "Train"
+    seen: list[dict] = []
+    window.controller.metrics.connect(seen.extend)
+    with qtbot.waitSignal(window.controller.finished, timeout=60000):
+        window.lifecycle.train()
+    assert seen[0]["step"] == 1 and window.experiment.trained.train.seed == 99
+    assert window.experiment.saved_path is None        # the saved run stays as it was
+    assert json.loads((tmp_path / "run" / "run.json").read_text())["step"] == 12
+
+
+def test_killed_training_process_keeps_the_window_and_continues_from_the_last_save(qtbot, window, rows, tmp_path):
+    import os
+    import signal
+
+    window.lifecycle.train()
+    _train_until(qtbot, window, rows, 6)
+    assert window.lifecycle.save_as(tmp_path / "run")
+    saved = json.loads((tmp_path / "run" / "run.json").read_text())["step"]
+    _train_until(qtbot, window, rows, saved + 3)
+    with qtbot.waitSignal(window.controller.processDied, timeout=20000) as sig:
+        os.kill(window.controller.process_pid, signal.SIGKILL)
+    assert "killed" in sig.args[0]
+    assert window.isVisible() and window.experiment.state == "idle"
+    banner = window.banner
+    assert banner.isVisible() and f"step {saved:,}" in banner.label.text()
+    assert banner.action_button.text() == "Continue from the last save"
+    got: list[dict] = []
+    window.controller.metrics.connect(got.extend)
+    banner.action_button.click()
+    qtbot.waitUntil(lambda: bool(got) and got[-1]["step"] >= saved + 2, timeout=60000)
+    assert got[0]["step"] == saved + 1
+    qtbot.waitUntil(lambda: window.train_tab.plots.curve_points("loss_d") >= saved + 2, timeout=5000)
+
+
+def test_follow_a_run_written_by_another_process_then_take_it_over(qtbot, window, tmp_path):
+    import subprocess
+    import sys
+    import textwrap
+
+    run = tmp_path / "remote"
+    script = textwrap.dedent(f"""
+        import sys, time
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from conftest import tiny_config
+        from gan_studio.core.session import TrainingSession
+        s = TrainingSession(tiny_config(sample_every=5), {str(run)!r})
+        for _ in range(40):
+            s.advance(2)
+            time.sleep(0.05)
+        s.save("finished")
+        s.close()
+    """)
+    writer = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        qtbot.waitUntil(lambda: (run / "run.json").is_file(), timeout=60000)
+        assert window.follow_run(run)
+        plots = window.train_tab.plots
+        qtbot.waitUntil(lambda: plots.curve_points("loss_d") >= 10, timeout=30000)
+        qtbot.waitUntil(lambda: window.train_tab.grid.has_image(), timeout=30000)
+        assert "(following)" in window.windowTitle()
+        assert not window.controls.train_button.isEnabled() and not window.arch_panel.isEnabled()
+        assert writer.wait(120) == 0
+        qtbot.waitUntil(lambda: window.banner.isVisible() and window.banner.action_button.text() == "Take over",
+                        timeout=30000)
+        qtbot.waitUntil(lambda: plots.curve_points("loss_d") == 80, timeout=30000)
+    finally:
+        writer.kill()
+    window.banner.action_button.click()           # take over: the run opens here, Train continues it
+    assert window.follower.path is None and window.experiment.plan().action == "resume"
+    assert window.controls.train_button.isEnabled() and window.controls.train_button.text() == "Continue"
+    got: list[dict] = []
+    window.controller.metrics.connect(got.extend)
+    window.lifecycle.train()
+    qtbot.waitUntil(lambda: bool(got) and got[-1]["step"] >= 82, timeout=60000)
+    assert got[0]["step"] == 81

@@ -1,0 +1,135 @@
+"""Follow a run folder that another process writes (File ▸ Follow run…, `gan-studio open RUN`).
+
+A `FollowPoller` in its own QThread calls `core.follow.RunFollower.poll()`
+every half second and decodes new sample grids there; the
+`FollowController` (GUI thread) re-emits what arrived as the same metrics and
+snapshot signals the training controller sends, so the Train tab draws a
+followed run exactly like its own.  Read-only: when the writer has stopped,
+the window offers to take the run over.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from ..core.follow import RunFollower
+from ..core.runs import RunError
+
+POLL_SECONDS = 0.5
+
+
+class FollowPoller(QObject):
+    update = Signal(object, object)     # FollowUpdate, decoded sample grid (uint8 H×W×C) or None
+    failed = Signal(str)
+    done = Signal()
+
+    def __init__(self, follower: RunFollower):
+        super().__init__()
+        self.follower = follower
+        self._stop = threading.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                upd = self.follower.poll()
+                grid = None
+                if upd.sample is not None:
+                    try:
+                        grid = upd.sample.load()
+                    except RunError as exc:
+                        self.failed.emit(str(exc))
+                if upd.changed or grid is not None:
+                    self.update.emit(upd, grid)
+                self._stop.wait(POLL_SECONDS)
+        finally:
+            self.done.emit()
+
+
+class FollowController(QObject):
+    metrics = Signal(list)
+    snapshot = Signal(int, object)          # step, a whole grid image (H, W, C)
+    status = Signal(str)
+    changed = Signal()                      # following started / stopped / the writer's state changed
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.path: Path | None = None
+        self.active = False                 # the writer is still at work
+        self.last_status = None
+        self._poller: FollowPoller | None = None
+        self._thread: QThread | None = None
+
+    def follow(self, path) -> bool:
+        from . import dialogs
+
+        self.stop()
+        try:
+            follower = RunFollower(path)
+        except RunError as exc:
+            dialogs.show_message(self.window, "This run cannot be followed", str(exc))
+            return False
+        self.path = follower.path
+        self.active = True
+        self.window.train_tab.clear()
+        poller = FollowPoller(follower)
+        thread = QThread()
+        thread.setObjectName("gan-studio-follow")
+        poller.moveToThread(thread)
+        poller.update.connect(self._on_update)
+        poller.failed.connect(lambda text: self.status.emit(text))
+        poller.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        thread.started.connect(poller.run)
+        self._poller, self._thread = poller, thread
+        thread.start()
+        self.status.emit(f"Following {self.path} (read-only)")
+        self.changed.emit()
+        return True
+
+    def stop(self) -> None:
+        poller, thread = self._poller, self._thread
+        self._poller = self._thread = None
+        if poller is not None:
+            poller.stop()
+        if thread is not None:
+            thread.quit()
+            thread.wait(5000)
+            poller.deleteLater()
+            thread.deleteLater()
+        if self.path is not None:
+            self.path = None
+            self.window.banner.hide()
+            self.changed.emit()
+
+    def describe(self) -> str:
+        if self.path is None:
+            return ""
+        s = self.last_status
+        step = f"step {s.step:,}" if s is not None else "waiting for data"
+        return f"following · {step}" if self.active else f"stopped · {step}"
+
+    def _on_update(self, upd, grid) -> None:
+        if self._poller is None:
+            return
+        if upd.reset:
+            self.window.train_tab.clear()
+        if upd.rows:
+            self.metrics.emit(upd.rows)
+        if grid is not None:
+            self.snapshot.emit(upd.sample.step, grid)
+        was_active = self.active
+        self.active = bool(upd.active)
+        self.last_status = upd.status
+        if was_active and not self.active:
+            status = upd.status.status if upd.status is not None else "stopped"
+            self.window.banner.show_message(
+                f"The run you follow is no longer being trained ({status}). You can take it over and "
+                "continue training it here.", "Take over", self.window.take_over)
+        self.changed.emit()

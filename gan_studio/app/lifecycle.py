@@ -1,0 +1,302 @@
+"""The experiment's lifecycle in the window: train, new, open, save, save as, close, recover.
+
+`ExperimentLifecycle` turns menu and button intent into calls on the
+Experiment (the rules) and the TrainingController (the process), and asks
+the user where a rule needs a person: unsaved work, a folder name, a run left
+behind by a crash.  Every action reports errors in a dialog, never a crash.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..core.runs import RunError, RunFolder, is_scratch, scratch_root
+from ..paths import runs_dir
+from . import dialogs
+
+SAVE_TIMEOUT_S = 60
+
+
+def guarded(fn):
+    """Run an action; show any exception in a message box instead of letting it escape into Qt."""
+
+    @functools.wraps(fn)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return fn(self, *args, **kwargs)
+        except Exception as exc:  # noqa: BLE001
+            parent = self if isinstance(self, QWidget) else self.window
+            dialogs.show_error(parent, f"{fn.__name__.replace('_', ' ').strip().capitalize()} failed", exc)
+            return None
+
+    return wrapper
+
+
+class ExperimentLifecycle(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.controller = window.controller
+        self.experiment = window.controller.experiment
+
+    # -------------------------------------------------------------- train
+    @guarded
+    def train(self, paused: bool = False) -> bool:
+        w, c, exp = self.window, self.controller, self.experiment
+        w.arch_panel.commit()
+        if exp.active:
+            c.resume()
+            return True
+        issues = w.arch_panel.issues() + exp.config.data.validate()
+        if issues:
+            dialogs.show_message(w, "The experiment has problems", "\n".join(str(i) for i in issues))
+            return False
+        plan = exp.plan()
+        if plan.action == "new":
+            if not self.maybe_save(plan.describe()):
+                return False
+            config = exp.config
+            c.discard()
+            exp.set_config(config)
+            w.train_tab.clear()
+        steps, seconds = w.controls.target()
+        w.banner.hide()
+        c.train(steps, seconds, paused=paused)
+        return True
+
+    @guarded
+    def step_once(self) -> None:
+        if not self.experiment.active:
+            self.window.controls.target_combo.setCurrentIndex(0)
+            if not self.train(paused=True):
+                return
+        self.controller.step_once()
+
+    def lower_rates_and_resume(self) -> None:
+        """The divergence banner's action: halve both learning rates and continue."""
+        t = self.experiment.config.train
+        lr_g, lr_d = max(t.lr_g / 2, 1e-7), max(t.lr_d / 2, 1e-7)
+        self.experiment.edit(**{"train.lr_g": lr_g, "train.lr_d": lr_d})   # live: sent to the process
+        self.controller.resume()
+        self.window.statusBar().showMessage(f"Learning rates lowered to G {lr_g:.2g} / D {lr_d:.2g}", 6000)
+
+    # --------------------------------------------------------------- save
+    def maybe_save(self, why: str = "") -> bool:
+        """Ask Save / Discard / Cancel when trained steps are unsaved; True to go on."""
+        exp = self.experiment
+        if not exp.dirty:
+            return True
+        if exp.state == "running":
+            self.controller.pause()
+        answer = dialogs.ask_save(self.window, exp.step, why)
+        if answer == "cancel":
+            return False
+        if answer == "save":
+            return bool(self.save())
+        return True
+
+    def default_run_folder(self) -> Path:
+        return runs_dir() / f"{self.experiment.config.name}-{time.strftime('%Y%m%d-%H%M%S')}"
+
+    def save(self) -> bool:
+        """Save the run; asks for a folder the first time."""
+        exp = self.experiment
+        if exp.trained is None:
+            if exp.opened is not None:
+                self.window.statusBar().showMessage("Nothing new to save: the opened run is unchanged", 4000)
+                return True
+            self.window.statusBar().showMessage("Nothing to save yet: train first", 4000)
+            return False
+        if exp.save_action() == "choose":
+            return self.save_as()
+        return self._save_and_wait(None)
+
+    def save_as(self, path=None) -> bool:
+        if self.experiment.trained is None:
+            self.window.statusBar().showMessage("Nothing to save yet: train first", 4000)
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self.window, "Save run as (a new folder)",
+                                                  str(self.default_run_folder()), "Run folder (*)")
+            if not path:
+                return False
+        return self._save_and_wait(Path(path))
+
+    def _save_and_wait(self, path) -> bool:
+        """Ask the training process to save and wait for its answer (the event loop keeps running)."""
+        c = self.controller
+        outcome: list = []
+        loop = QEventLoop()
+
+        def on_saved(p):
+            outcome.append(("saved", p))
+            loop.quit()
+
+        def on_failed(message):
+            outcome.append(("failed", message))
+            loop.quit()
+
+        c.saved.connect(on_saved)
+        c.failed.connect(on_failed)
+        c.processDied.connect(on_failed)
+        try:
+            if not c.save(path):
+                raise RunError("the training process is not running; the run is as it was last saved")
+            QTimer.singleShot(SAVE_TIMEOUT_S * 1000, loop.quit)
+            loop.exec()
+        except Exception as exc:  # noqa: BLE001
+            dialogs.show_error(self.window, "Saving failed", exc)
+            return False
+        finally:
+            c.saved.disconnect(on_saved)
+            c.failed.disconnect(on_failed)
+            c.processDied.disconnect(on_failed)
+        if not outcome or outcome[0][0] != "saved":
+            reason = outcome[0][1] if outcome else f"no answer from the training process in {SAVE_TIMEOUT_S} s"
+            dialogs.show_message(self.window, "Saving failed", reason, QMessageBox.Icon.Critical)
+            return False
+        return True
+
+    # --------------------------------------------------------- new / open
+    @guarded
+    def new_experiment(self) -> None:
+        from ..core.presets import DEFAULT_PRESET, get_preset
+
+        if not self.maybe_save():
+            return
+        self.controller.discard()
+        self.window.train_tab.clear()
+        self.experiment.set_config(get_preset(DEFAULT_PRESET).config(self.experiment.config.data))
+        self.window.reset_progress()
+        self.window.statusBar().showMessage("New experiment", 4000)
+
+    def open_run(self, path=None) -> bool:
+        """Open a run folder: restore settings, curves and the last grid; Train then resumes it."""
+        w = self.window
+        if path is None:
+            path = QFileDialog.getExistingDirectory(w, "Open run folder", str(runs_dir()))
+            if not path:
+                return False
+        if not self.maybe_save():
+            return False
+        try:
+            run = RunFolder.open(path)
+            config = run.config
+            rows = [r for r in run.read_metrics() if r.get("step", 0) <= run.step]
+        except RunError as exc:
+            dialogs.show_message(w, "This run cannot be opened", str(exc), QMessageBox.Icon.Critical)
+            w.settings.remove_recent_run(path)
+            return False
+        except Exception as exc:  # noqa: BLE001
+            dialogs.show_error(w, "Opening the run failed", exc)
+            return False
+        self.controller.discard()
+        self.experiment.opened_run(run.path, config, run.step)
+        w.train_tab.load_run(rows, run.path / "samples")
+        if not is_scratch(run.path):
+            w.settings.add_recent_run(run.path)
+        w.reset_progress()
+        w.status.set("step", f"step {run.step:,}")
+        w.statusBar().showMessage(f"Opened {run.path} at step {run.step:,}. Press Train to continue.", 8000)
+        return True
+
+    # ------------------------------------------------------------- faults
+    def on_process_died(self, message: str) -> None:
+        exp = self.experiment
+        saved = _saved_step(exp.run_path)
+        if saved is not None:
+            text = (f"{message} The window is fine. The run was last saved at step {saved:,}; "
+                    "training can continue from there.")
+            self.window.banner.show_message(text, "Continue from the last save", self.continue_after_crash)
+        else:
+            text = f"{message} The window is fine, but nothing of this run had been saved yet."
+            self.window.banner.show_message(text)
+        self.window.update_controls()
+
+    def continue_after_crash(self) -> None:
+        exp = self.experiment
+        run = exp.run_path
+        if run is None or _saved_step(run) is None:
+            return
+        step = _saved_step(run)
+        rows = [r for r in RunFolder.open(run).read_metrics() if r.get("step", 0) <= step]
+        exp.opened_run(run, exp.config, step)
+        self.window.train_tab.load_run(rows, run / "samples")
+        self.train()
+
+    def offer_recovery(self) -> None:
+        """At start: a scratch run left behind by a crash (its process gone) is offered back."""
+        from ..core.runlock import RunLock
+
+        root = scratch_root()
+        if not root.is_dir():
+            return
+        found = []
+        for folder in root.iterdir():
+            step = _saved_step(folder)
+            if step is None or step == 0:
+                continue
+            owner = RunLock.owner(folder)
+            if owner is not None and owner.alive:
+                continue
+            found.append((folder.stat().st_mtime, folder, step))
+        if not found:
+            return
+        _, folder, step = max(found)
+        when = time.strftime("%d %b %H:%M", time.localtime(folder.stat().st_mtime))
+        self.window.banner.show_message(
+            f"A run that was never saved was left behind ({step:,} steps, last written {when}). "
+            "Open it to look at it, continue training it or save it.", "Recover it",
+            lambda: self.open_run(folder))
+
+    # -------------------------------------------------------------- close
+    def close(self) -> bool:
+        """Closing the window: training is stopped and saved; unsaved idle work asks first.  False: stay open."""
+        w, c, exp = self.window, self.controller, self.experiment
+        if exp.active:
+            if exp.dirty and c.info:
+                autosave = exp.saved_path is None
+                target = self.autosave_path() if autosave else exp.saved_path
+                c.stop()
+                c.save(target if autosave else None)
+                c.shutdown(timeout=SAVE_TIMEOUT_S)      # the process saves, then quits
+                step = _saved_step(target)
+                if step is not None:
+                    exp.saved(target, step)
+                    w.settings.add_recent_run(target)
+                    if autosave:
+                        w.settings.set_pending_notice(
+                            f"Training was stopped when the window closed; the run was saved to {target}. "
+                            "Open it with File ▸ Open run… to continue.")
+                return True
+            c.shutdown()
+            return True
+        if not self.maybe_save():
+            return False
+        if exp.dirty or exp.saved_path is None:     # nothing saved, or the user chose Discard
+            c.discard()                             # removes the scratch folder of the unsaved run
+        c.shutdown()
+        return True
+
+    def autosave_path(self) -> Path:
+        return runs_dir() / f"autosave-{self.experiment.config.name}-{time.strftime('%Y%m%d-%H%M%S')}"
+
+
+def _saved_step(folder) -> int | None:
+    """The step of the checkpoint in `folder` (None: no usable checkpoint)."""
+    if folder is None:
+        return None
+    try:
+        info = json.loads((Path(folder) / "run.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not (Path(folder) / "weights.safetensors").is_file() or not isinstance(info, dict):
+        return None
+    step = info.get("step")
+    return step if isinstance(step, int) else None

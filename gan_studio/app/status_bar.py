@@ -1,0 +1,52 @@
+"""The status bar's permanent read-outs: dataset, device, step, speed, training time, ETA."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from .training_controls import fmt_duration
+
+FIELDS = (("dataset", "Training data"), ("device", "Compute device"), ("step", "Training step"),
+          ("speed", "Real images per second"), ("elapsed", "Training time"),
+          ("eta", "Estimated time left to the target"))
+
+
+class TrainingStatus:
+    """Adds the read-outs to a QStatusBar and keeps them up to date."""
+
+    def __init__(self, bar: QStatusBar):
+        self.bar = bar
+        self.labels: dict[str, QLabel] = {}
+        for key, tip in FIELDS:
+            label = QLabel("")
+            label.setObjectName(f"status_{key}")
+            label.setToolTip(tip)
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+            self.labels[key] = label
+
+    def set(self, key: str, text: str) -> None:
+        self.labels[key].setText(text)
+
+    def text(self, key: str) -> str:
+        return self.labels[key].text()
+
+    def show_rows(self, rows: list[dict]) -> None:
+        last = rows[-1]
+        self.set("step", f"step {int(last['step']):,}")
+        self.set("speed", f"{last['images_per_s']:,.0f} img/s")
+        self.set("elapsed", fmt_duration(last["elapsed"]))
+
+    def set_device(self, device: str, threads: int | None = None) -> None:
+        from ..core.device import available_devices
+
+        if device in ("", "auto"):
+            device = available_devices()[0].key
+        if device == "cpu" and threads:
+            self.set("device", f"CPU ({threads} training thread{'s' if threads != 1 else ''})")
+        else:
+            self.set("device", {d.key: d.label for d in available_devices()}.get(device, device))
+
+    def clear_progress(self) -> None:
+        for key in ("step", "speed", "elapsed", "eta"):
+            self.set(key, "")

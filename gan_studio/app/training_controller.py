@@ -1,0 +1,284 @@
+"""GUI-thread owner of the training process: user intent in, Experiment updates and view signals out.
+
+The `TrainingController` keeps one warm `TrainingProcess` (torch imported, so
+Train responds at once) and an `EventRelay` in a QThread.  It carries out the
+Experiment's plan when the user presses Train, forwards live edits, and turns
+the process's events into Experiment updates (`started`, `stepped`, `saved`,
+`set_state`, …) and into signals the views draw from (metrics, snapshot).
+No training state lives here: the Experiment is the truth, the process does
+the work.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+
+from ..core.device import cpu_threads
+from ..core.experiment import Experiment
+from ..core.process import TrainingProcess
+from ..core.runs import new_scratch_dir
+from .training_relay import EventRelay
+
+
+class TrainingController(QObject):
+    metrics = Signal(list)              # StepRecord dicts
+    snapshot = Signal(int, object)      # step, uint8 (N, H, W, C)
+    status = Signal(str)
+    diverged = Signal(str)              # advice (the networks were rolled back and training paused)
+    rolledBack = Signal(int)            # step the networks were rolled back to
+    failed = Signal(str)
+    finished = Signal(str)              # "target", "stopped", "failed"
+    saved = Signal(str)                 # run folder path (a user save or an autosave)
+    ready = Signal(dict)                # the process loaded the experiment: dataset, device, threads, …
+    stateChanged = Signal(str)          # "idle", "loading", "running", "paused"
+    generatorReady = Signal(object)     # a GeneratorModel snapshot of the generator being trained
+    processDied = Signal(str)           # plain-words reason
+
+    def __init__(self, experiment: Experiment | None = None, parent=None, threads: int | None = None):
+        super().__init__(parent)
+        self.experiment = experiment or Experiment()
+        self.threads = threads
+        self.info: dict = {}            # the last "ready" payload
+        self.start_step = 0             # step and training time when this training run started
+        self.start_elapsed = 0.0
+        self._process: TrainingProcess | None = None
+        self._relay: EventRelay | None = None
+        self._thread: QThread | None = None
+        self._delay = 0.0
+        self.experiment.liveChanged.connect(self._send_live)
+
+    # ------------------------------------------------------------ process
+    def prewarm(self) -> None:
+        """Start the training process now (imports torch in the background) so Train responds at once."""
+        self._ensure_process()
+
+    def _ensure_process(self) -> TrainingProcess:
+        if self._process is not None and self._process.alive() and self._thread is not None:
+            return self._process
+        self._end_relay()
+        process = TrainingProcess()
+        process.start()
+        relay = EventRelay(process)
+        thread = QThread()
+        thread.setObjectName("gan-studio-training-relay")
+        relay.moveToThread(thread)
+        relay.events.connect(self._on_events)
+        relay.died.connect(self._on_died)
+        relay.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        thread.started.connect(relay.run)
+        self._process, self._relay, self._thread = process, relay, thread
+        thread.start()
+        if self._delay:
+            process.send("delay", seconds=self._delay)
+        return process
+
+    def _end_relay(self) -> None:
+        relay, thread = self._relay, self._thread
+        self._relay = self._thread = None
+        if relay is not None:
+            relay.stop()
+        if thread is not None:
+            thread.quit()
+            thread.wait(5000)
+            relay.deleteLater()
+            thread.deleteLater()
+
+    def _send(self, command: str, **args) -> bool:
+        if self._process is None:
+            return False
+        return self._process.send(command, **args)
+
+    @property
+    def process_pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    # -------------------------------------------------------------- state
+    @property
+    def state(self) -> str:
+        return self.experiment.state
+
+    def is_active(self) -> bool:
+        return self.experiment.active
+
+    @property
+    def step(self) -> int:
+        return self.experiment.step
+
+    @property
+    def dirty(self) -> bool:
+        return self.experiment.dirty
+
+    @property
+    def run_path(self) -> Path | None:
+        return self.experiment.saved_path
+
+    def thread_count(self) -> int:
+        """Torch threads for the training process: the configured count, else all cores but one (the window's)."""
+        if self.threads is not None:
+            return self.threads
+        configured = self.experiment.config.train.threads
+        return configured if configured > 0 else max(1, cpu_threads() - 1)
+
+    # ------------------------------------------------------------- intent
+    def train(self, target_steps: int = 0, target_seconds: float = 0.0, paused: bool = False) -> str:
+        """Carry out the Experiment's plan ("new" must be resolved by the caller first: save, then `discard`)."""
+        exp = self.experiment
+        if exp.active:
+            if exp.state == "paused" and not paused:
+                self.resume()
+            return "active"
+        plan = exp.plan()
+        if plan.action == "new":
+            raise RuntimeError("the settings define a new experiment: discard (or save) the current one first")
+        process = self._ensure_process()
+        config = exp.config.check()
+        if plan.action == "start":
+            run_dir = new_scratch_dir()
+            exp.started(config, run_dir, 0)
+            process.send("load", config=config.to_dict(), run_dir=str(run_dir), threads=self.thread_count())
+        elif plan.action == "resume" or not self.info:
+            exp.started(config, exp.run_path, exp.step)
+            process.send("load", resume=str(exp.run_path), config=config.to_dict(), threads=self.thread_count())
+        elif plan.applies:
+            exp.started(config)
+            process.send("apply", config=config.to_dict())
+        exp.set_state("loading" if plan.action in ("start", "resume") or not self.info else
+                      ("paused" if paused else "running"))
+        process.send("train", target_steps=target_steps, target_seconds=target_seconds, paused=paused)
+        self.stateChanged.emit(exp.state)
+        return plan.action
+
+    def pause(self) -> None:
+        self._send("pause")
+
+    def resume(self) -> None:
+        self._send("resume")
+
+    def toggle_pause(self) -> None:
+        if self.state == "paused":
+            self.resume()
+        elif self.state == "running":
+            self.pause()
+
+    def step_once(self, n: int = 1) -> None:
+        """Exactly n more steps, then paused (starts a paused run when idle)."""
+        if not self.experiment.active:
+            self.train(paused=True)
+        self._send("step", n=n)
+
+    def stop(self) -> None:
+        self._send("stop")
+
+    def set_delay(self, seconds: float) -> None:
+        self._delay = max(0.0, float(seconds))
+        self._send("delay", seconds=self._delay)
+
+    def _send_live(self, changes: dict) -> None:
+        self._send("hparams", **changes)
+
+    def save(self, path=None) -> bool:
+        """Ask the process to save (to `path`: move a scratch run there, or copy a saved one); `saved` follows."""
+        if not self.experiment.has_work or self._process is None or not self.info:
+            raise RuntimeError("there is nothing to save yet: train first")
+        return self._send("save", path=str(path) if path is not None else None)
+
+    def request_generator(self) -> bool:
+        """Ask for a snapshot of the generator being trained; `generatorReady` follows."""
+        if not self.info:
+            return False
+        return self._send("generator")
+
+    def discard(self) -> None:
+        """Forget the trained networks (New experiment / Open run); an unsaved scratch run is deleted."""
+        self._send("discard")
+        self.info = {}
+        self.experiment.reset()
+
+    def shutdown(self, save: bool = False, timeout: float = 10.0) -> None:
+        """End the training process (saving first when asked) and the relay thread."""
+        process = self._process
+        self._process = None
+        if process is not None:
+            if save and self.info:
+                process.send("save")
+            process.send("quit")
+        self._end_relay()
+        if process is not None:
+            process.close(timeout)
+        if self.experiment.active:
+            self.experiment.set_state("idle")
+
+    # ------------------------------------------------------------- events
+    def _on_events(self, batch: list) -> None:
+        for name, payload in batch:
+            handler = getattr(self, f"_ev_{name}", None)
+            if handler is not None:
+                handler(**payload)
+
+    def _ev_hello(self, pid, torch) -> None:
+        pass
+
+    def _ev_bye(self) -> None:
+        pass
+
+    def _ev_status(self, text) -> None:
+        self.status.emit(text)
+
+    def _ev_ready(self, **info) -> None:
+        self.info = info
+        exp = self.experiment
+        exp.started(exp.trained or exp.config, info["run"], int(info["step"]))
+        self.ready.emit(info)
+
+    def _ev_metrics(self, rows) -> None:
+        if rows:
+            self.experiment.stepped(int(rows[-1]["step"]))
+        self.metrics.emit(rows)
+
+    def _ev_snapshot(self, step, images) -> None:
+        self.snapshot.emit(int(step), images)
+
+    def _ev_state(self, state, step, start_step, start_elapsed) -> None:
+        exp = self.experiment
+        if state == "idle" and exp.state == "loading" and not self.info:
+            exp.reset()     # loading was cancelled
+        self.start_step, self.start_elapsed = int(start_step), float(start_elapsed)
+        exp.set_state(state)
+        self.stateChanged.emit(state)
+
+    def _ev_diverged(self, advice, step) -> None:
+        self.experiment.rolled_back(int(step))
+        self.rolledBack.emit(int(step))
+        self.diverged.emit(advice)
+
+    def _ev_saved(self, path, step, auto) -> None:
+        self.experiment.saved(path, int(step))
+        self.saved.emit(path)
+
+    def _ev_applied(self, config) -> None:
+        pass
+
+    def _ev_generator(self, data, name, step, run) -> None:
+        from ..core.generator import generator_from_bytes
+
+        model = generator_from_bytes(data, run)
+        model.name = name
+        self.generatorReady.emit(model)
+
+    def _ev_finished(self, reason, step) -> None:
+        self.finished.emit(reason)
+
+    def _ev_failed(self, message, detail) -> None:
+        if self.experiment.state == "loading" and not self.info:
+            self.experiment.reset()
+        self.failed.emit(message)
+
+    def _on_died(self, message: str) -> None:
+        self._end_relay()
+        self._process = None
+        self.info = {}
+        self.experiment.lost_process()
+        self.stateChanged.emit("idle")
+        self.processDied.emit(message)

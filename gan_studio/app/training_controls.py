@@ -1,0 +1,135 @@
+"""The Training box of the side panel: target, Train / Pause / Step / Stop, slow motion, progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSlider, QSpinBox, QStyle
+
+MAX_DELAY = 0.5   # seconds per step at the slowest slow-motion setting
+
+
+def fmt_duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    h, rem = divmod(seconds, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class TrainingControls(QGroupBox):
+    """Target, Train / Pause / Step / Stop, slow motion and progress."""
+
+    def __init__(self, parent=None):
+        super().__init__("Training", parent)
+        style = self.style()
+        self.target_combo = QComboBox()
+        self.target_combo.addItem("Until stopped", "none")
+        self.target_combo.addItem("Steps", "steps")
+        self.target_combo.addItem("Minutes", "minutes")
+        self.target_combo.setToolTip("When this training run stops by itself (counted from when you press Train)")
+        self.target_spin = QSpinBox()
+        self.target_spin.setRange(1, 10_000_000)
+        self.target_spin.setValue(2000)
+        self.target_spin.setGroupSeparatorShown(True)
+        self.target_spin.setEnabled(False)
+        self.target_combo.currentIndexChanged.connect(self._on_target_kind)
+
+        self.train_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "Train")
+        self.train_button.setToolTip("Start training, or continue the current experiment (Ctrl+Enter)")
+        self.train_button.setDefault(True)
+        self.pause_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaPause), "Pause")
+        self.pause_button.setToolTip("Pause or resume (Space)")
+        self.step_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward), "Step")
+        self.step_button.setToolTip("Run exactly one training step (one D update and one G update), then pause")
+        self.stop_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), "Stop")
+        self.stop_button.setToolTip("Stop training; Train continues from here")
+
+        self.slow_slider = QSlider(Qt.Orientation.Horizontal)
+        self.slow_slider.setRange(0, 50)
+        self.slow_slider.setToolTip("Slow motion: 0 = full speed, otherwise a pause after every step (up to 0.5 s)")
+        self.slow_label = QLabel("full speed")
+        self.slow_label.setMinimumWidth(70)
+        self.slow_slider.valueChanged.connect(lambda v: self.slow_label.setText(
+            "full speed" if v == 0 else f"{v * 10} ms/step"))
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("idle")
+        self.eta_label = QLabel("")
+        self.eta_label.setObjectName("etaLabel")
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 10, 8, 8)
+        grid.setVerticalSpacing(6)
+        target_row = QHBoxLayout()
+        target_row.addWidget(QLabel("Train for"))
+        target_row.addWidget(self.target_combo, 1)
+        target_row.addWidget(self.target_spin, 1)
+        grid.addLayout(target_row, 0, 0, 1, 4)
+        grid.addWidget(self.train_button, 1, 0, 1, 2)
+        grid.addWidget(self.pause_button, 1, 2, 1, 2)
+        grid.addWidget(self.step_button, 2, 0, 1, 2)
+        grid.addWidget(self.stop_button, 2, 2, 1, 2)
+        slow_row = QHBoxLayout()
+        slow_row.addWidget(QLabel("Slow motion"))
+        slow_row.addWidget(self.slow_slider, 1)
+        slow_row.addWidget(self.slow_label)
+        grid.addLayout(slow_row, 3, 0, 1, 4)
+        grid.addWidget(self.progress, 4, 0, 1, 4)
+        grid.addWidget(self.eta_label, 5, 0, 1, 4)
+
+    def _on_target_kind(self) -> None:
+        kind = self.target_combo.currentData()
+        self.target_spin.setEnabled(kind != "none")
+        if kind == "minutes" and self.target_spin.value() > 600:
+            self.target_spin.setValue(5)
+        elif kind == "steps" and self.target_spin.value() < 100:
+            self.target_spin.setValue(2000)
+
+    def target(self) -> tuple[int, float]:
+        kind = self.target_combo.currentData()
+        if kind == "steps":
+            return self.target_spin.value(), 0.0
+        if kind == "minutes":
+            return 0, self.target_spin.value() * 60.0
+        return 0, 0.0
+
+    def set_target_steps(self, steps: int) -> None:
+        self.target_combo.setCurrentIndex(1 if steps else 0)
+        if steps:
+            self.target_spin.setValue(steps)
+
+    def delay(self) -> float:
+        return self.slow_slider.value() / 100.0
+
+    def show_progress(self, step: int, elapsed: float, start_step: int, start_elapsed: float,
+                      rate: float | None, running: bool) -> str:
+        """Fill the bar for this training run; returns the ETA text ("" without a target)."""
+        steps, seconds = self.target()
+        if not steps and not seconds:
+            self.progress.setRange(0, 0 if running else 1)
+            self.progress.setFormat(f"step {step:,}")
+            self.eta_label.setText("")
+            return ""
+        frac, remaining = 0.0, None
+        if steps:
+            frac = (step - start_step) / steps
+            if rate:
+                remaining = (steps - (step - start_step)) / rate
+        if seconds:
+            tfrac = (elapsed - start_elapsed) / seconds
+            if tfrac >= frac:
+                frac, remaining = tfrac, seconds - (elapsed - start_elapsed)
+        frac = min(max(frac, 0.0), 1.0)
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(int(frac * 1000))
+        self.progress.setFormat(f"{frac:.0%}  ·  step {step:,}")
+        self.eta_label.setText(f"about {fmt_duration(remaining)} left" if remaining is not None else "")
+        return f"ETA {fmt_duration(remaining)}" if remaining is not None else ""
+
+    def reset_progress(self, text: str = "idle") -> None:
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setFormat(text)
+        self.eta_label.setText("")
