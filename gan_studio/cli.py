@@ -2,6 +2,7 @@
 
     gan-studio train --preset quick-digits --dataset mnist --seconds 60 --out RUN
     gan-studio resume RUN [--steps N | --seconds S]
+    gan-studio open RUN                 (the desktop app; follows a run another process trains)
     gan-studio sample RUN --n 64 --seed 7 --out grid.png | samples.npy
     gan-studio evaluate RUN
     gan-studio datasets
@@ -18,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-SUBCOMMANDS = ("train", "resume", "sample", "evaluate", "datasets", "download", "import-mnist", "presets")
+SUBCOMMANDS = ("train", "resume", "open", "sample", "evaluate", "datasets", "download", "import-mnist", "presets")
 
 
 class CliError(Exception):
@@ -33,10 +34,16 @@ def _progress_bar(total: int | None, desc: str, unit: str = "step"):
 
 
 class _Interrupt:
-    """First Ctrl-C asks the loop to stop (the run is then saved); a second one aborts."""
+    """First Ctrl-C asks the loop to stop (the run is then saved); a second one aborts.
 
-    def __init__(self):
+    Under torchrun a process may get one Ctrl-C twice (from the terminal and passed on by
+    torchrun): a repeat within `grace` seconds counts as the same one."""
+
+    def __init__(self, quiet: bool = False, grace: float = 0.0):
         self.requested = False
+        self.quiet = quiet
+        self.grace = grace
+        self._first = 0.0
 
     def __enter__(self):
         self._old = signal.signal(signal.SIGINT, self._handle)
@@ -44,9 +51,13 @@ class _Interrupt:
 
     def _handle(self, signum, frame):
         if self.requested:
+            if time.monotonic() - self._first < self.grace:
+                return
             raise KeyboardInterrupt
         self.requested = True
-        print("\nStopping after this step and saving… (Ctrl-C again to abort without saving)", file=sys.stderr)
+        self._first = time.monotonic()
+        if not self.quiet:
+            print("\nStopping after this step and saving… (Ctrl-C again to abort without saving)", file=sys.stderr)
 
     def __exit__(self, *exc):
         signal.signal(signal.SIGINT, self._old)
@@ -59,18 +70,31 @@ def _default_run_dir(name: str) -> Path:
     return runs_dir() / f"{time.strftime('%Y%m%d-%H%M%S')}-{name}"
 
 
-def _drive(session, steps: int, seconds: float) -> str:
+def _drive(session, steps: int, seconds: float, dist=None) -> str:
+    """Train until the target, Ctrl-C or a divergence, then save.  Under torchrun (`dist`) all
+    processes run this together; only rank 0 shows progress and writes the run folder.
+    The run folder's lock is released at the end, whatever happened."""
+    try:
+        return _train_and_save(session, steps, seconds, dist)
+    finally:
+        session.close()
+
+
+def _train_and_save(session, steps: int, seconds: float, dist=None) -> str:
     from .core.trainer import TrainingDiverged
 
+    main = dist is None or dist.is_main
     t = session.trainer
     total = steps or None
-    bar = _progress_bar(total, "training")
+    bar = _progress_bar(total, "training") if main else None
     start = time.perf_counter()
     reason = "target reached"
     last = None
-    with _Interrupt() as stop:
+    with _Interrupt(quiet=not main, grace=2.0 if dist is not None else 0.0) as stop:
         def on_update(update):
             nonlocal last
+            if bar is None:
+                return
             if update.records:
                 last = update.records[-1]
                 bar.update(len(update.records))
@@ -80,26 +104,75 @@ def _drive(session, steps: int, seconds: float) -> str:
                 bar.set_description(f"training {time.perf_counter() - start:4.0f}/{seconds:.0f}s")
 
         try:
-            session.run_for(max_steps=steps, max_seconds=seconds, chunk=10, on_update=on_update,
-                            should_stop=lambda: stop.requested)
+            if dist is None:
+                session.run_for(max_steps=steps, max_seconds=seconds, chunk=10, on_update=on_update,
+                                should_stop=lambda: stop.requested)
+            else:  # the processes agree before every chunk whether to go on
+                reason = dist.run_for(session, max_steps=steps, max_seconds=seconds, chunk=10, on_update=on_update,
+                                      should_stop=lambda: stop.requested)
         except TrainingDiverged as exc:
             reason = "diverged"
-            bar.close()
-            print(f"\n{exc.advice}", file=sys.stderr)
-            session.save("diverged")
+            if main:
+                bar.close()
+                print(f"\n{exc.advice}", file=sys.stderr)
+                session.save("diverged")
             return reason
         if stop.requested:
             reason = "stopped by the user"
+    if not main:
+        return reason
     bar.close()
     session.snapshot()
-    session.save("stopped" if stop.requested else "finished")
+    session.save("stopped" if reason == "stopped by the user" else "finished")
     print(f"{reason}: step {t.step_count}, {t.elapsed:.1f} s of training"
           + (f", {last.images_per_s:.0f} img/s" if last else ""), file=sys.stderr)
     return reason
 
 
+def _start_distributed(device: str | None):
+    """The torchrun context of this process (None in a plain single process)."""
+    from .core.distributed import DistributedError, init_from_env
+
+    try:
+        dist = init_from_env(device)
+    except DistributedError as exc:
+        raise CliError(str(exc)) from None
+    if dist is not None and not dist.is_main:
+        import warnings
+
+        warnings.simplefilter("ignore")  # only rank 0 talks; the others print errors only
+    return dist
+
+
+def _distributed_session(dist, build_main):
+    """Rank 0 builds its session first (only it downloads data or touches the run folder); the
+    others then build theirs from its configuration and take over its trainer state.
+    None on the other ranks when rank 0 failed (it reports why)."""
+    from .core.session import TrainingSession
+
+    session = None
+    if dist.is_main:
+        try:
+            session = build_main()
+        except BaseException:
+            dist.broadcast_object(None)  # let the others give up instead of waiting
+            raise
+    config = dist.broadcast_object(session.config if session is not None else None)
+    if config is None:
+        return None
+    if session is None:
+        session = TrainingSession(config, None, device=str(dist.device))
+    dist.prepare(session.trainer)
+    if dist.is_main:
+        bs = session.trainer.config.train.batch_size
+        print(f"distributed: {dist.describe()}, batch {bs} per process, {bs * dist.world_size} per update",
+              file=sys.stderr)
+    return session
+
+
 def cmd_train(args) -> int:
     from .core.config import DataConfig
+    from .core.experiment import Experiment
     from .core.presets import get_preset
     from .core.session import TrainingSession
 
@@ -110,19 +183,32 @@ def cmd_train(args) -> int:
     classes = [int(c) for c in args.classes.split(",")] if args.classes else None
     data = DataConfig(source=args.dataset, path=args.data_path, classes=classes)
     overrides = {k: v for k, v in dict(seed=args.seed, batch_size=args.batch_size, lr_g=args.lr, lr_d=args.lr,
-                                        threads=args.threads).items() if v is not None}
-    config = preset.config(data, **overrides)
-    if args.device:
-        config = config.replace(train=config.train.replace(device=args.device))
-    out = Path(args.out) if args.out else _default_run_dir(preset.key)
-    session = TrainingSession(config, out)
-    _print_dataset(session.dataset)
-    print(f"run folder: {out}", file=sys.stderr)
-    counts = session.trainer.parameter_counts()
-    print(f"{preset.title}: G {counts['generator']:,} · D {counts['discriminator']:,} parameters on "
-          f"{session.trainer.device} ({session.trainer.threads} threads)", file=sys.stderr)
-    _drive(session, args.steps or 0, args.seconds or 0.0)
-    return 0
+                                        threads=args.threads, device=args.device).items() if v is not None}
+    # The same Experiment the window edits: the preset, then the user's changes, validated once.
+    experiment = Experiment.from_preset(preset.key, data)
+    experiment.edit(**{f"train.{k}": v for k, v in overrides.items()})
+    config = experiment.config.check()
+    dist = _start_distributed(config.train.device)
+    try:
+        if dist is None:
+            out = Path(args.out) if args.out else _default_run_dir(preset.key)
+            session = TrainingSession(config, out)
+        else:
+            out = (Path(args.out) if args.out else _default_run_dir(preset.key)) if dist.is_main else None
+            session = _distributed_session(dist, lambda: TrainingSession(config, out, device=str(dist.device)))
+            if session is None:
+                return 2
+        if dist is None or dist.is_main:
+            _print_dataset(session.dataset)
+            print(f"run folder: {out}", file=sys.stderr)
+            counts = session.trainer.parameter_counts()
+            print(f"{preset.title}: G {counts['generator']:,} · D {counts['discriminator']:,} parameters on "
+                  f"{session.trainer.device} ({session.trainer.threads} threads)", file=sys.stderr)
+        _drive(session, args.steps or 0, args.seconds or 0.0, dist)
+        return 0
+    finally:
+        if dist is not None:
+            dist.close()
 
 
 def _print_dataset(dataset) -> None:
@@ -135,11 +221,29 @@ def cmd_resume(args) -> int:
     from .core.session import TrainingSession
 
     overrides = {"device": args.device} if args.device else None
-    session = TrainingSession.resume(args.run, overrides=overrides)
-    _print_dataset(session.dataset)
-    print(f"resuming {args.run} at step {session.step}", file=sys.stderr)
-    _drive(session, args.steps or 0, args.seconds or 0.0)
-    return 0
+    dist = None
+    from .core.distributed import launched_by_torchrun
+
+    if launched_by_torchrun():
+        from .core.runs import RunFolder
+
+        dist = _start_distributed(args.device or RunFolder.open(args.run).config.train.device)
+    try:
+        if dist is None:
+            session = TrainingSession.resume(args.run, overrides=overrides)
+        else:
+            session = _distributed_session(
+                dist, lambda: TrainingSession.resume(args.run, device=str(dist.device), overrides=overrides))
+            if session is None:
+                return 2
+        if dist is None or dist.is_main:
+            _print_dataset(session.dataset)
+            print(f"resuming {args.run} at step {session.step}", file=sys.stderr)
+        _drive(session, args.steps or 0, args.seconds or 0.0, dist)
+        return 0
+    finally:
+        if dist is not None:
+            dist.close()
 
 
 def cmd_sample(args) -> int:
@@ -232,6 +336,18 @@ def cmd_import(args) -> int:
     return 0
 
 
+def cmd_open(args) -> int:
+    """The desktop app on a run folder: followed live while another process trains it, else opened."""
+    from .core.runs import RunFolder
+
+    RunFolder.open(args.run)          # a clear one-line error here rather than a dialog
+    try:
+        from .app.main import run_app
+    except ImportError as exc:  # pragma: no cover - only when Qt is missing
+        raise CliError(f"the desktop app cannot start ({exc})") from None
+    return run_app([args.run])
+
+
 def cmd_presets(args) -> int:
     from .core.presets import DEFAULT_PRESET, load_presets
 
@@ -272,6 +388,11 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--seconds", type=float)
     p.add_argument("--device")
     p.set_defaults(func=cmd_resume)
+
+    p = sub.add_parser("open", help="open a run folder in the desktop app; one that another process is "
+                                    "training (a terminal, a server) is followed live, read-only")
+    p.add_argument("run")
+    p.set_defaults(func=cmd_open)
 
     p = sub.add_parser("sample", help="generate digits from a run or exported generator")
     p.add_argument("run")

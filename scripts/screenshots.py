@@ -3,7 +3,9 @@
     .venv/bin/python scripts/screenshots.py [--seconds 90] [--out docs]
 
 Trains the default preset on the offline sample for `--seconds`, then saves
-docs/screenshot-train.png (curves + samples) and docs/screenshot-learn.png.
+docs/screenshot-train.png (curves + samples) and docs/screenshot-learn.png;
+then runs `gan-studio train` in another process, follows its run folder
+(File ▸ Follow run…) for `--follow-seconds` and saves docs/screenshot-follow.png.
 Uses a temporary GAN_STUDIO_HOME so no user settings or runs are touched.
 """
 
@@ -30,6 +32,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=90.0, help="training time before the Train screenshot")
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    parser.add_argument("--follow-seconds", type=float, default=40.0, help="following time before its screenshot")
     parser.add_argument("--size", default="1440x900")
     args = parser.parse_args(argv)
 
@@ -51,7 +54,7 @@ def main(argv=None) -> int:
     spin(1500)
     args.out.mkdir(parents=True, exist_ok=True)
 
-    win.start_training()
+    win.lifecycle.train()
     waited = 0
     while waited < args.seconds * 1000:
         spin(500)
@@ -74,6 +77,26 @@ def main(argv=None) -> int:
     print(learn_png)
 
     win.controller.discard()
+    win.train_tab.clear()
+    win.tabs.setCurrentWidget(win.train_tab)
+
+    import subprocess
+
+    run = Path(home) / "runs" / "from-a-terminal"
+    writer = subprocess.Popen([sys.executable, "-m", "gan_studio", "train", "--seconds", str(args.follow_seconds + 60),
+                               "--out", str(run)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while not (run / "run.json").is_file():
+            spin(200)
+        win.follow_run(run)
+        spin(args.follow_seconds * 1000)
+        follow_png = args.out / "screenshot-follow.png"
+        win.grab().save(str(follow_png))
+        print(follow_png)
+    finally:
+        writer.terminate()
+        writer.wait(30)
+    win.follower.stop()
     win.close()
     return 0
 

@@ -64,20 +64,26 @@ class FollowController(QObject):
         self.path: Path | None = None
         self.active = False                 # the writer is still at work
         self.last_status = None
+        self.last_step = 0                  # the newest metrics row seen
         self._poller: FollowPoller | None = None
         self._thread: QThread | None = None
 
     def follow(self, path) -> bool:
+        from ..core.runs import RunFolder
         from . import dialogs
 
         self.stop()
         try:
             follower = RunFollower(path)
+            config = RunFolder.open(follower.path).config
         except RunError as exc:
             dialogs.show_message(self.window, "This run cannot be followed", str(exc))
             return False
         self.path = follower.path
         self.active = True
+        self.last_step, self.last_status = 0, None
+        self.window.experiment.set_config(config)      # the panels show the followed run's settings
+        self.window.status.set("device", "another process")
         self.window.train_tab.clear()
         poller = FollowPoller(follower)
         thread = QThread()
@@ -111,8 +117,7 @@ class FollowController(QObject):
     def describe(self) -> str:
         if self.path is None:
             return ""
-        s = self.last_status
-        step = f"step {s.step:,}" if s is not None else "waiting for data"
+        step = f"step {self.last_step:,}" if self.last_step else "waiting for data"
         return f"following · {step}" if self.active else f"stopped · {step}"
 
     def _on_update(self, upd, grid) -> None:
@@ -121,6 +126,7 @@ class FollowController(QObject):
         if upd.reset:
             self.window.train_tab.clear()
         if upd.rows:
+            self.last_step = int(upd.rows[-1]["step"])
             self.metrics.emit(upd.rows)
         if grid is not None:
             self.snapshot.emit(upd.sample.step, grid)

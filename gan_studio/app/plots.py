@@ -105,6 +105,17 @@ class MetricsBuffer:
         return {k: float(v[i]) for k, v in self._data.items()}
 
 
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k that is ≥ value."""
+    if value <= 0:
+        return 1.0
+    base = 10.0 ** np.floor(np.log10(value))
+    for m in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        if m * base >= value - 1e-9 * base:
+            return float(m * base)
+    return float(10 * base)
+
+
 def _pen(color: str, width: float = 1.0, alpha: int = 255):
     c = QColor(color)
     c.setAlpha(alpha)
@@ -177,6 +188,16 @@ class TrainingPlots(QWidget):
             self.cursors.append(line)
         self._mouse = pg.SignalProxy(self.view.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse)
 
+        # The step axis grows in pages (to a round number ~25 % ahead) instead of following every new row:
+        # while the x range stays put, pyqtgraph keeps the axes' cached drawings and a refresh repaints
+        # only the curves (16 ms instead of 46 ms in Qt's software rasteriser on this machine).
+        self._x_page: float | None = None       # right end of the step axis; None: user zoomed, do not follow
+        self._setting_range = False
+        for plot in (self.loss_plot, self.d_plot, self.speed_plot):
+            plot.disableAutoRange(axis="x")
+            plot.getViewBox().sigRangeChangedManually.connect(self._on_manual_range)
+        self._x_page = 0.0
+
         self.timer = QTimer(self)
         self.timer.setInterval(int(1000 / REFRESH_HZ))
         self.timer.timeout.connect(self.refresh)
@@ -233,14 +254,33 @@ class TrainingPlots(QWidget):
         self.curves["d_real"].setData(x, b.column("d_real"))
         self.curves["d_fake"].setData(x, b.column("d_fake"))
         self.curves["images_per_s"].setData(x, b.column("images_per_s"))
+        self._page_x(x)
         self.refresh_count += 1
         self.refreshed.emit()
 
+    def _page_x(self, x: np.ndarray) -> None:
+        if self._x_page is None:
+            return
+        lo = float(x[0]) - 1 if len(x) else 0.0
+        hi = float(x[-1]) if len(x) else 0.0
+        if len(x) == 0 or hi > self._x_page or self._x_page > 4 * max(hi, 25.0):
+            self._x_page = nice_ceiling(max(hi * 1.25, 100.0))
+            self._setting_range = True
+            try:
+                self.loss_plot.setXRange(max(0.0, lo), self._x_page, padding=0)
+            finally:
+                self._setting_range = False
+
+    def _on_manual_range(self, *_args) -> None:
+        if not self._setting_range:
+            self._x_page = None      # the user zoomed or panned: leave the axis alone until Reset zoom
+
     def reset_zoom(self) -> None:
         for plot in (self.loss_plot, self.speed_plot):
-            plot.enableAutoRange()
-        self.d_plot.enableAutoRange(axis="x")
+            plot.enableAutoRange(axis="y")
         self.d_plot.setYRange(0, 1, padding=0.02)
+        self._x_page = 0.0
+        self._page_x(self.buffer.column("step"))
 
     def curve_points(self, name: str) -> int:
         """How many points a curve holds (for tests)."""
