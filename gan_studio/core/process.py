@@ -520,7 +520,17 @@ class TrainingProcess:
         if proc is None:
             return
         self.send("quit")
-        proc.join(timeout)
+        # Keep reading (and dropping) its events meanwhile: nobody else reads them any more, and a
+        # process blocked writing to a full pipe would never see "quit" and be terminated unsaved.
+        deadline = time.monotonic() + timeout
+        while proc.is_alive() and time.monotonic() < deadline:
+            try:
+                while self._events is not None and self._events.poll(0):
+                    self._events.recv()
+            except (EOFError, OSError):
+                proc.join(max(0.0, deadline - time.monotonic()))
+                break
+            proc.join(0.05)
         if proc.is_alive():
             proc.terminate()
             proc.join(2.0)
