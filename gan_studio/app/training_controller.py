@@ -47,6 +47,7 @@ class TrainingController(QObject):
         self._relay: EventRelay | None = None
         self._thread: QThread | None = None
         self._delay = 0.0
+        self._cancel_load = False       # Stop was pressed while the process was loading
         self.experiment.liveChanged.connect(self._send_live)
 
     # ------------------------------------------------------------ process
@@ -133,6 +134,7 @@ class TrainingController(QObject):
         if plan.action == "new":
             raise RuntimeError("the settings define a new experiment: discard (or save) the current one first")
         process = self._ensure_process()
+        self._cancel_load = False
         config = exp.config.check()
         if plan.action == "start":
             run_dir = new_scratch_dir()
@@ -169,6 +171,8 @@ class TrainingController(QObject):
         self._send("step", n=n)
 
     def stop(self) -> None:
+        if self.experiment.state == "loading":
+            self._cancel_load = True
         self._send("stop")
 
     def set_delay(self, seconds: float) -> None:
@@ -228,6 +232,7 @@ class TrainingController(QObject):
 
     def _ev_ready(self, **info) -> None:
         self.info = info
+        self._cancel_load = False
         exp = self.experiment
         exp.started(exp.trained or exp.config, info["run"], int(info["step"]))
         self.ready.emit(info)
@@ -242,7 +247,12 @@ class TrainingController(QObject):
 
     def _ev_state(self, state, step, start_step, start_elapsed) -> None:
         exp = self.experiment
-        if state == "idle" and exp.state == "loading" and not self.info:
+        if exp.state == "loading" and not self.info:
+            # Until "ready", a state answers a command sent before the load (the "idle" of a
+            # discard sent just before Train): only a Stop while loading makes "idle" mean cancelled.
+            if state != "idle" or not self._cancel_load:
+                return
+            self._cancel_load = False
             exp.reset()     # loading was cancelled
         self.start_step, self.start_elapsed = int(start_step), float(start_elapsed)
         exp.set_state(state)
