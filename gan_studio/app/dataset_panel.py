@@ -36,8 +36,6 @@ class DatasetPanel(QWidget):
     """Data source chooser with download / import, a live preview and a class filter."""
 
     dataConfigChanged = Signal(object)        # DataConfig
-    previewLoaded = Signal(object)            # LoadedDataset (for tests and the main window)
-    busyChanged = Signal(bool)
 
     def __init__(self, parent=None, pool: QThreadPool | None = None):
         super().__init__(parent)
@@ -314,7 +312,6 @@ class DatasetPanel(QWidget):
             on_done=if_alive(self, lambda _path, k=key: self._download_finished(k, None)),
             on_error=if_alive(self, lambda exc, k=key: self._download_finished(k, exc)),
             on_progress=if_alive(self, self._download_progress))
-        self.busyChanged.emit(True)
         self._update_enabled()
 
     def _download_progress(self, done: int, total: int) -> None:
@@ -336,7 +333,6 @@ class DatasetPanel(QWidget):
         self._download_task = None
         self.progress_bar.setVisible(False)
         self.cancel_button.setVisible(False)
-        self.busyChanged.emit(False)
         if exc is None:
             self.message.show_message(f"{self._catalog[key].title} downloaded and verified.", "info")
         elif isinstance(exc, DatasetCancelled):
@@ -408,23 +404,19 @@ class DatasetPanel(QWidget):
         task.signals.failed.connect(if_alive(self, lambda exc, k=key, t=task: self._preview_failed(k, t, exc)),
                                     Qt.ConnectionType.QueuedConnection)
         self._load_task = task
-        self.busyChanged.emit(True)
 
     def _preview_done(self, key, task, dataset) -> None:
         self._cache[key] = dataset
         if task is not self._load_task:
             return          # a stale result: cached, not shown
         self._load_task = None
-        self.busyChanged.emit(False)
         if key == self._preview_key():
             self._show_dataset(dataset)
-            self.previewLoaded.emit(dataset)
 
     def _preview_failed(self, key, task, exc) -> None:
         if task is not self._load_task:
             return
         self._load_task = None
-        self.busyChanged.emit(False)
         if isinstance(exc, DatasetCancelled):
             return
         self._show_empty("No preview")
