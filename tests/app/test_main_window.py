@@ -336,3 +336,27 @@ def test_follow_a_run_written_by_another_process_then_take_it_over(qtbot, window
     window.lifecycle.train()
     qtbot.waitUntil(lambda: bool(got) and got[-1]["step"] >= 82, timeout=60000)
     assert got[0]["step"] == 81
+
+
+def test_a_run_left_behind_by_a_crash_is_offered_back(qtbot, tiny_cfg, gs_home):
+    from gan_studio.core.runs import new_scratch_dir
+    from gan_studio.core.session import TrainingSession
+
+    left = TrainingSession(tiny_cfg, new_scratch_dir())     # what a killed window's training process saved
+    left.advance(7)
+    left.save("interrupted")
+    left.close()
+    w = MainWindow(threads=1)
+    w.show()
+    try:
+        qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
+        assert "never saved" in w.banner.label.text() and "7 steps" in w.banner.label.text()
+        assert w.banner.action_button.text() == "Recover it"
+        w.banner.action_button.click()
+        assert w.experiment.run_path == left.run.path and w.experiment.step == 7
+        assert w.experiment.plan().action == "resume" and w.experiment.config.model == tiny_cfg.model
+        assert w.train_tab.plots.curve_points("loss_d") == 7
+    finally:
+        w.controller.discard()
+        w.close()
+        w.deleteLater()
