@@ -48,12 +48,14 @@ class TrainingController(QObject):
         self._thread: QThread | None = None
         self._delay = 0.0
         self._cancel_load = False       # Stop was pressed while the process was loading
+        self._shut = False              # shutdown() ran: a prewarm due later starts nothing
         self.experiment.liveChanged.connect(self._send_live)
 
     # ------------------------------------------------------------ process
     def prewarm(self) -> None:
         """Start the training process now (imports torch in the background) so Train responds at once."""
-        self._ensure_process()
+        if not self._shut:
+            self._ensure_process()
 
     def _ensure_process(self) -> TrainingProcess:
         if self._process is not None and self._process.alive() and self._thread is not None:
@@ -133,6 +135,7 @@ class TrainingController(QObject):
         plan = exp.plan()
         if plan.action == "new":
             raise RuntimeError("the settings define a new experiment: discard (or save) the current one first")
+        self._shut = False
         process = self._ensure_process()
         self._cancel_load = False
         config = exp.config.check()
@@ -202,6 +205,7 @@ class TrainingController(QObject):
 
     def shutdown(self, save: bool = False, timeout: float = 10.0) -> None:
         """End the training process (saving first when asked) and the relay thread."""
+        self._shut = True
         process = self._process
         self._process = None
         if process is not None:

@@ -398,3 +398,14 @@ def test_shutdown_with_save_while_running_saves_and_the_process_quits(qtbot, own
         assert c.state == "idle"
     finally:
         r.close()
+
+
+def test_a_prewarm_due_after_shutdown_starts_nothing(qtbot, own):
+    """The window schedules `prewarm` shortly after it is built; closed before then, nothing may start."""
+    from PySide6.QtCore import QTimer
+
+    c = own(Experiment(tiny()))
+    QTimer.singleShot(100, c.prewarm)
+    c.shutdown()
+    qtbot.wait(400)
+    assert c._process is None and c._thread is None and c.process_pid is None
