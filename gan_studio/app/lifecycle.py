@@ -211,6 +211,7 @@ class ExperimentLifecycle(QObject):
         exp = self.experiment
         saved = _saved_step(exp.run_path)
         if saved is not None:
+            exp.rolled_back(saved)          # what was trained after the last save died with the process
             text = (f"{message} The window is fine. The run was last saved at step {saved:,}; "
                     "training can continue from there.")
             self.window.banner.show_message(text, "Continue from the last save", self.continue_after_crash)

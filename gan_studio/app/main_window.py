@@ -35,7 +35,7 @@ from .training_controller import TrainingController
 from .training_controls import TrainingControls
 from .widgets import scroll_panel
 
-PREWARM_MS = 300        # start the training process (torch import) this long after the window is built
+PREWARM_MS = 1500       # start the training process (torch import) after the window has painted
 
 
 class MainWindow(QMainWindow):

@@ -43,6 +43,7 @@ from .runs import FORMAT, METRICS_FILE, RUN_FILE, WEIGHTS_FILE, RunError
 
 POLL_INTERVAL = 1.0        # seconds; what the GUI and the terminal use
 IDLE_AFTER = 30.0          # without a lock file: no file change for this long = not active
+WRITING = ("new", "running")   # run.json statuses of a run whose writer is still at work
 MAX_GRID_SIDE = 4096       # sample grids wider or taller than this are refused
 SAMPLES_DIR = "samples"
 _SAMPLE_NAME = re.compile(r"^step_(\d+)\.png$")
@@ -213,6 +214,8 @@ class RunFollower:
                 self._status = status
             update.status = self._status
             update.owner, update.active = self._activity()
+            if update.owner is None and self._status is not None and self._status.status not in WRITING:
+                update.active = False       # no writer holds it and it was closed as finished / stopped / …
             return update
 
     def watch(self, interval: float = POLL_INTERVAL, should_stop: Callable[[], bool] | None = None,
