@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 FIELDS = ("step", "loss_d", "loss_g", "d_real", "d_fake", "images_per_s", "lr_g", "lr_d", "elapsed")
 SMOOTHED = ("loss_d", "loss_g")
 SMOOTHING = 0.98           # display-only exponential smoothing of the loss curves
-REFRESH_HZ = 12
+REFRESH_HZ = 15
 # No background grid: pyqtgraph draws it through the axes' cached QPicture, and replaying that costs
 # 30–50 ms per repaint in Qt's software rasterizer (6 ms without) — the one thing that stalled the GUI.
 

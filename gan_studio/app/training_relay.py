@@ -3,7 +3,7 @@
 `EventRelay` runs in its own QThread and blocks on the process's event pipe
 (never the GUI thread: unpickling metric rows and sample sheets happens
 here).  Everything that arrived together is handed to the GUI thread as one
-queued `events` signal — the process already batches metrics at ≤ 15 per
+queued `events` signal — the process already batches metrics at ≤ 20 per
 second, so the event loop sees a few small signals a second.
 """
 

@@ -20,7 +20,7 @@ events (process → window), `(name, payload)`:
     hello     {"pid", "torch"}
     status    {"text"}
     ready     {"step", "elapsed", "run", "dataset", "notes", "class_names", "device", "threads", "config"}
-    metrics   {"rows": [StepRecord dicts]}     batched, at most ~15 per second
+    metrics   {"rows": [StepRecord dicts]}     batched, at most ~20 per second
     snapshot  {"step", "images": uint8 (N, H, W, C)}
     state     {"state": "running" | "paused" | "idle", "step", "start_step", "start_elapsed"}
     diverged  {"advice", "step"}                   networks rolled back to `step`, paused
@@ -46,7 +46,7 @@ import traceback
 from collections import deque
 from pathlib import Path
 
-EMIT_INTERVAL = 1 / 15          # seconds between metric batches
+EMIT_INTERVAL = 1 / 20          # seconds between metric batches
 CHUNK_SECONDS = 0.045           # target duration of one session.advance(k)
 MAX_CHUNK = 1000
 ROLLBACK_INTERVAL = 1.0         # seconds between in-memory "last good state" copies
