@@ -95,7 +95,9 @@ class FollowController(QObject):
         thread.started.connect(poller.run)
         self._poller, self._thread = poller, thread
         thread.start()
-        self.status.emit(f"Following {self.path} (read-only)")
+        self.window.banner.show_message(
+            f"Following {self.path} — another process trains it; curves and samples update as it writes "
+            "(read-only).", "Stop following", self.stop)
         self.changed.emit()
         return True
 
