@@ -368,6 +368,7 @@ class TrainingLoop:
         self._send_state()
 
     def _chunk_once(self) -> None:
+        from .session import Snapshot
         from .trainer import TrainingDiverged
 
         session = self.session
@@ -400,6 +401,9 @@ class TrainingLoop:
         if not (stepping or self.delay > 0) and update.records:
             self._chunk = max(1, min(MAX_CHUNK, int(CHUNK_SECONDS / max(dt / len(update.records), 1e-6))))
         self._buffer.extend(r.to_dict() for r in update.records)
+        if update.snapshot is None and (stepping or self.delay > 0) and update.records:
+            # One step at a time: show every step's samples (not written to the run folder).
+            update.snapshot = Snapshot(trainer.step_count, trainer.fixed_samples())
         if update.snapshot is not None:
             self._pending_snapshot = update.snapshot
         if update.saved and session.run is not None:

@@ -176,6 +176,9 @@ def test_pause_stops_rows_and_step_runs_exactly_n(inbox, loaded):
     inbox.pump(0.8)
     assert [r["step"] for r in inbox.rows()] == [frozen + 4, frozen + 5]
     assert all(p["state"] == "paused" for _, p in inbox.since_mark("state"))
+    # Single steps show their samples every time (the Learn tab asks people to watch them).
+    shown = [p["step"] for _, p in inbox.since_mark("snapshot")]
+    assert shown == [frozen + 4, frozen + 5]
 
 
 def test_live_learning_rate_applies_to_later_rows(inbox, loaded):
