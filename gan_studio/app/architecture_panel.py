@@ -11,7 +11,8 @@ from ..core.device import available_devices, cpu_threads
 from ..core.experiment import CUSTOM, Experiment
 from ..core.models import count_parameters
 from ..core.presets import get_preset, load_presets
-from .widgets import CollapsibleSection, InlineMessage, ValidatedField, format_count, format_float, muted
+from .widgets import (CollapsibleSection, InlineMessage, ValidatedField, format_count, format_float, guard_wheel,
+                      muted)
 
 ARCH_LABELS = {"dcgan": "DCGAN (convolutional)", "mlp": "MLP (fully connected)"}
 D_NORM_LABELS = {"none": "None", "batch": "Batch norm", "spectral": "Spectral norm"}
@@ -38,6 +39,7 @@ class ArchitecturePanel(QWidget):
         self._count_timer.setInterval(150)
         self._count_timer.timeout.connect(self._recount)
         self._build()
+        guard_wheel(self)        # scrolling the side panel never changes a field the pointer passes over
         cfg = self.experiment.config
         self._apply(cfg.model, cfg.train)
         self._show_preset()

@@ -13,7 +13,8 @@ from ..core.config import DataConfig
 from ..core.data import (DatasetCancelled, DatasetError, DatasetUnavailable, dataset_catalog, download_dataset,
                          import_idx_folder, load_dataset)
 from ..core.images import tile_grid
-from .widgets import ClassHistogram, ImageView, InlineMessage, background, format_bytes, if_alive, muted
+from .widgets import (ClassHistogram, ImageView, InlineMessage, background, format_bytes, guard_wheel, if_alive,
+                      muted)
 
 PREVIEW_COLS = 5      # 5 × 29 + 1 = 146 px: drawn at 2× it fits a 340 px side panel
 PREVIEW_ROWS = 5
@@ -49,6 +50,7 @@ class DatasetPanel(QWidget):
         self._current = None                        # the LoadedDataset on show
         self._class_boxes: list[QCheckBox] = []
         self._build()
+        guard_wheel(self)
         self._refresh_sources()
         self._apply_source_ui()
         self._request_preview()

@@ -23,7 +23,7 @@ from ..core.exports import export_name, save_grid_png, save_images, save_latents
 from .digit_view import DigitGrid, DigitImage
 from .file_export import export_file, export_folder
 from .model_source import ModelSource, ModelSourceError, Pick
-from .widgets import scroll_panel, section_title, tool_button
+from .widgets import guard_wheel, scroll_panel, section_title, tool_button
 
 MAX_SEED = 2**31 - 1
 EXPLORE_TARGETS = [("interpolate", "As interpolation keyframes"), ("plane", "As plane corners A, B, C"),
@@ -257,6 +257,7 @@ class GalleryTab(QWidget):
         self.status_label.setStyleSheet("color: palette(mid);")
         side_lay.addWidget(self.status_label)
         side_scroll = scroll_panel(side, 250, 300)
+        guard_wheel(side)
 
         # toolbar
         self.star_btn = tool_button("★ Favourite", "Star the selected images (F)")

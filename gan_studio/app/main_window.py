@@ -33,7 +33,7 @@ from .status_bar import TrainingStatus
 from .train_tab import TrainTab
 from .training_controller import TrainingController
 from .training_controls import TrainingControls
-from .widgets import scroll_panel
+from .widgets import guard_wheel, scroll_panel
 
 PREWARM_MS = 1500       # start the training process (torch import) after the window has painted
 
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         col.addWidget(self.arch_panel)
         col.addStretch(1)
         scroll = scroll_panel(content, 340)
+        guard_wheel(content)         # wheel over an unfocused field scrolls the panel (training controls too)
         self.side_dock = QDockWidget("Experiment", self)
         self.side_dock.setObjectName("experimentDock")
         self.side_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable

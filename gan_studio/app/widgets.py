@@ -7,6 +7,7 @@
 * `InlineMessage`      – a word-wrapped info / warning / error line.
 * `background`         – run a callable on a thread pool; results arrive via queued signals.
 * `section_title`, `tool_button`, `muted`, `scroll_panel` – small styled building blocks.
+* `guard_wheel`        – spin boxes, combo boxes and sliders take the wheel only when focused.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import Callable, Sequence
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QObject, QRect, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QScrollArea, QSizePolicy, QToolButton,
+from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
+                               QFrame, QHBoxLayout, QLabel, QMenu, QScrollArea, QScrollBar, QSizePolicy, QToolButton,
                                QVBoxLayout, QWidget)
 
 ERROR_COLOR = QColor("#d64541")
@@ -415,6 +417,50 @@ def muted(label: QLabel) -> QLabel:
     pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
     label.setPalette(pal)
     return label
+
+
+class _WheelGuard(QObject):
+    """Event filter: a wheel event over an unfocused field is not the field's; it goes on to the
+    parent (the scroll area scrolls) instead of changing the value."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() != QEvent.Type.Wheel or not isinstance(obj, QWidget) or obj.hasFocus():
+            return False
+        area = obj.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            event.ignore()          # ignored + filtered: Qt offers the event to the parent widgets
+            return True
+        # Hand it to the enclosing scroll area (Qt does not pass synthesized wheel events on by itself).
+        QApplication.sendEvent(area.viewport(), event.clone())
+        event.accept()
+        return True
+
+
+_WHEEL_GUARD: _WheelGuard | None = None
+WHEEL_FIELDS = (QAbstractSpinBox, QComboBox, QAbstractSlider)
+
+
+def guard_wheel(*roots: QWidget) -> None:
+    """Spin boxes, combo boxes and sliders in `roots` (and the roots themselves) take wheel events only
+    when they have keyboard focus, so scrolling a panel never changes a field the pointer passes over.
+
+    Focus comes by click or Tab (Qt.StrongFocus), not by the wheel.  Calling it again is harmless
+    (fields added since are guarded too)."""
+    global _WHEEL_GUARD
+    if _WHEEL_GUARD is None:
+        _WHEEL_GUARD = _WheelGuard(QApplication.instance())
+    for root in roots:
+        fields = [root] if isinstance(root, WHEEL_FIELDS) else []
+        for kind in WHEEL_FIELDS:
+            fields += root.findChildren(kind)
+        for w in fields:
+            if isinstance(w, QScrollBar) or w.property("wheelGuarded"):   # scroll bars keep the wheel
+                continue
+            w.setProperty("wheelGuarded", True)
+            w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            w.installEventFilter(_WHEEL_GUARD)
 
 
 def scroll_panel(widget: QWidget, min_width: int = 0, max_width: int | None = None) -> QScrollArea:

@@ -171,3 +171,68 @@ def test_set_experiment_round_trip(panel):
     panel.set_experiment(custom)
     assert panel.preset_key() == "custom"
     assert panel.model_config() == custom.model and panel.train_config() == custom.train
+
+
+# ------------------------------------------------------------------ wheel over a scrolled panel
+
+def _wheel(widget, notches: int = -3) -> None:
+    """Turn the mouse wheel over the middle of `widget` (negative: towards the user = scroll down)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
+    glob = QPointF(widget.mapToGlobal(pos.toPoint()))
+    for _ in range(abs(notches)):
+        ev = QWheelEvent(pos, glob, QPoint(0, 0), QPoint(0, 120 if notches > 0 else -120), Qt.MouseButton.NoButton,
+                         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, ev)
+
+
+@pytest.fixture
+def scrolled_panel(qtbot):
+    from gan_studio.app.widgets import scroll_panel
+
+    p = ArchitecturePanel()
+    p.advanced.set_expanded(True)
+    scroll = scroll_panel(p, 340)
+    qtbot.addWidget(scroll)
+    scroll.resize(380, 300)          # much shorter than the panel: it scrolls
+    scroll.show()
+    qtbot.waitExposed(scroll)
+    return p, scroll
+
+
+def test_wheel_over_unfocused_fields_scrolls_the_panel_and_changes_nothing(scrolled_panel):
+    panel, scroll = scrolled_panel
+    before = (panel.model_config(), panel.train_config(), panel.preset_key())
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    scroll.setFocus()
+    for widget in (panel.g_width_spin, panel.loss_combo, panel.preset_combo, panel.seed_spin):
+        assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus     # the wheel does not give focus
+        if widget.hasFocus():
+            widget.clearFocus()
+        start = bar.value()
+        _wheel(widget, -3)
+        assert not widget.hasFocus()
+        assert bar.value() > start, f"the panel did not scroll under {widget.objectName() or type(widget)}"
+        bar.setValue(0)
+    _wheel(panel.latent_spin, 3)
+    assert (panel.model_config(), panel.train_config(), panel.preset_key()) == before
+
+
+def test_wheel_over_a_focused_field_changes_it(scrolled_panel, qtbot):
+    panel, scroll = scrolled_panel
+    scroll.activateWindow()
+    panel.g_width_spin.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(panel.g_width_spin.hasFocus)
+    width = panel.g_width_spin.value()
+    _wheel(panel.g_width_spin, 1)
+    assert panel.g_width_spin.value() == width + panel.g_width_spin.singleStep()
+    assert panel.model_config().g_width == width + panel.g_width_spin.singleStep()
+    panel.loss_combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(panel.loss_combo.hasFocus)
+    index = panel.loss_combo.currentIndex()
+    _wheel(panel.loss_combo, -1)
+    assert panel.loss_combo.currentIndex() == index + 1

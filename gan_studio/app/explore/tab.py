@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ..model_source import ModelSource
+from ..widgets import guard_wheel
 from .base import Page
 from .breed import BreedPage
 from .directions import DirectionsPage
@@ -29,6 +30,7 @@ class ExploreTab(QWidget):
         self.tabs.addTab(self.plane, "Plane")
         self.tabs.addTab(self.directions, "Directions")
         self.tabs.addTab(self.breed, "Breed")
+        guard_wheel(self)        # the pages' fields take the wheel only when focused
         self.header = QLabel()
         self.header.setStyleSheet("color: palette(mid); padding: 4px 8px;")
         lay = QVBoxLayout(self)
