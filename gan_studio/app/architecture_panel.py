@@ -12,7 +12,7 @@ from ..core.experiment import CUSTOM, Experiment
 from ..core.models import count_parameters
 from ..core.presets import get_preset, load_presets
 from .widgets import (CollapsibleSection, InlineMessage, ValidatedField, format_count, format_float, guard_wheel,
-                      muted)
+                      muted, set_clamped)
 
 ARCH_LABELS = {"dcgan": "DCGAN (convolutional)", "mlp": "MLP (fully connected)"}
 D_NORM_LABELS = {"none": "None", "batch": "Batch norm", "spectral": "Spectral norm"}
@@ -328,10 +328,10 @@ class ArchitecturePanel(QWidget):
         try:
             self.arch_combo.setCurrentIndex(max(0, self.arch_combo.findData(model.arch)))
             self.conditional_check.setChecked(bool(model.conditional))
-            self.latent_spin.setValue(int(model.latent_dim))
-            self.g_width_spin.setValue(int(model.g_width))
-            self.d_width_spin.setValue(int(model.d_width))
-            self.depth_spin.setValue(int(model.depth))
+            set_clamped(self.latent_spin, model.latent_dim)
+            set_clamped(self.g_width_spin, model.g_width)
+            set_clamped(self.d_width_spin, model.d_width)
+            set_clamped(self.depth_spin, model.depth)
             self.g_bn_check.setChecked(bool(model.g_batchnorm))
             self.d_norm_combo.setCurrentIndex(max(0, self.d_norm_combo.findData(model.d_norm)))
             self.loss_combo.setCurrentIndex(max(0, self.loss_combo.findData(train.loss)))
@@ -340,15 +340,15 @@ class ArchitecturePanel(QWidget):
                                 (self.gp_edit, train.gp_weight), (self.ema_edit, train.ema)):
                 if _parsed(edit) != value:      # leave a text being typed alone when it means the same
                     edit.setText(format_float(value))
-            self.batch_spin.setValue(int(train.batch_size))
-            self.d_steps_spin.setValue(int(train.d_steps))
-            self.seed_spin.setValue(int(train.seed))
+            set_clamped(self.batch_spin, train.batch_size)
+            set_clamped(self.d_steps_spin, train.d_steps)
+            set_clamped(self.seed_spin, train.seed)
             idx = self.device_combo.findData(train.device)
             if idx < 0:      # a device this computer lacks (e.g. a config from a GPU machine)
                 self.device_combo.addItem(f"{train.device} (not available here)", train.device)
                 idx = self.device_combo.count() - 1
             self.device_combo.setCurrentIndex(idx)
-            self.threads_spin.setValue(int(train.threads))
+            set_clamped(self.threads_spin, train.threads)
         finally:
             self._updating = False
         self._update_arch_dependent()

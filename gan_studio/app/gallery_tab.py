@@ -23,7 +23,7 @@ from ..core.exports import export_name, save_grid_png, save_images, save_latents
 from .digit_view import DigitGrid, DigitImage
 from .file_export import export_file, export_folder
 from .model_source import ModelSource, ModelSourceError, Pick
-from .widgets import guard_wheel, scroll_panel, section_title, tool_button
+from .widgets import guard_wheel, scroll_panel, section_title, set_clamped, tool_button
 
 MAX_SEED = 2**31 - 1
 EXPLORE_TARGETS = [("interpolate", "As interpolation keyframes"), ("plane", "As plane corners A, B, C"),
@@ -400,10 +400,10 @@ class GalleryTab(QWidget):
         self.trunc_label.setText(f"ψ {self.trunc_slider.value() / 100:.2f}" if self.trunc_check.isChecked() else "off")
 
     def set_seed(self, seed: int) -> None:
-        self.seed_spin.setValue(int(seed))
+        set_clamped(self.seed_spin, seed)
 
     def set_count(self, n: int) -> None:
-        self.count_spin.setValue(int(n))
+        set_clamped(self.count_spin, n)
 
     def new_seed(self) -> None:
         self.seed_spin.setValue(random.randrange(0, 1_000_000))

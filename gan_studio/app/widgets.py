@@ -8,6 +8,7 @@
 * `background`         – run a callable on a thread pool; results arrive via queued signals.
 * `section_title`, `tool_button`, `muted`, `scroll_panel` – small styled building blocks.
 * `guard_wheel`        – spin boxes, combo boxes and sliders take the wheel only when focused.
+* `set_clamped`, `next_seed` – spin box values held to the range (a seed past the maximum wraps to 0).
 """
 
 from __future__ import annotations
@@ -461,6 +462,21 @@ def guard_wheel(*roots: QWidget) -> None:
             w.setProperty("wheelGuarded", True)
             w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             w.installEventFilter(_WHEEL_GUARD)
+
+
+def set_clamped(box, value) -> int:
+    """`box.setValue(value)` held to the box's range (a C int: past 2³¹−1 `setValue` raises OverflowError);
+    returns the value set."""
+    v = min(max(int(value), box.minimum()), box.maximum())
+    box.setValue(v)
+    return v
+
+
+def next_seed(box) -> int:
+    """Step a seed box on by one, wrapping from its maximum to its minimum; returns the new seed."""
+    v = box.value() + 1
+    box.setValue(v if v <= box.maximum() else box.minimum())
+    return box.value()
 
 
 def scroll_panel(widget: QWidget, min_width: int = 0, max_width: int | None = None) -> QScrollArea:

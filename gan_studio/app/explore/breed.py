@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QSl
 from ...core.latent import breed
 from ..digit_view import DigitGrid
 from ..model_source import Pick
-from ..widgets import section_title, tool_button
+from ..widgets import next_seed, section_title, tool_button
 from .base import EMPTY, Page, random_picks, seed_spin
 
 
@@ -128,7 +128,7 @@ class BreedPage(Page):
         caps = [f"gen {c.generation}" + (f" · {c.label}" if c.label is not None else "") for c in kids]
         tips = [f"generation {c.generation} · child {c.index} of seed {c.seed}" for c in kids]
         self.child_grid.set_images(imgs, tips, caps)
-        self.seed_spin.setValue(seed + 1)
+        next_seed(self.seed_spin)        # the next Breed gives new children; past 2³¹−1 it wraps to 0
         self.status.setText(f"{len(kids)} children of generation {kids[0].generation if kids else 0} · "
                             f"{len(self.source.lineage)} creatures in the lineage")
         return self.children
