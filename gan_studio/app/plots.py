@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 FIELDS = ("step", "loss_d", "loss_g", "d_real", "d_fake", "images_per_s", "lr_g", "lr_d", "elapsed")
 SMOOTHED = ("loss_d", "loss_g")
-SMOOTHING = 0.98           # display-only exponential smoothing of the loss curves
+SMOOTHING = 0.98           # display-only exponential smoothing of the loss curves (bias-corrected, as in Adam)
 REFRESH_HZ = 15
 # No background grid: pyqtgraph draws it through the axes' cached QPicture, and replaying that costs
 # 30–50 ms per repaint in Qt's software rasterizer (6 ms without) — the one thing that stalled the GUI.
@@ -34,14 +34,23 @@ COLORS = {
 
 
 class MetricsBuffer:
-    """Column store of metric rows with amortised appends."""
+    """Column store of metric rows with amortised appends.
+
+    The smoothed losses are an exponential moving average with start-up bias correction (as Adam's
+    moments): ``ema_t = β·ema_{t−1} + (1 − β)·x_t`` from ``ema_0 = 0``, shown as ``ema_t / (1 − β^t)``, t
+    counting the finite values.  That is the average of the values so far weighted by β^age, so the first
+    rows read right instead of dragging the first value along for ~1/(1 − β) = 50 steps.
+    """
 
     def __init__(self, capacity: int = 4096):
         self._cap = capacity
         self.n = 0
         self._data = {f: np.empty(capacity, np.float64) for f in FIELDS}
         self._data.update({f"{f}_smooth": np.empty(capacity, np.float64) for f in SMOOTHED})
-        self._ema = {f: np.nan for f in SMOOTHED}
+        # the uncorrected average and t after each row, so a truncation can resume from any row
+        self._data.update({f"_{f}_ema": np.empty(capacity, np.float64) for f in SMOOTHED})
+        self._data.update({f"_{f}_t": np.empty(capacity, np.float64) for f in SMOOTHED})
+        self._ema = {f: (0.0, 0) for f in SMOOTHED}      # (uncorrected ema, t)
 
     def __len__(self) -> int:
         return self.n
@@ -66,15 +75,21 @@ class MetricsBuffer:
         sl = slice(self.n, self.n + k)
         for f in FIELDS:
             self._data[f][sl] = [float(r.get(f, np.nan)) for r in rows]
+        beta = SMOOTHING
         for f in SMOOTHED:
             raw = self._data[f][sl]
             out = self._data[f"{f}_smooth"][sl]
-            ema = self._ema[f]
+            ema_col, t_col = self._data[f"_{f}_ema"][sl], self._data[f"_{f}_t"][sl]
+            ema, t = self._ema[f]
+            shown = self._data[f"{f}_smooth"][self.n - 1] if self.n else np.nan
             for i, v in enumerate(raw):
-                if np.isfinite(v):
-                    ema = v if not np.isfinite(ema) else SMOOTHING * ema + (1 - SMOOTHING) * v
-                out[i] = ema
-            self._ema[f] = ema
+                if np.isfinite(v):          # a non-finite loss (divergence) leaves the average alone
+                    ema = beta * ema + (1 - beta) * v
+                    t += 1
+                    shown = ema / (1 - beta ** t)
+                out[i] = shown
+                ema_col[i], t_col[i] = ema, t
+            self._ema[f] = (ema, t)
         self.n += k
 
     def truncate(self, step: int) -> None:
@@ -82,11 +97,12 @@ class MetricsBuffer:
         keep = int(np.searchsorted(self._data["step"][: self.n], step, side="right"))
         self.n = keep
         for f in SMOOTHED:
-            self._ema[f] = self._data[f"{f}_smooth"][keep - 1] if keep else np.nan
+            self._ema[f] = ((float(self._data[f"_{f}_ema"][keep - 1]), int(self._data[f"_{f}_t"][keep - 1]))
+                            if keep else (0.0, 0))
 
     def clear(self) -> None:
         self.n = 0
-        self._ema = {f: np.nan for f in SMOOTHED}
+        self._ema = {f: (0.0, 0) for f in SMOOTHED}
 
     def column(self, name: str) -> np.ndarray:
         return self._data[name][: self.n]
@@ -102,7 +118,7 @@ class MetricsBuffer:
         i = int(np.clip(np.searchsorted(steps, step), 0, self.n - 1))
         if i > 0 and abs(steps[i - 1] - step) < abs(steps[i] - step):
             i -= 1
-        return {k: float(v[i]) for k, v in self._data.items()}
+        return {k: float(v[i]) for k, v in self._data.items() if not k.startswith("_")}
 
 
 def nice_ceiling(value: float) -> float:
