@@ -27,6 +27,53 @@ SOURCE_TITLES = {
 }
 
 
+def data_title(cfg: DataConfig) -> str:
+    """A short name of the data a config asks for (the status bar's read-out until training loads it)."""
+    if cfg.source == "folder":
+        title = f"Folder “{Path(cfg.path).name}”" if cfg.path else "Folder (none chosen)"
+    else:
+        title = {"sample": "Offline sample"}.get(cfg.source, SOURCE_TITLES.get(cfg.source, cfg.source))
+    if cfg.classes is not None:
+        title += f" ({len(cfg.classes)} class{'' if len(cfg.classes) == 1 else 'es'})"
+    return title
+
+
+def light_background_fraction(images: np.ndarray, inverted: bool) -> float:
+    """The share of (N, C, H, W) uint8 images whose background is light, judged by the median of their
+    border pixels (the mean of the whole image calls a light page with bold strokes dark)."""
+    if len(images) == 0:
+        return 0.0
+    x = images.reshape(len(images), -1, *images.shape[-2:]).astype(np.float32).mean(axis=1)   # (N, H, W)
+    border = np.concatenate([x[:, 0, :], x[:, -1, :], x[:, :, 0], x[:, :, -1]], axis=1)
+    light = np.median(border, axis=1) > 127
+    if inverted:
+        light = ~light               # the images are shown after inversion
+    return float(light.mean())
+
+
+def dataset_notes(ds) -> list[str]:
+    """The notes shown under the preview, with a folder's held-out share said and its background told
+    truly ("All images have a light background" when all have)."""
+    notes = list(ds.notes)
+    if ds.skipped and not any("skipped" in n for n in notes):
+        notes.append(f"{ds.skipped} file(s) skipped.")
+    if ds.source != "folder":
+        return notes
+    identity = ds.identity or {}
+    inverted = bool(identity.get("inverted"))
+    if inverted:
+        images = np.concatenate([ds.train.images, ds.heldout.images]) if len(ds.heldout) else ds.train.images
+        share = light_background_fraction(images, inverted=True)
+        what = "All images have" if share >= 1.0 else f"Most images ({share:.0%}) have"
+        notes = [f"{what} a light background, so all were inverted to light strokes on dark like MNIST."
+                 if n.startswith("Most images (") and "light background" in n else n for n in notes]
+    held, train = len(ds.heldout), len(ds.train)
+    if held:
+        notes.append(f"{held:,} of the {held + train:,} images ({held / (held + train):.0%}) are held out to "
+                     f"measure the generator and not trained on; training uses {train:,}.")
+    return notes
+
+
 def _error_text(exc: BaseException) -> str:
     if isinstance(exc, DatasetError):
         return str(exc)
@@ -443,9 +490,7 @@ class DatasetPanel(QWidget):
         self.histogram.set_counts(list(counts), list(counts.values()))
         self.histogram.setVisible(bool(counts))
         self.count_label.setVisible(True)
-        notes = list(ds.notes)
-        if ds.skipped and not any("skipped" in n for n in notes):
-            notes.append(f"{ds.skipped} file(s) skipped.")
+        notes = dataset_notes(ds)
         self.notes_label.setText("\n".join(notes))
         self.notes_label.setVisible(bool(notes))
         self._update_selection_view()

@@ -49,11 +49,20 @@ def show_error(parent: QWidget, title: str, exc: BaseException) -> QMessageBox:
     return box
 
 
-def ask_save(parent: QWidget, steps: int, why: str = "") -> str:
-    """Save / Discard / Cancel for unsaved trained steps: returns "save", "discard" or "cancel"."""
+def unsaved_text(unsaved: int, saved_before: bool = False) -> str:
+    """The save prompt's sentence: only the steps that are not on disk are counted."""
+    steps = f"{unsaved:,} training step{'' if unsaved == 1 else 's'}"
+    if saved_before:
+        return f"{steps} since the last save {'is' if unsaved == 1 else 'are'} not saved."
+    return f"The current experiment has {steps} that {'is' if unsaved == 1 else 'are'} not saved."
+
+
+def ask_save(parent: QWidget, unsaved: int, why: str = "", saved_before: bool = False) -> str:
+    """Save / Discard / Cancel for unsaved trained steps: returns "save", "discard" or "cancel".
+
+    `unsaved`: the steps trained since the last save (all of them when the run was never saved)."""
     box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
-                      f"{why + ' ' if why else ''}The current experiment has {steps:,} trained steps "
-                      "that are not saved.", parent=parent)
+                      f"{why + ' ' if why else ''}{unsaved_text(unsaved, saved_before)}", parent=parent)
     box.setInformativeText("Save the run before going on?")
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                            | QMessageBox.StandardButton.Cancel)

@@ -94,7 +94,9 @@ class ExperimentLifecycle(QObject):
             return True
         if exp.state == "running":
             self.controller.pause()
-        answer = dialogs.ask_save(self.window, exp.step, why)
+        saved_before = exp.saved_path is not None
+        unsaved = exp.step - exp.saved_step if saved_before else exp.step   # count only what is not on disk
+        answer = dialogs.ask_save(self.window, max(unsaved, 0), why, saved_before)
         if answer == "cancel":
             return False
         if answer == "save":
@@ -203,7 +205,8 @@ class ExperimentLifecycle(QObject):
             w.settings.add_recent_run(run.path)
         w.reset_progress()
         w.status.set("step", f"step {run.step:,}")
-        w.statusBar().showMessage(f"Opened {run.path} at step {run.step:,}. Press Train to continue.", 8000)
+        w.statusBar().showMessage(f"Opened {run.path} at step {run.step:,}. "
+                                  f"Press {w.controls.train_button.text()} to continue training it.", 8000)
         return True
 
     # ------------------------------------------------------------- faults

@@ -20,7 +20,7 @@ from ..paths import APP_NAME, resource_path, runs_dir
 from . import dialogs
 from .architecture_panel import ArchitecturePanel
 from .banner import Banner
-from .dataset_panel import DatasetPanel
+from .dataset_panel import DatasetPanel, data_title
 from .explore import ExploreTab
 from .file_export import export_file
 from .follow_controller import FollowController
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._fit_to_screen()
         self.settings.restore_window(self)
         self._update_device_label()
+        self.status.set("dataset", data_title(self.experiment.config.data))
         self.update_controls()
         notice = self.settings.pending_notice()
         if notice:
@@ -270,8 +271,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ reactions
     def _on_config_changed(self, keys: set) -> None:
-        if any(k.startswith("data.") for k in keys) and self.dataset_panel.data_config() != self.experiment.config.data:
-            self.dataset_panel.set_data_config(self.experiment.config.data)
+        if any(k.startswith("data.") for k in keys):
+            if self.dataset_panel.data_config() != self.experiment.config.data:
+                self.dataset_panel.set_data_config(self.experiment.config.data)
+            if not self.experiment.active:      # the old dataset's name must not stay until training starts
+                self.status.set("dataset", data_title(self.experiment.config.data))
         if "train.device" in keys or "train.threads" in keys:
             self._update_device_label()
         self.update_controls()          # Train reads "Continue" or "Train" by the Experiment's plan

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from ..core.images import tile_grid
@@ -38,9 +38,15 @@ class SampleGridView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setAutoDownsample(False)
         self.viewbox.addItem(self.image)
-        self.placeholder = pg.TextItem("Press Train: the generator's samples appear here", color="#aaaaaa",
-                                       anchor=(0.5, 0.5))
-        self.viewbox.addItem(self.placeholder)
+        # The empty view's text: a word-wrapped label over the view, centred at any size (a pyqtgraph
+        # TextItem in the view box was clipped at the left edge of a narrow view).
+        self.placeholder = QLabel("Press Train: the generator's samples appear here", self.view)
+        self.placeholder.setObjectName("gridPlaceholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("QLabel#gridPlaceholder { color: #aaaaaa; background: transparent; }")
+        self.placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.view.installEventFilter(self)
         self.view.setMinimumSize(220, 220)
         self.view.setToolTip("The same 64 noise vectors, drawn by the generator as it learns")
 
@@ -132,6 +138,11 @@ class SampleGridView(QWidget):
         return self.current_sheet() is not None
 
     # --------------------------------------------------------------- display
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
+        if obj is self.view and event.type() == QEvent.Type.Resize:
+            self.placeholder.setGeometry(self.view.rect().adjusted(16, 16, -16, -16))
+        return False
+
     def _sync_slider(self, follow: bool) -> None:
         n = len(self._history)
         self.slider.blockSignals(True)
@@ -150,7 +161,6 @@ class SampleGridView(QWidget):
             self._shown = -1
             self.image.clear()
             self.placeholder.show()
-            self.placeholder.setPos(0, 0)
             self.viewbox.setRange(xRange=(-1, 1), yRange=(-1, 1), padding=0)
             self.step_label.setText("—")
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtWidgets import QSpinBox
 
 from gan_studio.app.widgets import next_seed, set_clamped
@@ -54,3 +55,86 @@ def test_gallery_seed_and_count_from_outside_are_clamped(qtbot, source):
     tab.set_count(10**9)
     assert tab.seed_spin.value() == MAX_SEED
     assert tab.count_spin.value() == tab.count_spin.maximum()
+
+
+# ------------------------------------------------------------------ texts that tell the truth
+
+def test_the_save_prompt_counts_only_unsaved_steps():
+    from gan_studio.app.dialogs import unsaved_text
+
+    assert unsaved_text(650) == "The current experiment has 650 training steps that are not saved."
+    assert unsaved_text(150, saved_before=True) == "150 training steps since the last save are not saved."
+    assert unsaved_text(1, saved_before=True) == "1 training step since the last save is not saved."
+
+
+def test_maybe_save_passes_the_steps_since_the_last_save(qtbot, monkeypatch, tmp_path, tiny_cfg):
+    from gan_studio.app import dialogs
+    from gan_studio.app.main_window import MainWindow
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save", lambda parent, unsaved, why="", saved_before=False:
+                        asked.append((unsaved, saved_before)) or "cancel")
+    w = MainWindow(threads=1)
+    try:
+        exp = w.experiment
+        exp.set_config(tiny_cfg)
+        exp.trained = exp.config                 # as if trained, without a training process
+        exp.stepped(650)
+        assert not w.lifecycle.maybe_save() and asked[-1] == (650, False)     # never saved: all of them
+        (tmp_path / "run").mkdir()
+        exp.saved(tmp_path / "run", 500)
+        exp.stepped(650)
+        assert not w.lifecycle.maybe_save() and asked[-1] == (150, True)      # saved at 500: 150 are not
+    finally:
+        w.experiment.trained = None
+        w.controller.discard()
+        w.controller.shutdown()
+        w.close()
+        w.deleteLater()
+
+
+def test_the_status_bar_names_the_dataset_chosen_before_training(qtbot, tiny_cfg):
+    from gan_studio.app.main_window import MainWindow
+    from gan_studio.core.config import DataConfig
+
+    w = MainWindow(threads=1)
+    try:
+        w.experiment.set_config(tiny_cfg)
+        assert w.status.text("dataset") == "Offline sample"
+        w.status.set("dataset", "Offline sample — 5,800 MNIST digits")      # what a finished training said
+        w.experiment.set_config(w.experiment.config.replace(data=DataConfig(source="fashion-mnist")))
+        assert w.status.text("dataset") == "Fashion-MNIST"
+        w.experiment.set_config(w.experiment.config.replace(data=DataConfig(source="folder", path="/x/letters",
+                                                                            classes=[0, 2])))
+        assert w.status.text("dataset") == "Folder “letters” (2 classes)"
+    finally:
+        w.controller.discard()
+        w.controller.shutdown()
+        w.close()
+        w.deleteLater()
+
+
+def test_folder_notes_say_the_hold_out_and_the_true_light_background_share(tmp_path):
+    """White pages with thick dark strokes: every background is light, though some images are dark on
+    average (the old note said "Most images (60 %)")."""
+    from PIL import Image
+
+    from gan_studio.app.dataset_panel import dataset_notes
+    from gan_studio.core.config import DataConfig
+    from gan_studio.core.data import load_dataset
+
+    root = tmp_path / "pages"
+    root.mkdir()
+    for i in range(50):
+        img = np.full((28, 28), 255, np.uint8)
+        img[3:25, 3:3 + (20 if i % 5 < 2 else 4)] = 0          # 2 in 5 are mostly ink
+        Image.fromarray(img).save(root / f"{i:02d}.png")
+    ds = load_dataset(DataConfig(source="folder", path=str(root)), 28, 1)
+    notes = dataset_notes(ds)
+    assert ds.identity["inverted"]
+    assert any(n.startswith("All images have a light background, so all were inverted") for n in notes), notes
+    assert not any(n.startswith("Most images (") for n in notes), notes
+    held = len(ds.heldout)
+    assert held == 5
+    assert f"5 of the 50 images (10%) are held out to measure the generator and not trained on; training uses 45." \
+        in notes
