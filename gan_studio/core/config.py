@@ -32,6 +32,7 @@ LOSS_LABELS = {
     "wgan-gp": "Wasserstein + gradient penalty",
 }
 D_NORMS = ("none", "batch", "spectral")
+D_ACTIVATIONS = ("leaky-relu", "relu")
 DATA_SOURCES = ("sample", "mnist", "fashion-mnist", "kmnist", "folder")
 IMAGE_SIZES = (28, 32, 64)
 
@@ -126,6 +127,7 @@ class ModelConfig(_JsonMixin):
     depth: int = _f(3, preset=True)       # MLP hidden layers
     g_batchnorm: bool = _f(True, preset=True)
     d_norm: str = _f("spectral", preset=True)
+    d_activation: str = _f("leaky-relu", preset=True)  # MLP discriminator's hidden activation (the seed: relu)
 
     def validate(self) -> list[ConfigIssue]:
         issues: list[ConfigIssue] = []
@@ -142,6 +144,9 @@ class ModelConfig(_JsonMixin):
         _range(issues, "model.depth", self.depth, 1, 6, "depth")
         if self.d_norm not in D_NORMS:
             issues.append(ConfigIssue("model.d_norm", f"discriminator normalisation must be one of {', '.join(D_NORMS)}"))
+        if self.d_activation not in D_ACTIVATIONS:
+            issues.append(ConfigIssue("model.d_activation",
+                                      f"discriminator activation must be one of {', '.join(D_ACTIVATIONS)}"))
         return issues
 
 

@@ -52,3 +52,15 @@ def test_spectral_norm_is_applied():
     assert any("parametrizations" in name for name, _ in d.named_parameters())
     d2 = build_discriminator(ModelConfig(d_norm="none", g_width=8, d_width=8))
     assert not any("parametrizations" in name for name, _ in d2.named_parameters())
+
+
+def test_mlp_discriminator_activation_follows_the_config():
+    seed = ModelConfig(arch="mlp", latent_dim=100, g_width=128, d_width=128, depth=3, g_batchnorm=False, d_norm="none",
+                       d_activation="relu")
+    acts = {type(m) for m in build_discriminator(seed).modules() if isinstance(m, (torch.nn.ReLU, torch.nn.LeakyReLU))}
+    assert acts == {torch.nn.ReLU}
+    fixed = seed.replace(d_activation="leaky-relu")
+    acts = {type(m) for m in build_discriminator(fixed).modules() if isinstance(m, (torch.nn.ReLU, torch.nn.LeakyReLU))}
+    assert acts == {torch.nn.LeakyReLU}
+    assert [str(i) for i in seed.replace(d_activation="tanh").validate()] == [
+        "model.d_activation: discriminator activation must be one of leaky-relu, relu"]

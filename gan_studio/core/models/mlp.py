@@ -37,7 +37,7 @@ class MLPGenerator(nn.Module):
 
 
 class MLPDiscriminator(nn.Module):
-    """C·H·W → … → d_width (LeakyReLU 0.2) → 1 logit; widths mirror the generator."""
+    """C·H·W → … → d_width (LeakyReLU 0.2, or ReLU as in the seed) → 1 logit; widths mirror the generator."""
 
     def __init__(self, cfg: ModelConfig):
         super().__init__()
@@ -49,7 +49,7 @@ class MLPDiscriminator(nn.Module):
             layers.append(d_layer(nn.Linear(prev, w), cfg.d_norm))
             if cfg.d_norm == "batch":
                 layers.append(nn.BatchNorm1d(w))
-            layers.append(nn.LeakyReLU(0.2, inplace=True))
+            layers.append(nn.ReLU(inplace=True) if cfg.d_activation == "relu" else nn.LeakyReLU(0.2, inplace=True))
             prev = w
         self.body = nn.Sequential(*layers)
         self.out = d_layer(nn.Linear(prev, 1), cfg.d_norm)
