@@ -10,46 +10,37 @@ the window offers to take the run over.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal
 
 from ..core.follow import RunFollower
 from ..core.runs import RunError
+from .loop_thread import LoopWorker, end_loop, start_loop
 
 POLL_SECONDS = 0.5
 
 
-class FollowPoller(QObject):
+class FollowPoller(LoopWorker):
     update = Signal(object, object)     # FollowUpdate, decoded sample grid (uint8 H×W×C) or None
     failed = Signal(str)
-    done = Signal()
 
     def __init__(self, follower: RunFollower):
         super().__init__()
         self.follower = follower
-        self._stop = threading.Event()
 
-    def stop(self) -> None:
-        self._stop.set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            while not self._stop.is_set():
-                upd = self.follower.poll()
-                grid = None
-                if upd.sample is not None:
-                    try:
-                        grid = upd.sample.load()
-                    except RunError as exc:
-                        self.failed.emit(str(exc))
-                if upd.changed or grid is not None:
-                    self.update.emit(upd, grid)
-                self._stop.wait(POLL_SECONDS)
-        finally:
-            self.done.emit()
+    def loop(self) -> None:
+        while not self.stopping():
+            upd = self.follower.poll()
+            grid = None
+            if upd.sample is not None:
+                try:
+                    grid = upd.sample.load()
+                except RunError as exc:
+                    self.failed.emit(str(exc))
+            if upd.changed or grid is not None:
+                self.update.emit(upd, grid)
+            self.wait(POLL_SECONDS)
 
 
 class FollowController(QObject):
@@ -86,15 +77,10 @@ class FollowController(QObject):
         self.window.status.set("device", "another process")
         self.window.train_tab.clear()
         poller = FollowPoller(follower)
-        thread = QThread()
-        thread.setObjectName("gan-studio-follow")
-        poller.moveToThread(thread)
         poller.update.connect(self._on_update)
         poller.failed.connect(lambda text: self.status.emit(text))
-        poller.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.started.connect(poller.run)
-        self._poller, self._thread = poller, thread
-        thread.start()
+        self._poller = poller
+        self._thread = start_loop(poller, "gan-studio-follow")
         self.window.banner.show_message(
             f"Following {self.path} — another process trains it; curves and samples update as it writes "
             "(read-only).", "Stop following", self.stop)
@@ -104,13 +90,7 @@ class FollowController(QObject):
     def stop(self) -> None:
         poller, thread = self._poller, self._thread
         self._poller = self._thread = None
-        if poller is not None:
-            poller.stop()
-        if thread is not None:
-            thread.quit()
-            thread.wait(5000)
-            poller.deleteLater()
-            thread.deleteLater()
+        end_loop(poller, thread)
         if self.path is not None:
             self.path = None
             self.window.banner.hide()

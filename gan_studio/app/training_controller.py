@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
-from ..core.device import cpu_threads
+from ..core.device import choose_threads, cpu_threads
 from ..core.experiment import Experiment
 from ..core.process import TrainingProcess
 from ..core.runs import new_scratch_dir
+from .loop_thread import end_loop, start_loop
 from .training_relay import EventRelay
 
 
@@ -64,15 +65,10 @@ class TrainingController(QObject):
         process = TrainingProcess()
         process.start()
         relay = EventRelay(process)
-        thread = QThread()
-        thread.setObjectName("gan-studio-training-relay")
-        relay.moveToThread(thread)
         relay.events.connect(self._on_events)
         relay.died.connect(self._on_died)
-        relay.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.started.connect(relay.run)
-        self._process, self._relay, self._thread = process, relay, thread
-        thread.start()
+        self._process, self._relay = process, relay
+        self._thread = start_loop(relay, "gan-studio-training-relay")
         if self._delay:
             process.send("delay", seconds=self._delay)
         return process
@@ -80,13 +76,7 @@ class TrainingController(QObject):
     def _end_relay(self) -> None:
         relay, thread = self._relay, self._thread
         self._relay = self._thread = None
-        if relay is not None:
-            relay.stop()
-        if thread is not None:
-            thread.quit()
-            thread.wait(5000)
-            relay.deleteLater()
-            thread.deleteLater()
+        end_loop(relay, thread)
 
     def _send(self, command: str, **args) -> bool:
         if self._process is None:
@@ -122,7 +112,7 @@ class TrainingController(QObject):
         if self.threads is not None:
             return self.threads
         configured = self.experiment.config.train.threads
-        return configured if configured > 0 else max(1, cpu_threads() - 1)
+        return configured if configured > 0 else choose_threads(max(1, cpu_threads() - 1))  # probed; cached 30 s
 
     # ------------------------------------------------------------- intent
     def train(self, target_steps: int = 0, target_seconds: float = 0.0, paused: bool = False) -> str:

@@ -9,41 +9,31 @@ second, so the event loop sees a few small signals a second.
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal
 
 from ..core.process import ProcessDied, TrainingProcess
+from .loop_thread import LoopWorker
 
 POLL_SECONDS = 0.1
 
 
-class EventRelay(QObject):
+class EventRelay(LoopWorker):
     events = Signal(list)       # [(name, payload), …] in arrival order
     died = Signal(str)          # the process ended unexpectedly; plain-words reason
-    done = Signal()             # run() returned; the thread may quit
 
     def __init__(self, process: TrainingProcess):
         super().__init__()
         self.process = process
-        self._stop = threading.Event()
 
-    def stop(self) -> None:
-        self._stop.set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            while not self._stop.is_set():
-                try:
-                    batch = self.process.receive(POLL_SECONDS)
-                except ProcessDied as exc:
-                    if not self._stop.is_set():
-                        self.died.emit(str(exc))
+    def loop(self) -> None:
+        while not self.stopping():
+            try:
+                batch = self.process.receive(POLL_SECONDS)
+            except ProcessDied as exc:
+                if not self.stopping():
+                    self.died.emit(str(exc))
+                return
+            if batch:
+                self.events.emit(batch)
+                if any(name == "bye" for name, _ in batch):
                     return
-                if batch:
-                    self.events.emit(batch)
-                    if any(name == "bye" for name, _ in batch):
-                        return
-        finally:
-            self.done.emit()

@@ -40,7 +40,7 @@ def rows(window):
     return collected
 
 
-def _train_until(qtbot, window, rows, steps, timeout=30000):
+def _train_until(qtbot, window, rows, steps, timeout=120000):
     qtbot.waitUntil(lambda: bool(rows) and rows[-1]["step"] >= steps, timeout=timeout)
 
 
