@@ -6,7 +6,13 @@ opens the app, exits once the main window is shown and prints how long that took
 
 from __future__ import annotations
 
+import os
 import sys
+
+# Before anything loads torch: idle OpenMP workers sleep instead of spin-waiting.  On a machine where
+# another process holds a core, spinning workers made a training step up to 10x slower
+# (benchmarks/threads_under_load.py).  A value the user set wins.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 def main(argv: list[str] | None = None) -> int:
