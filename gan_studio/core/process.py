@@ -178,7 +178,7 @@ class TrainingLoop:
 
     # ---------------------------------------------------------------- commands
     def _cmd_load(self, config=None, run_dir=None, resume=None, threads=None) -> None:
-        from .config import ExperimentConfig
+        from .config import CONTINUE, ExperimentConfig, field_keys, get_value
         from .data import DatasetCancelled, load_dataset
         from .device import set_threads
         from .session import TrainingSession
@@ -190,8 +190,8 @@ class TrainingLoop:
             overrides = None
             if config is not None:
                 cfg = ExperimentConfig.from_dict(config)
-                overrides = {k: getattr(cfg.train, k) for k in ("device", "threads", "max_steps", "max_seconds",
-                                                                "sample_every", "checkpoint_every", "autosave_seconds")}
+                # What may change when a run continues (field metadata): device, threads, targets, intervals.
+                overrides = {k.split(".", 1)[1]: get_value(cfg, k) for k in field_keys(change=CONTINUE)}
             try:
                 session = TrainingSession.resume(resume, overrides=overrides, cancel=self._cancel_requested)
             except DatasetCancelled:
@@ -437,6 +437,7 @@ class TrainingLoop:
 def child_main(commands, events, parent_pid: int) -> None:
     """Entry point of the training process (spawned)."""
     loop = TrainingLoop(commands, events, parent_pid)
+    _on_sigterm(loop)
     try:
         loop.serve()
     finally:
@@ -445,6 +446,20 @@ def child_main(commands, events, parent_pid: int) -> None:
                 conn.close()
             except OSError:
                 pass
+
+
+def _on_sigterm(loop: TrainingLoop) -> None:
+    """SIGTERM (a logout, `kill`): save the run with status "interrupted" and exit, as when the window
+    is lost.  The handler only queues the request; the loop acts on it between chunks."""
+    import signal
+
+    def handler(signum, frame):
+        loop.queue.append(("parent-gone", {}))
+
+    try:
+        signal.signal(signal.SIGTERM, handler)
+    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM on this system
+        pass
 
 
 # ===================================================================== parent
