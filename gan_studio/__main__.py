@@ -31,6 +31,17 @@ def main(argv: list[str] | None = None) -> int:
         from .cli import main as cli_main
 
         return cli_main(argv)
+    # Words that are not option values (Qt's `-platform offscreen`, `-style fusion` take one).
+    words = [a for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or not argv[i - 1].startswith("-"))]
+    if words and not _opens_in_window(words[0]):
+        # Not a command and not a run folder: say so (on a server the window would just hang).
+        from difflib import get_close_matches
+
+        close = get_close_matches(words[0], SUBCOMMANDS, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        print(f"gan-studio: error: '{words[0]}' is neither a command ({', '.join(SUBCOMMANDS)}) nor a run folder; "
+              f"{hint}see gan-studio --help", file=sys.stderr)
+        return 2
     try:
         from .app.main import run_app
     except ImportError as exc:  # pragma: no cover - only when Qt is missing
@@ -38,6 +49,17 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     return run_app(argv)
+
+
+def _opens_in_window(word: str) -> bool:
+    """A run folder (or its run.json) that the window can open."""
+    from pathlib import Path
+
+    path = Path(word)
+    try:
+        return (path.is_dir() and (path / "run.json").is_file()) or (path.is_file() and path.name == "run.json")
+    except OSError:
+        return False
 
 
 if __name__ == "__main__":

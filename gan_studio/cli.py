@@ -21,9 +21,44 @@ from pathlib import Path
 
 SUBCOMMANDS = ("train", "resume", "open", "sample", "evaluate", "datasets", "download", "import-mnist", "presets")
 
+MAX_SAMPLES = 10_000         # `sample --n` / `evaluate --n`: images generated in one command
+MAX_SCALE = 16               # `sample --scale`: pixel repetition of the grid PNG
+MAX_GRID_PIXELS = 64 * 10**6  # `sample` grid PNG: at most 64 megapixels (about 200 MB for RGB)
+MAX_SECONDS = 10**7          # same bound as train.max_seconds
+MAX_STEPS = 10**9            # same bound as train.max_steps
+PROGRESS_EVERY_S = 10.0      # a plain progress line this often when stderr is not a terminal
+EXIT_DIVERGED = 3            # training diverged; the last good checkpoint is kept
+
 
 class CliError(Exception):
     pass
+
+
+def _int_in(lo: int, hi: int, what: str):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} must be a whole number (got {text!r})") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{what} must be {lo:,}–{hi:,} (got {value:,})")
+        return value
+    return parse
+
+
+def _float_in(lo: float, hi: float, what: str, allow_lo: bool = True):
+    def parse(text: str) -> float:
+        import math
+
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} must be a number (got {text!r})") from None
+        if not math.isfinite(value) or value > hi or value < lo or (value == lo and not allow_lo):
+            raise argparse.ArgumentTypeError(
+                f"{what} must be {'more than' if not allow_lo else 'at least'} {lo:g} and at most {hi:g} (got {text})")
+        return value
+    return parse
 
 
 def _progress_bar(total: int | None, desc: str, unit: str = "step"):
@@ -47,6 +82,10 @@ class _Interrupt:
 
     def __enter__(self):
         self._old = signal.signal(signal.SIGINT, self._handle)
+        try:   # a logout or `kill` (SIGTERM) stops and saves like Ctrl-C
+            self._old_term = signal.signal(signal.SIGTERM, self._handle)
+        except (ValueError, AttributeError, OSError):  # not the main thread, or no SIGTERM here
+            self._old_term = None
         return self
 
     def _handle(self, signum, frame):
@@ -57,10 +96,14 @@ class _Interrupt:
         self.requested = True
         self._first = time.monotonic()
         if not self.quiet:
-            print("\nStopping after this step and saving… (Ctrl-C again to abort without saving)", file=sys.stderr)
+            what = "terminate signal" if signum == getattr(signal, "SIGTERM", None) else "Ctrl-C"
+            print(f"\n{what}: stopping after this step and saving… (Ctrl-C again to abort without saving)",
+                  file=sys.stderr)
 
     def __exit__(self, *exc):
         signal.signal(signal.SIGINT, self._old)
+        if self._old_term is not None:
+            signal.signal(signal.SIGTERM, self._old_term)
         return False
 
 
@@ -80,28 +123,53 @@ def _drive(session, steps: int, seconds: float, dist=None) -> str:
         session.close()
 
 
+class _Progress:
+    """Progress on stderr: a tqdm bar on a terminal; a plain line every PROGRESS_EVERY_S seconds
+    otherwise (a log file, a pipe, a batch job), where tqdm is disabled."""
+
+    def __init__(self, total: int | None, seconds: float, start_step: int):
+        self.total, self.seconds, self.start_step = total, seconds, start_step
+        self.bar = _progress_bar(total, "training")
+        self.plain = self.bar.disable
+        self.start = time.perf_counter()
+        self._next = self.start + PROGRESS_EVERY_S
+        self.last = None
+        self.done = 0
+
+    def update(self, update) -> None:
+        now = time.perf_counter()
+        if update.records:
+            self.last = update.records[-1]
+            self.done += len(update.records)
+            if not self.plain:
+                self.bar.update(len(update.records))
+                self.bar.set_postfix(loss_D=f"{self.last.loss_d:.3f}", loss_G=f"{self.last.loss_g:.3f}",
+                                     img_s=f"{self.last.images_per_s:.0f}", refresh=False)
+        if not self.plain and self.seconds and not self.total:
+            self.bar.set_description(f"training {now - self.start:4.0f}/{self.seconds:.0f}s")
+        if self.plain and now >= self._next and self.last is not None:
+            self._next = now + PROGRESS_EVERY_S
+            target = (f"/{self.total}" if self.total else "") + (f" ({now - self.start:.0f}/{self.seconds:.0f} s)"
+                                                                 if self.seconds else f" ({now - self.start:.0f} s)")
+            print(f"step {self.last.step} (+{self.done}{target}): loss_D {self.last.loss_d:.3f}, "
+                  f"loss_G {self.last.loss_g:.3f}, {self.last.images_per_s:.0f} img/s", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
 def _train_and_save(session, steps: int, seconds: float, dist=None) -> str:
     from .core.trainer import TrainingDiverged
 
     main = dist is None or dist.is_main
     t = session.trainer
-    total = steps or None
-    bar = _progress_bar(total, "training") if main else None
-    start = time.perf_counter()
+    start_step, start_elapsed = t.step_count, t.elapsed
+    progress = _Progress(steps or None, seconds, start_step) if main else None
     reason = "target reached"
-    last = None
     with _Interrupt(quiet=not main, grace=2.0 if dist is not None else 0.0) as stop:
         def on_update(update):
-            nonlocal last
-            if bar is None:
-                return
-            if update.records:
-                last = update.records[-1]
-                bar.update(len(update.records))
-                bar.set_postfix(loss_D=f"{last.loss_d:.3f}", loss_G=f"{last.loss_g:.3f}",
-                                img_s=f"{last.images_per_s:.0f}", refresh=False)
-            if seconds and not steps:
-                bar.set_description(f"training {time.perf_counter() - start:4.0f}/{seconds:.0f}s")
+            if progress is not None:
+                progress.update(update)
 
         try:
             if dist is None:
@@ -111,22 +179,31 @@ def _train_and_save(session, steps: int, seconds: float, dist=None) -> str:
                 reason = dist.run_for(session, max_steps=steps, max_seconds=seconds, chunk=10, on_update=on_update,
                                       should_stop=lambda: stop.requested)
         except TrainingDiverged as exc:
-            reason = "diverged"
+            # Never write the non-finite state: the run keeps its last good checkpoint.
             if main:
-                bar.close()
+                progress.close()
+                kept = session.mark_diverged() if session.run is not None else None
                 print(f"\n{exc.advice}", file=sys.stderr)
-                session.save("diverged")
-            return reason
+                if kept is not None:
+                    print(f"gan-studio: error: training diverged; the run keeps its last good save (step {kept})",
+                          file=sys.stderr)
+            raise _Diverged() from None
         if stop.requested:
             reason = "stopped by the user"
     if not main:
         return reason
-    bar.close()
+    progress.close()
     session.snapshot()
     session.save("stopped" if reason == "stopped by the user" else "finished")
-    print(f"{reason}: step {t.step_count}, {t.elapsed:.1f} s of training"
-          + (f", {last.images_per_s:.0f} img/s" if last else ""), file=sys.stderr)
+    images = (t.step_count - start_step) * min(t.config.train.batch_size, len(t.data)) * t.config.train.d_steps * t.processes
+    seconds_trained = t.elapsed - start_elapsed
+    speed = f", {images / seconds_trained:.0f} img/s on average" if images and seconds_trained > 0 else ""
+    print(f"{reason}: step {t.step_count}, {t.elapsed:.1f} s of training{speed}", file=sys.stderr)
     return reason
+
+
+class _Diverged(Exception):
+    """Training diverged (already reported); the command exits with EXIT_DIVERGED."""
 
 
 def _start_distributed(device: str | None):
@@ -220,7 +297,7 @@ def _print_dataset(dataset) -> None:
 def cmd_resume(args) -> int:
     from .core.session import TrainingSession
 
-    overrides = {"device": args.device} if args.device else None
+    overrides = {k: v for k, v in (("device", args.device), ("threads", args.threads)) if v is not None} or None
     dist = None
     from .core.distributed import launched_by_torchrun
 
@@ -252,15 +329,28 @@ def cmd_sample(args) -> int:
     from .core.exports import save_grid_png, save_latents
     from .core.generator import load_generator
 
+    out = Path(args.out)
+    _check_output(out)
     gen = load_generator(args.run)
     labels = None
     if args.digit is not None:
         if not gen.conditional:
             raise CliError("--digit needs a conditional model")
+        if args.digit >= gen.num_classes:
+            raise CliError(f"--digit must be 0–{gen.num_classes - 1} for this model (got {args.digit})")
         labels = np.full(args.n, args.digit)
+    if out.suffix != ".npy":
+        import math
+
+        cols = math.ceil(math.sqrt(args.n))
+        rows = math.ceil(args.n / cols)
+        side = gen.config.image_size + 2
+        w, h = (cols * side + 2) * args.scale, (rows * side + 2) * args.scale
+        if w * h > MAX_GRID_PIXELS:
+            raise CliError(f"the grid would be {w:,}×{h:,} pixels, over the {MAX_GRID_PIXELS // 10**6} megapixel "
+                           f"budget; use a smaller --n or --scale, or write latents with --out NAME.npy")
     latents = gen.latents(args.seed, args.n, truncation=args.truncation)
     images = gen.generate(latents, labels)
-    out = Path(args.out)
     if out.suffix == ".npy":
         save_latents(out, latents, {"model": gen.name, "seed": args.seed, "indices": list(range(args.n)),
                                     "labels": None if labels is None else labels.tolist(),
@@ -271,6 +361,19 @@ def cmd_sample(args) -> int:
         save_grid_png(out, images, scale=args.scale)
         print(f"wrote {out}", file=sys.stderr)
     return 0
+
+
+def _check_output(out: Path) -> None:
+    """Refuse before any work when the output cannot be written."""
+    import os
+
+    parent = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise CliError(f"--out {out} is a folder; give a file name such as {out / 'grid.png'}")
+    if not parent.is_dir():
+        raise CliError(f"--out: the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise CliError(f"--out: the folder {parent} is read-only; choose another place")
 
 
 def cmd_evaluate(args) -> int:
@@ -360,81 +463,118 @@ def cmd_presets(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    parser = argparse.ArgumentParser(prog="gan-studio", description="GAN Studio — train and explore GANs on handwritten digits. "
-                                     "Without a subcommand the desktop app opens.")
+    steps_t = _int_in(1, MAX_STEPS, "--steps")
+    seconds_t = _float_in(0.0, MAX_SECONDS, "--seconds", allow_lo=False)
+    threads_t = _int_in(0, 256, "--threads")
+    parser = _Parser(prog="gan-studio", description="GAN Studio — train and explore GANs on handwritten digits. "
+                                     "Without a subcommand the desktop app opens (optionally on a run folder: "
+                                     "gan-studio RUN).")
     parser.add_argument("--version", action="version", version=f"GAN Studio {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("train", help="train a new run")
-    p.add_argument("--preset", default="quick-digits")
-    p.add_argument("--dataset", default="sample", choices=["sample", "mnist", "fashion-mnist", "kmnist", "folder"])
-    p.add_argument("--data-path", help="folder of images (for --dataset folder) or of the four IDX files")
+    p.add_argument("--preset", default="quick-digits",
+                   help="starting point for the model and training settings (list them: gan-studio presets; "
+                        "default: %(default)s)")
+    p.add_argument("--dataset", default="sample", choices=["sample", "mnist", "fashion-mnist", "kmnist", "folder"],
+                   help="training images (default: %(default)s, the small offline sample)")
+    p.add_argument("--data-path", metavar="DIR",
+                   help="folder of images (for --dataset folder) or of the four IDX files")
     p.add_argument("--classes", help="comma-separated class labels to train on, e.g. 0,1,7")
     target = p.add_mutually_exclusive_group()
-    target.add_argument("--steps", type=int)
-    target.add_argument("--seconds", type=float)
-    p.add_argument("--out", help="run folder to create (default: a new folder in the per-user runs folder)")
-    p.add_argument("--seed", type=int)
-    p.add_argument("--batch-size", type=int)
-    p.add_argument("--lr", type=float, help="learning rate of both networks")
+    target.add_argument("--steps", type=steps_t, help="stop after this many training steps")
+    target.add_argument("--seconds", type=seconds_t, help="stop after this many seconds of training")
+    p.add_argument("--out", metavar="RUN",
+                   help="run folder to create (default: a new folder in the per-user runs folder)")
+    p.add_argument("--seed", type=_int_in(0, 2**31 - 1, "--seed"), help="random seed (weights, data order, noise)")
+    p.add_argument("--batch-size", type=_int_in(1, 4096, "--batch-size"), help="images per training step")
+    p.add_argument("--lr", type=_float_in(1e-7, 1.0, "--lr"), help="learning rate of both networks")
     p.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps")
-    p.add_argument("--threads", type=int)
+    p.add_argument("--threads", type=threads_t, help="CPU threads (0: every core)")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("resume", help="continue a run where it stopped")
-    p.add_argument("run")
+    p.add_argument("run", metavar="RUN", help="the run folder")
     target = p.add_mutually_exclusive_group()
-    target.add_argument("--steps", type=int)
-    target.add_argument("--seconds", type=float)
-    p.add_argument("--device")
+    target.add_argument("--steps", type=steps_t, help="train this many more steps")
+    target.add_argument("--seconds", type=seconds_t, help="train this many more seconds")
+    p.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps (default: the run's)")
+    p.add_argument("--threads", type=threads_t, help="CPU threads (0: every core; default: the run's)")
     p.set_defaults(func=cmd_resume)
 
     p = sub.add_parser("open", help="open a run folder in the desktop app; one that another process is "
                                     "training (a terminal, a server) is followed live, read-only")
-    p.add_argument("run")
+    p.add_argument("run", metavar="RUN", help="the run folder")
     p.set_defaults(func=cmd_open)
 
     p = sub.add_parser("sample", help="generate digits from a run or exported generator")
-    p.add_argument("run")
-    p.add_argument("--n", type=int, default=64)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--digit", type=int, help="digit to draw (conditional models)")
-    p.add_argument("--truncation", type=float)
-    p.add_argument("--scale", type=int, default=2)
+    p.add_argument("run", metavar="RUN", help="a run folder or an exported generator (.safetensors)")
+    p.add_argument("--n", type=_int_in(1, MAX_SAMPLES, "--n"), default=64,
+                   help=f"how many images (1–{MAX_SAMPLES:,}; default: %(default)s)")
+    p.add_argument("--seed", type=_int_in(0, 2**63 - 1, "--seed"), default=0, help="seed of the latent vectors")
+    p.add_argument("--digit", type=_int_in(0, 999, "--digit"), help="digit to draw (conditional models)")
+    p.add_argument("--truncation", type=_float_in(0.0, 10.0, "--truncation", allow_lo=False),
+                   help="truncation of the latent vectors (smaller: more typical, less varied)")
+    p.add_argument("--scale", type=_int_in(1, MAX_SCALE, "--scale"), default=2,
+                   help=f"pixel size of the grid PNG (1–{MAX_SCALE}; default: %(default)s)")
     p.add_argument("--out", required=True, help="grid.png or latents.npy")
     p.set_defaults(func=cmd_sample)
 
     p = sub.add_parser("evaluate", help="quality of a run's generator against held-out real digits")
-    p.add_argument("run")
-    p.add_argument("--n", type=int, default=2000)
-    p.add_argument("--seed", type=int, default=12345)
+    p.add_argument("run", metavar="RUN", help="the run folder")
+    p.add_argument("--n", type=_int_in(1, MAX_SAMPLES, "--n"), default=2000,
+                   help=f"generated images to compare (1–{MAX_SAMPLES:,}; default: %(default)s)")
+    p.add_argument("--seed", type=_int_in(0, 2**63 - 1, "--seed"), default=12345, help="seed of the latent vectors")
     p.set_defaults(func=cmd_evaluate)
 
     sub.add_parser("datasets", help="which datasets are available, cached or downloadable").set_defaults(func=cmd_datasets)
 
     p = sub.add_parser("download", help="download and verify a dataset into the per-user cache")
-    p.add_argument("key", choices=["mnist", "fashion-mnist", "kmnist"])
+    p.add_argument("key", choices=["mnist", "fashion-mnist", "kmnist"], help="the dataset")
     p.set_defaults(func=cmd_download)
 
     p = sub.add_parser("import-mnist", help="import a local folder holding the four IDX files")
-    p.add_argument("dir")
-    p.add_argument("--kind", default="mnist", choices=["mnist", "fashion-mnist", "kmnist"])
+    p.add_argument("dir", metavar="DIR", help="folder with the four IDX files (.gz or not)")
+    p.add_argument("--kind", default="mnist", choices=["mnist", "fashion-mnist", "kmnist"],
+                   help="which dataset the files are (default: %(default)s)")
     p.set_defaults(func=cmd_import)
 
     sub.add_parser("presets", help="list the shipped presets").set_defaults(func=cmd_presets)
     return parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line (`gan-studio train: error: …; see --help`), exit 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return " ".join(text.split())
+
+
 def main(argv: list[str] | None = None) -> int:
     from .core.config import ConfigError
     from .core.data import DatasetError, IdxFormatError
+    from .core.exports import ExportError
     from .core.runs import RunError
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CliError, ConfigError, DatasetError, IdxFormatError, RunError, ValueError, OSError) as exc:
-        print(f"gan-studio: error: {exc}", file=sys.stderr)
+    except _Diverged:
+        return EXIT_DIVERGED
+    except (CliError, ConfigError, DatasetError, IdxFormatError, RunError, ExportError) as exc:
+        print(f"gan-studio: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"gan-studio: error: {exc.strerror or _one_line(exc)}{where}", file=sys.stderr)
+        return 2
+    except (ValueError, MemoryError) as exc:
+        print(f"gan-studio: error: {_one_line(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("gan-studio: aborted", file=sys.stderr)
