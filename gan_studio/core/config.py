@@ -196,6 +196,27 @@ class TrainConfig(_JsonMixin):
         return issues
 
 
+MAX_PARAMETERS = 50_000_000   # budget: generator + discriminator parameters (≈ 200 MB of weights, ≈ 1 GB training)
+
+
+def model_size_issues(model: ModelConfig, generator_only: bool = False) -> list[ConfigIssue]:
+    """The model-size budget, checked before any network is allocated (counted on the meta device:
+    about a second for absurd sizes, no memory).  Call it where networks are built from a
+    configuration someone else wrote (a run folder, an exported generator, the CLI)."""
+    from .models import count_parameters
+
+    g, d = count_parameters(model)
+    total = g if generator_only else g + d
+    if total <= MAX_PARAMETERS:
+        return []
+    field_name = "model.g_width" if generator_only or g >= d else "model.d_width"
+    hint = " or model.depth" if model.arch == "mlp" else ""
+    what = (f"the generator would have {g:,} parameters" if generator_only else
+            f"the generator and discriminator would have {total:,} parameters (G {g:,}, D {d:,})")
+    return [ConfigIssue(field_name, f"{what}, more than the {MAX_PARAMETERS:,} this app allows; "
+                                    f"lower {field_name}{hint}")]
+
+
 @dataclass(frozen=True)
 class ExperimentConfig:
     data: DataConfig = field(default_factory=DataConfig)

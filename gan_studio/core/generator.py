@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .config import ConfigError, ModelConfig
+from .config import ConfigError, ModelConfig, model_size_issues
 from .images import to_uint8
 from .latent import seed_latents
 from .models import build_generator
@@ -74,8 +74,20 @@ class GeneratorModel:
         return torch.cat(outs) if outs else torch.empty(0, self.config.channels, self.config.image_size, self.config.image_size)
 
     def generate(self, latents: np.ndarray, labels=None) -> np.ndarray:
-        """uint8 images (N, H, W, C) for latents (N, D) and, for conditional models, labels (N,) or weights (N, K)."""
-        return to_uint8(self.generate_float(latents, labels))
+        """uint8 images (N, H, W, C) for latents (N, D) and, for conditional models, labels (N,) or weights (N, K).
+
+        Converted batch by batch, so only the uint8 images of all N are held at once."""
+        latents = np.asarray(latents, dtype=np.float32)
+        if latents.ndim != 2 or len(latents) <= BATCH:
+            return to_uint8(self.generate_float(latents, labels))
+        arr = None if labels is None else np.asarray(labels)
+        if arr is None and self.conditional:   # the same default labels as one call would use
+            arr = np.arange(len(latents)) % self.num_classes
+        if arr is not None and arr.ndim == 0:
+            arr = np.full(len(latents), int(arr))
+        parts = [to_uint8(self.generate_float(latents[i:i + BATCH], None if arr is None else arr[i:i + BATCH]))
+                 for i in range(0, len(latents), BATCH)]
+        return np.concatenate(parts)
 
     @torch.no_grad()
     def features(self, latents: np.ndarray, labels=None) -> np.ndarray:
@@ -97,6 +109,9 @@ def from_trainer(trainer, name: str, source=None, class_names: list[str] | None 
 
 
 def _from_state(config: ModelConfig, state: dict, prefix: str) -> torch.nn.Module:
+    issues = model_size_issues(config, generator_only=True)   # refuse before building an absurd network
+    if issues:
+        raise RunError(f"this generator's model is too large: {issues[0]}")
     module = build_generator(config)
     load_prefixed(module, state, prefix)
     return module.eval().requires_grad_(False)

@@ -40,6 +40,16 @@ WEIGHTS_FILE = "weights.safetensors"
 OPTIMIZER_FILE = "optimizer.safetensors"
 METRICS_FILE = "metrics.jsonl"
 FAVOURITES_FILE = "favourites.json"
+MANIFEST_FILE = "checkpoint.json"      # written last: the step and sha256 of each checkpoint file
+PREV_SUFFIX = ".prev"                  # the previous good checkpoint: weights.prev.safetensors, …
+MAX_RUN_FILE_BYTES = 16 * 2**20       # run.json larger than this is refused unread
+SPACE_MARGIN = 8 * 2**20               # free space kept beyond a checkpoint's size when saving
+
+
+def prev_name(name: str) -> str:
+    """weights.safetensors → weights.prev.safetensors (like Blender's .blend1)."""
+    stem, dot, ext = name.partition(".")
+    return f"{stem}{PREV_SUFFIX}{dot}{ext}"
 
 
 class RunError(Exception):
@@ -106,6 +116,20 @@ def read_safetensors(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, str
     return tensors, metadata
 
 
+def _tensors_from_bytes(data: bytes, name: str) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
+    """safetensors bytes → tensors + metadata (safetensors' in-memory load drops the metadata)."""
+    from safetensors.torch import load
+
+    try:
+        n = int.from_bytes(data[:8], "little")
+        header = json.loads(data[8:8 + n])
+        tensors = load(data)
+    except (SafetensorError, ValueError, RuntimeError) as exc:
+        raise RunError(f"{name} is damaged or not a safetensors file ({exc})") from None
+    meta = header.get("__metadata__") or {} if isinstance(header, dict) else {}
+    return tensors, dict(meta)
+
+
 # ------------------------------------------------------------- config checks
 def describe_model(m: ModelConfig) -> str:
     kind = ("conditional " if m.conditional else "") + {"mlp": "MLP GAN", "dcgan": "DCGAN"}[m.arch]
@@ -126,6 +150,8 @@ def model_mismatch(saved: ModelConfig, wanted: ModelConfig) -> list[str]:
 class RunFolder:
     path: Path
     info: dict
+    favourite_issues: list = None       # what read_favourites skipped, one field-named message each
+    restored_from: str = ""             # "current" or "previous": which save restore() loaded
 
     @property
     def config(self) -> ExperimentConfig:
@@ -167,15 +193,27 @@ class RunFolder:
         file = path / RUN_FILE
         if not file.is_file():
             raise RunError(f"{path} is not a GAN Studio run (no {RUN_FILE})")
+        if file.stat().st_size > MAX_RUN_FILE_BYTES:
+            raise RunError(f"{file} is {file.stat().st_size / 2**20:.0f} MB, far larger than a run description "
+                           f"(at most {MAX_RUN_FILE_BYTES // 2**20} MB); it is not a GAN Studio run file")
         try:
             info = json.loads(file.read_text("utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise RunError(f"{file} is damaged: {exc}") from None
+        except UnicodeDecodeError:
+            raise RunError(f"{file} is damaged: it is not UTF-8 text") from None
+        except json.JSONDecodeError as exc:
+            raise RunError(f"{file} is damaged: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        except OSError as exc:
+            raise RunError(f"{file} cannot be read: {exc.strerror or exc}") from None
         if not isinstance(info, dict) or info.get("format") != FORMAT:
             raise RunError(f"{file} is not a run description this version understands (format {info.get('format') if isinstance(info, dict) else '?'!r})")
+        if not isinstance(info.get("config"), dict):
+            raise RunError(f"{file} has no \"config\" object describing the experiment; the run cannot be used")
+        step = info.get("step", 0)
+        if not isinstance(step, int) or isinstance(step, bool) or step < 0:
+            raise RunError(f"{file}: step must be a whole number of at least 0 (got {step!r})")
         try:
-            ExperimentConfig.from_dict(info.get("config", {})).check()
-        except ConfigError as exc:
+            ExperimentConfig.from_dict(info["config"]).check()
+        except (ConfigError, TypeError) as exc:
             raise RunError(f"{file} holds an invalid configuration: {exc}") from None
         return cls(path, info)
 
@@ -212,23 +250,159 @@ class RunFolder:
         atomic_write_text(self.path / RUN_FILE, json.dumps(self.info, indent=2, sort_keys=True))
 
     # --------------------------------------------------------- checkpoints
+    def clean_temp_files(self) -> list[Path]:
+        """Remove temp files a save cut short by a crash left behind (call only while holding the run lock)."""
+        removed = []
+        for folder in (self.path, self.path / "samples"):
+            for tmp in folder.glob(".*.tmp"):
+                try:
+                    tmp.unlink()
+                    removed.append(tmp)
+                except OSError:
+                    pass
+        return removed
+
+    def mark_status(self, status: str) -> int:
+        """Record a status in run.json without touching the checkpoint; returns the checkpoint's step."""
+        self.info["status"] = status
+        self._write_info()
+        return self.step
+
     def save_checkpoint(self, trainer, status: str = "paused") -> None:
-        """Write the trainer's `state()` (weights, optimizer, RNG, data order) so `restore` continues exactly."""
+        """Write the trainer's `state()` (weights, optimizer, RNG, data order) so `restore` continues exactly.
+
+        One consistent unit: both files are written (each atomically), then `checkpoint.json` naming their
+        step and sha256 is written last; `restore` only accepts files matching a manifest.  The previous
+        good checkpoint stays as weights.prev.safetensors / optimizer.prev.safetensors (+ checkpoint.prev.json).
+        Non-finite weights, too little free space or a failing disk raise RunError and leave the
+        previous checkpoint as it was."""
+        import hashlib
+        import shutil
+
+        from safetensors.torch import save as to_bytes
+
+        had = (self.path / MANIFEST_FILE).is_file() or (self.path / WEIGHTS_FILE).is_file()
+        kept = (f"the last good checkpoint (step {self.step}) is kept" if had else
+                "the run has no earlier checkpoint")
         state = trainer.state()
-        # Optimizer first, weights second: the weights file names the step that counts.
-        atomic_save_safetensors(self.path / OPTIMIZER_FILE, state["optim"], dict(state["optim_meta"], format=FORMAT))
-        atomic_save_safetensors(self.path / WEIGHTS_FILE, state["weights"], dict(state["weights_meta"], format=FORMAT))
+        bad = sorted(k for k, v in {**state["weights"], **state["optim"]}.items()
+                     if v.is_floating_point() and not bool(torch.isfinite(v).all()))
+        if bad:
+            raise RunError(f"not saved: the model holds infinite or not-a-number values ({', '.join(bad[:3])}"
+                           f"{', …' if len(bad) > 3 else ''}); {kept}")
+        blobs = {
+            WEIGHTS_FILE: to_bytes({k: v.detach().contiguous().cpu() for k, v in state["weights"].items()},
+                                   dict(state["weights_meta"], format=FORMAT)),
+            OPTIMIZER_FILE: to_bytes({k: v.detach().contiguous().cpu() for k, v in state["optim"].items()},
+                                     dict(state["optim_meta"], format=FORMAT)),
+        }
+        need = sum(len(b) for b in blobs.values()) + SPACE_MARGIN
+        try:
+            free = shutil.disk_usage(self.path).free
+        except OSError:
+            free = None
+        if free is not None and free < need:
+            raise RunError(f"not saved: {self.path} has {free / 2**20:.1f} MB free and the checkpoint needs "
+                           f"{need / 2**20:.1f} MB; {kept} — free some space and save again")
+        manifest = {"format": FORMAT, "step": trainer.step_count, "elapsed_seconds": trainer.elapsed,
+                    "files": {name: {"sha256": hashlib.sha256(b).hexdigest(), "bytes": len(b)}
+                              for name, b in blobs.items()}}
+        written = []
+        try:
+            kept_previous = self._keep_previous()
+            for name in (OPTIMIZER_FILE, WEIGHTS_FILE):
+                atomic_write_bytes(self.path / name, blobs[name])
+                written.append(name)
+            _atomic_write_text(self.path / MANIFEST_FILE, json.dumps(manifest, indent=2))
+        except OSError as exc:
+            if written and kept_previous:
+                self._roll_back(written)
+            raise RunError(f"not saved: could not write the checkpoint in {self.path} ({exc.strerror or exc}); "
+                           f"{kept}") from exc
         cfg = trainer.config
         self.info.update(config=cfg.to_dict(), step=trainer.step_count, elapsed_seconds=trainer.elapsed, status=status,
                          versions=versions(), parameters=trainer.parameter_counts())
         self._write_info()
 
+    def _keep_previous(self) -> bool:
+        """Hard-link (or copy) the current consistent checkpoint to its .prev names before it is replaced."""
+        import os
+        import shutil
+
+        manifest = self.path / MANIFEST_FILE
+        if not manifest.is_file() or self._resolve(manifest) is None:
+            return False
+        for name in (WEIGHTS_FILE, OPTIMIZER_FILE):
+            with atomic_path(self.path / prev_name(name)) as tmp:
+                tmp.unlink()
+                try:
+                    os.link(self.path / name, tmp)
+                except OSError:
+                    shutil.copyfile(self.path / name, tmp)
+        atomic_write_bytes(self.path / prev_name(MANIFEST_FILE), manifest.read_bytes())
+        return True
+
+    def _roll_back(self, names: list[str]) -> None:
+        """A save failed part-way: put the previous files back under the current names (best effort;
+        `restore` finds them by checksum either way)."""
+        import os
+
+        for name in names:
+            try:
+                with atomic_path(self.path / name) as tmp:
+                    tmp.unlink()
+                    os.link(self.path / prev_name(name), tmp)
+            except OSError:
+                pass
+
+    def _resolve(self, manifest_file: Path) -> dict[str, bytes] | None:
+        """The checkpoint files a manifest names, found by checksum under their own or their .prev names;
+        None when any is missing or damaged."""
+        import hashlib
+
+        try:
+            manifest = json.loads(manifest_file.read_text("utf-8"))
+            files = manifest["files"]
+            wanted = {name: str(files[name]["sha256"]) for name in (WEIGHTS_FILE, OPTIMIZER_FILE)}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        found = {}
+        for name, digest in wanted.items():
+            for candidate in (name, prev_name(name)):
+                try:
+                    data = (self.path / candidate).read_bytes()
+                except OSError:
+                    continue
+                if hashlib.sha256(data).hexdigest() == digest:
+                    found[name] = data
+                    break
+            else:
+                return None
+        return found
+
     def restore(self, trainer) -> None:
-        """Load this run's checkpoint into a trainer built for the same model."""
-        tensors, meta = read_safetensors(self.path / WEIGHTS_FILE)
+        """Load this run's checkpoint into a trainer built for the same model.
+
+        With a manifest, the newest save whose files all match it is loaded (the current one, else the
+        previous one); `restored_from` says which."""
+        self.restored_from = "current"
+        blobs = None
+        if (self.path / MANIFEST_FILE).is_file():
+            blobs = self._resolve(self.path / MANIFEST_FILE)
+            if blobs is None and (self.path / prev_name(MANIFEST_FILE)).is_file():
+                blobs = self._resolve(self.path / prev_name(MANIFEST_FILE))
+                self.restored_from = "previous"
+            if blobs is None:
+                raise RunError(f"{WEIGHTS_FILE} is damaged or missing: the checkpoint files in {self.path} do not "
+                               f"match {MANIFEST_FILE} and no earlier complete save exists")
+            tensors, meta = _tensors_from_bytes(blobs[WEIGHTS_FILE], WEIGHTS_FILE)
+            opt, opt_meta = _tensors_from_bytes(blobs[OPTIMIZER_FILE], OPTIMIZER_FILE)
+        else:   # a run saved before manifests
+            tensors, meta = read_safetensors(self.path / WEIGHTS_FILE)
+            opt, opt_meta = None, None
         try:
             saved = ExperimentConfig.from_json(meta["config"])
-        except (KeyError, ConfigError) as exc:
+        except (KeyError, ConfigError, ValueError) as exc:
             raise RunError(f"{WEIGHTS_FILE} has no usable configuration ({exc})") from None
         diff = model_mismatch(saved.model, trainer.config.model)
         if diff:
@@ -236,7 +410,8 @@ class RunFolder:
                 f"this checkpoint is a {describe_model(saved.model)}; the experiment is a "
                 f"{describe_model(trainer.config.model)} — " + "; ".join(diff)
             )
-        opt, opt_meta = read_safetensors(self.path / OPTIMIZER_FILE)
+        if opt is None:
+            opt, opt_meta = read_safetensors(self.path / OPTIMIZER_FILE)
         if opt_meta.get("step") != meta.get("step"):
             raise RunError("optimizer.safetensors and weights.safetensors are from different steps; the run was interrupted while saving")
         try:
@@ -260,16 +435,10 @@ class RunFolder:
         file = self.path / METRICS_FILE
         if not file.exists():
             return []
-        rows = []
-        for line in file.read_text("utf-8").splitlines():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError:
-                continue  # a line cut short by a crash
-        return rows
+        return parse_metrics(file.read_bytes().decode("utf-8", errors="replace"))
 
     def truncate_metrics(self, step: int) -> None:
-        rows = [r for r in self.read_metrics() if r.get("step", 0) <= step]
+        rows = [r for r in self.read_metrics() if r["step"] <= step]
         atomic_write_text(self.path / METRICS_FILE, "".join(json.dumps(r) + "\n" for r in rows))
 
     # -------------------------------------------------------------- samples
@@ -292,14 +461,44 @@ class RunFolder:
         file = self.path / FAVOURITES_FILE
         if not file.exists():
             return []
+        from .latent import parse_favourites
+
+        if file.stat().st_size > MAX_RUN_FILE_BYTES:
+            raise RunError(f"{file} is damaged: {file.stat().st_size / 2**20:.0f} MB, more than the "
+                           f"{MAX_RUN_FILE_BYTES // 2**20} MB a favourites file may have")
         try:
             data = json.loads(file.read_text("utf-8"))
-        except json.JSONDecodeError:
-            raise RunError(f"{file} is damaged") from None
-        return list(data.get("favourites", [])) if isinstance(data, dict) else []
+        except (ValueError, OSError):
+            raise RunError(f"{file} is damaged: not valid JSON text") from None
+        good, self.favourite_issues = parse_favourites(data)
+        return good
 
     def write_favourites(self, favourites: list[dict]) -> None:
         atomic_write_text(self.path / FAVOURITES_FILE, json.dumps({"favourites": favourites}, indent=2))
+
+
+def _metric_row(row) -> bool:
+    """One step's metrics: a JSON object with a whole-number step and numbers (or null) for values."""
+    if not isinstance(row, dict):
+        return False
+    step = row.get("step")
+    if not isinstance(step, int) or isinstance(step, bool) or step < 0:
+        return False
+    return all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in row.values())
+
+
+def parse_metrics(text: str) -> list[dict]:
+    """The rows of a metrics.jsonl text; lines cut short by a crash, or that are not one step's numbers
+    (a list, text where a number belongs), are skipped."""
+    rows = []
+    for line in text.splitlines():
+        try:
+            row = json.loads(line)
+        except ValueError:
+            continue  # a line cut short by a crash
+        if _metric_row(row):
+            rows.append(row)
+    return rows
 
 
 def load_prefixed(module: torch.nn.Module, tensors: dict[str, torch.Tensor], prefix: str) -> None:

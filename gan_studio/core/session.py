@@ -15,7 +15,8 @@ import numpy as np
 
 from pathlib import Path
 
-from .config import CONTINUE, LIVE_TRAIN_KEYS, RESTART, ExperimentConfig, change_rule, differences, field_keys
+from .config import (CONTINUE, LIVE_TRAIN_KEYS, RESTART, ConfigError, ExperimentConfig, change_rule, differences,
+                     field_keys, model_size_issues)
 from .device import resolve_device, set_threads
 from .runlock import RunLock
 from .runs import RunError, RunFolder
@@ -44,6 +45,9 @@ class TrainingSession:
         from .data import load_dataset
 
         config.check()
+        size = model_size_issues(config.model)     # before a byte of data or weights is allocated
+        if size:
+            raise ConfigError(size)
         self.dataset = dataset or load_dataset(config.data, config.model.image_size, config.model.channels,
                                                progress=progress, cancel=cancel)
         train = self.dataset.train
@@ -68,6 +72,11 @@ class TrainingSession:
         if overrides:
             config = config.replace(train=config.train.replace(**overrides))
         try:
+            run.clean_temp_files()              # leftovers of a save a crash cut short (we hold the lock)
+            if not run.has_checkpoint() and run.step > 0:
+                raise RunError(f"weights.safetensors is missing from {run.path} although run.json says step "
+                               f"{run.step}; resuming would restart at step 0 and overwrite its history — restore the "
+                               f"files from a backup, or train a new run")
             session = cls(config, None, device=device, progress=progress, cancel=cancel)
             session.run, session.lock = run, lock
             if run.has_checkpoint():
@@ -176,25 +185,48 @@ class TrainingSession:
         """Checkpoint now; returns metric rows of steps not yet flushed (already written to the run)."""
         if self.run is None:
             raise RuntimeError("this session has no run folder yet; use attach_run")
-        records = self.trainer.flush()
+        records = self.trainer.flush()          # raises TrainingDiverged on non-finite metrics: nothing is written
         self.run.append_metrics(records)
-        self.run.save_checkpoint(self.trainer, status=status)
+        self.run.save_checkpoint(self.trainer, status=status)   # refuses non-finite weights
         self._last_save_step = self.trainer.step_count
         self._last_save_elapsed = self.trainer.elapsed
         return records
 
+    def mark_diverged(self) -> int:
+        """After a divergence: record it in run.json without writing the non-finite weights.
+
+        The run keeps its last good checkpoint; returns that checkpoint's step."""
+        if self.run is None:
+            raise RuntimeError("this session has no run folder")
+        return self.run.mark_status("diverged")
+
     def run_for(self, max_steps: int = 0, max_seconds: float = 0.0, chunk: int = 10, on_update=None, should_stop=None) -> None:
-        """Plain loop used by the CLI and benchmarks: advance until a limit, the config target or `should_stop()`."""
+        """Plain loop used by the CLI and benchmarks: advance until a limit, the config target or `should_stop()`.
+
+        With a time limit the chunks shrink to what fits in the time left (measured from the last
+        chunk), so the limit is kept to about one step."""
+        import math
+
+        if max_steps < 0 or not math.isfinite(max_seconds) or max_seconds < 0:
+            raise ValueError(f"the step and time limits must be finite and not negative "
+                             f"(got {max_steps} steps, {max_seconds} s)")
         start_step, start = self.step, time.perf_counter()
+        per_step = 0.0
         while True:
             if should_stop is not None and should_stop():
                 break
             if max_steps and self.step - start_step >= max_steps:
                 break
-            if max_seconds and time.perf_counter() - start >= max_seconds:
+            now = time.perf_counter()
+            if max_seconds and now - start >= max_seconds:
                 break
             n = chunk if not max_steps else min(chunk, max_steps - (self.step - start_step))
+            if max_seconds and per_step > 0:
+                n = max(1, min(n, int((max_seconds - (now - start)) / per_step)))
+            before = self.step
             update = self.advance(n)
+            if self.step > before:
+                per_step = (time.perf_counter() - now) / (self.step - before)
             if on_update is not None:
                 on_update(update)
             if update.finished or not update.records:

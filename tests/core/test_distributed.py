@@ -288,7 +288,8 @@ def test_torchrun_trains_one_run_folder_that_resumes_in_a_single_process(tmp_pat
     rows = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
     assert [r["step"] for r in rows] == list(range(1, STEPS + 1))
     files = sorted(p.name for p in run.iterdir() if not p.name.startswith(".lock"))
-    assert files == ["metrics.jsonl", "optimizer.safetensors", "run.json", "samples", "weights.safetensors"]
+    assert files == ["checkpoint.json", "metrics.jsonl", "optimizer.safetensors", "run.json", "samples",
+                     "weights.safetensors"]
     assert [p.name for p in (run / "samples").iterdir()] == [f"step_{STEPS:07d}.png"]
 
     # An ordinary run folder: `gan-studio resume` continues it in one process ...
