@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Literal, Sequence
@@ -30,10 +31,13 @@ __all__ = [
     "seed_latents", "latent_for", "truncate", "lerp", "slerp", "interpolate_path",
     "interpolate_labels", "plane_grid", "PrincipalDirections", "principal_directions",
     "apply_directions", "Creature", "crossover", "mutate", "breed", "make_child",
-    "root_creature", "Lineage",
+    "root_creature", "Lineage", "check_favourite", "parse_favourites",
 ]
 
 _MAX_TRUNCATION_ROUNDS = 10_000
+MAX_LATENT_VALUES = 2**25          # seed_latents: n × dim at most this (128 MB of float32)
+MAX_FAVOURITE_INDEX = 100_000      # a favourite's image index (row of its seed's latents)
+MAX_LINEAGE = 100_000              # creatures in one lineage file
 _PARALLEL_EPS = 1e-6
 
 
@@ -93,6 +97,9 @@ def seed_latents(seed: int, n: int, dim: int, truncation: float | None = None) -
     seed = _check_seed(seed)
     if n < 0 or dim <= 0:
         raise ValueError(f"need n >= 0 and dim > 0 (got n={n}, dim={dim})")
+    if n * dim > MAX_LATENT_VALUES:
+        raise ValueError(f"{n:,} latents of size {dim} exceed the budget of {MAX_LATENT_VALUES:,} values "
+                         f"({MAX_LATENT_VALUES * 4 // 2**20} MB); ask for fewer")
     z = np.random.default_rng(seed).standard_normal((n, dim), dtype=np.float32)
     if truncation:
         if truncation < 0:
@@ -350,12 +357,36 @@ class Creature:
                 "strength": self.strength, "truncation": self.truncation}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Creature":
-        return cls(id=str(data["id"]), latent=np.asarray(data["latent"], dtype=np.float32),
-                   label=None if data.get("label") is None else int(data["label"]),
-                   parents=tuple(data.get("parents", ())), seed=int(data["seed"]),
-                   generation=int(data["generation"]), op=str(data["op"]), index=int(data.get("index", 0)),
-                   strength=float(data.get("strength", 0.0)), truncation=data.get("truncation"))
+    def from_dict(cls, data: dict, where: str = "creature") -> "Creature":
+        """Raises ValueError naming the field (`where.field`) of the first bad value."""
+        if not isinstance(data, dict):
+            raise ValueError(f"{where} must be a JSON object")
+
+        def need(name, ok, what, default=_MISSING):
+            value = data.get(name, default)
+            if value is _MISSING:
+                raise ValueError(f"{where}.{name} is missing")
+            if not ok(value):
+                raise ValueError(f"{where}.{name} must be {what} (got {_short(value)})")
+            return value
+
+        cid = need("id", lambda v: isinstance(v, str) and 0 < len(v) <= 200, "a text id")
+        latent = need("latent", lambda v: isinstance(v, list) and 0 < len(v) <= 1024
+                      and all(_is_number(x) and math.isfinite(x) for x in v), "a list of 1–1024 finite numbers")
+        label = need("label", lambda v: v is None or (_is_int(v) and 0 <= v <= 999), "null or a class 0–999", None)
+        parents = need("parents", lambda v: isinstance(v, list) and len(v) <= 2 and all(isinstance(x, str) for x in v),
+                       "a list of at most two ids", [])
+        seed = need("seed", lambda v: _is_int(v) and 0 <= v < 2**63, "a whole number 0–2^63")
+        generation = need("generation", lambda v: _is_int(v) and 0 <= v <= 10**6, "a whole number 0–1,000,000")
+        op = need("op", lambda v: v in ("seed", "mutate", "uniform", "blend"), "seed, mutate, uniform or blend")
+        index = need("index", lambda v: _is_int(v) and 0 <= v <= MAX_FAVOURITE_INDEX,
+                     f"a whole number 0–{MAX_FAVOURITE_INDEX:,}", 0)
+        strength = need("strength", lambda v: _is_number(v) and 0 <= v <= 100, "a number 0–100", 0.0)
+        truncation = need("truncation", lambda v: v is None or (_is_number(v) and 0 <= v <= 10),
+                          "null or a number 0–10", None)
+        return cls(id=cid, latent=np.asarray(latent, dtype=np.float32), label=label, parents=tuple(parents),
+                   seed=int(seed), generation=int(generation), op=op, index=int(index), strength=float(strength),
+                   truncation=truncation)
 
 
 CrossoverMode = Literal["uniform", "blend"]
@@ -518,7 +549,78 @@ class Lineage:
 
     @classmethod
     def from_json(cls, text: str) -> "Lineage":
-        data = json.loads(text)
+        """Raises ValueError with a field-named message for a damaged or foreign file."""
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise ValueError(f"not a GAN Studio lineage file: not valid JSON ({getattr(exc, 'msg', exc)})") from None
         if not isinstance(data, dict) or data.get("format") != "gan-studio-lineage":
             raise ValueError("not a GAN Studio lineage file")
-        return cls([Creature.from_dict(d) for d in data["creatures"]])
+        creatures = data.get("creatures")
+        if not isinstance(creatures, list):
+            raise ValueError("creatures must be a list")
+        if len(creatures) > MAX_LINEAGE:
+            raise ValueError(f"creatures: {len(creatures):,} entries, more than the {MAX_LINEAGE:,} a lineage may hold")
+        items = [Creature.from_dict(d, f"creatures[{i}]") for i, d in enumerate(creatures)]
+        dims = {len(c.latent) for c in items}
+        if len(dims) > 1:
+            raise ValueError(f"creatures: latents of different sizes ({', '.join(map(str, sorted(dims)))})")
+        return cls(items)
+
+
+# ----------------------------------------------------------------------- favourites
+
+_MISSING = object()
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+
+
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
+
+
+def _short(v) -> str:
+    text = json.dumps(v) if isinstance(v, (str, int, float, bool, type(None))) else type(v).__name__
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def check_favourite(entry, where: str = "favourite") -> str | None:
+    """None for a usable favourite {seed, index, label, truncation}; else a field-named message."""
+    if not isinstance(entry, dict):
+        return f"{where} must be a JSON object (got {_short(entry)})"
+    checks = [
+        ("seed", True, lambda v: _is_int(v) and 0 <= v < 2**63, "a whole number 0–2^63"),
+        ("index", True, lambda v: _is_int(v) and 0 <= v <= MAX_FAVOURITE_INDEX,
+         f"a whole number 0–{MAX_FAVOURITE_INDEX:,}"),
+        ("label", False, lambda v: v is None or (_is_int(v) and 0 <= v <= 999), "null or a class 0–999"),
+        ("truncation", False, lambda v: v is None or (_is_number(v) and 0 <= v <= 10 and math.isfinite(v)),
+         "null or a number 0–10"),
+    ]
+    for name, required, ok, what in checks:
+        if name not in entry:
+            if required:
+                return f"{where}.{name} is missing"
+            continue
+        if not ok(entry[name]):
+            return f"{where}.{name} must be {what} (got {_short(entry[name])})"
+    return None
+
+
+def parse_favourites(data) -> tuple[list[dict], list[str]]:
+    """The usable entries of a favourites.json document ({"favourites": [...]}) and a message for each
+    entry (or the whole document) that is not usable."""
+    if not isinstance(data, dict):
+        return [], [f"favourites.json must hold a JSON object (got {_short(data)})"]
+    entries = data.get("favourites", [])
+    if not isinstance(entries, list):
+        return [], [f"favourites must be a list (got {_short(entries)})"]
+    good, issues = [], []
+    for i, entry in enumerate(entries[:MAX_FAVOURITE_INDEX]):
+        problem = check_favourite(entry, f"favourites[{i}]")
+        if problem is None:
+            good.append(entry)
+        else:
+            issues.append(problem)
+    return good, issues

@@ -33,13 +33,38 @@ Cancel = Callable[[], bool]
 
 def find_image_files(root: Path) -> list[Path]:
     """Image files under `root` (recursive, sorted, hidden files and folders ignored)."""
+    return scan_image_folder(root)[0]
+
+
+def scan_image_folder(root: Path) -> tuple[list[Path], list[str]]:
+    """Regular image files under `root` (recursive, sorted, hidden files and folders ignored) and a
+    message for each thing left out: a folder that cannot be read, a name with an image extension that
+    is not a regular file (a FIFO, a device, a broken or looping link — opening those could block forever)."""
+    import stat
+
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    problems: list[str] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "?"
+        problems.append(f"folder {where or '.'} cannot be read ({exc.strerror or exc})")
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__MACOSX")
         for name in sorted(filenames):
-            if not name.startswith(".") and Path(name).suffix.lower() in IMAGE_EXTENSIONS:
-                found.append(Path(dirpath) / name)
-    return found
+            if name.startswith(".") or Path(name).suffix.lower() not in IMAGE_EXTENSIONS:
+                continue
+            path = Path(dirpath) / name
+            try:
+                mode = os.stat(path).st_mode      # follows links; never opens the file
+            except OSError as exc:
+                problems.append(f"{path.relative_to(root).as_posix()} ({exc.strerror or exc})")
+                continue
+            if not stat.S_ISREG(mode):
+                problems.append(f"{path.relative_to(root).as_posix()} (not a regular file)")
+                continue
+            found.append(path)
+    return found, problems
 
 
 def _to_float_array(img: Image.Image) -> np.ndarray:
@@ -125,12 +150,22 @@ def load_image_folder(cfg: DataConfig, image_size: int, channels: int,
     root = Path(cfg.path).expanduser()
     if not root.is_dir():
         raise DatasetError(f"data.path: {root} is not a folder")
-    files = find_image_files(root)
+    files, problems = scan_image_folder(root)
+    unreadable_folders = [p for p in problems if p.startswith("folder ")]
     if not files:
+        if unreadable_folders:
+            raise DatasetError(f"{root}: no image could be read; " + "; ".join(unreadable_folders[:3]))
         raise DatasetError(f"{root} contains no image files (looked for {', '.join(sorted(IMAGE_EXTENSIONS))}, "
                            f"including sub-folders)")
     class_names, file_labels = _labels_for(files, root, cfg.folder_labels)
     notes: list[str] = []
+    if unreadable_folders:
+        notes.append(f"{len(unreadable_folders)} folder(s) could not be read and their images were left out: "
+                     + "; ".join(unreadable_folders[:5]) + (" …" if len(unreadable_folders) > 5 else ""))
+    others = [p for p in problems if not p.startswith("folder ")]
+    if others:
+        notes.append(f"{len(others)} entr{'y' if len(others) == 1 else 'ies'} skipped (not readable image files): "
+                     + ", ".join(others[:5]) + (" …" if len(others) > 5 else ""))
     if file_labels is not None:
         loose = sum(1 for lab in file_labels if lab < 0)
         if loose:

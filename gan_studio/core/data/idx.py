@@ -21,7 +21,7 @@ _DTYPES = {
     0x0E: np.dtype(">f8"),
 }
 _GZIP_MAGIC = b"\x1f\x8b"
-MAX_BYTES = 1 << 31
+MAX_BYTES = 256 * 2**20     # budget: an IDX file's data (after decompression) may be at most 256 MB
 
 
 class IdxFormatError(ValueError):
@@ -33,13 +33,71 @@ class IdxFormatError(ValueError):
         super().__init__(f"{self.path.name}: {problem}")
 
 
+def _declared_size(head: bytes) -> int | None:
+    """Bytes an IDX header says the whole file has (header + data), or None if `head` is no IDX header."""
+    if len(head) < 4 or head[0] != 0 or head[1] != 0 or head[2] not in _DTYPES or not 1 <= head[3] <= 4:
+        return None
+    ndim = head[3]
+    if len(head) < 4 + 4 * ndim:
+        return None
+    count = 1
+    for i in range(ndim):
+        count *= int.from_bytes(head[4 + 4 * i: 8 + 4 * i], "big")
+    return 4 + 4 * ndim + count * _DTYPES[head[2]].itemsize
+
+
+def _too_big(path, size: int) -> IdxFormatError:
+    return IdxFormatError(path, f"holds {size / 2**20:,.0f} MB of data, more than the {MAX_BYTES // 2**20} MB "
+                                f"an IDX file may have here; it was not read")
+
+
+def _gunzip_capped(raw: bytes, path) -> bytes:
+    """gzip.decompress that never inflates past the size the IDX header declares (nor MAX_BYTES):
+    a small file that would inflate to gigabytes is refused before it is allocated."""
+    out = bytearray()
+    data = raw
+    limit = MAX_BYTES + 64
+    try:
+        while data[:2] == _GZIP_MAGIC:
+            d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            buf = data
+            while not d.eof:
+                declared = _declared_size(bytes(out[:64]))
+                if declared is not None:
+                    if declared - 4 > MAX_BYTES:
+                        raise _too_big(path, declared)
+                    limit = declared
+                room = limit + 1 - len(out)
+                if room <= 0:
+                    break
+                step = min(room, 16 << 20) if len(out) >= 64 else 64 - len(out)   # the header first
+                before = len(buf)
+                piece = d.decompress(buf, step)
+                buf = d.unconsumed_tail
+                out += piece
+                if not piece and (not buf or len(buf) == before):
+                    break               # the input ended before the stream did
+            if len(out) > limit:
+                if limit == MAX_BYTES + 64:
+                    raise IdxFormatError(path, f"inflates to more than the {MAX_BYTES // 2**20} MB an IDX file "
+                                               f"may have here; it was not read")
+                raise IdxFormatError(path, f"the data is longer than its header declares ({limit} bytes)")
+            if not d.eof:
+                raise IdxFormatError(path, "the gzip stream is damaged or truncated (it ends early)")
+            data = d.unused_data
+    except zlib.error as exc:
+        raise IdxFormatError(path, f"the gzip stream is damaged or truncated ({exc})") from None
+    return bytes(out)
+
+
 def read_idx_bytes(raw: bytes, path="<memory>") -> np.ndarray:
-    """Decode IDX bytes (gzip-compressed or not) into a numpy array."""
+    """Decode IDX bytes (gzip-compressed or not) into a numpy array.  The data may be at most
+    MAX_BYTES; a header or gzip stream that would make more is refused before allocating it."""
     if raw[:2] == _GZIP_MAGIC:
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise IdxFormatError(path, f"the gzip stream is damaged or truncated ({exc})") from None
+        raw = _gunzip_capped(raw, path)
+    declared = _declared_size(raw[:64])
+    if declared is not None and declared - 4 > MAX_BYTES:
+        raise _too_big(path, declared)
     if len(raw) < 4:
         raise IdxFormatError(path, f"file is too short to be IDX ({len(raw)} bytes)")
     if raw[0] != 0 or raw[1] != 0:
@@ -73,8 +131,14 @@ def read_idx(path) -> np.ndarray:
     except FileNotFoundError:
         raise IdxFormatError(path, "file not found") from None
     if size > MAX_BYTES:
-        raise IdxFormatError(path, f"file is implausibly large ({size} bytes)")
-    return read_idx_bytes(path.read_bytes(), path)
+        raise _too_big(path, size)
+    if not path.is_file():
+        raise IdxFormatError(path, "is not a regular file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise IdxFormatError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return read_idx_bytes(raw, path)
 
 
 def write_idx(path, array: np.ndarray, compress: bool | None = None) -> None:

@@ -30,9 +30,41 @@ def _validate(key: str, files: dict[str, Path]) -> dict[str, int]:
         if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
             raise IdxFormatError(files[role], f"label {int(labels.max())} is outside 0–{n_classes - 1} "
                                               f"for {spec.title}")
+    _check_kind(key, files, train_x, train_y)
     return {"train": int(len(train_x)), "test": int(len(test_x)),
             "height": int(train_x.shape[1]), "width": int(train_x.shape[2]),
             "classes_present": int(np.unique(train_y).size)}
+
+
+# Mean pixel value (0–255) of each dataset's training images: MNIST 33.3, Fashion-MNIST 72.9, KMNIST 48.9.
+MEAN_BRIGHTNESS = {"mnist": 33.3, "fashion-mnist": 72.9, "kmnist": 48.9}
+BRIGHTNESS_TOLERANCE = 7.0     # a real copy is within a fraction of a grey level; subsets stay within this
+MIN_IMAGES_FOR_STATS = 1000    # fewer images say too little to judge the kind
+
+
+def _check_kind(key: str, files: dict[str, Path], images: np.ndarray, labels: np.ndarray) -> None:
+    """Refuse files that are clearly another dataset than `key` (e.g. the MNIST digits imported as
+    Fashion-MNIST): the image size, the number of classes and the mean brightness must fit."""
+    spec = IDX_SPECS[key]
+    if images.shape[1:] != (28, 28):
+        raise DatasetError(f"these files hold {images.shape[1]}×{images.shape[2]} images; {spec.title} has "
+                           f"28×28 images — import them as a folder of images instead")
+    if len(images) < MIN_IMAGES_FOR_STATS:
+        return
+    present = int(np.unique(labels).size)
+    if present != len(spec.class_names):
+        raise DatasetError(f"{files['train-labels'].name}: the training labels use {present} classes; "
+                           f"{spec.title} has {len(spec.class_names)}")
+    sample = images[:: max(1, len(images) // 20000)]
+    mean = float(sample.mean())
+    if abs(mean - MEAN_BRIGHTNESS[key]) <= BRIGHTNESS_TOLERANCE:
+        return
+    nearest = min(MEAN_BRIGHTNESS, key=lambda k: abs(MEAN_BRIGHTNESS[k] - mean))
+    looks = (f"they look like {IDX_SPECS[nearest].title}; import them with --kind {nearest}"
+             if nearest != key and abs(mean - MEAN_BRIGHTNESS[nearest]) <= BRIGHTNESS_TOLERANCE
+             else "they look like none of the supported datasets")
+    raise DatasetError(f"these files do not look like {spec.title}: their mean pixel value is {mean:.1f} "
+                       f"({spec.title}: about {MEAN_BRIGHTNESS[key]:.0f}); {looks}")
 
 
 def import_idx_folder(key: str, folder) -> Path:

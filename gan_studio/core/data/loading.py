@@ -19,7 +19,7 @@ from .catalog import (DIGIT_NAMES, IDX_SPECS, ROLE_TO_OFFICIAL, ROLES, SAMPLE_FI
                       find_idx_files, usable_dataset_dir)
 from .errors import DatasetCancelled, DatasetError, DatasetUnavailable
 from .fileutil import sha256_bytes
-from .idx import IdxFormatError, read_idx_bytes
+from .idx import MAX_BYTES, IdxFormatError, read_idx_bytes
 from .transforms import fit_images
 from .types import ImageSet, LoadedDataset
 
@@ -57,6 +57,11 @@ def _read_files(files: dict[str, Path], progress: Progress | None, cancel: Cance
             raise DatasetCancelled("loading")
         path = files[role]
         try:
+            if not path.is_file():
+                raise DatasetError(f"{path}: not a regular file")
+            if path.stat().st_size > MAX_BYTES:
+                raise DatasetError(f"{path}: {path.stat().st_size / 2**20:,.0f} MB, more than the "
+                                   f"{MAX_BYTES // 2**20} MB an IDX file may have here")
             raw = path.read_bytes()
         except OSError as exc:
             raise DatasetError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
@@ -153,12 +158,18 @@ def _resolve_idx_folder(cfg: DataConfig) -> tuple[dict[str, Path], list[str]]:
     spec = IDX_SPECS[cfg.source]
     notes: list[str] = []
     if cfg.path:
-        files = find_idx_files(cfg.path)
+        folder = Path(cfg.path).expanduser()
+        if not folder.is_dir():
+            raise DatasetError(f"data.path: {folder} is not a folder; give the folder holding the four "
+                               f"{spec.title} IDX files, or leave the path empty to use the downloaded copy")
+        files = find_idx_files(folder)
         if len(files) == 4:
             return files, notes
         missing = [ROLE_TO_OFFICIAL[r] for r in ROLES if r not in files]
-        notes.append(f"{cfg.path} does not hold all four {spec.title} files (missing {', '.join(missing)}); "
-                     f"using the copy in the cache instead.")
+        # Never train on something else than the folder the user named.
+        raise DatasetError(f"data.path: {folder} does not hold all four {spec.title} files (missing "
+                           f"{', '.join(missing)}, raw or .gz); add them, or leave the path empty to use the "
+                           f"downloaded copy")
     cached = usable_dataset_dir(cfg.source)
     files = find_idx_files(cached)
     if len(files) == 4:
