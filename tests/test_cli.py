@@ -75,3 +75,299 @@ def test_errors_are_one_clear_line_and_exit_2(capsys, tmp_path, argv, words):
     assert code == 2
     assert err.startswith("gan-studio: error:") and words in err
     assert "Traceback" not in err
+
+
+# ------------------------------------------------------------------ bad inputs at the CLI
+import errno
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.core import bad_inputs as bad
+
+
+@pytest.fixture(scope="module")
+def trained_run(tmp_path_factory):
+    """A quick-digits run of 4 steps, trained once for the CLI cases below (copy it before changing it)."""
+    home = tmp_path_factory.mktemp("home")
+    old = os.environ.get("GAN_STUDIO_HOME")
+    os.environ["GAN_STUDIO_HOME"] = str(home)
+    try:
+        path = tmp_path_factory.mktemp("runs") / "run"
+        assert main(["train", "--steps", "4", "--batch-size", "8", "--threads", "1", "--out", str(path)]) == 0
+    finally:
+        if old is None:
+            os.environ.pop("GAN_STUDIO_HOME", None)
+        else:
+            os.environ["GAN_STUDIO_HOME"] = old
+    return path
+
+
+@pytest.fixture
+def run_copy(trained_run, tmp_path):
+    return bad.copy_run(trained_run, tmp_path / "run")
+
+
+def _one_clear_line(err: str, prefix: str = "gan-studio") -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err and lines[0].startswith(prefix), err
+    return lines[0]
+
+
+ARG_CASES = [
+    (["export", "foo"], "gan-studio: error: 'export' is neither a command (train, resume, open, sample, evaluate, "
+                        "datasets, download, import-mnist, presets) nor a run folder; see gan-studio --help"),
+    (["trian"], "gan-studio: error: 'trian' is neither a command (train, resume, open, sample, evaluate, datasets, "
+                "download, import-mnist, presets) nor a run folder; did you mean 'train'? see gan-studio --help"),
+    (["train", "--steps", "-5"], "gan-studio train: error: argument --steps: --steps must be 1–1,000,000,000 "
+                                 "(got -5) (see gan-studio train --help)"),
+    (["train", "--steps", "ten"], "gan-studio train: error: argument --steps: --steps must be a whole number "
+                                  "(got 'ten') (see gan-studio train --help)"),
+    (["train", "--seconds", "nan"], "gan-studio train: error: argument --seconds: --seconds must be more than 0 "
+                                    "and at most 1e+07 (got nan) (see gan-studio train --help)"),
+    (["train", "--seconds", "inf"], "gan-studio train: error: argument --seconds: --seconds must be more than 0 "
+                                    "and at most 1e+07 (got inf) (see gan-studio train --help)"),
+    (["train", "--seconds", "-1"], "gan-studio train: error: argument --seconds: --seconds must be more than 0 "
+                                   "and at most 1e+07 (got -1) (see gan-studio train --help)"),
+    (["train", "--seconds", "0"], "gan-studio train: error: argument --seconds: --seconds must be more than 0 "
+                                  "and at most 1e+07 (got 0) (see gan-studio train --help)"),
+    (["train", "--batch-size", "0"], "gan-studio train: error: argument --batch-size: --batch-size must be "
+                                     "1–4,096 (got 0) (see gan-studio train --help)"),
+    (["train", "--lr", "5"], "gan-studio train: error: argument --lr: --lr must be at least 1e-07 and at most 1 "
+                             "(got 5) (see gan-studio train --help)"),
+    (["train", "--steps", "1", "--seconds", "1"], "gan-studio train: error: argument --seconds: not allowed with "
+                                                  "argument --steps (see gan-studio train --help)"),
+    (["resume", "r", "--threads", "-1"], "gan-studio resume: error: argument --threads: --threads must be 0–256 "
+                                         "(got -1) (see gan-studio resume --help)"),
+    (["sample", "r", "--out", "x.png", "--n", "100000000"],
+     "gan-studio sample: error: argument --n: --n must be 1–10,000 (got 100,000,000) (see gan-studio sample --help)"),
+    (["sample", "r", "--out", "x.png", "--n", "0"],
+     "gan-studio sample: error: argument --n: --n must be 1–10,000 (got 0) (see gan-studio sample --help)"),
+    (["sample", "r", "--out", "x.png", "--scale", "300"],
+     "gan-studio sample: error: argument --scale: --scale must be 1–16 (got 300) (see gan-studio sample --help)"),
+    (["sample", "r", "--out", "x.png", "--truncation", "-1"],
+     "gan-studio sample: error: argument --truncation: --truncation must be more than 0 and at most 10 (got -1) "
+     "(see gan-studio sample --help)"),
+    (["sample", "r"], "gan-studio sample: error: the following arguments are required: --out "
+                      "(see gan-studio sample --help)"),
+    (["evaluate", "r", "--n", "99999999"], "gan-studio evaluate: error: argument --n: --n must be 1–10,000 "
+                                           "(got 99,999,999) (see gan-studio evaluate --help)"),
+    (["download", "cifar"], "gan-studio download: error: argument key: invalid choice: 'cifar' (choose from "
+                            "mnist, fashion-mnist, kmnist) (see gan-studio download --help)"),
+]
+
+
+@pytest.mark.parametrize("argv, message", ARG_CASES, ids=[" ".join(c[0]) for c in ARG_CASES])
+def test_bad_arguments_are_one_line_and_exit_2(capsys, argv, message):
+    try:
+        code = main(argv)
+    except SystemExit as exc:          # argparse exits by itself
+        code = exc.code
+    err = capsys.readouterr().err
+    assert code == 2
+    line = _one_clear_line(err)
+    if "invalid choice" in message:   # argparse words the list of choices differently across versions
+        head, tail = message.split(" (choose from")
+        assert line.startswith(head) and line.endswith("(see gan-studio download --help)"), line
+    else:
+        assert line == message
+
+
+def test_every_option_has_help_text():
+    from gan_studio.cli import build_parser
+
+    parser = build_parser()
+    subs = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    missing = [f"{name} {' '.join(a.option_strings) or a.dest}" for name, p in subs.choices.items()
+               for a in p._actions if a.help is None]
+    assert missing == []
+
+
+def test_sample_refuses_outputs_it_cannot_write(capsys, run_copy, tmp_path, monkeypatch):
+    code, _, err = run(capsys, "sample", str(run_copy), "--out", str(tmp_path / "no" / "such" / "g.png"))
+    assert code == 2 and _one_clear_line(err) == f"gan-studio: error: --out: the folder {tmp_path / 'no' / 'such'} does not exist"
+    code, _, err = run(capsys, "sample", str(run_copy), "--out", str(tmp_path))
+    assert code == 2 and _one_clear_line(err) == (f"gan-studio: error: --out {tmp_path} is a folder; give a file name "
+                                                  f"such as {tmp_path / 'grid.png'}")
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if str(p) == str(tmp_path / "ro") else real(p, mode))
+    (tmp_path / "ro").mkdir()
+    code, _, err = run(capsys, "sample", str(run_copy), "--out", str(tmp_path / "ro" / "g.png"))
+    assert code == 2 and _one_clear_line(err) == (f"gan-studio: error: --out: the folder {tmp_path / 'ro'} is read-only; "
+                                                  f"choose another place")
+
+
+def test_sample_write_failure_is_one_line(capsys, run_copy, tmp_path, monkeypatch):
+    from gan_studio.core import atomic
+
+    def full(path):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", lambda **kw: full(kw.get("dir")))
+    code, _, err = run(capsys, "sample", str(run_copy), "--n", "4", "--out", str(tmp_path / "g.png"))
+    assert code == 2
+    assert "No space left on device" in _one_clear_line(err)
+    assert not (tmp_path / "g.png").exists()
+
+
+def test_sample_grid_budget_and_digit_range(capsys, run_copy, tmp_path):
+    code, _, err = run(capsys, "sample", str(run_copy), "--n", "10000", "--scale", "16", "--out", str(tmp_path / "g.png"))
+    assert code == 2 and _one_clear_line(err) == (
+        "gan-studio: error: the grid would be 48,032×48,032 pixels, over the 64 megapixel budget; use a smaller "
+        "--n or --scale, or write latents with --out NAME.npy")
+    code, _, err = run(capsys, "sample", str(run_copy), "--digit", "50", "--out", str(tmp_path / "g.png"))
+    assert code == 2 and _one_clear_line(err) == "gan-studio: error: --digit must be 0–9 for this model (got 50)"
+
+
+RUN_CASES = [
+    ("no-config", lambda r: bad.edit_json(r / "run.json", lambda d: d.pop("config")),
+     'run.json has no "config" object describing the experiment; the run cannot be used'),
+    ("run-json-list", lambda r: (r / "run.json").write_text("[1]"),
+     "run.json is not a run description this version understands (format '?')"),
+    ("not-json", lambda r: (r / "run.json").write_text("{"), "run.json is damaged: not valid JSON"),
+    ("weights-missing", lambda r: (r / "weights.safetensors").unlink(),
+     "although run.json says step 4; resuming would restart at step 0"),
+]
+
+
+@pytest.mark.parametrize("name, damage, words", RUN_CASES, ids=[c[0] for c in RUN_CASES])
+@pytest.mark.parametrize("command", ["resume", "sample", "evaluate"])
+def test_damaged_run_folders_are_one_line(capsys, run_copy, tmp_path, name, damage, words, command):
+    damage(run_copy)
+    before = bad.snapshot(run_copy)
+    argv = {"resume": ["resume", str(run_copy), "--steps", "1"],
+            "sample": ["sample", str(run_copy), "--out", str(tmp_path / "g.png")],
+            "evaluate": ["evaluate", str(run_copy), "--n", "10"]}[command]
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    line = _one_clear_line(err)
+    if name == "weights-missing" and command != "resume":
+        assert line.endswith("has no trained weights yet")
+    else:
+        assert words in line, line
+    assert bad.snapshot(run_copy) == before
+
+
+def test_metrics_holding_a_list_or_text_do_not_stop_resume(capsys, run_copy):
+    with open(run_copy / "metrics.jsonl", "a") as fh:
+        fh.write('[1, 2]\n{"step": 3, "loss_d": "x"}\n')
+    code, _, err = run(capsys, "resume", str(run_copy), "--steps", "2", "--threads", "1")
+    assert code == 0, err
+    assert [r["step"] for r in map(json.loads, (run_copy / "metrics.jsonl").read_text().splitlines())] == \
+        [1, 2, 3, 4, 5, 6]
+
+
+def test_resume_that_diverges_keeps_the_last_good_save(capsys, run_copy, monkeypatch):
+    from gan_studio.core.trainer import Trainer, TrainingDiverged
+
+    def diverge(self):
+        self._pending.clear()
+        raise TrainingDiverged(self.step_count, ["loss_D"])
+
+    before = {k: v for k, v in bad.snapshot(run_copy).items() if k.endswith(".safetensors") or k == "checkpoint.json"}
+    monkeypatch.setattr(Trainer, "flush", diverge)
+    code, _, err = run(capsys, "resume", str(run_copy), "--steps", "20", "--threads", "1")
+    assert code == 3
+    assert "Training diverged: loss_D became infinite or not-a-number" in err
+    assert err.strip().splitlines()[-1] == ("gan-studio: error: training diverged; the run keeps its last good save "
+                                            "(step 4)")
+    after = {k: v for k, v in bad.snapshot(run_copy).items() if k.endswith(".safetensors") or k == "checkpoint.json"}
+    assert after == before
+    info = json.loads((run_copy / "run.json").read_text())
+    assert info["status"] == "diverged" and info["step"] == 4
+    assert not (run_copy / ".lock").exists()
+
+
+def test_disk_full_at_the_final_save_is_one_line_and_keeps_the_last_save(capsys, run_copy, monkeypatch):
+    from gan_studio.core import runs as runs_mod
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    before = {k: v for k, v in bad.snapshot(run_copy).items() if k.endswith(".safetensors") or k == "checkpoint.json"}
+    monkeypatch.setattr(runs_mod, "_write_file", full)
+    code, _, err = run(capsys, "resume", str(run_copy), "--steps", "2", "--threads", "1")
+    assert code == 2
+    assert err.strip().splitlines()[-1] == (f"gan-studio: error: not saved: could not write the checkpoint in "
+                                            f"{run_copy} (No space left on device); the last good checkpoint "
+                                            f"(step 4) is kept")
+    after = {k: v for k, v in bad.snapshot(run_copy).items() if k.endswith(".safetensors") or k == "checkpoint.json"}
+    assert after == before
+    assert not list(run_copy.glob(".*.tmp"))
+
+
+def test_resume_takes_threads_and_reports_the_average_speed(capsys, run_copy):
+    code, _, err = run(capsys, "resume", str(run_copy), "--steps", "3", "--threads", "1")
+    assert code == 0, err
+    last = err.strip().splitlines()[-1]
+    assert re.fullmatch(r"target reached: step 7, [\d.]+ s of training, \d+ img/s on average", last), last
+
+
+def test_headless_progress_lines_when_stderr_is_not_a_terminal(capsys, run_copy, monkeypatch):
+    from gan_studio import cli
+
+    monkeypatch.setattr(cli, "PROGRESS_EVERY_S", 0.0)
+    code, _, err = run(capsys, "resume", str(run_copy), "--steps", "20", "--threads", "1")
+    assert code == 0, err
+    lines = [line for line in err.splitlines() if line.startswith("step ")]
+    assert lines and re.fullmatch(r"step \d+ \(\+\d+/20 \(\d+ s\)\): loss_D -?[\d.]+, loss_G -?[\d.]+, \d+ img/s",
+                                  lines[0]), lines
+
+
+def test_run_for_keeps_a_time_limit_to_about_one_step(monkeypatch):
+    """A fake clock: each step takes 0.1 s.  With 1.05 s the loop runs 10 steps, then 1 — not 20."""
+    from types import SimpleNamespace
+
+    from gan_studio.core import session as session_mod
+    from gan_studio.core.session import SessionUpdate, TrainingSession
+
+    clock = SimpleNamespace(now=0.0)
+    fake_time = SimpleNamespace(perf_counter=lambda: clock.now, monotonic=lambda: clock.now)
+    monkeypatch.setattr(session_mod, "time", fake_time)
+    session = TrainingSession.__new__(TrainingSession)
+    state = SimpleNamespace(step=0)
+    monkeypatch.setattr(TrainingSession, "step", property(lambda self: state.step))
+
+    def advance(self, n):
+        state.step += n
+        clock.now += 0.1 * n
+        return SessionUpdate(records=[object()] * n)
+
+    monkeypatch.setattr(TrainingSession, "advance", advance)
+    session.run_for(max_seconds=1.05, chunk=10)
+    assert state.step == 11
+    with pytest.raises(ValueError, match="finite and not negative"):
+        session.run_for(max_seconds=float("nan"))
+
+
+def test_sigterm_saves_and_exits_like_ctrl_c(tmp_path):
+    if not hasattr(signal, "SIGTERM") or sys.platform == "win32":
+        pytest.skip("POSIX signals only")
+    out = tmp_path / "run"
+    env = dict(os.environ, OMP_NUM_THREADS="1")
+    proc = subprocess.Popen([sys.executable, "-m", "gan_studio", "train", "--seconds", "600", "--batch-size", "8",
+                             "--threads", "1", "--out", str(out)], cwd=Path(__file__).resolve().parents[1], env=env,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(1200):                      # until the first steps are on disk
+            if (out / "metrics.jsonl").is_file() and (out / "metrics.jsonl").stat().st_size > 0:
+                break
+            if proc.poll() is not None:
+                break
+            import time
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert "terminate signal: stopping after this step and saving" in err
+    info = json.loads((out / "run.json").read_text())
+    assert info["status"] == "stopped" and info["step"] > 0
+    assert (out / "checkpoint.json").is_file() and not (out / ".lock").exists()

@@ -15,8 +15,9 @@ another architecture is refused with a message naming the difference.
 
 from __future__ import annotations
 
-import json
 import io
+import json
+import os
 import platform
 import time
 from dataclasses import dataclass
@@ -98,6 +99,30 @@ def atomic_save_safetensors(path: Path, tensors: dict[str, torch.Tensor], metada
             save_file({k: v.detach().contiguous().cpu() for k, v in tensors.items()}, str(tmp), metadata=metadata)
     except OSError as exc:
         raise RunError(f"could not write {path}: {exc.strerror or exc}") from exc
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write and fsync (the one place checkpoint bytes reach the disk; tests inject failures here)."""
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """`data` in a fsynced temp file next to `target` (renamed into place by the caller)."""
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        _write_file(tmp, data)
+        os.chmod(tmp, 0o644)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 def read_safetensors(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
@@ -307,31 +332,35 @@ class RunFolder:
         manifest = {"format": FORMAT, "step": trainer.step_count, "elapsed_seconds": trainer.elapsed,
                     "files": {name: {"sha256": hashlib.sha256(b).hexdigest(), "bytes": len(b)}
                               for name, b in blobs.items()}}
-        written = []
+        staged: dict[str, Path] = {}
         try:
-            kept_previous = self._keep_previous()
+            # 1. the new files under temp names: a full disk or a read-only folder stops here, nothing touched
             for name in (OPTIMIZER_FILE, WEIGHTS_FILE):
-                atomic_write_bytes(self.path / name, blobs[name])
-                written.append(name)
+                staged[name] = _stage(self.path / name, blobs[name])
+            # 2. the current checkpoint becomes the previous one (hard links), 3. renames, 4. the manifest
+            self._keep_previous()
+            for name in (OPTIMIZER_FILE, WEIGHTS_FILE):
+                os.replace(staged.pop(name), self.path / name)
             _atomic_write_text(self.path / MANIFEST_FILE, json.dumps(manifest, indent=2))
         except OSError as exc:
-            if written and kept_previous:
-                self._roll_back(written)
             raise RunError(f"not saved: could not write the checkpoint in {self.path} ({exc.strerror or exc}); "
                            f"{kept}") from exc
+        finally:
+            for tmp in staged.values():
+                tmp.unlink(missing_ok=True)
         cfg = trainer.config
         self.info.update(config=cfg.to_dict(), step=trainer.step_count, elapsed_seconds=trainer.elapsed, status=status,
                          versions=versions(), parameters=trainer.parameter_counts())
         self._write_info()
 
-    def _keep_previous(self) -> bool:
+    def _keep_previous(self) -> None:
         """Hard-link (or copy) the current consistent checkpoint to its .prev names before it is replaced."""
         import os
         import shutil
 
         manifest = self.path / MANIFEST_FILE
         if not manifest.is_file() or self._resolve(manifest) is None:
-            return False
+            return
         for name in (WEIGHTS_FILE, OPTIMIZER_FILE):
             with atomic_path(self.path / prev_name(name)) as tmp:
                 tmp.unlink()
@@ -340,20 +369,6 @@ class RunFolder:
                 except OSError:
                     shutil.copyfile(self.path / name, tmp)
         atomic_write_bytes(self.path / prev_name(MANIFEST_FILE), manifest.read_bytes())
-        return True
-
-    def _roll_back(self, names: list[str]) -> None:
-        """A save failed part-way: put the previous files back under the current names (best effort;
-        `restore` finds them by checksum either way)."""
-        import os
-
-        for name in names:
-            try:
-                with atomic_path(self.path / name) as tmp:
-                    tmp.unlink()
-                    os.link(self.path / prev_name(name), tmp)
-            except OSError:
-                pass
 
     def _resolve(self, manifest_file: Path) -> dict[str, bytes] | None:
         """The checkpoint files a manifest names, found by checksum under their own or their .prev names;
