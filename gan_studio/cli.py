@@ -182,11 +182,13 @@ def _train_and_save(session, steps: int, seconds: float, dist=None) -> str:
             # Never write the non-finite state: the run keeps its last good checkpoint.
             if main:
                 progress.close()
+                saved = session.run is not None and session.run.has_checkpoint()
                 kept = session.mark_diverged() if session.run is not None else None
                 print(f"\n{exc.advice}", file=sys.stderr)
                 if kept is not None:
-                    print(f"gan-studio: error: training diverged; the run keeps its last good save (step {kept})",
-                          file=sys.stderr)
+                    print(f"gan-studio: error: training diverged; the run keeps its last good save (step {kept})"
+                          if saved else "gan-studio: error: training diverged before the first save; no weights "
+                                        "were written", file=sys.stderr)
             raise _Diverged() from None
         if stop.requested:
             reason = "stopped by the user"
@@ -316,6 +318,9 @@ def cmd_resume(args) -> int:
         if dist is None or dist.is_main:
             _print_dataset(session.dataset)
             print(f"resuming {args.run} at step {session.step}", file=sys.stderr)
+            if getattr(session.run, "restored_from", "") == "previous":
+                print("  note: the newest save was damaged or incomplete; resumed from the previous good save",
+                      file=sys.stderr)
         _drive(session, args.steps or 0, args.seconds or 0.0, dist)
         return 0
     finally:
@@ -579,3 +584,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gan-studio: aborted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - a bug: still one line (GAN_STUDIO_DEBUG=1 shows the traceback)
+        import os
+
+        if os.environ.get("GAN_STUDIO_DEBUG"):
+            raise
+        print(f"gan-studio: error: unexpected {type(exc).__name__}: {_one_line(exc)} (this is a bug; rerun with "
+              f"GAN_STUDIO_DEBUG=1 for details and report it)", file=sys.stderr)
+        return 1

@@ -371,3 +371,42 @@ def test_sigterm_saves_and_exits_like_ctrl_c(tmp_path):
     info = json.loads((out / "run.json").read_text())
     assert info["status"] == "stopped" and info["step"] > 0
     assert (out / "checkpoint.json").is_file() and not (out / ".lock").exists()
+
+
+def test_training_that_diverges_before_the_first_save_says_nothing_was_written(capsys, tmp_path, monkeypatch):
+    from gan_studio.core.trainer import Trainer, TrainingDiverged
+
+    def diverge(self):
+        self._pending.clear()
+        raise TrainingDiverged(self.step_count, ["loss_G"])
+
+    monkeypatch.setattr(Trainer, "flush", diverge)
+    code, _, err = run(capsys, "train", "--steps", "5", "--batch-size", "8", "--threads", "1",
+                       "--out", str(tmp_path / "r"))
+    assert code == 3
+    assert err.strip().splitlines()[-1] == ("gan-studio: error: training diverged before the first save; "
+                                            "no weights were written")
+    assert not (tmp_path / "r" / "weights.safetensors").exists()
+    assert json.loads((tmp_path / "r" / "run.json").read_text())["status"] == "diverged"
+
+
+def test_resume_from_the_previous_save_says_so(capsys, run_copy):
+    assert run(capsys, "resume", str(run_copy), "--steps", "2", "--threads", "1")[0] == 0   # now a .prev exists
+    (run_copy / "weights.safetensors").write_bytes(b"damaged")
+    code, _, err = run(capsys, "resume", str(run_copy), "--steps", "1", "--threads", "1")
+    assert code == 0, err
+    assert "resuming" in err and "at step 4" in err
+    assert "note: the newest save was damaged or incomplete; resumed from the previous good save" in err
+
+
+def test_an_unexpected_error_is_still_one_line(capsys, monkeypatch):
+    from gan_studio import cli
+
+    def boom(args):
+        raise RuntimeError("something\nbroke")
+
+    monkeypatch.setattr(cli, "cmd_presets", boom)
+    code, _, err = run(capsys, "presets")
+    assert code == 1
+    assert _one_clear_line(err) == ("gan-studio: error: unexpected RuntimeError: something broke (this is a bug; "
+                                    "rerun with GAN_STUDIO_DEBUG=1 for details and report it)")
