@@ -108,11 +108,14 @@ class Task(QRunnable):
 
     def run(self) -> None:  # pool thread
         try:
-            result = self.fn(lambda d, t: self.signals.progress.emit(int(d), int(t)), self._cancel.is_set)
-        except BaseException as exc:  # noqa: BLE001 - every failure is reported to the UI
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
+            try:
+                result = self.fn(lambda d, t: self.signals.progress.emit(int(d), int(t)), self._cancel.is_set)
+            except BaseException as exc:  # noqa: BLE001 - every failure is reported to the UI
+                self.signals.failed.emit(exc)
+            else:
+                self.signals.finished.emit(result)
+        except RuntimeError:
+            pass        # the signals object is gone (the window closed while this ran): nobody to tell
 
 
 def if_alive(owner: QObject, fn):

@@ -236,3 +236,22 @@ def test_wheel_over_a_focused_field_changes_it(scrolled_panel, qtbot):
     index = panel.loss_combo.currentIndex()
     _wheel(panel.loss_combo, -1)
     assert panel.loss_combo.currentIndex() == index + 1
+
+
+def test_no_class_ticked_does_not_break_the_panel(panel):
+    """Found by the monkey test: Dataset ▸ None (classes=[]) made every edit raise ConfigError from the
+    preset comparison, and choosing a preset too."""
+    exp = panel.experiment
+    exp.set_config(exp.config.replace(data=exp.config.data.replace(classes=[])))
+    panel.g_width_spin.setValue(panel.g_width_spin.value() + 8)
+    assert panel.model_config().g_width == exp.config.model.g_width
+    shown = panel.preset_combo.currentIndex()
+    other = (shown + 1) % len(load_presets())
+    panel.preset_combo.setCurrentIndex(other)
+    panel.preset_combo.activated.emit(other)
+    assert "Fix the dataset first" in panel.general_issues.text()
+    assert panel.preset_combo.currentIndex() == shown
+    exp.set_config(exp.config.replace(data=exp.config.data.replace(classes=None)))
+    panel.preset_combo.setCurrentIndex(other)
+    panel.preset_combo.activated.emit(other)
+    assert panel.preset_key() == panel.preset_combo.itemData(other)

@@ -1,0 +1,95 @@
+"""GUI monkey run, longer than CI's: random clicks, edits, shortcuts and tab switches on a real window.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/monkey.py [--actions 4000] [--seed 7] [--seeds 3]
+
+The same engine as tests/app/test_monkey.py (which runs 300 actions with a fixed seed in CI), in a
+fresh GAN_STUDIO_HOME, on the tiny test experiment (training may start and runs in the window's
+training process).  Modal dialogs are answered automatically.  Prints every uncaught exception or Qt
+warning with the eight actions before it, the actions that stalled the event loop for over a second,
+and a summary; exits 1 when any fault was found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STALL_S = 1.0
+
+
+def run(seed: int, actions: int) -> tuple[int, int]:
+    from PySide6.QtWidgets import QApplication
+
+    from gan_studio.app.main_window import MainWindow
+    from tests.app.conftest import tiny_config
+    from tests.app.test_monkey import Monkey, answered_dialogs, collected_faults
+
+    import random
+
+    window = MainWindow(threads=1)
+    window.resize(1300, 850)
+    window.experiment.set_config(tiny_config())
+    window.show()
+    for _ in range(10):
+        QApplication.processEvents()
+    stalls: list[str] = []
+    t_start = time.perf_counter()
+    with answered_dialogs(random.Random(seed)), collected_faults() as faults:
+        monkey = Monkey(window, seed, faults)
+        timed = []
+        for fn, weight in monkey.actions:
+            def wrapped(fn=fn):
+                t0 = time.perf_counter()
+                what = fn()
+                dt = time.perf_counter() - t0
+                if dt > STALL_S:
+                    stalls.append(f"{dt:.1f} s: {what}")
+                return what
+            wrapped.__name__ = fn.__name__
+            timed.append((wrapped, weight))
+        monkey.actions = timed
+        reports = monkey.run(actions)
+        trained = window.experiment.step
+        with answered_dialogs(random.Random(0)):
+            window.controller.discard()
+            window.controller.shutdown()
+            window.close()
+        reports += [f"while ending\n{f}" for f in faults]
+    elapsed = time.perf_counter() - t_start
+    window.deleteLater()
+    QApplication.processEvents()
+    for r in reports:
+        print(f"--- fault (seed {seed})\n{r}")
+    for s in stalls:
+        print(f"--- stall (seed {seed}) {s}")
+    print(f"seed {seed}: {actions} actions in {elapsed:.0f} s, {len(reports)} fault(s), {len(stalls)} stall(s) "
+          f"over {STALL_S:.0f} s, training reached step {trained}")
+    return len(reports), len(stalls)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--actions", type=int, default=4000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seeds", type=int, default=1, help="run seeds seed, seed+1, …")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["GAN_STUDIO_HOME"] = tempfile.mkdtemp(prefix="gan-studio-monkey-")
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - keeps the application alive
+    total = 0
+    for seed in range(args.seed, args.seed + args.seeds):
+        faults, _stalls = run(seed, args.actions)
+        total += faults
+    return 1 if total else 0
+
+
+if __name__ == "__main__":   # the training process starts by spawning: importing this must do nothing
+    sys.exit(main())
