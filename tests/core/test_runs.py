@@ -136,3 +136,29 @@ def test_generator_snapshot_of_a_trainer_matches_its_samples():
     t.step()  # training on does not change the snapshot
     assert np.allclose(gen.generate_float(z, [0, 1, 2, 3]).numpy(), ref.numpy(), atol=1e-6)
     assert gen.step == 3
+
+
+def test_autosave_is_by_training_time_as_well_as_steps(tmp_path):
+    """With `autosave_seconds` set, a save happens once that much training time passed, whatever the step
+    count (a tiny interval makes it due after one step; 0 turns it off)."""
+    from types import SimpleNamespace
+
+    from gan_studio.core.session import TrainingSession
+
+    x, y = tiny_data()
+    dataset = SimpleNamespace(train=SimpleNamespace(images=x, labels=y), identity={"source": "test"},
+                              name="tiny", notes=[])
+    cfg = tiny_config(checkpoint_every=0, autosave_seconds=1e-6, sample_every=1000)
+    session = TrainingSession(cfg, tmp_path / "timed", dataset=dataset)
+    try:
+        update = session.advance(1)
+        assert update.saved and json.loads((tmp_path / "timed/checkpoint.json").read_text())["step"] == 1
+    finally:
+        session.close()
+    cfg = tiny_config(checkpoint_every=0, autosave_seconds=0.0, sample_every=1000)
+    session = TrainingSession(cfg, tmp_path / "off", dataset=dataset)
+    try:
+        assert not any(session.advance(1).saved for _ in range(3))
+        assert not (tmp_path / "off/checkpoint.json").exists()
+    finally:
+        session.close()
