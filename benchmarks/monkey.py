@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/monkey.py [--actions 4000] [--seed 7] [--seeds 3]
 
-The same engine as tests/app/test_monkey.py (which runs 300 actions with a fixed seed in CI), in a
+The same engine as tests/app/test_monkey.py (which runs 250 actions with a fixed seed in CI), in a
 fresh GAN_STUDIO_HOME, on the tiny test experiment (training may start and runs in the window's
 training process).  Modal dialogs are answered automatically.  Prints every uncaught exception or Qt
 warning with the eight actions before it, the actions that stalled the event loop for over a second,
@@ -40,7 +40,7 @@ def run(seed: int, actions: int) -> tuple[int, int]:
     stalls: list[str] = []
     t_start = time.perf_counter()
     with answered_dialogs(random.Random(seed)), collected_faults() as faults:
-        monkey = Monkey(window, seed, faults)
+        monkey = Monkey(window, seed, faults, tiny_config())
         timed = []
         for fn, weight in monkey.actions:
             def wrapped(fn=fn):

@@ -6,7 +6,7 @@ wheel, shortcuts and menu actions, tab switches, clicks in the Gallery / Explore
 automatically (file dialogs: cancelled; the save question: Cancel or Discard; other message boxes:
 closed), and the run fails on any uncaught exception or Qt warning, naming the action that caused it.
 
-CI runs `MONKEY_ACTIONS` actions with a fixed seed; `benchmarks/monkey.py` runs many more for manual
+CI runs `MONKEY_ACTIONS` (250) actions with a fixed seed; `benchmarks/monkey.py` runs many more for manual
 checks (`.venv/bin/python benchmarks/monkey.py --actions 4000 --seed 7`).
 """
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QApplication, Q
                                QLineEdit, QMenu, QMessageBox, QScrollBar, QTabWidget, QWidget)
 
 MONKEY_SEED = int(os.environ.get("MONKEY_SEED", "20261129"))
-MONKEY_ACTIONS = int(os.environ.get("MONKEY_ACTIONS", "300"))
+MONKEY_ACTIONS = int(os.environ.get("MONKEY_ACTIONS", "250"))
 
 # What the offscreen platform plugin says when a window's size hints change or a popup menu opens (it
 # cannot raise windows or grab input): limits of the headless platform, not faults of the app.
@@ -133,15 +133,16 @@ class Monkey:
     """Random user actions on a MainWindow; `run(n)` returns the faults found, each with the actions
     that led to it."""
 
-    def __init__(self, window, seed: int, faults: list[str]):
+    def __init__(self, window, seed: int, faults: list[str], config=None):
         self.w = window
+        self.config = config          # what `train` goes back to now and then (random edits leave it invalid)
         self.rng = random.Random(seed)
         self.faults = faults
         self.history: list[str] = []
         self.reports: list[str] = []
         self.actions = [(self.click_button, 30), (self.type_text, 18), (self.choose_combo, 8),
                         (self.move_slider, 6), (self.wheel, 5), (self.press_key, 10), (self.trigger_action, 6),
-                        (self.switch_tab, 10), (self.click_grid, 10), (self.page_action, 6), (self.wait, 4)]
+                        (self.switch_tab, 10), (self.click_grid, 10), (self.page_action, 6), (self.wait, 4), (self.train, 3)]
         self.never = {id(window.dataset_panel.download_button)}       # the network is not part of the test
         self._closer = QTimer()                       # closes what opens inside a nested event loop in C++
         self._closer.setInterval(50)
@@ -296,8 +297,22 @@ class Monkey:
             gal.send_to_explore(rng.choice(["interpolate", "plane", "breed", "directions"]))
         return f"page action {choice}"
 
+    def train(self) -> str:
+        """Back to the start settings now and then, and press Train (or Continue) when it is enabled."""
+        w = self.w
+        reset = self.config is not None and not w.experiment.active and self.rng.random() < 0.5
+        if reset:
+            w.dataset_panel.set_data_config(self.config.data)
+            w.experiment.set_config(self.config)
+        button = w.controls.train_button
+        if not button.isEnabled():
+            return f"train: {button.text()} is disabled" + (" after a reset" if reset else "")
+        text = button.text()
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        return f"train: click {text}" + (" after a reset" if reset else "")
+
     def wait(self) -> str:
-        ms = self.rng.choice([20, 60, 200])
+        ms = self.rng.choice([20, 60, 200, 500])
         QTest.qWait(ms)
         return f"wait {ms} ms"
 
@@ -326,11 +341,11 @@ class Monkey:
         return self.reports
 
 
-def run_monkey(window, seed: int, actions: int) -> tuple[list[str], list[str]]:
+def run_monkey(window, seed: int, actions: int, config=None) -> tuple[list[str], list[str]]:
     """Run `actions` random actions on `window`; (fault reports, action history)."""
     rng = random.Random(seed)
     with answered_dialogs(rng), collected_faults() as faults:
-        monkey = Monkey(window, seed, faults)
+        monkey = Monkey(window, seed, faults, config)
         reports = monkey.run(actions)
         window.controller.discard()
         QApplication.processEvents()
@@ -348,7 +363,7 @@ def test_monkey(qtbot, tiny_cfg):
     qtbot.waitExposed(window)
     window.activateWindow()
     try:
-        reports, history = run_monkey(window, MONKEY_SEED, MONKEY_ACTIONS)
+        reports, history = run_monkey(window, MONKEY_SEED, MONKEY_ACTIONS, tiny_cfg)
     finally:
         with answered_dialogs(random.Random(0)):
             window.controller.discard()
