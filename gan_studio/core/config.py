@@ -201,11 +201,13 @@ MAX_PARAMETERS = 50_000_000   # budget: generator + discriminator parameters (â‰
 
 def model_size_issues(model: ModelConfig, generator_only: bool = False) -> list[ConfigIssue]:
     """The model-size budget, checked before any network is allocated (counted on the meta device:
-    about a second for absurd sizes, no memory).  Call it where networks are built from a
+    milliseconds, no memory).  Call it where networks are built from a
     configuration someone else wrote (a run folder, an exported generator, the CLI)."""
     from .models import count_parameters
 
-    g, d = count_parameters(model)
+    # Spectral norm adds buffers, not parameters, and its power iteration is slow on the meta device:
+    # count the same network without it (milliseconds even for absurd sizes).
+    g, d = count_parameters(model.replace(d_norm="none") if model.d_norm == "spectral" else model)
     total = g if generator_only else g + d
     if total <= MAX_PARAMETERS:
         return []
