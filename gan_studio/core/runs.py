@@ -236,6 +236,12 @@ class RunFolder:
         step = info.get("step", 0)
         if not isinstance(step, int) or isinstance(step, bool) or step < 0:
             raise RunError(f"{file}: step must be a whole number of at least 0 (got {step!r})")
+        dataset = info.get("dataset", {})
+        if dataset is not None and not isinstance(dataset, dict):
+            raise RunError(f"{file}: dataset must be a JSON object describing the training data")
+        names = (dataset or {}).get("class_names")
+        if names is not None and not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
+            raise RunError(f"{file}: dataset.class_names must be a list of names")
         try:
             ExperimentConfig.from_dict(info["config"]).check()
         except (ConfigError, TypeError) as exc:
