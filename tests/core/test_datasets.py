@@ -110,7 +110,8 @@ def test_missing_dataset_is_unavailable_with_help():
         load_dataset(DataConfig(source="fashion-mnist"))
     message = str(info.value)
     assert "Fashion-MNIST" in message
-    assert "gan-studio download fashion-mnist" in message and "Import" in message
+    assert "gan-studio download fashion-mnist" in message
+    assert "`gan-studio import-mnist DIR --kind fashion-mnist` or Import folder… in the Dataset panel" in message
     with pytest.raises(DatasetUnavailable, match="gan-studio import-mnist DIR"):
         load_dataset(DataConfig(source="mnist"))
 

@@ -184,7 +184,7 @@ def test_connection_refused_means_offline(files):
     message = str(info.value)
     assert message.startswith("No network")
     assert f"127.0.0.1:{port}" in message
-    assert "gan-studio import-mnist DIR" in message and "File → Import" in message
+    assert "gan-studio import-mnist DIR --kind mnist" in message and "Import folder… in the Dataset panel" in message
     assert _leftovers() == []
 
 

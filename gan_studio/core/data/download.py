@@ -136,6 +136,12 @@ def _fetch_file(name: str, mirrors: list[str], sha256: str, staging: Path, tally
     raise _summarise(name, title, failures)
 
 
+def _key_of(title: str) -> str:
+    from .catalog import IDX_SPECS
+
+    return next((key for key, spec in IDX_SPECS.items() if spec.title == title), "mnist")
+
+
 def _summarise(name: str, title: str, failures: list[tuple[str, Exception]]) -> DatasetError:
     mismatches = [exc for _, exc in failures if isinstance(exc, _ChecksumMismatch)]
     if mismatches:
@@ -144,7 +150,8 @@ def _summarise(name: str, title: str, failures: list[tuple[str, Exception]]) -> 
         hosts = ", ".join(dict.fromkeys(_host(url) for url, _ in failures))
         return DatasetUnavailable(
             f"No network: could not reach {hosts} to download {title} ({name}). "
-            f"Import a local copy with `gan-studio import-mnist DIR` or File → Import, "
+            f"Import a local copy of the four IDX files with `gan-studio import-mnist DIR --kind {_key_of(title)}` "
+            f"or Import folder… in the Dataset panel, "
             f"or keep using the built-in offline sample.")
     if failures and all(isinstance(exc, _NotFound) for _, exc in failures):
         return DatasetError(f"{name} was not found on any mirror ({', '.join(url for url, _ in failures)})")

@@ -175,7 +175,7 @@ def _resolve_idx_folder(cfg: DataConfig) -> tuple[dict[str, Path], list[str]]:
     if len(files) == 4:
         return files, notes
     where = f"{cfg.path} lacks some of the four IDX files and " if cfg.path else ""
-    how_import = "`gan-studio import-mnist DIR` or File → Import" if cfg.source == "mnist" else "File → Import"
+    how_import = f"`gan-studio import-mnist DIR --kind {cfg.source}` or Import folder… in the Dataset panel"
     raise DatasetUnavailable(
         f"{spec.title} is not on this computer yet: {where}it has not been downloaded. "
         f"Download it with `gan-studio download {cfg.source}` or the Dataset panel, "
