@@ -46,6 +46,17 @@ def _int_in(lo: int, hi: int, what: str):
     return parse
 
 
+def _class_list(text: str) -> list[int]:
+    try:
+        classes = [int(c) for c in text.split(",") if c.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--classes must be comma-separated whole numbers such as 0,1,7 "
+                                         f"(got {text!r})") from None
+    if not classes or any(not 0 <= c <= 999 for c in classes):
+        raise argparse.ArgumentTypeError(f"--classes must be class numbers 0–999 such as 0,1,7 (got {text!r})")
+    return classes
+
+
 def _float_in(lo: float, hi: float, what: str, allow_lo: bool = True):
     def parse(text: str) -> float:
         import math
@@ -259,7 +270,7 @@ def cmd_train(args) -> int:
         preset = get_preset(args.preset)
     except KeyError as exc:
         raise CliError(str(exc.args[0])) from None
-    classes = [int(c) for c in args.classes.split(",")] if args.classes else None
+    classes = args.classes
     data = DataConfig(source=args.dataset, path=args.data_path, classes=classes)
     overrides = {k: v for k, v in dict(seed=args.seed, batch_size=args.batch_size, lr_g=args.lr, lr_d=args.lr,
                                         threads=args.threads, device=args.device).items() if v is not None}
@@ -485,7 +496,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="training images (default: %(default)s, the small offline sample)")
     p.add_argument("--data-path", metavar="DIR",
                    help="folder of images (for --dataset folder) or of the four IDX files")
-    p.add_argument("--classes", help="comma-separated class labels to train on, e.g. 0,1,7")
+    p.add_argument("--classes", type=_class_list, help="comma-separated class labels to train on, e.g. 0,1,7")
     target = p.add_mutually_exclusive_group()
     target.add_argument("--steps", type=steps_t, help="stop after this many training steps")
     target.add_argument("--seconds", type=seconds_t, help="stop after this many seconds of training")

@@ -140,6 +140,9 @@ ARG_CASES = [
                                      "1–4,096 (got 0) (see gan-studio train --help)"),
     (["train", "--lr", "5"], "gan-studio train: error: argument --lr: --lr must be at least 1e-07 and at most 1 "
                              "(got 5) (see gan-studio train --help)"),
+    (["train", "--classes", "a,b"], "gan-studio train: error: argument --classes: --classes must be "
+                                    "comma-separated whole numbers such as 0,1,7 (got 'a,b') "
+                                    "(see gan-studio train --help)"),
     (["train", "--steps", "1", "--seconds", "1"], "gan-studio train: error: argument --seconds: not allowed with "
                                                   "argument --steps (see gan-studio train --help)"),
     (["resume", "r", "--threads", "-1"], "gan-studio resume: error: argument --threads: --threads must be 0–256 "
@@ -410,3 +413,14 @@ def test_an_unexpected_error_is_still_one_line(capsys, monkeypatch):
     assert code == 1
     assert _one_clear_line(err) == ("gan-studio: error: unexpected RuntimeError: something broke (this is a bug; "
                                     "rerun with GAN_STUDIO_DEBUG=1 for details and report it)")
+
+
+def test_train_into_a_folder_that_cannot_be_created(capsys, tmp_path):
+    (tmp_path / "file").write_text("x")
+    code, _, err = run(capsys, "train", "--steps", "1", "--out", str(tmp_path / "file" / "run"))
+    assert code == 2
+    assert _one_clear_line(err) == (f"gan-studio: error: could not create the run folder {tmp_path / 'file' / 'run'}: "
+                                    f"Not a directory")
+    code, _, err = run(capsys, "train", "--steps", "1", "--out", str(tmp_path / "file"))
+    assert code == 2
+    assert _one_clear_line(err) == f"gan-studio: error: {tmp_path / 'file'} is a file; choose an empty or new folder for the run"

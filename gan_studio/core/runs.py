@@ -189,11 +189,16 @@ class RunFolder:
     @classmethod
     def create(cls, path, config: ExperimentConfig, dataset_identity: dict | None = None) -> "RunFolder":
         path = Path(path)
-        if path.exists() and any(path.iterdir()):
-            if (path / RUN_FILE).exists():
-                raise RunError(f"{path} already holds a run; open it to resume, or choose another folder")
-            raise RunError(f"{path} is not empty; choose an empty or new folder for the run")
-        path.mkdir(parents=True, exist_ok=True)
+        try:
+            if path.exists() and not path.is_dir():
+                raise RunError(f"{path} is a file; choose an empty or new folder for the run")
+            if path.exists() and any(path.iterdir()):
+                if (path / RUN_FILE).exists():
+                    raise RunError(f"{path} already holds a run; open it to resume, or choose another folder")
+                raise RunError(f"{path} is not empty; choose an empty or new folder for the run")
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RunError(f"could not create the run folder {path}: {exc.strerror or exc}") from None
         now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         info = {
             "format": FORMAT,
