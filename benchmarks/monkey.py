@@ -25,11 +25,11 @@ STALL_S = 1.0
 def run(seed: int, actions: int) -> tuple[int, int]:
     from PySide6.QtWidgets import QApplication
 
+    import random
+
     from gan_studio.app.main_window import MainWindow
     from tests.app.conftest import tiny_config
     from tests.app.test_monkey import Monkey, answered_dialogs, collected_faults
-
-    import random
 
     window = MainWindow(threads=1)
     window.resize(1300, 850)
@@ -83,11 +83,12 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])  # noqa: F841 - keeps the application alive
+    app = QApplication.instance() or QApplication([])
     total = 0
     for seed in range(args.seed, args.seed + args.seeds):
         faults, _stalls = run(seed, args.actions)
         total += faults
+    app.processEvents()
     return 1 if total else 0
 
 

@@ -150,9 +150,10 @@ class Monkey:
 
     # ---------------------------------------------------------------- helpers
     def _live(self, kind) -> list:
-        widgets = [x for x in self.w.findChildren(kind) if x.isVisible() and x.isEnabled() and id(x) not in self.never]
-        return sorted(widgets, key=lambda x: (x.metaObject().className(), x.objectName(), x.mapTo(self.w, QPoint()).x(),
-                                              x.mapTo(self.w, QPoint()).y()))
+        widgets = [x for x in self.w.findChildren(kind)
+                   if x.isVisible() and x.isEnabled() and id(x) not in self.never]
+        return sorted(widgets, key=lambda x: (x.metaObject().className(), x.objectName(),
+                                              x.mapTo(self.w, QPoint()).x(), x.mapTo(self.w, QPoint()).y()))
 
     @staticmethod
     def _name(widget: QWidget) -> str:

@@ -136,5 +136,5 @@ def test_folder_notes_say_the_hold_out_and_the_true_light_background_share(tmp_p
     assert not any(n.startswith("Most images (") for n in notes), notes
     held = len(ds.heldout)
     assert held == 5
-    assert f"5 of the 50 images (10%) are held out to measure the generator and not trained on; training uses 45." \
+    assert "5 of the 50 images (10%) are held out to measure the generator and not trained on; training uses 45." \
         in notes
