@@ -441,6 +441,10 @@ class MainWindow(QMainWindow):
 
     @guarded
     def explore_pretrained(self) -> bool:
+        shown = self.model_source.model
+        if shown is not None and Path(shown.source) == self.model_source.default_path():
+            self.tabs.setCurrentWidget(self.gallery_tab)    # already on show: no reload (1–4 s on the GUI thread)
+            return True
         try:
             self.model_source.load_default()
         except ModelSourceError as exc:

@@ -40,7 +40,7 @@ class SampleGridView(QWidget):
         self.viewbox.addItem(self.image)
         # The empty view's text: a word-wrapped label over the view, centred at any size (a pyqtgraph
         # TextItem in the view box was clipped at the left edge of a narrow view).
-        self.placeholder = QLabel("Press Train: the generator's samples appear here", self.view)
+        self.placeholder = QLabel("The generator's samples appear here while it trains", self.view)
         self.placeholder.setObjectName("gridPlaceholder")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -138,3 +138,24 @@ def test_folder_notes_say_the_hold_out_and_the_true_light_background_share(tmp_p
     assert held == 5
     assert "5 of the 50 images (10%) are held out to measure the generator and not trained on; training uses 45." \
         in notes
+
+
+def test_explore_pretrained_does_not_reload_the_generator_on_show(qtbot):
+    """Found by the monkey test: each Explore ▸ pretrained reloaded the same file on the GUI thread (1–4 s)."""
+    from gan_studio.app.main_window import MainWindow
+
+    w = MainWindow(threads=1)
+    try:
+        if w.model_source.model is None:
+            return                                    # an installation without the pretrained generator
+        shown = w.model_source.model
+        changes = []
+        w.model_source.modelChanged.connect(changes.append)
+        assert w.explore_pretrained()
+        assert w.model_source.model is shown and not changes
+        assert w.tabs.currentWidget() is w.gallery_tab
+    finally:
+        w.controller.discard()
+        w.controller.shutdown()
+        w.close()
+        w.deleteLater()
