@@ -370,18 +370,22 @@ class RunFolder:
         import shutil
 
         manifest = self.path / MANIFEST_FILE
-        if not manifest.is_file() or self._resolve(manifest) is None:
+        found: dict[str, str] = {}
+        if not manifest.is_file() or self._resolve(manifest, found) is None:
             return
         for name in (WEIGHTS_FILE, OPTIMIZER_FILE):
+            source = self.path / found[name]     # the file that matched the manifest (current or .prev name)
+            if found[name] == prev_name(name):
+                continue                         # already in place
             with atomic_path(self.path / prev_name(name)) as tmp:
                 tmp.unlink()
                 try:
-                    os.link(self.path / name, tmp)
+                    os.link(source, tmp)
                 except OSError:
-                    shutil.copyfile(self.path / name, tmp)
+                    shutil.copyfile(source, tmp)
         atomic_write_bytes(self.path / prev_name(MANIFEST_FILE), manifest.read_bytes())
 
-    def _resolve(self, manifest_file: Path) -> dict[str, bytes] | None:
+    def _resolve(self, manifest_file: Path, found_names: dict | None = None) -> dict[str, bytes] | None:
         """The checkpoint files a manifest names, found by checksum under their own or their .prev names;
         None when any is missing or damaged."""
         import hashlib
@@ -401,6 +405,8 @@ class RunFolder:
                     continue
                 if hashlib.sha256(data).hexdigest() == digest:
                     found[name] = data
+                    if found_names is not None:
+                        found_names[name] = candidate
                     break
             else:
                 return None

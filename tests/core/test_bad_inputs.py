@@ -616,3 +616,18 @@ def test_restore_from_the_manifest_is_bit_exact(good_run):
     for (ka, va), (kb, vb) in zip(a.state()["weights"].items(), b.state()["weights"].items()):
         assert ka == kb and torch.equal(va, vb)
     assert np.array_equal(a.fixed_samples(), b.fixed_samples())
+
+
+def test_a_save_after_an_interrupted_one_keeps_a_consistent_previous_checkpoint(good_run):
+    """The optimizer of an unfinished save sits under the current name; the next save must keep the
+    pair the manifest names (found under .prev) as the previous checkpoint, not that stray file."""
+    old_opt = (good_run / "optimizer.safetensors").read_bytes()
+    (good_run / "optimizer.prev.safetensors").write_bytes(old_opt)
+    (good_run / "optimizer.safetensors").write_bytes(b"newer, from a save that never finished")
+    t = _trained_on(good_run, steps=1)
+    run = RunFolder.open(good_run)
+    run.save_checkpoint(t)
+    (good_run / "weights.safetensors").unlink()           # lose the newest: the previous must be whole
+    back = trainer_for(good_run)
+    run.restore(back)
+    assert back.step_count == 6 and run.restored_from == "previous"
