@@ -48,28 +48,29 @@ _probe_cache: dict[int, tuple[float, int]] = {}
 
 
 def _probe_seconds(threads: int, work: list[torch.Tensor], rounds: int) -> float:
-    """Best time of `rounds` passes of small matmuls with `threads` intra-op threads."""
+    """Best time of `rounds` passes of 8 matmuls with `threads` intra-op threads."""
     torch.set_num_threads(threads)
     a, b = work
     best = float("inf")
     for _ in range(rounds):
         t0 = time.perf_counter()
         x = a
-        for _ in range(24):
+        for _ in range(8):
             x = torch.tanh(x @ b)
         best = min(best, time.perf_counter() - t0)
     return best
 
 
-def choose_threads(limit: int = 0, *, margin: float = 1.2) -> int:
-    """Intra-op threads for training: 1 unless more threads measurably pay off right now.
+def choose_threads(limit: int = 0, *, margin: float = 1.5) -> int:
+    """Intra-op threads for training: every core (up to `limit`), unless fewer are clearly faster now.
 
-    A short throughput probe (~50 ms): small matmuls shaped like a training step's, timed with 1
-    thread and with `limit` threads (0: every core), alternating, best of several passes each.
-    More threads are chosen only when they are at least `margin` times faster.  On a machine where
-    another process holds a core, extra OpenMP threads wait for that core and a step can get many
-    times slower (benchmarks/threads_under_load.py); the probe sees that and picks fewer threads.
-    The answer is cached for PROBE_CACHE_S seconds per limit; torch's thread count is restored."""
+    A short throughput probe (~0.1-0.3 s): matmuls (128x512 @ 512x512) timed with 1 thread and with
+    `limit` threads (0: every core), alternating, best of several passes each; fewer threads are chosen
+    when they are at least `margin` times faster.  That catches OpenMP workers spin-waiting for a core
+    another process holds (up to 10x slower per step; benchmarks/threads_under_load.py).  With
+    OMP_WAIT_POLICY=PASSIVE, which the entry point sets before torch loads, every core measured best
+    even with one core busy, so the probe rarely overrules it.  The answer is cached for PROBE_CACHE_S
+    seconds per limit; torch's thread count is restored."""
     cores = cpu_threads()
     limit = cores if limit <= 0 else min(limit, cores)
     if limit <= 1:
@@ -81,7 +82,7 @@ def choose_threads(limit: int = 0, *, margin: float = 1.2) -> int:
     before = torch.get_num_threads()
     try:
         gen = torch.Generator().manual_seed(0)
-        work = [torch.randn(64, 256, generator=gen), torch.randn(256, 256, generator=gen) / 16]
+        work = [torch.randn(128, 512, generator=gen), torch.randn(512, 512, generator=gen) / 23]
         candidates = [1, limit] if limit <= 3 else [1, max(2, limit // 2), limit]
         best = {c: float("inf") for c in candidates}
         for c in candidates:          # warm up each thread pool size once
@@ -89,9 +90,9 @@ def choose_threads(limit: int = 0, *, margin: float = 1.2) -> int:
         for _ in range(3):            # alternate, so a burst of load hits every candidate
             for c in candidates:
                 best[c] = min(best[c], _probe_seconds(c, work, 2))
-        chosen = 1
-        for c in candidates[1:]:
-            if best[chosen] >= margin * best[c]:
+        chosen = limit                # every core, unless fewer threads are clearly faster
+        for c in reversed(candidates[:-1]):
+            if best[c] * margin <= best[chosen]:
                 chosen = c
     finally:
         torch.set_num_threads(before)
@@ -102,6 +103,6 @@ def choose_threads(limit: int = 0, *, margin: float = 1.2) -> int:
 def set_threads(threads: int = 0) -> int:
     """Set torch's intra-op threads and return what torch reports.
 
-    0 chooses: `choose_threads()` measures whether more than one thread pays off right now."""
+    0 chooses: `choose_threads()`, every core unless a probe shows fewer threads clearly faster."""
     torch.set_num_threads(threads if threads > 0 else choose_threads())
     return torch.get_num_threads()
