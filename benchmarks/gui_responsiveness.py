@@ -78,12 +78,14 @@ def gui_run(win, seconds: float) -> dict:
     wall = time.perf_counter() - t0
     steps = rows[-1]["step"] - step0
     refreshes = plots.refresh_count - refresh0
+    threads = win.controller.info["threads"]
     win.controller.metrics.disconnect(rows.extend)
     win.controller.stop()
     spin(500)
     stalls = np.maximum(np.diff(np.asarray(stamps)) * 1000 - PROBE_MS, 0.0)
     t = win.experiment.config.train
     return {"steps": steps, "seconds": wall, "images_per_s": steps * t.batch_size * t.d_steps / wall,
+            "threads": threads,
             "plot_refresh_hz": refreshes / wall,
             "stall_ms": {"p50": float(np.percentile(stalls, 50)), "p99": float(np.percentile(stalls, 99)),
                          "max": float(stalls.max()), "samples": int(stalls.size)}}
@@ -115,10 +117,9 @@ def main(argv=None) -> int:
     win.resize(1360, 860)
     win.show()
     spin(1000)
-    threads = win.controller.thread_count()
     t = win.experiment.config.train
-    print(f"preset {DEFAULT_PRESET}: batch {t.batch_size}, {threads} torch thread(s) in both, "
-          f"{os.cpu_count()} CPUs, Qt platform {app.platformName()}", flush=True)
+    print(f"preset {DEFAULT_PRESET}: batch {t.batch_size}, {os.cpu_count()} CPUs, "
+          f"Qt platform {app.platformName()}", flush=True)
     gui, cli = [], []
     for i in range(args.repeats):
         print(f"[{i + 1}/{args.repeats}] window {args.seconds:.0f} s …", flush=True)
@@ -126,6 +127,7 @@ def main(argv=None) -> int:
         win.controller.discard()
         win.train_tab.clear()
         print(f"[{i + 1}/{args.repeats}] gan-studio train {args.seconds:.0f} s …", flush=True)
+        threads = gui[-1]["threads"]    # the CLI gets the thread count the window's process chose
         cli.append(cli_images_per_s(threads, args.seconds, t.batch_size, t.d_steps))
         g, c = gui[-1], cli[-1]
         print(f"    window {g['images_per_s']:,.0f} img/s  CLI {c['images_per_s']:,.0f} img/s  "
@@ -139,7 +141,8 @@ def main(argv=None) -> int:
     result = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "machine": {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count()},
-        "preset": DEFAULT_PRESET, "threads": threads, "seconds": args.seconds, "repeats": args.repeats,
+        "preset": DEFAULT_PRESET, "threads": [g["threads"] for g in gui], "seconds": args.seconds,
+        "repeats": args.repeats,
         "runs": {"window": gui, "cli": cli},
         "median": {
             "window_images_per_s": med(g["images_per_s"] for g in gui),
@@ -158,6 +161,7 @@ def main(argv=None) -> int:
                            and m["window_vs_cli"] >= 0.9)
     print(f"median of {args.repeats}: stall p50 {m['stall_p50_ms']:.1f} ms  p99 {m['stall_p99_ms']:.1f} ms  "
           f"max {m['stall_max_ms']:.1f} ms (worst {m['stall_max_worst_ms']:.1f})  curves {m['plot_refresh_hz']:.1f} Hz")
+    print(f"torch threads (window's choice, also given to the CLI): {result['threads']}")
     print(f"images/s: window {m['window_images_per_s']:,.0f}  CLI {m['cli_images_per_s']:,.0f}  "
           f"ratio {m['window_vs_cli']:.0%} (worst {m['window_vs_cli_worst']:.0%})")
     print("goals met" if result["goals_met"] else "goals NOT met")

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, ConfigError, ConfigIssue, ExperimentConfig, ModelConfig,
+from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, ConfigIssue, ExperimentConfig, ModelConfig,
                            TrainConfig)
 from ..core.device import available_devices, cpu_threads
 from ..core.experiment import CUSTOM, Experiment
@@ -35,7 +35,6 @@ class ArchitecturePanel(QWidget):
         self._valid = True
         self._issues: list[ConfigIssue] = []
         self._counts: tuple[int, int] | None = None
-        self._shown_preset_index = 0
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(150)
@@ -371,25 +370,14 @@ class ArchitecturePanel(QWidget):
         self.preset_combo.setEnabled(not exp.active)
 
     # ----------------------------------------------------------------- presets
-    def _preset_on_show(self) -> str | None:
-        """The Experiment's preset key; None while its data settings are invalid (e.g. no class ticked:
-        the presets' configs for that data cannot be built, so there is nothing to compare with)."""
-        try:
-            return self.experiment.preset_key
-        except ConfigError:
-            return None
-
     def _show_preset(self) -> None:
         exp = self.experiment
-        key = self._preset_on_show()
-        if key is None:
-            return              # keep what is on show until the data settings are valid again
+        key = exp.preset_key
         known = {p.key for p in self._presets}
         if key != CUSTOM:
             self._remove_custom_item()
             self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(key)))
             self.preset_description.setText(get_preset(key).description)
-            self._shown_preset_index = self.preset_combo.currentIndex()
             return
         base = get_preset(exp.base_preset) if exp.base_preset in known else None
         title = f"Custom (based on {base.title})" if base else "Custom"
@@ -405,7 +393,6 @@ class ArchitecturePanel(QWidget):
         self.preset_description.setText(
             (f"Your own settings, started from “{base.title}”. " if base else "Your own settings. ")
             + "Choose a preset above to start over.")
-        self._shown_preset_index = self.preset_combo.currentIndex()
 
     def _remove_custom_item(self) -> None:
         idx = self.preset_combo.findData(CUSTOM)
@@ -416,11 +403,7 @@ class ArchitecturePanel(QWidget):
         key = self.preset_combo.itemData(index)
         if key == CUSTOM or key is None:
             return
-        try:
-            self.choose_preset(key)
-        except ConfigError as exc:      # the data settings are invalid: the preset cannot be built for them
-            self.general_issues.show_message(f"Fix the dataset first, then choose the preset: {exc}", "error")
-            self.preset_combo.setCurrentIndex(self._shown_preset_index)
+        self.choose_preset(key)
 
     # ----------------------------------------------------------------- editing
     def _on_edit(self, *_args) -> None:

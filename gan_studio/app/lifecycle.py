@@ -174,7 +174,7 @@ class ExperimentLifecycle(QObject):
             return
         self.controller.discard()
         self.window.train_tab.clear()
-        self.experiment.set_config(get_preset(DEFAULT_PRESET).config(self.experiment.config.data))
+        self.experiment.set_config(get_preset(DEFAULT_PRESET).config().replace(data=self.experiment.config.data))
         self.window.reset_progress()
         self.window.statusBar().showMessage("New experiment", 4000)
 

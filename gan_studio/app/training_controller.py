@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from ..core.device import choose_threads, cpu_threads
+from ..core.device import cpu_threads
 from ..core.experiment import Experiment
 from ..core.process import TrainingProcess
 from ..core.runs import new_scratch_dir
@@ -107,12 +107,17 @@ class TrainingController(QObject):
     def run_path(self) -> Path | None:
         return self.experiment.saved_path
 
-    def thread_count(self) -> int:
-        """Torch threads for the training process: the configured count, else all cores but one (the window's)."""
+    def thread_count(self) -> int | None:
+        """Torch threads asked of the training process: an explicit or configured count, else None — the
+        process chooses (`choose_threads`, probed there, never on the GUI thread) among all cores but one,
+        which stays with the window."""
         if self.threads is not None:
             return self.threads
         configured = self.experiment.config.train.threads
-        return configured if configured > 0 else choose_threads(max(1, cpu_threads() - 1))  # probed; cached 30 s
+        return configured if configured > 0 else None
+
+    def _thread_args(self) -> dict:
+        return {"threads": self.thread_count(), "max_threads": max(1, cpu_threads() - 1)}
 
     # ------------------------------------------------------------- intent
     def train(self, target_steps: int = 0, target_seconds: float = 0.0, paused: bool = False) -> str:
@@ -132,10 +137,10 @@ class TrainingController(QObject):
         if plan.action == "start":
             run_dir = new_scratch_dir()
             exp.started(config, run_dir, 0)
-            process.send("load", config=config.to_dict(), run_dir=str(run_dir), threads=self.thread_count())
+            process.send("load", config=config.to_dict(), run_dir=str(run_dir), **self._thread_args())
         elif plan.action == "resume" or not self.info:
             exp.started(config, exp.run_path, exp.step)
-            process.send("load", resume=str(exp.run_path), config=config.to_dict(), threads=self.thread_count())
+            process.send("load", resume=str(exp.run_path), config=config.to_dict(), **self._thread_args())
         elif plan.applies:
             exp.started(config)
             process.send("apply", config=config.to_dict())

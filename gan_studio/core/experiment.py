@@ -91,12 +91,12 @@ class Experiment:
         return key if self.matches_preset(key) else CUSTOM
 
     def matches_preset(self, key: str) -> bool:
-        p = get_preset(key).config(self.config.data)
+        p = get_preset(key).config()      # only the fields presets decide are compared: not the data
         return all(get_value(p, k) == get_value(self.config, k) for k in PRESET_KEYS)
 
     def choose_preset(self, key: str) -> None:
         """Take every field preset `key` decides; device, threads, data and intervals stay."""
-        p = get_preset(key).config(self.config.data)
+        p = get_preset(key).config()      # the data stays as it is, even while it is incomplete
         values = {k: get_value(p, k) for k in PRESET_KEYS}
         cfg = with_values(self.config, values).replace(preset=key, name=key)
         self.set_config(cfg)

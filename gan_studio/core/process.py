@@ -6,7 +6,8 @@ Linux, Windows, macOS and from the PyInstaller bundle, which calls
 Train responds at once.  Two one-way pipes carry plain Python values:
 
 commands (window → process), `(name, args)`:
-    load     {"config": dict, "run_dir": str} or {"resume": str, "config": dict | None}
+    load     {"config": dict, "run_dir": str} or {"resume": str, "config": dict | None},
+             and {"threads": int | None, "max_threads": int} (None: the process measures what is best)
     train    {"target_steps": int, "target_seconds": float, "paused": bool}
     apply    {"config": dict}           settings that may change when training continues
     hparams  {field: value}             live hyper-parameters, applied at the next step
@@ -177,10 +178,10 @@ class TrainingLoop:
                 self._stop_running("failed")
 
     # ---------------------------------------------------------------- commands
-    def _cmd_load(self, config=None, run_dir=None, resume=None, threads=None) -> None:
+    def _cmd_load(self, config=None, run_dir=None, resume=None, threads=None, max_threads=0) -> None:
         from .config import CONTINUE, ExperimentConfig, field_keys, get_value
         from .data import DatasetCancelled, load_dataset
-        from .device import set_threads
+        from .device import choose_threads, set_threads
         from .session import TrainingSession
 
         self._drop_session(delete_scratch=False)
@@ -210,8 +211,8 @@ class TrainingLoop:
                 return
             self.send("status", text="Building the networks…")
             session = TrainingSession(cfg, run_dir=run_dir, dataset=dataset)
-        if threads:
-            session.trainer.threads = set_threads(threads)
+        # An explicit count, else the best of up to `max_threads` measured here (0: every core).
+        session.trainer.threads = set_threads(threads if threads else choose_threads(max_threads or 0))
         self.session = session
         self._load_failed = False
         self._send_ready()

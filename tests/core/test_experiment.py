@@ -148,3 +148,12 @@ def test_opened_run_resumes_and_a_lost_process_resumes_from_the_last_save(tmp_pa
     exp2.stepped(9)
     exp2.lost_process()
     assert exp2.state == "idle" and exp2.plan().action == "resume"
+
+
+def test_presets_apply_while_the_data_settings_are_incomplete():
+    exp = Experiment(tiny())
+    exp.edit(**{"data.classes": []})            # no class ticked: an issue to show, not an exception
+    assert any(i.field == "data.classes" for i in exp.issues())
+    assert exp.preset_key == "custom"
+    exp.choose_preset(DEFAULT_PRESET)
+    assert exp.preset_key == DEFAULT_PRESET and exp.config.data.classes == []
