@@ -234,30 +234,42 @@ class ExperimentLifecycle(QObject):
         self.window.train_tab.load_run(rows, run / "samples")
         self.train()
 
-    def offer_recovery(self) -> None:
-        """At start: a scratch run left behind by a crash (its process gone) is offered back."""
+    def left_behind(self) -> list[tuple[Path, int, float]]:
+        """Scratch runs a crash left behind (a checkpoint, no live writer): (folder, step, mtime), newest first."""
         from ..core.runlock import RunLock
 
         root = scratch_root()
-        if not root.is_dir():
-            return
         found = []
-        for folder in root.iterdir():
+        for folder in root.iterdir() if root.is_dir() else ():
             step = _saved_step(folder)
-            if step is None or step == 0:
+            if not step:
                 continue
             owner = RunLock.owner(folder)
             if owner is not None and owner.alive:
-                continue
-            found.append((folder.stat().st_mtime, folder, step))
-        if not found:
+                continue            # another window is training it right now
+            found.append((folder, step, folder.stat().st_mtime))
+        return sorted(found, key=lambda f: f[2], reverse=True)
+
+    def offer_recovery(self) -> None:
+        """At start, and after each answer: every run a crash left behind is offered back, newest first."""
+        runs = self.left_behind()
+        if not runs:
             return
-        _, folder, step = max(found)
-        when = time.strftime("%d %b %H:%M", time.localtime(folder.stat().st_mtime))
+        folder, step, mtime = runs[0]
+        when = time.strftime("%d %b %H:%M", time.localtime(mtime))
+        more = f" ({len(runs) - 1} more after this one.)" if len(runs) > 1 else ""
         self.window.banner.show_message(
-            f"A run that was never saved was left behind ({step:,} steps, last written {when}). "
-            "Open it to look at it, continue training it or save it.", "Recover it",
-            lambda: self.open_run(folder))
+            f"A run that was never saved was left behind: {step:,} steps, last written {when}. "
+            f"Recover it to look at it, continue training it or save it.{more}",
+            "Recover it", lambda: self.open_run(folder),
+            "Discard it", lambda: self._discard_left_behind(folder))
+
+    def _discard_left_behind(self, folder: Path) -> None:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        self.window.statusBar().showMessage(f"Discarded the unsaved run {folder.name}", 6000)
+        self.offer_recovery()
 
     # -------------------------------------------------------------- close
     def close(self) -> bool:

@@ -338,22 +338,33 @@ def test_follow_a_run_written_by_another_process_then_take_it_over(qtbot, window
     assert got[0]["step"] == 81
 
 
-def test_a_run_left_behind_by_a_crash_is_offered_back(qtbot, tiny_cfg, gs_home):
+def test_runs_left_behind_by_a_crash_are_offered_back_one_by_one(qtbot, tiny_cfg, gs_home):
+    import os
+
     from gan_studio.core.runs import new_scratch_dir
     from gan_studio.core.session import TrainingSession
 
-    left = TrainingSession(tiny_cfg, new_scratch_dir())     # what a killed window's training process saved
-    left.advance(7)
-    left.save("interrupted")
-    left.close()
+    left = []
+    for i, steps in enumerate((7, 4)):           # what killed windows' training processes saved
+        s = TrainingSession(tiny_cfg, new_scratch_dir())
+        s.advance(steps)
+        s.save("interrupted")
+        s.close()
+        os.utime(s.run.path, (1_000_000 + i, 1_000_000 + i))   # the second is the newer
+        left.append(s.run.path)
     w = MainWindow(threads=1)
     w.show()
     try:
-        qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
-        assert "never saved" in w.banner.label.text() and "7 steps" in w.banner.label.text()
-        assert w.banner.action_button.text() == "Recover it"
-        w.banner.action_button.click()
-        assert w.experiment.run_path == left.run.path and w.experiment.step == 7
+        banner = w.banner
+        qtbot.waitUntil(lambda: banner.isVisible(), timeout=5000)
+        assert "never saved" in banner.label.text() and "4 steps" in banner.label.text()
+        assert "1 more" in banner.label.text()
+        assert (banner.action_button.text(), banner.second_button.text()) == ("Recover it", "Discard it")
+        banner.second_button.click()                 # discard the newest: the next one is offered
+        assert not left[1].exists() and left[0].exists()
+        assert banner.isVisible() and "7 steps" in banner.label.text() and "more" not in banner.label.text()
+        banner.action_button.click()
+        assert w.experiment.run_path == left[0] and w.experiment.step == 7
         assert w.experiment.plan().action == "resume" and w.experiment.config.model == tiny_cfg.model
         assert w.train_tab.plots.curve_points("loss_d") == 7
     finally:
