@@ -280,7 +280,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seconds", type=float, default=90.0, help="training-time budget per contender")
     ap.add_argument("--every", type=float, default=10.0, help="evaluate every this many seconds of training")
     ap.add_argument("--grid-at", type=float, default=60.0, help="save a sample grid PNG at this checkpoint")
-    ap.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: every core, like the app)")
+    ap.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: device.choose_threads(), like the app: every core unless fewer are clearly faster)")
     ap.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                     help="budget in wall-clock seconds (default) or in this process's CPU seconds; 'cpu' with "
                          "--threads 1 is robust to other load on a shared machine (for tuning, not headline numbers)")
