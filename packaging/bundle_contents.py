@@ -30,6 +30,7 @@ MNIST_FILES = (
 REQUIRED_RESOURCES = (
     "presets/quick-digits.json",
     "presets/seed-mlp.json",
+    "presets/seed-mlp-fixed.json",
     "presets/dcgan.json",
     "presets/conditional-dcgan.json",
     "presets/wgan-gp.json",
