@@ -34,7 +34,7 @@ def run_app(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .. import __version__
-    from ..core.device import set_threads
+    from ..core.device import cpu_threads, set_threads
     from ..paths import APP_NAME, resource_path
 
     args = list(sys.argv[1:] if argv is None else argv)   # arguments, without the program name
@@ -46,7 +46,7 @@ def run_app(argv: list[str] | None = None) -> int:
     icon = resource_path("icons", "gan-studio.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    set_threads(0)  # the training process sets its own count; this covers sampling in the window
+    set_threads(cpu_threads())  # sampling in the window (no probe at start-up); training chooses its own
     install_excepthook()
 
     from .main_window import MainWindow

@@ -207,7 +207,7 @@ def model_size_issues(model: ModelConfig, generator_only: bool = False) -> list[
 
     # Spectral norm adds buffers, not parameters, and its power iteration is slow on the meta device:
     # count the same network without it (milliseconds even for absurd sizes).
-    g, d = count_parameters(model.replace(d_norm="none") if model.d_norm == "spectral" else model)
+    g, d = count_parameters(model)
     total = g if generator_only else g + d
     if total <= MAX_PARAMETERS:
         return []

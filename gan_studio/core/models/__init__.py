@@ -48,6 +48,9 @@ def one_hot(labels: torch.Tensor, num_classes: int) -> torch.Tensor:
 
 def count_parameters(cfg: ModelConfig) -> tuple[int, int]:
     """(generator, discriminator) parameter counts without allocating weights (built on the meta device),
-    so even absurd sizes count in milliseconds and no memory."""
+    so even absurd sizes count in milliseconds and no memory.  Spectral norm is left out while counting:
+    it adds buffers, not parameters, and its power iteration at construction took seconds on meta tensors."""
+    if cfg.d_norm == "spectral":
+        cfg = cfg.replace(d_norm="none")
     with torch.device("meta"):
         return parameter_count(build_generator(cfg)), parameter_count(build_discriminator(cfg))
