@@ -48,12 +48,13 @@ class ArchitecturePanel(QWidget):
         self._recount()
         self.experiment.configChanged.connect(self._on_experiment_changed)
         self.experiment.stateChanged.connect(self._on_state)
-        self.experiment.runChanged.connect(lambda: self._show_pending())
+        self.experiment.runChanged.connect(self._show_pending)
         self.destroyed.connect(lambda *_: self._disconnect_experiment())
 
     def _disconnect_experiment(self) -> None:
         for signal, slot in ((self.experiment.configChanged, self._on_experiment_changed),
-                             (self.experiment.stateChanged, self._on_state)):
+                             (self.experiment.stateChanged, self._on_state),
+                             (self.experiment.runChanged, self._show_pending)):
             signal.disconnect(slot)
 
     # ------------------------------------------------------------------ layout
