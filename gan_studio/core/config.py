@@ -305,6 +305,26 @@ def change_rule(key: str) -> str:
     raise KeyError(key)
 
 
+FIELD_LABELS = {
+    "data.source": "dataset", "data.path": "data folder", "data.classes": "classes", "data.holdout": "held-out count",
+    "data.folder_labels": "folder labels", "model.arch": "architecture", "model.image_size": "image size",
+    "model.channels": "channels", "model.latent_dim": "latent size", "model.conditional": "conditional",
+    "model.num_classes": "number of classes", "model.g_width": "generator width",
+    "model.d_width": "discriminator width", "model.depth": "hidden layers", "model.g_batchnorm": "generator norm",
+    "model.d_norm": "discriminator norm", "model.d_activation": "discriminator activation", "train.loss": "loss",
+    "train.lr_g": "generator LR", "train.lr_d": "discriminator LR", "train.beta1": "Adam β1", "train.beta2": "Adam β2",
+    "train.batch_size": "batch size", "train.d_steps": "D:G steps", "train.gp_weight": "gradient penalty",
+    "train.ema": "EMA decay", "train.seed": "seed", "train.device": "device", "train.threads": "CPU threads",
+    "train.max_steps": "step target", "train.max_seconds": "time target", "train.sample_every": "snapshot interval",
+    "train.checkpoint_every": "autosave interval (steps)", "train.autosave_seconds": "autosave interval (seconds)",
+}
+
+
+def field_label(key: str) -> str:
+    """The name the side panel shows for a dotted key ("train.lr_g" → "generator LR")."""
+    return FIELD_LABELS.get(key, key)
+
+
 def get_value(config: ExperimentConfig, key: str):
     section, name = key.split(".", 1)
     return getattr(getattr(config, section), name)

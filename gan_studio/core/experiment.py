@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import (LIVE, PRESET_KEYS, RESTART, ConfigIssue, DataConfig, ExperimentConfig, change_rule,
-                     differences, get_value, with_values)
+                     differences, field_label, get_value, with_values)
 from .events import Signal
 from .presets import DEFAULT_PRESET, get_preset, load_presets
 from .runs import is_scratch
@@ -49,10 +49,10 @@ class Plan:
 
     def describe(self) -> str:
         if self.action == "new" and self.restarts:
-            return ("Changing " + ", ".join(self.restarts) + " defines a different experiment: "
-                    "Train starts a new one.")
+            return ("Changing the " + ", ".join(field_label(k) for k in self.restarts)
+                    + " defines a different experiment: Train starts a new one.")
         if self.applies:
-            return "Applies on Continue: " + ", ".join(self.applies)
+            return "Applies on Continue: " + ", ".join(field_label(k) for k in self.applies)
         return ""
 
 

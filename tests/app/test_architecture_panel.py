@@ -153,10 +153,10 @@ def test_edits_after_stop_say_what_train_will_do(panel):
     panel.gp_edit.setText("5")
     panel.gp_edit.editingFinished.emit()
     assert exp.plan().action == "continue" and "train.gp_weight" in exp.plan().applies
-    assert "Applies on Continue" in panel.pending_note.text() and "gp_weight" in panel.pending_note.text()
+    assert "Applies on Continue" in panel.pending_note.text() and "gradient penalty" in panel.pending_note.text()
     panel.g_width_spin.setValue(24)
     assert exp.plan().action == "new"
-    assert "model.g_width" in panel.pending_note.text() and "new one" in panel.pending_note.text()
+    assert "generator width" in panel.pending_note.text() and "new one" in panel.pending_note.text()
     panel.g_width_spin.setValue(exp.trained.model.g_width)
     assert exp.plan().action == "continue"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from gan_studio.core.config import (CONTINUE, LIVE, LIVE_TRAIN_KEYS, PRESET_KEYS, RESTART, DataConfig,
-                                    ExperimentConfig, ModelConfig, TrainConfig, change_rule, field_keys, get_value)
+from gan_studio.core.config import (CONTINUE, FIELD_LABELS, LIVE, LIVE_TRAIN_KEYS, PRESET_KEYS, RESTART, DataConfig,
+                                    ExperimentConfig, ModelConfig, TrainConfig, change_rule, field_keys, field_label,
+                                    get_value)
 from gan_studio.core.data import load_dataset
 from gan_studio.core.experiment import Experiment
 from gan_studio.core.presets import DEFAULT_PRESET, get_preset
@@ -44,6 +45,7 @@ def dataset():
 
 def test_every_field_has_a_rule_and_a_walk_value():
     keys = field_keys()
+    assert set(FIELD_LABELS) == set(keys)                  # every field has the name the panel shows
     assert set(OTHER) == set(keys)
     assert {change_rule(k) for k in keys} == {LIVE, CONTINUE, RESTART}
     assert set(LIVE_TRAIN_KEYS) == {"loss", "lr_g", "lr_d", "beta1", "beta2", "d_steps", "gp_weight"}
@@ -67,7 +69,7 @@ def test_each_field_edited_after_stop_applies_on_continue_or_starts_a_new_experi
     plan = exp.plan()
     if change_rule(key) == RESTART:
         assert plan.action == "new" and plan.restarts == (key,)
-        assert key in plan.describe()
+        assert field_label(key) in plan.describe()
         with pytest.raises(ValueError, match=key.replace(".", r"\.")):
             session.apply(exp.config)           # the process refuses it too: nothing silently ignored
     else:
