@@ -81,7 +81,6 @@ def test_errors_are_one_clear_line_and_exit_2(capsys, tmp_path, argv, words):
 import errno
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys

@@ -17,7 +17,7 @@ import pytest
 import torch
 
 from gan_studio.core import runs as runs_mod
-from gan_studio.core.config import ConfigError, DataConfig, ExperimentConfig
+from gan_studio.core.config import ConfigError, DataConfig
 from gan_studio.core.data import DatasetError, IdxFormatError, import_idx_folder, load_dataset
 from gan_studio.core.data import idx as idx_mod
 from gan_studio.core.data.folder import load_image_folder
