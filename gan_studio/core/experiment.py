@@ -31,8 +31,6 @@ from .runs import is_scratch
 
 CUSTOM = "custom"
 STATES = ("idle", "loading", "running", "paused")
-# Fields a preset leaves alone: the data decides the image shape and classes.
-DATA_DECIDED = ("model.image_size", "model.channels", "model.num_classes")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from gan_studio.core.config import ConfigError, DataConfig
 from gan_studio.core.data import DatasetError, IdxFormatError, import_idx_folder, load_dataset
 from gan_studio.core.data import idx as idx_mod
 from gan_studio.core.data.folder import load_image_folder
-from gan_studio.core.generator import GENERATOR_FORMAT, export_generator, load_generator
+from gan_studio.core.generator import export_generator, load_generator
 from gan_studio.core.latent import Lineage, parse_favourites
 from gan_studio.core.runs import MANIFEST_FILE, RunError, RunFolder
 from gan_studio.core.session import TrainingSession
