@@ -1,4 +1,8 @@
-"""Exports: PNG images and sprite sheets, latent files, GIF / MP4 / PNG-frame animations.
+"""Exports: PNG images and sprite sheets (+ JSON atlas), latent files, GIF / MP4 / PNG-frame animations, SVG.
+
+`ExportOptions` + `write_export` are the one path every page of the app exports
+through (the export dialog previews with `render_sheet`, `render_frames` and
+`render_svg`, then writes with `write_export`).
 
 Every write is atomic: data goes to a hidden temp file in the destination folder
 which is then ``os.replace``-d over the target.  Any failure (permission denied,
@@ -13,6 +17,7 @@ import json
 import os
 import re
 from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -21,11 +26,12 @@ import numpy as np
 from PIL import Image
 
 from gan_studio.core.atomic import atomic_path
-from gan_studio.core.images import tile_grid, upscale
+from gan_studio.core.images import BACKGROUNDS, RESAMPLING, grid_columns, resize_cells, style, tile_grid, upscale
 
 __all__ = [
     "ExportError", "export_name", "save_png", "save_images", "save_grid_png", "save_latents",
-    "load_latents", "save_gif", "save_mp4", "save_frames",
+    "load_latents", "save_gif", "save_mp4", "save_frames", "ExportOptions", "FORMATS", "render_cells",
+    "render_sheet", "render_frames", "render_svg", "write_export", "save_sprite_sheet",
 ]
 
 
@@ -343,3 +349,148 @@ def save_frames(folder: os.PathLike | str, frames, stem: str = "frame", **png_op
     width = max(4, len(str(len(arr) - 1)))
     safe = _UNSAFE.sub("-", stem).strip("-._") or "frame"
     return save_images(folder, arr, [f"{safe}_{i:0{width}d}.png" for i in range(len(arr))], **png_opts)
+
+
+# ------------------------------------------------------------- designer exports
+
+FORMATS = {
+    "png": "PNG image(s)",
+    "sheet": "Sprite sheet PNG + JSON atlas",
+    "gif": "Animated GIF",
+    "mp4": "MP4 video",
+    "svg": "SVG (traced vectors)",
+}
+MAX_SIZE = 2048
+
+
+@dataclass
+class ExportOptions:
+    """How images leave the app: the choices of the export dialog."""
+
+    format: str = "png"          # one of FORMATS
+    size: int = 280              # output pixels per image (longer side)
+    resampling: str = "lanczos"  # "nearest" (pixel art) or "lanczos" (smooth)
+    background: str = "black"    # "black" (as generated), "white" (inverted), "transparent"
+    padding: int = 0             # pixels between and around sheet cells
+    columns: int = 0             # sheet / SVG columns; 0 = automatic
+    fps: float = 12.0            # GIF / MP4
+    threshold: float = 0.5       # SVG tracing
+    smoothing: int = 2           # SVG tracing, 0–4
+
+    def check(self) -> "ExportOptions":
+        if self.format not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(FORMATS)} (got {self.format!r})")
+        if not 1 <= int(self.size) <= MAX_SIZE:
+            raise ValueError(f"size must be 1–{MAX_SIZE} pixels (got {self.size})")
+        if self.resampling not in RESAMPLING:
+            raise ValueError(f"resampling must be one of {', '.join(RESAMPLING)}")
+        if self.background not in BACKGROUNDS:
+            raise ValueError(f"background must be one of {', '.join(BACKGROUNDS)}")
+        if not 0 <= int(self.padding) <= 256 or int(self.columns) < 0:
+            raise ValueError("padding must be 0–256 and columns >= 0")
+        if self.fps <= 0:
+            raise ValueError(f"fps must be positive (got {self.fps})")
+        return self
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def extension(self) -> str:
+        return {"sheet": "png"}.get(self.format, self.format)
+
+
+def render_cells(images, opts: ExportOptions) -> np.ndarray:
+    """(N, S, S, C) images resized to ``opts.size`` (no background applied)."""
+    arr = np.asarray(images)
+    if arr.ndim == 3:
+        arr = arr[..., None]
+    if arr.ndim != 4 or len(arr) == 0:
+        raise ValueError(f"expected (N, H, W, C) images with N >= 1, got shape {arr.shape}")
+    return resize_cells(arr, opts.size, opts.resampling)
+
+
+def sheet_columns(n: int, opts: ExportOptions, num_classes: int | None = None) -> int:
+    return int(opts.columns) if opts.columns else grid_columns(n, num_classes)
+
+
+def render_sheet(images, opts: ExportOptions, num_classes: int | None = None) -> tuple[np.ndarray, int]:
+    """The styled sheet (H', W', C') and its column count."""
+    cells = render_cells(images, opts)
+    cols = sheet_columns(len(cells), opts, num_classes)
+    return style(tile_grid(cells, cols=cols, pad=int(opts.padding)), opts.background), cols
+
+
+def render_frames(images, opts: ExportOptions) -> np.ndarray:
+    """Animation frames (T, S, S, C): resized and inverted for a white background (video has no alpha)."""
+    cells = render_cells(images, opts)
+    return style(cells, "white") if opts.background == "white" else cells
+
+
+def render_svg(images, opts: ExportOptions, titles=None, num_classes: int | None = None) -> str:
+    from .vector import TraceOptions, svg_document
+
+    arr = np.asarray(images)
+    if arr.ndim == 3:
+        arr = arr[..., None]
+    cols = sheet_columns(len(arr), opts, num_classes) if len(arr) > 1 else 1
+    dark_bg = opts.background == "black"
+    return svg_document(arr, TraceOptions(threshold=opts.threshold, smoothing=opts.smoothing),
+                        cell=float(opts.size), cols=cols, pad=float(opts.padding),
+                        ink="#ffffff" if dark_bg else "#000000",
+                        background={"black": "#000000", "white": "#ffffff"}.get(opts.background), titles=titles)
+
+
+def save_sprite_sheet(path: os.PathLike | str, images, opts: ExportOptions, items: Sequence[dict] | None = None,
+                      meta: dict | None = None, num_classes: int | None = None) -> tuple[Path, Path]:
+    """Sheet PNG plus its TexturePacker JSON-hash atlas (same stem, ``.json``); returns both paths."""
+    from .atlas import atlas_dict
+
+    path = Path(path)
+    sheet, cols = render_sheet(images, opts, num_classes)
+    cells_hw = render_cells(np.asarray(images)[:1], opts).shape[1:3]
+    items = list(items) if items is not None else [{} for _ in range(len(np.asarray(images)))]
+    info = dict(meta or {})
+    info["export"] = opts.to_dict()
+    atlas = atlas_dict(path.name, sheet.shape, cells_hw, cols, int(opts.padding), items, info)
+    text = json.dumps(atlas, indent=1, default=_json_default)
+    pil = _pil(np.ascontiguousarray(sheet if sheet.ndim == 3 else sheet[..., None]))
+    json_path = path.with_suffix(".json")
+    with _atomic(path) as tmp_png:
+        pil.save(tmp_png, format="PNG")
+        _write_atomic(json_path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    return path, json_path
+
+
+def write_export(path: os.PathLike | str, images, opts: ExportOptions, items: Sequence[dict] | None = None,
+                 meta: dict | None = None, num_classes: int | None = None) -> list[Path]:
+    """Write ``images`` (N, H, W, C) uint8 as ``opts.format``; returns the files written.
+
+    png: one image → the file ``path``; several → the folder ``path`` (one PNG each, named
+    from ``items``).  sheet: ``path`` + ``.json`` atlas.  gif / mp4: the images are the
+    frames.  svg: one document, the images in a grid.
+    """
+    opts.check()
+    arr = np.asarray(images)
+    if arr.ndim == 3:
+        arr = arr[..., None]
+    if arr.ndim != 4 or len(arr) == 0:
+        raise ValueError(f"nothing to export (images of shape {arr.shape})")
+    items = list(items) if items is not None else [{} for _ in range(len(arr))]
+    fmt = opts.format
+    if fmt == "png":
+        cells = style(render_cells(arr, opts), opts.background)
+        if len(cells) == 1:
+            pil = _pil(np.ascontiguousarray(cells[0]))
+            return [_write_atomic(path, lambda tmp: pil.save(tmp, format="PNG"))]
+        from .atlas import frame_names
+        return save_images(path, cells, [f"{name}.png" for name in frame_names(items)])
+    if fmt == "sheet":
+        return list(save_sprite_sheet(path, arr, opts, items, meta, num_classes))
+    if fmt == "gif":
+        return [save_gif(path, render_frames(arr, opts), fps=opts.fps)]
+    if fmt == "mp4":
+        return [save_mp4(path, render_frames(arr, opts), fps=opts.fps)]
+    titles = [", ".join(f"{k} {v}" for k, v in it.items() if v is not None) for it in items]
+    text = render_svg(arr, opts, titles, num_classes)
+    return [_write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))]

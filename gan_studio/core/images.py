@@ -1,4 +1,4 @@
-"""Image array helpers: generator output → uint8, sprite grids, nearest-neighbour upscaling.
+"""Image array helpers: generator output → uint8, sprite grids, upscaling (nearest or Lanczos), styling.
 
 Images are channel-last uint8 ``(H, W, C)`` (batches ``(N, H, W, C)``); a single
 channel is kept as a last axis of size 1.  Digits are white ink on black.
@@ -10,7 +10,8 @@ import math
 
 import numpy as np
 
-__all__ = ["to_uint8", "tile_grid", "upscale"]
+__all__ = ["to_uint8", "tile_grid", "upscale", "resize_cells", "grid_columns", "style", "cell_rects",
+           "RESAMPLING", "BACKGROUNDS"]
 
 
 def to_uint8(x) -> np.ndarray:
@@ -78,3 +79,93 @@ def upscale(img: np.ndarray, factor: int) -> np.ndarray:
         raise ValueError(f"expected (H, W), (H, W, C) or (N, H, W, C), got shape {arr.shape}")
     y_axis = 1 if arr.ndim == 4 else 0
     return np.repeat(np.repeat(arr, factor, axis=y_axis), factor, axis=y_axis + 1)
+
+
+# ------------------------------------------------------------- designer output
+
+RESAMPLING = ("nearest", "lanczos")
+BACKGROUNDS = ("black", "white", "transparent")
+
+
+def resize_cells(images, size: int, method: str = "nearest") -> np.ndarray:
+    """Resize (N, H, W, C) (or one (H, W, C)) uint8 images so the longer side is ``size`` pixels.
+
+    ``nearest`` keeps hard pixels (pixel art; exact for integer factors), ``lanczos``
+    gives a smooth upscale (Pillow's Lanczos-3 filter, per image and channel).
+    """
+    from PIL import Image
+
+    if method not in RESAMPLING:
+        raise ValueError(f"resampling must be one of {', '.join(RESAMPLING)} (got {method!r})")
+    size = int(size)
+    if size < 1:
+        raise ValueError(f"size must be a positive number of pixels (got {size})")
+    arr = np.asarray(images)
+    single = arr.ndim == 3
+    if arr.ndim not in (3, 4):
+        raise ValueError(f"expected (N, H, W, C) or (H, W, C) images, got shape {arr.shape}")
+    arr = arr[None] if single else arr
+    n, h, w, c = arr.shape
+    scale = size / max(h, w)
+    out_h, out_w = max(1, round(h * scale)), max(1, round(w * scale))
+    if (out_h, out_w) == (h, w):
+        out = arr
+    elif method == "nearest" and out_h % h == 0 and out_w % w == 0 and out_h // h == out_w // w:
+        out = upscale(arr, out_h // h)
+    else:
+        flt = Image.Resampling.NEAREST if method == "nearest" else Image.Resampling.LANCZOS
+        out = np.empty((n, out_h, out_w, c), np.uint8)
+        for i in range(n):
+            for ch in range(c):
+                im = Image.fromarray(np.ascontiguousarray(arr[i, :, :, ch]))
+                out[i, :, :, ch] = np.asarray(im.resize((out_w, out_h), flt))
+    return out[0] if single else out
+
+
+def grid_columns(n: int, num_classes: int | None = None) -> int:
+    """Columns of a sample grid: one per class for a conditional model whose labels cycle
+    0, 1, …, K-1 (so each digit keeps its own column), else square-ish."""
+    n = max(1, int(n))
+    if num_classes and 1 < num_classes <= 16 and n >= num_classes:
+        return int(num_classes)
+    return math.ceil(math.sqrt(n))
+
+
+def cell_rects(n: int, h: int, w: int, cols: int, pad: int) -> list[tuple[int, int, int, int]]:
+    """(x, y, w, h) of each tile in a `tile_grid` sheet with these parameters."""
+    out = []
+    for i in range(n):
+        r, col = divmod(i, cols)
+        out.append((pad + col * (w + pad), pad + r * (h + pad), w, h))
+    return out
+
+
+def style(sheet, background: str = "black") -> np.ndarray:
+    """Apply a background to white-ink-on-black pixels (H, W, C) or (N, H, W, C).
+
+    black: unchanged.  white: inverted (dark ink on white).  transparent: alpha is
+    the ink strength (gray level; the brightest channel of RGB) and colour is white
+    ink for grayscale images, the un-premultiplied colour for RGB ones; composited over black it gives the
+    original image back.
+    """
+    if background not in BACKGROUNDS:
+        raise ValueError(f"background must be one of {', '.join(BACKGROUNDS)} (got {background!r})")
+    arr = np.asarray(sheet)
+    if background == "black":
+        return arr
+    if background == "white":
+        if arr.shape[-1] == 4:
+            return np.concatenate([255 - arr[..., :3], arr[..., 3:]], axis=-1)
+        return 255 - arr
+    if arr.shape[-1] == 4:
+        return arr
+    colour = arr[..., :3] if arr.shape[-1] == 3 else arr
+    ink = np.rint(colour.astype(np.float32).mean(axis=-1, keepdims=True)).astype(np.uint8)
+    if colour.shape[-1] == 1:
+        colour = np.full_like(ink, 255)
+        return np.concatenate([colour, ink], axis=-1)       # LA
+    # alpha = brightest channel; un-premultiply so colour × alpha over black gives the pixel back
+    ink = colour.max(axis=-1, keepdims=True)
+    safe = np.maximum(ink, 1).astype(np.float32)
+    rgb = np.clip(np.rint(colour.astype(np.float32) * 255.0 / safe), 0, 255).astype(np.uint8)
+    return np.concatenate([rgb, ink], axis=-1)
