@@ -432,7 +432,13 @@ def cmd_datasets(args) -> int:
 
 def cmd_download(args) -> int:
     from .core.data import download_dataset
+    from .core.data.download import available_copy
 
+    where = None if args.force else available_copy(args.key)
+    if where is not None:
+        print(f"{args.key} is already on this computer ({where.describe()}): {where.path}; nothing to download "
+              f"(--force downloads it again into your cache)", file=sys.stderr)
+        return 0
     bar = _progress_bar(None, f"downloading {args.key}", unit="B")
 
     def progress(done, total):
@@ -486,6 +492,9 @@ def build_parser() -> argparse.ArgumentParser:
                                      "Without a subcommand the desktop app opens (optionally on a run folder: "
                                      "gan-studio RUN).")
     parser.add_argument("--version", action="version", version=f"GAN Studio {__version__}")
+    parser.add_argument("--self-test", action=_SelfTestAction,
+                        help="check this installation end to end (libraries, data, weights, the window, a short "
+                             "training, exports; about a minute) and exit: 0 when everything works")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("train", help="train a new run")
@@ -547,6 +556,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("download", help="download and verify a dataset into the per-user cache")
     p.add_argument("key", choices=["mnist", "fashion-mnist", "kmnist"], help="the dataset")
+    p.add_argument("--force", action="store_true",
+                   help="download even when a copy is already here (shipped with the app or in your cache)")
     p.set_defaults(func=cmd_download)
 
     p = sub.add_parser("import-mnist", help="import a local folder holding the four IDX files")
@@ -557,6 +568,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("presets", help="list the shipped presets").set_defaults(func=cmd_presets)
     return parser
+
+
+class _SelfTestAction(argparse.Action):
+    """`--self-test`: like --version, runs at once and exits with the self-test's status."""
+
+    def __init__(self, option_strings, dest, **kw):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kw)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .selftest import run_self_test
+
+        parser.exit(run_self_test())
 
 
 class _Parser(argparse.ArgumentParser):

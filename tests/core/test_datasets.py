@@ -218,3 +218,68 @@ def test_resize_matches_bilinear_reference():
     small = fit_images(x, 14, 3)
     assert small.shape == (7, 3, 14, 14)
     assert abs(float(small.mean()) - float(x.mean())) < 3
+
+
+# ------------------------------------------------------------- full MNIST shipped with the app
+
+def _shipped_mnist(tmp_path, monkeypatch):
+    """A resources folder like the packaged app's: the real one (presets, sample) plus datasets/mnist/."""
+    import shutil
+
+    resources = tmp_path / "bundle" / "resources"
+    shutil.copytree(resource_path("data"), resources / "data")
+    arrays = _tiny_idx_folder(resources / "datasets" / "mnist", n_train=60, n_test=30)
+    monkeypatch.setenv("GAN_STUDIO_RESOURCES", str(resources))
+    return resources / "datasets" / "mnist", arrays
+
+
+def test_shipped_mnist_is_found_and_is_the_window_default(tmp_path, monkeypatch):
+    from gan_studio.core.data.catalog import bundled_dataset_dir, default_source, usable_dataset_dir
+    from gan_studio.core.data.download import available_copy
+
+    assert default_source() == "sample" and bundled_dataset_dir("mnist") is None    # a source checkout
+    assert available_copy("mnist") is None
+    shipped, arrays = _shipped_mnist(tmp_path, monkeypatch)
+    assert bundled_dataset_dir("mnist") == shipped and usable_dataset_dir("mnist") == shipped
+    assert default_source() == "mnist"
+    copy = available_copy("mnist")
+    assert copy.path == shipped and copy.bundled and "shipped" in copy.describe()
+    infos = {i.key: i for i in dataset_catalog()}
+    assert infos["mnist"].cached and infos["mnist"].path == shipped
+    data = load_dataset(DataConfig(source="mnist", holdout=10))
+    assert data.source == "mnist" and len(data.train) == 60          # read from the shipped copy
+    assert _rows(data.train.images) == _rows(arrays[0][:, None])
+    # The sample's note no longer sends the user to a download.
+    notes = " ".join(load_dataset(DataConfig(source="sample")).notes)
+    assert "already on this computer" in notes and "gan-studio download" not in notes
+    # A copy in the user's cache wins over the shipped one (it may be newer or re-verified).
+    _tiny_idx_folder(tmp_path / "own", n_train=40)
+    import_idx_folder("mnist", tmp_path / "own")
+    copy = available_copy("mnist")
+    assert copy.path == cached_dataset_dir("mnist") and not copy.bundled
+
+
+def test_download_says_mnist_is_already_there_without_the_network(tmp_path, monkeypatch, capsys):
+    import urllib.request
+
+    from gan_studio import cli
+
+    def no_network(*a, **kw):
+        raise AssertionError("the network was used")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    shipped, _ = _shipped_mnist(tmp_path, monkeypatch)
+    assert cli.main(["download", "mnist"]) == 0
+    err = capsys.readouterr().err
+    assert "already on this computer" in err and "shipped with GAN Studio" in err and str(shipped) in err
+    assert not cached_dataset_dir("mnist").exists() or not any(cached_dataset_dir("mnist").iterdir())
+    # Without a copy the download is attempted (and here fails on the blocked network).
+    with pytest.raises(AssertionError, match="the network was used"):
+        from gan_studio.core.data import download_dataset
+
+        download_dataset("fashion-mnist", retries=0)
+
+
+def test_sample_note_offers_the_download_when_mnist_is_not_here():
+    notes = " ".join(load_dataset(DataConfig(source="sample")).notes)
+    assert "gan-studio download mnist" in notes

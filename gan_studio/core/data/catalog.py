@@ -148,11 +148,30 @@ def cached_dataset_dir(key: str) -> Path:
     return datasets_root() / key
 
 
+def bundled_dataset_dir(key: str) -> Path | None:
+    """The complete copy of `key` shipped with this installation (resources/datasets/<key>/), if any.
+
+    The packaged app ships all of MNIST there (packaging/build.py); a source checkout has none.
+    """
+    try:
+        folder = resource_path("datasets", key)
+    except FileNotFoundError:
+        return None
+    return folder if is_complete_idx_folder(folder) else None
+
+
 def usable_dataset_dir(key: str) -> Path:
     """Where to read `key` from: the user's cached copy, else a copy shipped in resources/datasets/, else the cache dir."""
     cached = cached_dataset_dir(key)
-    bundled = resource_path("datasets", key)
-    return bundled if not is_complete_idx_folder(cached) and is_complete_idx_folder(bundled) else cached
+    if is_complete_idx_folder(cached):
+        return cached
+    return bundled_dataset_dir(key) or cached
+
+
+def default_source() -> str:
+    """The dataset a new experiment in the window starts on: all of MNIST when this installation ships
+    it (the packaged app), else the offline sample."""
+    return "mnist" if bundled_dataset_dir("mnist") is not None else "sample"
 
 
 _ROLE_PATTERNS = {

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Callable
 
 from ... import __version__
-from .catalog import IDX_FILES, IDX_SPECS, cached_dataset_dir, datasets_root
+from .catalog import (IDX_FILES, IDX_SPECS, bundled_dataset_dir, cached_dataset_dir, datasets_root,
+                      is_complete_idx_folder)
 from .errors import DatasetCancelled, DatasetError, DatasetUnavailable
 from ..atomic import FILE_MODE
 from .fileutil import atomic_write_json, install_folder
@@ -65,6 +66,28 @@ class _Tally:
         done = max(self.last, self.done_files + current)
         self.last = done
         self.progress(done, max(done, self.done_files + sum(self.expected.values())))
+
+
+@dataclass(frozen=True)
+class AvailableCopy:
+    """A complete copy of a dataset that is already on this computer."""
+    key: str
+    path: Path
+    bundled: bool                  # shipped with the app (else: the user's cache)
+
+    def describe(self) -> str:
+        return "shipped with GAN Studio" if self.bundled else "in your download cache"
+
+
+def available_copy(key: str) -> AvailableCopy | None:
+    """The copy of `key` the app would read now without a download (cache first, then the shipped one)."""
+    if key not in IDX_SPECS:
+        raise DatasetError(f"“{key}” cannot be downloaded; choose one of {', '.join(IDX_SPECS)}")
+    cached = cached_dataset_dir(key)
+    if is_complete_idx_folder(cached):
+        return AvailableCopy(key, cached, bundled=False)
+    bundled = bundled_dataset_dir(key)
+    return AvailableCopy(key, bundled, bundled=True) if bundled is not None else None
 
 
 def download_dataset(key: str, progress: Progress | None = None, cancel: Cancel | None = None,

@@ -16,7 +16,7 @@ import numpy as np
 from ...paths import resource_path
 from ..config import DataConfig
 from .catalog import (DIGIT_NAMES, IDX_SPECS, ROLE_TO_OFFICIAL, ROLES, SAMPLE_FILES,
-                      find_idx_files, usable_dataset_dir)
+                      find_idx_files, is_complete_idx_folder, usable_dataset_dir)
 from .errors import DatasetCancelled, DatasetError, DatasetUnavailable
 from .fileutil import sha256_bytes
 from .idx import MAX_BYTES, IdxFormatError, read_idx_bytes
@@ -220,9 +220,11 @@ def _load_sample(cfg, image_size, channels, progress, cancel) -> LoadedDataset:
                                  f"reinstall GAN Studio or download MNIST with `gan-studio download mnist`.")
     arrays, described = _read_files(files, progress, cancel)
     train, heldout, classes = _assemble(arrays, cfg, DIGIT_NAMES, image_size, channels, progress, cancel)
+    full = ("all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist"
+            if is_complete_idx_folder(usable_dataset_dir("mnist"))
+            else "download full MNIST with `gan-studio download mnist` or the Dataset panel")
     notes = [f"Offline sample in use ({len(arrays['train-images']):,} MNIST digits, "
-             f"{len(arrays['train-images']) // 10:,} per class); download full MNIST with "
-             f"`gan-studio download mnist` or the Dataset panel."]
+             f"{len(arrays['train-images']) // 10:,} per class); {full}."]
     notes += _holdout_notes(cfg, heldout)
     identity = _identity("sample", "resources/data", described, classes, train, heldout, image_size, channels)
     name = f"Offline sample — {len(train):,} MNIST digits{_classes_suffix(classes, DIGIT_NAMES)}"
