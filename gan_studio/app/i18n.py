@@ -8,12 +8,26 @@ Convention for every visible string in `gan_studio/app`:
 
 One translation context ("GanStudio") for the whole app.  Strings that come
 from the Qt-free core (preset descriptions, quality verdicts, warnings) are
-translated where the view shows them: `tr(text)` with the core's English text.
+translated where the view shows them: `tr(text)` with the core's English text;
+the core's tables of such texts are listed in `core_texts()` so the extractor
+(`scripts/update_translations.py`) puts them in the translation file.
+
+Languages: the app follows the system locale (`QLocale.system()`), or the
+View ▸ Language choice saved in the settings (applied at the next start).
+The translation source is `resources/translations/gan_studio_<lang>.ts`; the
+compiled `.qm` beside it is what the app loads (rebuilt by the extractor script,
+and a test fails when it is stale).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 CONTEXT = "GanStudio"
+
+# Language codes the View ▸ Language menu offers ("" = follow the system), with their own names.
+LANGUAGES: dict[str, str] = {"": "System", "en": "English", "zh_CN": "简体中文"}
+TRANSLATED = ("zh_CN",)          # languages with a translation file
 
 
 def tr(text: str, disambiguation: str | None = None) -> str:
@@ -21,3 +35,124 @@ def tr(text: str, disambiguation: str | None = None) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate(CONTEXT, text, disambiguation)
+
+
+def tr_noop(text: str) -> str:
+    """Mark a text for translation without translating it now (Qt's QT_TR_NOOP).
+
+    For tables built at import time, before the translators are installed: write
+    `tr_noop("Gallery")` in the table and `tr(value)` where it is shown.  The
+    extractor collects both.
+    """
+    return text
+
+
+def translations_dir() -> Path:
+    from ..paths import resource_path
+
+    return resource_path("translations")
+
+
+def qm_path(language: str) -> Path:
+    return translations_dir() / f"gan_studio_{language}.qm"
+
+
+def resolve_language(choice: str | None, system_names: list[str] | None = None) -> str:
+    """The translation to load for a saved choice: "zh_CN", or "en" (no translation).
+
+    `choice` "" / None follows the system: the first of the system's UI languages
+    (`QLocale.system().uiLanguages()`, e.g. ["zh-Hans-CN", "en-US"]) that has a translation.
+    """
+    if choice:
+        return choice if choice in TRANSLATED else "en"
+    if system_names is None:
+        from PySide6.QtCore import QLocale
+
+        system = QLocale.system()
+        system_names = list(system.uiLanguages()) or [system.name()]
+    for name in system_names:
+        name = name.replace("-", "_").lower()
+        if name.startswith("en"):
+            return "en"
+        if name.startswith("zh"):
+            # Simplified Chinese is the one translation: zh, zh_CN, zh_Hans*, zh_SG (not zh_TW/HK).
+            if not any(tag in name for tag in ("hant", "_tw", "_hk", "_mo")):
+                return "zh_CN"
+    return "en"
+
+
+_installed: list = []           # keeps the QTranslator objects alive (Qt does not own them)
+
+
+def install_translators(app, choice: str | None = None) -> str:
+    """Load the app's and Qt's own translations for `choice` ("" = system) into `app`.
+
+    Returns the language in effect ("en" when nothing was installed).  A missing
+    or unreadable translation file leaves the app in English; it never fails.
+    """
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    language = resolve_language(choice)
+    if language == "en":
+        return "en"
+    own = QTranslator(app)
+    if not own.load(str(qm_path(language))):
+        return "en"
+    app.installTranslator(own)
+    _installed.append(own)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase",):                # standard dialogs, buttons (OK, Cancel, Yes, No …)
+        qt = QTranslator(app)
+        if qt.load(f"{name}_{language}", qt_dir):
+            app.installTranslator(qt)
+            _installed.append(qt)
+    QLocale.setDefault(QLocale(language))
+    return language
+
+
+def core_texts() -> list[str]:
+    """English texts from the Qt-free core that views show through `tr(text)`.
+
+    The extractor adds these to the translation file; the views translate them
+    where they display them.
+    """
+    from ..core import config
+    from ..core.data import dataset_catalog
+
+    texts: list[str] = []
+    texts.extend(config.FIELD_LABELS.values())
+    texts.extend(config.LOSS_LABELS.values())
+    texts.extend(info.description for info in dataset_catalog() if info.description)
+    return texts
+
+
+def restart_note(choice: str) -> str:
+    """The note shown after View ▸ Language: in the current language and, when it differs, the chosen one."""
+    if not choice:
+        note = tr("GAN Studio will follow the system language the next time it starts.")
+    elif choice == "en":
+        note = tr("GAN Studio will be in English the next time it starts.")
+    else:
+        note = tr("GAN Studio will be in Simplified Chinese the next time it starts.")
+    # the same sentence in the language chosen, for someone who does not read the current one
+    target = {"en": "GAN Studio will be in English the next time it starts.",
+              "zh_CN": "GAN Studio 下次启动时将显示简体中文。"}[resolve_language(choice)]
+    return note if target == note else f"{note}\n\n{target}"
+
+
+def plan_text(plan) -> str:
+    """`Plan.describe()` of the core, in the current language (field labels translated)."""
+    from ..core.config import field_label
+
+    def fields(keys) -> str:
+        return tr(", ", "list separator").join(tr(field_label(k)) for k in keys)
+
+    if plan.action == "new" and plan.restarts:
+        return tr("Changing the {fields} defines a different experiment: Train starts a new one.").format(
+            fields=fields(plan.restarts))
+    if plan.applies:
+        return tr("Applies on Continue: {fields}").format(fields=fields(plan.applies))
+    return ""

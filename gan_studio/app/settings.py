@@ -64,3 +64,19 @@ class AppSettings:
     def set_pending_notice(self, text: str) -> None:
         self.q.setValue("notice", text)
         self.q.sync()
+
+    # -------------------------------------------------------------- language
+    def language(self) -> str:
+        """The View ▸ Language choice: "" follows the system, "en", "zh_CN" (applies at the next start)."""
+        from .i18n import LANGUAGES
+
+        value = str(self.q.value("language", "") or "")
+        return value if value in LANGUAGES else ""
+
+    def set_language(self, language: str) -> None:
+        from .i18n import LANGUAGES
+
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        self.q.setValue("language", language)
+        self.q.sync()

@@ -1,0 +1,202 @@
+"""Chinese UI: every visible string goes through tr(), zh_CN translates every one, the .qm is current,
+the app follows the system locale or the View ▸ Language choice."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from gan_studio.app import i18n
+from gan_studio.app.i18n import CONTEXT, resolve_language, tr
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "scripts" / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ut = _load_script()
+
+
+@pytest.fixture(scope="module")
+def messages():
+    return ut.collect()
+
+
+@pytest.fixture(scope="module")
+def zh_entries():
+    return ut.read_ts(ut.ts_path("zh_CN"))
+
+
+# ----------------------------------------------------------------------------- coverage
+
+
+def test_every_visible_literal_in_the_app_goes_through_tr():
+    found = ut.all_unwrapped()
+    assert not found, "visible strings not wrapped in tr():\n" + "\n".join(
+        f"{where}:{line}: {text!r}" for where, line, text in found)
+
+
+def test_zh_cn_translates_every_text_with_the_same_placeholders(messages, zh_entries):
+    problems = ut.problems(messages, zh_entries)
+    assert not problems, f"{len(problems)} problems in gan_studio_zh_CN.ts (run scripts/update_translations.py " \
+                         "and translate):\n" + "\n".join(problems[:60])
+
+
+def test_the_extractor_finds_the_texts_views_and_presets_show(messages):
+    sources = {source for source, _comment in messages}
+    assert "&File" in sources and "Gallery" in sources            # main window menus and tabs
+    assert "Pick at least one class to train on." in sources      # dataset panel
+    assert "generator width" in sources                           # core field label (core_texts)
+    from gan_studio.core.presets import load_presets
+    for preset in load_presets():
+        assert preset.title in sources and preset.description in sources
+
+
+def test_compiled_qm_matches_the_ts(zh_entries, qapp):
+    """The shipped .qm answers every finished translation of the .ts (a stale .qm fails here)."""
+    translator = QTranslator()
+    assert translator.load(str(ut.qm_file("zh_CN")))
+    finished = [e for e in zh_entries.values() if e.translation and e.kind == ""]
+    assert len(finished) > 300
+    stale = [e.source for e in finished
+             if translator.translate(CONTEXT, e.source, e.comment or None) != e.translation]
+    assert not stale, f"{len(stale)} texts differ in the .qm; rebuild it: {stale[:5]}"
+
+
+# ----------------------------------------------------------------------------- the checker itself
+
+
+def test_checker_flags_unwrapped_literals_and_accepts_tr(tmp_path):
+    src = tmp_path / "view.py"
+    src.write_text(textwrap.dedent('''
+        from .i18n import tr
+        label.setText("Loss D")
+        label.setToolTip(tr("Fine"))
+        button = QPushButton("Train", self)
+        box.setWindowTitle(f"Step {n}")
+        box.setText(tr(f"Bad {n}"))
+        menu.addAction(tr("Save"), "Ctrl+S")
+        status.showMessage("Saved" if ok else tr("Failed"))
+        message.show_message(tr("Text"), "error")
+        label.setText(f"{a} · {b}")
+        label.setText(tr("Step {step:,}").format(step=3))
+    '''))
+    found = {text for _line, text in ut.unwrapped(src)}
+    assert found == {"Loss D", "Train", "f'Step {n}'", "tr(f-string): f'Bad {n}'", "Saved"}
+
+
+def test_placeholders_are_compared_by_name_and_format():
+    assert ut.placeholders("Step {step:,} of {total}") == ["step:,", "total"]
+    entries = {("Step {n}", ""): ut.Entry("Step {n}", "", "第 {m} 步", "", [])}
+    msgs = {("Step {n}", ""): ut.Message("Step {n}")}
+    assert any("placeholders differ" in p for p in ut.problems(msgs, entries))
+
+
+def test_merge_keeps_translations_and_marks_gone_texts_vanished():
+    existing = {("Old", ""): ut.Entry("Old", "", "旧", "", []), ("Kept", ""): ut.Entry("Kept", "", "保留", "", [])}
+    msgs = {("Kept", ""): ut.Message("Kept", locations={"a.py"}), ("New", ""): ut.Message("New", locations={"a.py"})}
+    merged = {e.source: e for e in ut.merge(msgs, existing)}
+    assert merged["Kept"].translation == "保留" and merged["Kept"].kind == ""
+    assert merged["New"].kind == "unfinished" and merged["New"].translation == ""
+    assert merged["Old"].kind == "vanished" and merged["Old"].translation == "旧"
+
+
+# ----------------------------------------------------------------------------- language choice
+
+
+@pytest.mark.parametrize("choice, system, expected", [
+    ("", ["zh-Hans-CN", "en-US"], "zh_CN"),
+    ("", ["zh-CN"], "zh_CN"),
+    ("", ["zh-Hant-TW"], "en"),          # Traditional Chinese: no translation, English
+    ("", ["en-GB", "zh-CN"], "en"),      # the first language the user listed wins
+    ("", ["de-DE", "zh-CN"], "zh_CN"),   # German has no translation; the next one does
+    ("", ["fr-FR"], "en"),
+    ("en", ["zh-CN"], "en"),             # View ▸ Language overrides the system
+    ("zh_CN", ["en-US"], "zh_CN"),
+    ("xx", ["zh-CN"], "en"),
+])
+def test_resolve_language(choice, system, expected):
+    assert resolve_language(choice, system) == expected
+
+
+def test_install_translators_switches_tr_and_qt_dialogs_to_chinese(qapp):
+    try:
+        assert i18n.install_translators(qapp, "zh_CN") == "zh_CN"
+        assert tr("&File") != "&File" and "文件" in tr("&File")
+        # Qt's own strings (standard buttons) come from qtbase_zh_CN.qm
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    finally:
+        assert i18n.install_translators(qapp, "en") == "en"
+    assert tr("&File") == "&File"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_missing_qm_leaves_english(qapp, monkeypatch, tmp_path):
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    assert i18n.install_translators(qapp, "zh_CN") == "en"
+    assert tr("&File") == "&File"
+
+
+def test_language_setting_round_trip_and_bad_value(tmp_path):
+    from gan_studio.app.settings import AppSettings
+
+    settings = AppSettings(tmp_path / "settings.ini")
+    assert settings.language() == ""
+    settings.set_language("zh_CN")
+    assert AppSettings(tmp_path / "settings.ini").language() == "zh_CN"
+    with pytest.raises(ValueError):
+        settings.set_language("klingon")
+    settings.q.setValue("language", "klingon")          # a hand-edited file: back to the system language
+    assert settings.language() == ""
+
+
+def test_view_language_menu_saves_the_choice_and_says_when_it_applies(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("GAN_STUDIO_HOME", str(tmp_path))
+    from gan_studio.app import dialogs
+    from gan_studio.app.main_window import MainWindow
+    from gan_studio.app.settings import AppSettings
+
+    shown = []
+    monkeypatch.setattr(dialogs, "show_message", lambda parent, title, text, icon=None: shown.append(text))
+    window = MainWindow(settings=AppSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    assert set(window.language_actions) == {"", "en", "zh_CN"}
+    assert window.language_actions[""].isChecked()
+    assert window.language_actions["zh_CN"].text() == "简体中文"
+    window.language_actions["zh_CN"].trigger()
+    assert AppSettings(tmp_path / "settings.ini").language() == "zh_CN"
+    assert window.language_actions["zh_CN"].isChecked() and not window.language_actions[""].isChecked()
+    assert len(shown) == 1 and "next time it starts" in shown[0] and "下次启动" in shown[0]
+    window.language_actions["zh_CN"].trigger()         # the same choice again: nothing to say
+    assert len(shown) == 1
+    window.close()
+
+
+def test_main_window_builds_in_chinese(qtbot, qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("GAN_STUDIO_HOME", str(tmp_path))
+    from gan_studio.app.main_window import MainWindow
+    from gan_studio.app.settings import AppSettings
+
+    try:
+        i18n.install_translators(qapp, "zh_CN")
+        window = MainWindow(settings=AppSettings(tmp_path / "settings.ini"))
+        qtbot.addWidget(window)
+        titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        assert titles[:2] == ["训练", "图库"]
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus[0] == "文件(&F)"
+        assert window.controls.title() == "训练"
+        window.close()
+    finally:
+        i18n.install_translators(qapp, "en")
