@@ -2,7 +2,7 @@
 
     gan-studio train --preset quick-digits --dataset mnist --seconds 60 --out RUN
     gan-studio resume RUN [--steps N | --seconds S]
-    gan-studio open RUN                 (the desktop app; follows a run another process trains)
+    gan-studio open RUN|SETUP.json      (the desktop app; follows a run another process trains)
     gan-studio sample RUN --n 64 --seed 7 --out grid.png | samples.npy
     gan-studio evaluate RUN
     gan-studio datasets
@@ -462,10 +462,15 @@ def cmd_import(args) -> int:
 
 
 def cmd_open(args) -> int:
-    """The desktop app on a run folder: followed live while another process trains it, else opened."""
+    """The desktop app on a run folder (followed live while another process trains it, else opened) or on a
+    shared setup file (its settings become the experiment)."""
     from .core.runs import RunFolder
+    from .core.setup import is_setup_file, read_setup
 
-    RunFolder.open(args.run)          # a clear one-line error here rather than a dialog
+    if is_setup_file(args.run):
+        read_setup(args.run)          # SetupError: a clear one-line error here rather than a dialog
+    else:
+        RunFolder.open(args.run)
     try:
         from .app.main import run_app
     except ImportError as exc:  # pragma: no cover - only when Qt is missing
@@ -527,9 +532,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threads", type=threads_t, help="CPU threads (0: every core; default: the run's)")
     p.set_defaults(func=cmd_resume)
 
-    p = sub.add_parser("open", help="open a run folder in the desktop app; one that another process is "
-                                    "training (a terminal, a server) is followed live, read-only")
-    p.add_argument("run", metavar="RUN", help="the run folder")
+    p = sub.add_parser("open", help="open a run folder or a shared setup (.json) in the desktop app; a run that "
+                                    "another process is training (a terminal, a server) is followed live, read-only")
+    p.add_argument("run", metavar="RUN", help="the run folder, or a setup file written by File ▸ Export setup…")
     p.set_defaults(func=cmd_open)
 
     p = sub.add_parser("sample", help="generate digits from a run or exported generator")

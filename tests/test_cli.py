@@ -423,3 +423,33 @@ def test_train_into_a_folder_that_cannot_be_created(capsys, tmp_path):
     code, _, err = run(capsys, "train", "--steps", "1", "--out", str(tmp_path / "file"))
     assert code == 2
     assert _one_clear_line(err) == f"gan-studio: error: {tmp_path / 'file'} is a file; choose an empty or new folder for the run"
+
+
+# ---------------------------------------------------------------- open a shared setup
+def test_open_accepts_a_setup_file(capsys, tmp_path, monkeypatch):
+    from gan_studio.app import main as app_main
+    from gan_studio.core.config import ExperimentConfig
+    from gan_studio.core.setup import Setup, write_setup
+
+    opened = []
+    monkeypatch.setattr(app_main, "run_app", lambda argv: opened.append(argv) or 0)
+    setup = write_setup(tmp_path / "lesson.json", Setup(ExperimentConfig(), title="Lesson"))
+    code, _, err = run(capsys, "open", str(setup))
+    assert code == 0, err
+    assert opened == [[str(setup)]]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{nope", "not valid JSON"),
+    ('{"format": "gan-studio-setup", "version": 9}', "newer GAN Studio"),
+    ('{"format": "gan-studio-setup", "version": 1, "train": {"lr_g": 3}}', "train.lr_g: generator learning rate"),
+])
+def test_open_refuses_a_bad_setup_in_one_line(capsys, tmp_path, monkeypatch, content, message):
+    from gan_studio.app import main as app_main
+
+    opened = []
+    monkeypatch.setattr(app_main, "run_app", lambda argv: opened.append(argv) or 0)
+    (tmp_path / "bad.json").write_text(content)
+    code, _, err = run(capsys, "open", str(tmp_path / "bad.json"))
+    assert code == 2 and not opened
+    assert err.startswith("gan-studio: error: bad.json: ") and message in err and len(err.strip().splitlines()) == 1

@@ -17,8 +17,10 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core.runs import RunError, RunFolder, is_scratch, scratch_root
+from ..core.setup import Setup, SetupError, is_setup_file, read_setup, write_setup
 from ..paths import runs_dir
 from . import dialogs
+from .i18n import tr
 
 SAVE_TIMEOUT_S = 60
 
@@ -185,6 +187,8 @@ class ExperimentLifecycle(QObject):
             path = QFileDialog.getExistingDirectory(w, "Open run folder", str(runs_dir()))
             if not path:
                 return False
+        if is_setup_file(path):            # `gan-studio open setup.json`, a dropped setup
+            return self.open_setup(path)
         if not self.maybe_save():
             return False
         try:
@@ -208,6 +212,75 @@ class ExperimentLifecycle(QObject):
         w.statusBar().showMessage(f"Opened {run.path} at step {run.step:,}. "
                                   f"Press {w.controls.train_button.text()} to continue training it.", 8000)
         return True
+
+    # ------------------------------------------------------------ setups
+    def open_setup(self, path=None) -> bool:
+        """Open a shared setup (File ▸ Open setup…, a dropped file, `gan-studio open setup.json`): its settings
+        become the experiment, ready to Train.  A bad file is explained and nothing changes."""
+        w = self.window
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(w, tr("Open setup"), str(Path.home()),
+                                                  tr("GAN Studio setup (*.json)"))
+            if not path:
+                return False
+        try:
+            setup = read_setup(path)
+        except SetupError as exc:
+            dialogs.show_message(w, tr("This setup cannot be opened"),
+                                 str(exc) + "\n\n" + tr("Nothing was changed: the current experiment is as it was."),
+                                 QMessageBox.Icon.Critical)
+            return False
+        if not self.maybe_save(tr("Opening a setup starts a new experiment.")):
+            return False
+        if w.follower.path is not None:
+            w.follower.stop()
+        self.controller.discard()
+        w.train_tab.clear()
+        self.experiment.set_config(setup.config)
+        w.reset_progress()
+        self.setup = setup
+        name = setup.title or Path(path).stem
+        lines = [tr("Setup “{name}” opened: press Train to start it.").format(name=name)]
+        lines += [text for text in (setup.lesson, setup.notes) if text] + list(setup.adjusted)
+        w.banner.show_message("\n".join(lines))
+        w.statusBar().showMessage(tr("Opened the setup {file}").format(file=Path(path).name), 6000)
+        return True
+
+    def export_setup(self, path=None, title=None, lesson=None, notes=None):
+        """File ▸ Export setup…: every setting of the experiment, with a title, lesson text and notes."""
+        from ..core.presets import get_preset
+        from .file_export import export_file
+        from .setup_dialog import SetupDialog
+
+        w, exp = self.window, self.experiment
+        w.arch_panel.commit()
+        issues = exp.config.validate()
+        if issues:
+            dialogs.show_message(w, tr("The experiment has problems"), "\n".join(str(i) for i in issues))
+            return None
+        kept = getattr(self, "setup", None)
+        if kept is not None and kept.config.preset != exp.config.preset:
+            kept = None
+        if kept is None:
+            try:
+                preset = get_preset(exp.config.preset)
+                kept = Setup(exp.config, title=preset.title, lesson=preset.description)
+            except KeyError:
+                kept = Setup(exp.config)
+        texts = (kept.title if title is None else title, kept.lesson if lesson is None else lesson,
+                 kept.notes if notes is None else notes)
+        if path is None:
+            dialog = SetupDialog(*texts, parent=w)
+            if dialog.exec() != SetupDialog.DialogCode.Accepted:
+                return None
+            texts = dialog.texts()
+        setup = Setup(exp.config, *texts)
+        written = export_file(w, tr("Export setup"), f"{exp.config.name}-setup.json", tr("GAN Studio setup (*.json)"),
+                              ".json", lambda p: write_setup(p, setup), path=path,
+                              report=lambda text: w.statusBar().showMessage(text, 6000))
+        if written is not None:
+            self.setup = setup
+        return written
 
     # ------------------------------------------------------------- faults
     def on_process_died(self, message: str) -> None:

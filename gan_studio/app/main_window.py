@@ -34,6 +34,7 @@ from .train_tab import TrainTab
 from .training_controller import TrainingController
 from .training_controls import TrainingControls
 from .widgets import guard_wheel, scroll_panel
+from .i18n import tr
 
 PREWARM_MS = 1500       # start the training process (torch import) after the window has painted
 
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.status = TrainingStatus(self.statusBar())
         self._build_menus()
+        self.setAcceptDrops(True)       # a setup file or run folders dropped on the window open
         self._connect()
         self._fit_to_screen()
         self.settings.restore_window(self)
@@ -175,6 +177,10 @@ class MainWindow(QMainWindow):
         self.follow_action = self._action(file, "&Follow run…", self.follow_run, "Ctrl+Shift+F",
                                           "Watch a run that another process trains (a terminal, a server): "
                                           "curves and samples update live")
+        self.open_setup_action = self._action(file, tr("Open se&tup…"), lc.open_setup, None,
+                                              tr("Open a shared setup file (.json): its settings become the experiment"))
+        self.compare_action = self._action(file, tr("&Compare runs…"), self.compare_runs, None,
+                                           tr("Overlay the curves, grids and settings of 2–6 runs"))
         self.recent_menu = file.addMenu("Recent runs")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file.addSeparator()
@@ -184,6 +190,8 @@ class MainWindow(QMainWindow):
                                            "Save the run into a new folder")
         self.export_action = self._action(file, "&Export samples…", self.export_samples, "Ctrl+E",
                                           "Save the sample grid on show as a PNG")
+        self.export_setup_action = self._action(file, tr("Export se&tup…"), lc.export_setup, None,
+                                                tr("Save every setting of this experiment as a small file to share"))
         file.addSeparator()
         self.open_generator_action = self._action(file, "Open &generator…", self.open_generator, "Ctrl+Shift+O",
                                                   "Open a run folder or an exported generator in Gallery and Explore")
@@ -389,6 +397,8 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(p)
             action.triggered.connect(lambda *_, p=p: self.lifecycle.open_run(p))
         self.recent_menu.addSeparator()
+        self.recent_menu.addAction(tr("Compare recent runs…")).triggered.connect(
+            lambda *_: self.compare_runs(runs[:6]))
         self.recent_menu.addAction("Clear list").triggered.connect(self.settings.clear_recent_runs)
 
     # -------------------------------------------------------------- exports
@@ -464,6 +474,58 @@ class MainWindow(QMainWindow):
         return export_file(self, "Export generator", f"{model.name.split(' ')[0]}-generator.safetensors",
                            "Generator (*.safetensors)", ".safetensors", lambda p: export_generator(model, p),
                            path=path, report=lambda text: self.statusBar().showMessage(text, 8000))
+
+    # ------------------------------------------------------------- compare
+    def compare_runs(self, paths=None):
+        """File ▸ Compare runs…: the current, followed and recent runs on offer; `paths` (or the current run)
+        ticked."""
+        from .compare_window import CompareWindow
+
+        candidates = []
+        current = self.experiment.run_path
+        if current is not None and current.is_dir():
+            candidates.append((tr("Current run ({name})").format(name=current.name), current))
+        if self.follower.path is not None:
+            candidates.append((tr("Followed run ({name})").format(name=self.follower.path.name), self.follower.path))
+        candidates += [(Path(p).name, Path(p)) for p in self.settings.recent_runs()]
+        checked = [Path(p) for p in paths] if paths else [c[1] for c in candidates[:2]]
+        window = getattr(self, "compare_window", None)
+        if window is None:
+            self.compare_window = window = CompareWindow(candidates, checked, parent=self)
+        else:
+            for label, path in candidates:
+                window.add_candidate(path, label)
+            if paths:
+                window.set_checked(checked)
+            else:
+                window.reload()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    @staticmethod
+    def _dropped_paths(event) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        from ..core.setup import is_setup_file
+
+        paths = self._dropped_paths(event)
+        if paths and all(is_setup_file(p) or p.is_dir() or p.name == "run.json" for p in paths):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """One setup file or run folder opens; 2–6 run folders open in Compare."""
+        paths = self._dropped_paths(event)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if len(paths) > 1:
+            QTimer.singleShot(0, lambda: self.compare_runs(paths[:6]))
+        else:
+            QTimer.singleShot(0, lambda: self.lifecycle.open_run(paths[0]))    # setups are routed to open_setup
 
     # --------------------------------------------------------------- dialogs
     def about_text(self) -> str:
