@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBo
 from ..core.exports import export_name, save_grid_png, save_images, save_latents, save_png
 from .digit_view import DigitGrid, DigitImage
 from .file_export import export_file, export_folder
+from .i18n import tr
 from .model_source import ModelSource, ModelSourceError, Pick
 from .widgets import guard_wheel, scroll_panel, section_title, set_clamped, tool_button
 
@@ -197,6 +198,7 @@ class GalleryTab(QWidget):
         self.model_info.setStyleSheet("color: palette(mid);")
         self.load_default_btn = QPushButton("Load the pretrained digits model")
         self.load_default_btn.clicked.connect(self._load_default)
+        self.load_default_btn.setToolTip(tr("Show the digit generator that ships with GAN Studio"))
         side_lay.addWidget(self.model_title)
         side_lay.addWidget(self.model_info)
         side_lay.addWidget(self.load_default_btn)
@@ -234,6 +236,7 @@ class GalleryTab(QWidget):
         self.trunc_slider.setRange(50, 200)
         self.trunc_slider.setValue(100)
         self.trunc_slider.setEnabled(False)
+        self.trunc_slider.setToolTip(tr("Truncation ψ: noise values beyond ±ψ are drawn again (lower: more typical digits, less variety)"))
         self.trunc_label = QLabel("off")
         self.trunc_label.setMinimumWidth(42)
         trow = QHBoxLayout()
@@ -265,6 +268,8 @@ class GalleryTab(QWidget):
         self.compare_btn = tool_button("Compare", "Show 2–4 selected images side by side")
         self.compare_btn.clicked.connect(self.compare)
         export_menu = QMenu(self)
+        self.act_export_dialog = export_menu.addAction(tr("Export… (PNG, sheet + atlas, GIF, MP4, SVG)"),
+                                                       lambda: self.export())
         self.act_export_png = export_menu.addAction("Selected images as PNG…", self.export_png)
         self.act_export_sheet = export_menu.addAction("Sprite sheet PNG…", self.export_sheet)
         self.act_export_latents = export_menu.addAction("Latents (.npy + JSON)…", self.export_latents)
@@ -438,6 +443,9 @@ class GalleryTab(QWidget):
         self._picks = [Pick(latents[i], None if labels is None else int(labels[i]), seed, i, trunc)
                        for i in range(n)]
         prev = self.grid.selected()
+        # conditional, all digits: one column per digit, so each digit reads down its own column
+        self.grid.columns = m.num_classes if labels is not None and self.digits.value() is None and \
+            n >= m.num_classes else None
         self.grid.set_images(images, [p.caption() for p in self._picks])
         self.grid.set_selected([i for i in prev if i < n])
         self._mark_stars()
@@ -596,6 +604,31 @@ class GalleryTab(QWidget):
                                                       transparent=opts.transparent),
                            report=self.status_label.setText,
                            message=lambda out: f"Sprite sheet of {len(picks)} saved as {out.name}")
+
+    def export(self, path=None, options=None) -> list[Path]:
+        """The shared export dialog for the selection (or the whole grid)."""
+        from .export_dialog import ExportDialog
+
+        picks, imgs = self._targets()
+        if not picks:
+            picks, imgs = self._picks, self.grid.images()
+        if not picks:
+            self._error(tr("Nothing to export"), tr("Sample some digits first."))
+            return []
+        m = self.model
+        items = [{"seed": p.seed, "index": p.index, "label": p.label, "truncation": p.truncation} for p in picks]
+        dlg = ExportDialog(self, imgs, items, title=tr("Export"), suggested=self._default_name(picks, "x").rsplit(".", 1)[0],
+                           default="sheet" if len(picks) > 1 else "png",
+                           num_classes=m.num_classes if m.conditional and self.digits.value() is None else None,
+                           meta={"model": m.name}, report=self.status_label.setText)
+        try:
+            if path is not None:
+                if options is not None:
+                    dlg.apply(options)
+                return dlg.write(path)
+            return dlg.run()
+        finally:
+            dlg.deleteLater()
 
     def export_latents(self) -> Path | None:
         picks, _ = self._targets()

@@ -21,6 +21,7 @@ from ..core.generator import GeneratorModel, load_generator
 from ..core.latent import Lineage, latent_for, root_creature
 from ..core.runs import RunFolder, atomic_write_text
 from ..paths import resource_path, user_data_dir
+from .i18n import tr
 
 DEFAULT_MODEL = ("models", "pretrained-mnist.safetensors")
 LINEAGE_FILE = "lineage.json"
@@ -50,29 +51,51 @@ class Pick:
 
     @classmethod
     def from_favourite(cls, model: GeneratorModel, fav: dict) -> "Pick":
+        if fav.get("seed") is None and fav.get("latent") is not None:   # a plane cell, a bred child, …
+            return cls(np.asarray(fav["latent"], dtype=np.float32), fav.get("label") if model.conditional else None,
+                       creature_id=fav.get("creature"), extra={"origin": fav.get("origin")})
         return cls.from_address(model, int(fav["seed"]), int(fav["index"]), fav.get("label"),
                                 fav.get("truncation"))
 
     def key(self) -> tuple:
+        if self.seed is None:
+            return latent_key(self.latent, self.label)
         return (self.seed, self.index, self.label, self.truncation)
 
     def caption(self) -> str:
         parts = []
         if self.seed is not None:
-            parts += [f"seed {self.seed}", f"#{self.index}"]
+            parts += [tr("seed {seed}").format(seed=self.seed), f"#{self.index}"]
         elif self.creature_id:
-            parts.append(f"bred {self.creature_id[:7]}")
+            parts.append(tr("bred {id}").format(id=self.creature_id[:7]))
         if self.label is not None:
-            parts.append(f"digit {self.label}")
+            parts.append(tr("digit {label}").format(label=self.label))
         if self.truncation:
             parts.append(f"ψ {self.truncation:g}")
-        return " · ".join(parts) or "latent"
+        return " · ".join(parts) or tr("latent")
 
     def favourite(self) -> dict:
-        return {"seed": self.seed, "index": self.index, "label": self.label, "truncation": self.truncation}
+        fav = {"seed": self.seed, "index": self.index, "label": self.label, "truncation": self.truncation}
+        if self.seed is None:        # no address: keep the latent itself
+            fav["latent"] = [round(float(v), 6) for v in np.asarray(self.latent, dtype=np.float32).ravel()]
+            if self.creature_id:
+                fav["creature"] = self.creature_id
+            if self.extra.get("origin"):
+                fav["origin"] = self.extra["origin"]
+        return fav
+
+
+def latent_key(latent, label) -> tuple:
+    """The favourite key of an image known only by its latent (rounded as favourites store it)."""
+    import hashlib
+
+    z = np.round(np.asarray(latent, dtype=np.float64).ravel(), 6).astype(np.float32)
+    return ("z", hashlib.sha1(z.tobytes()).hexdigest()[:16], label)
 
 
 def favourite_key(fav: dict) -> tuple:
+    if fav.get("seed") is None and fav.get("latent") is not None:
+        return latent_key(fav["latent"], fav.get("label"))
     return (fav.get("seed"), fav.get("index"), fav.get("label"), fav.get("truncation") or None)
 
 
@@ -117,9 +140,10 @@ class ModelSource(QObject):
         try:
             model = load_generator(path)
         except Exception as exc:  # noqa: BLE001 - any failure becomes a message for the user
-            raise ModelSourceError(f"Could not open {Path(path).name}: {exc}") from exc
+            raise ModelSourceError(tr("Could not open {name}: {error}").format(name=Path(path).name, error=exc)) \
+                from exc
         self.set_model(model)
-        self.status.emit(f"Opened {model.name}")
+        self.status.emit(tr("Opened {name}").format(name=model.name))
         return model
 
     @staticmethod
@@ -130,8 +154,9 @@ class ModelSource(QObject):
         path = self.default_path()
         if not path.is_file():
             raise ModelSourceError(
-                f"The pretrained digit generator is missing ({path}). The installation is incomplete: "
-                "train a model on the Train tab, or open a run folder or an exported generator.")
+                tr("The pretrained digit generator is missing ({path}). The installation is incomplete: "
+                   "train a model on the Train tab, or open a run folder or an exported generator.").format(
+                    path=path))
         return self.open(path)
 
     # ------------------------------------------------------------- favourites
@@ -163,7 +188,7 @@ class ModelSource(QObject):
                 data = json.loads(path.read_text("utf-8"))
                 return [f for f in data.get("favourites", []) if isinstance(f, dict) and "seed" in f]
         except Exception as exc:  # noqa: BLE001 - damaged file: start empty, say so
-            self.status.emit(f"Favourites could not be read: {exc}")
+            self.status.emit(tr("Favourites could not be read: {error}").format(error=exc))
         return []
 
     def _write_favourites(self) -> None:
@@ -186,7 +211,7 @@ class ModelSource(QObject):
     def add_favourites(self, picks: list[Pick]) -> int:
         added = 0
         for p in picks:
-            if p.seed is None or self.is_favourite(p.key()):
+            if (p.seed is None and p.latent is None) or self.is_favourite(p.key()):
                 continue
             self._favourites.append(p.favourite())
             added += 1
@@ -233,7 +258,7 @@ class ModelSource(QObject):
             try:
                 return Lineage.from_json(path.read_text("utf-8"))
             except Exception as exc:  # noqa: BLE001
-                self.status.emit(f"The breeding lineage could not be read: {exc}")
+                self.status.emit(tr("The breeding lineage could not be read: {error}").format(error=exc))
         return Lineage()
 
     def save_lineage(self) -> None:
@@ -255,7 +280,7 @@ class ModelSource(QObject):
                 self.lineage.add(c)
             pick.creature_id = c.id
             return self.lineage[c.id]
-        raise ValueError("this image has no seed address and is not in the lineage")
+        raise ValueError(tr("this image has no seed address and is not in the lineage"))
 
     # --------------------------------------------------------------- hand-off
     def send_to_explore(self, picks: list[Pick], target: str = "interpolate") -> None:

@@ -587,9 +587,17 @@ def _short(v) -> str:
 
 
 def check_favourite(entry, where: str = "favourite") -> str | None:
-    """None for a usable favourite {seed, index, label, truncation}; else a field-named message."""
+    """None for a usable favourite {seed, index, label, truncation} — or, for an image with no seed
+    address (a plane cell, a bred child), {seed: null, latent: [numbers], label}; else a field-named message."""
     if not isinstance(entry, dict):
         return f"{where} must be a JSON object (got {_short(entry)})"
+    if entry.get("seed") is None and "latent" in entry:
+        z = entry["latent"]
+        if not isinstance(z, list) or not 1 <= len(z) <= 4096 or not all(_is_number(v) and math.isfinite(v)
+                                                                        for v in z):
+            return f"{where}.latent must be a list of 1–4096 finite numbers"
+        entry = {k: v for k, v in entry.items() if k not in ("seed", "index")}
+        entry.update(seed=0, index=0)
     checks = [
         ("seed", True, lambda v: _is_int(v) and 0 <= v < 2**63, "a whole number 0–2^63"),
         ("index", True, lambda v: _is_int(v) and 0 <= v <= MAX_FAVOURITE_INDEX,

@@ -8,6 +8,8 @@ import numpy as np
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSpinBox, QWidget
 
+from ..export_dialog import ExportDialog
+from ..i18n import tr
 from ..model_source import ModelSource, Pick
 
 DEBOUNCE_MS = 40
@@ -39,6 +41,7 @@ def seed_spin(tip: str) -> QSpinBox:
 
 def digit_combo(model) -> QComboBox:
     box = QComboBox()
+    box.setToolTip(tr("Which digit a conditional generator is asked to draw (its class label input)"))
     fill_digits(box, model)
     return box
 
@@ -107,3 +110,66 @@ class Page(QWidget):
         if labels is not None and np.asarray(labels).ndim == 1:
             labels = labels_for(m, labels)
         return m.generate(latents, labels if m.conditional else None)
+
+    # ------------------------------------------------------- every page is a source
+    def pick_items(self, picks: list[Pick]) -> list[dict]:
+        """Per-image records for atlases and file names: seed, index, label, truncation (+ lineage)."""
+        items = []
+        for p in picks:
+            it = {"seed": p.seed, "index": p.index, "label": p.label, "truncation": p.truncation}
+            if p.creature_id:
+                it["creature"] = p.creature_id
+            for k in ("generation", "t", "row", "col"):
+                if k in p.extra:
+                    it[k] = p.extra[k]
+            items.append(it)
+        return items
+
+    def export_dialog(self, images: np.ndarray, picks: list[Pick], title: str, suggested: str,
+                      default: str | None = None, formats=None, columns: int | None = None) -> ExportDialog:
+        """The shared export dialog for these images (not yet shown)."""
+        m = self.model
+        kw = {} if formats is None else {"formats": formats}
+        dlg = ExportDialog(self, images, self.pick_items(picks), title=title, suggested=suggested, default=default,
+                            num_classes=m.num_classes if m is not None and m.conditional else None,
+                            meta={"model": m.name if m is not None else "", "page": type(self).__name__},
+                            report=self.status.setText, **kw)
+        if columns:
+            dlg.auto_columns = int(columns)
+            dlg.update_preview()
+        return dlg
+
+    def export_picks(self, images: np.ndarray, picks: list[Pick], title: str, suggested: str,
+                     default: str | None = None, path=None, options=None, columns: int | None = None) -> list:
+        """Export (dialog, or straight to ``path`` with ``options``); returns the files written."""
+        if not len(images):
+            self._error(tr("Nothing to export"), tr("There are no images on this page yet."))
+            return []
+        dlg = self.export_dialog(images, picks, title, suggested, default, columns=columns)
+        try:
+            if path is not None:
+                if options is not None:
+                    dlg.apply(options)
+                return dlg.write(path)
+            return dlg.run()
+        finally:
+            dlg.deleteLater()
+
+    def star_picks(self, picks: list[Pick]) -> None:
+        """Star (or, when all already are, unstar) images in the model's favourites."""
+        if not picks:
+            self.status.setText(tr("Select images to star them"))
+            return
+        try:
+            on = self.source.toggle_favourites(picks)
+        except OSError as exc:
+            self._error(tr("Favourites not saved"), tr("The favourites could not be saved: {e}").format(e=exc))
+            return
+        self.status.setText((tr("Starred {n}") if on else tr("Unstarred {n}")).format(n=len(picks)))
+
+    def send_to_keyframes(self, picks: list[Pick]) -> None:
+        """Append these images to the Interpolate page's keyframes and show it."""
+        if not picks:
+            self.status.setText(tr("Select images to send them to the keyframes"))
+            return
+        self.source.send_to_explore(picks, "keyframes")

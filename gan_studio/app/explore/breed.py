@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QSl
 
 from ...core.latent import breed
 from ..digit_view import DigitGrid
+from ..i18n import tr
 from ..model_source import Pick
 from ..widgets import next_seed, section_title, tool_button
 from .base import EMPTY, Page, random_picks, seed_spin
@@ -25,14 +26,18 @@ class BreedPage(Page):
         self.strength_slider = QSlider(Qt.Orientation.Horizontal)
         self.strength_slider.setRange(0, 100)
         self.strength_slider.setValue(35)
+        self.strength_slider.setToolTip(tr("Mutation strength: how much random noise is added to the mixed latent "
+                                           "vectors of the parents (0: pure crossover)"))
         self.strength_label = QLabel("0.35")
         self.strength_slider.valueChanged.connect(lambda v: self.strength_label.setText(f"{v / 100:.2f}"))
         self.count_spin = QSpinBox()
         self.count_spin.setRange(8, 16)
         self.count_spin.setValue(12)
+        self.count_spin.setToolTip(tr("How many children to breed from the parents"))
         self.seed_spin = seed_spin("Breeding seed: the same parents and seed give the same children")
         self.breed_btn = QPushButton("Breed")
         self.breed_btn.setDefault(True)
+        self.breed_btn.setToolTip(tr("Make children: each mixes the parents' latent vectors and mutates them a little"))
         self.breed_btn.setMinimumHeight(32)
         self.breed_btn.clicked.connect(self.breed)
         self.random_btn = tool_button("Random parents", "Two random digits as parents")
@@ -69,6 +74,21 @@ class BreedPage(Page):
                                                 "generation.")
         self.child_grid.clicked.connect(self.promote)
         self.child_grid.selectionChanged.connect(self._show_ancestry)
+        self.child_grid.selectionChanged.connect(self._update_actions)
+        self.star_btn = tool_button(tr("★ Star"), tr("Star the selected children (they join the Gallery's "
+                                                    "favourites)"))
+        self.star_btn.clicked.connect(self.star_selected)
+        self.keys_btn = tool_button(tr("Send to keyframes"), tr("Add the selected children to the Interpolate "
+                                                                "keyframes"))
+        self.keys_btn.clicked.connect(lambda: self.send_to_keyframes(self.selected_picks()))
+        self.export_btn = tool_button(tr("Export…"), tr("Export the selected children, or all of them: PNG, "
+                                                        "sprite sheet + atlas, GIF, MP4, SVG"))
+        self.export_btn.clicked.connect(lambda: self.export())
+        child_bar = QHBoxLayout()
+        child_bar.addWidget(section_title("Children"))
+        child_bar.addStretch(1)
+        for b in (self.star_btn, self.keys_btn, self.export_btn):
+            child_bar.addWidget(b)
         self.ancestry_title = QLabel("Ancestry")
         self.ancestry_grid = DigitGrid(cell=52, gap=6, captions=True, selectable=False,
                                        placeholder="Select a child to see its ancestors.")
@@ -77,7 +97,7 @@ class BreedPage(Page):
         lay = QVBoxLayout(self)
         lay.addWidget(section_title("Parents"))
         lay.addLayout(top)
-        lay.addWidget(section_title("Children"))
+        lay.addLayout(child_bar)
         lay.addWidget(self.child_grid, 1)
         lay.addWidget(self.ancestry_title)
         lay.addWidget(self.ancestry_grid)
@@ -123,15 +143,43 @@ class BreedPage(Page):
         except OSError as exc:
             self.status.setText(f"Lineage not saved: {exc}")
         self.children = [Pick(c.latent, c.label if m.conditional else None, creature_id=c.id,
-                              extra={"generation": c.generation}) for c in kids]
+                              extra={"generation": c.generation, "origin": "breed"}) for c in kids]
         imgs = self._render(np.stack([p.latent for p in self.children]), [p.label for p in self.children])
         caps = [f"gen {c.generation}" + (f" · {c.label}" if c.label is not None else "") for c in kids]
         tips = [f"generation {c.generation} · child {c.index} of seed {c.seed}" for c in kids]
         self.child_grid.set_images(imgs, tips, caps)
+        self._mark_stars()
         next_seed(self.seed_spin)        # the next Breed gives new children; past 2³¹−1 it wraps to 0
         self.status.setText(f"{len(kids)} children of generation {kids[0].generation if kids else 0} · "
                             f"{len(self.source.lineage)} creatures in the lineage")
         return self.children
+
+    # stars, keyframes, exports
+    def selected_picks(self) -> list[Pick]:
+        return [self.children[i] for i in self.child_grid.selected() if i < len(self.children)]
+
+    def _mark_stars(self) -> None:
+        self.child_grid.set_starred(i for i, p in enumerate(self.children) if self.source.is_favourite(p.key()))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        n = len(self.child_grid.selected())
+        for b in (self.star_btn, self.keys_btn):
+            b.setEnabled(n > 0)
+        self.export_btn.setEnabled(bool(self.children))
+
+    def star_selected(self) -> None:
+        self.star_picks(self.selected_picks())
+        self._mark_stars()
+
+    def export(self, path=None, options=None) -> list:
+        """Export the selected children, or every child of this generation."""
+        sel = [i for i in self.child_grid.selected() if i < len(self.children)]
+        idx = sel or list(range(len(self.children)))
+        picks = [self.children[i] for i in idx]
+        gen = picks[0].extra.get("generation", 0) if picks else 0
+        return self.export_picks(self.child_grid.images()[idx], picks, tr("Export children"),
+                                 f"bred_gen{gen}_{len(picks)}", default="sheet", path=path, options=options)
 
     def ancestry(self, creature_id: str):
         return self.source.lineage.ancestors(creature_id)
@@ -155,6 +203,7 @@ class BreedPage(Page):
     def on_model(self, model) -> None:
         self.children = []
         self.child_grid.set_images(EMPTY)
+        self._update_actions()
         self.ancestry_grid.set_images(EMPTY)
         self.parents = random_picks(model, 2) if model is not None else []
         self._parents_changed()

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import random
 import time
 
 import numpy as np
 from PySide6.QtCore import QThreadPool, Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSlider,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QInputDialog, QLabel,
+                               QProgressBar, QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
 from ...core.latent import apply_directions, principal_directions
-from ..digit_view import DigitImage
+from ...core.runs import atomic_write_text
+from ..digit_view import DigitGrid, DigitImage
+from ..i18n import tr
 from ..model_source import Pick
-from ..widgets import background, if_alive, scroll_panel, section_title
+from ..widgets import background, if_alive, scroll_panel, section_title, tool_button
 from .base import Page, chosen_digit, digit_combo, seed_spin, show_digits
 
 
@@ -27,6 +30,11 @@ class DirectionsPage(Page):
     def __init__(self, source, parent=None):
         super().__init__(source, parent)
         self.base: Pick | None = None
+        self._z0: np.ndarray | None = None       # the latent before the principal-direction offsets
+        self._syncing = False
+        self.named: list[dict] = []              # saved directions: {"name", "vector"}
+        self._sweep = np.zeros((0, 1, 1, 1), np.uint8)
+        self._sweep_picks: list[Pick] = []
         self.directions = None
         self._task = None
         self._pool = QThreadPool.globalInstance()
@@ -34,6 +42,7 @@ class DirectionsPage(Page):
         self.seed_spin = seed_spin("Start from image #0 of this seed")
         self.seed_spin.valueChanged.connect(self._seed_changed)
         self.random_btn = QPushButton("Random")
+        self.random_btn.setToolTip(tr("Start from a random seed's first digit"))
         self.random_btn.clicked.connect(lambda: self.seed_spin.setValue(random.randrange(0, 1_000_000)))
         self.reset_btn = QPushButton("Reset")
         self.reset_btn.setToolTip("All sliders back to the starting digit")
@@ -60,6 +69,9 @@ class DirectionsPage(Page):
             s = QSlider(Qt.Orientation.Horizontal)
             s.setRange(-100, 100)
             s.setEnabled(False)
+            s.valueChanged.connect(self._sync_raw)
+            s.setToolTip(tr("Move along principal direction {n}: one of the main ways the generator's digits vary "
+                            "(found by PCA of many latent vectors)").format(n=i + 1))
             s.valueChanged.connect(self.schedule)
             val = QLabel("0.00")
             val.setMinimumWidth(40)
@@ -78,6 +90,8 @@ class DirectionsPage(Page):
         for i in range(self.N_RAW):
             s = QSlider(Qt.Orientation.Horizontal)
             s.setRange(-300, 300)
+            s.valueChanged.connect(lambda v, i_=i: self._raw_moved(i_, v))
+            s.setToolTip(tr("Change coordinate {n} of the noise vector z directly (−3 … 3)").format(n=i))
             s.valueChanged.connect(self.schedule)
             rgrid.addWidget(QLabel(f"z[{i}]"), i, 0)
             rgrid.addWidget(s, i, 1)
@@ -104,8 +118,50 @@ class DirectionsPage(Page):
         left_scroll = scroll_panel(left, 320, 420)
 
         self.preview = DigitImage(placeholder="No generator", min_size=240)
+
+        # sweep along one direction: strip / GIF / MP4; named directions saved with the model
+        self.sweep_combo = QComboBox()
+        self.sweep_combo.setToolTip(tr("The direction to sweep along, from the current digit"))
+        self.sweep_frames = QSpinBox()
+        self.sweep_frames.setRange(3, 120)
+        self.sweep_frames.setValue(16)
+        self.sweep_frames.setToolTip(tr("Frames of the sweep"))
+        self.sweep_amount = QSpinBox()
+        self.sweep_amount.setRange(1, 300)
+        self.sweep_amount.setValue(100)
+        self.sweep_amount.setSuffix(" %")
+        self.sweep_amount.setToolTip(tr("How far the sweep goes each way: 100 % is the slider's full range"))
+        for w in (self.sweep_combo, self.sweep_frames, self.sweep_amount):
+            (w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged).connect(self.schedule)
+        self.sweep_grid = DigitGrid(cell=56, gap=3, selectable=True, placeholder=tr("The sweep appears here."))
+        self.sweep_grid.setMinimumHeight(80)
+        self.sweep_grid.setMaximumHeight(160)
+        self.export_btn = tool_button(tr("Export sweep…"), tr("The sweep as a strip, GIF, MP4, sprite sheet or SVG"))
+        self.export_btn.clicked.connect(lambda: self.export_sweep())
+        self.keys_btn = tool_button(tr("Send to keyframes"), tr("The current digit (or the selected sweep frames) "
+                                                                "as Interpolate keyframes"))
+        self.keys_btn.clicked.connect(self.send_current_to_keyframes)
+        self.star_btn = tool_button(tr("★ Star"), tr("Star the current digit (or the selected sweep frames)"))
+        self.star_btn.clicked.connect(self.star_current)
+        self.save_dir_btn = tool_button(tr("Save direction…"), tr("Name the change from the starting digit to "
+                                                                  "this one and keep it with the model"))
+        self.save_dir_btn.clicked.connect(lambda: self.save_direction())
+        sweep_row = QHBoxLayout()
+        sweep_row.addWidget(QLabel(tr("Sweep")))
+        sweep_row.addWidget(self.sweep_combo, 1)
+        sweep_row.addWidget(self.sweep_frames)
+        sweep_row.addWidget(QLabel(tr("frames, ±")))
+        sweep_row.addWidget(self.sweep_amount)
+        act_row = QHBoxLayout()
+        for b in (self.star_btn, self.keys_btn, self.save_dir_btn):
+            act_row.addWidget(b)
+        act_row.addStretch(1)
+        act_row.addWidget(self.export_btn)
         right = QVBoxLayout()
         right.addWidget(self.preview, 1)
+        right.addLayout(sweep_row)
+        right.addWidget(self.sweep_grid)
+        right.addLayout(act_row)
         right.addWidget(self.status)
         lay = QHBoxLayout(self)
         lay.addWidget(left_scroll)
@@ -162,6 +218,7 @@ class DirectionsPage(Page):
                 self.dir_labels[i].setText(f"PC {i + 1}")
                 s.setToolTip(f"Direction {i + 1}: {100 * pd.variance[i] / total:.0f}% of the variation among "
                              f"these {len(pd.directions)}; range ±3σ = ±{3 * pd.latent_std[i]:.2f}")
+        self._fill_sweep_combo()
         self.directionsReady.emit()
         self.refresh()
 
@@ -199,25 +256,42 @@ class DirectionsPage(Page):
         for v in self.dir_values:
             v.setText("+0.00")
         base = self.base.latent if self.base is not None else None
+        self._z0 = None if base is None else base.astype(np.float32).copy()
         for i, s in enumerate(self.raw_sliders):
-            s.blockSignals(True)
-            s.setValue(int(round(float(base[i]) * 100)) if base is not None and i < len(base) else 0)
             s.setEnabled(base is not None and i < len(base))
-            s.blockSignals(False)
+        self._sync_raw()
         self.refresh()
 
-    def current_latent(self) -> np.ndarray | None:
-        if self.base is None:
-            return None
-        z = self.base.latent.astype(np.float32).copy()
-        for i, s in enumerate(self.raw_sliders[: len(z)]):
-            if s.value() != int(round(float(self.base.latent[i]) * 100)):
-                z[i] = s.value() / 100.0
+    def _offset(self, dim: int) -> np.ndarray:
+        """What the principal-direction sliders add to the latent."""
         if self.directions is not None:
             c = self.coefficients()
             if len(c):
-                z = apply_directions(z, self.directions.directions, c)
-        return z
+                return apply_directions(np.zeros(dim, np.float32), self.directions.directions, c)
+        return np.zeros(dim, np.float32)
+
+    def current_latent(self) -> np.ndarray | None:
+        if self._z0 is None:
+            return None
+        return (self._z0 + self._offset(len(self._z0))).astype(np.float32)
+
+    def _raw_moved(self, i: int, value: int) -> None:
+        """A raw slider sets that coordinate of the resulting latent (direction offsets stay as they are)."""
+        if self._syncing or self._z0 is None or i >= len(self._z0):
+            return
+        self._z0[i] = value / 100.0 - self._offset(len(self._z0))[i]
+
+    def _sync_raw(self, *_) -> None:
+        """Raw sliders show the latent the direction sliders produce."""
+        z = self.current_latent()
+        self._syncing = True
+        try:
+            for i, s in enumerate(self.raw_sliders):
+                s.blockSignals(True)
+                s.setValue(int(round(float(z[i]) * 100)) if z is not None and i < len(z) else 0)
+                s.blockSignals(False)
+        finally:
+            self._syncing = False
 
     def label(self) -> int | None:
         return chosen_digit(self.digit_combo, self.model)
@@ -239,10 +313,144 @@ class DirectionsPage(Page):
         moved = any(s.value() for s in self.dir_sliders)
         self.preview.set_image(img, cap + (" · edited" if moved else ""))
         self.status.setText(f"{self.last_refresh_ms:.0f} ms")
+        self._refresh_sweep(z, lab)
+
+    # sweeps
+    def _fill_sweep_combo(self) -> None:
+        cur = self.sweep_combo.currentData()
+        self.sweep_combo.blockSignals(True)
+        self.sweep_combo.clear()
+        k = 0 if self.directions is None else min(len(self.directions.directions), self.N_DIRECTIONS)
+        for i in range(k):
+            self.sweep_combo.addItem(tr("PC {n}").format(n=i + 1), f"pc:{i}")
+        for j, d in enumerate(self.named):
+            self.sweep_combo.addItem(tr("★ {name}").format(name=d["name"]), f"named:{j}")
+        dim = self.model.latent_dim if self.model is not None else 0
+        for i in range(min(dim, self.N_RAW)):
+            self.sweep_combo.addItem(f"z[{i}]", f"raw:{i}")
+        idx = self.sweep_combo.findData(cur)
+        self.sweep_combo.setCurrentIndex(max(0, idx))
+        self.sweep_combo.blockSignals(False)
+
+    def sweep_latents(self, z: np.ndarray | None = None) -> np.ndarray:
+        """Latents (F, D) from −amount to +amount along the chosen direction, through the current digit."""
+        z = self.current_latent() if z is None else z
+        key = self.sweep_combo.currentData()
+        if z is None or key is None:
+            return np.zeros((0, 0), np.float32)
+        n = self.sweep_frames.value()
+        t = np.linspace(-1.0, 1.0, n, dtype=np.float32) * (self.sweep_amount.value() / 100.0)
+        kind, i = key.split(":")[0], int(key.split(":")[1])
+        if kind == "pc":
+            step = self.directions.directions[i] * 3.0 * float(self.directions.latent_std[i])
+            return (z[None] + t[:, None] * step[None]).astype(np.float32)
+        if kind == "named":
+            vec = np.asarray(self.named[i]["vector"], np.float32)
+            return (z[None] + t[:, None] * vec[None]).astype(np.float32)
+        out = np.repeat(z[None], n, axis=0)
+        out[:, i] = t * 3.0
+        return out.astype(np.float32)
+
+    def _refresh_sweep(self, z, lab) -> None:
+        zs = self.sweep_latents(z)
+        if not len(zs):
+            self._sweep, self._sweep_picks = np.zeros((0, 1, 1, 1), np.uint8), []
+            self.sweep_grid.set_images(self._sweep)
+            return
+        self._sweep = self._render(zs, None if lab is None else [lab] * len(zs))
+        name = self.sweep_combo.currentText()
+        self._sweep_picks = [Pick(zs[i], lab, extra={"t": round(float(v), 4), "origin": "directions"})
+                             for i, v in enumerate(np.linspace(-1, 1, len(zs)))]
+        self.sweep_grid.set_images(self._sweep, [f"{name} · {i + 1}/{len(zs)}" for i in range(len(zs))],
+                                   keep_selection=True)
+
+    def sweep_images(self) -> np.ndarray:
+        return self._sweep
+
+    def _current_picks(self) -> list[Pick]:
+        sel = [i for i in self.sweep_grid.selected() if i < len(self._sweep_picks)]
+        if sel:
+            return [self._sweep_picks[i] for i in sel]
+        z = self.current_latent()
+        if z is None:
+            return []
+        if self.base is not None and np.array_equal(z, self.base.latent) and self.base.seed is not None:
+            return [self.base]
+        return [Pick(z, self.label(), extra={"origin": "directions"})]
+
+    def star_current(self) -> None:
+        self.star_picks(self._current_picks())
+
+    def send_current_to_keyframes(self) -> None:
+        self.send_to_keyframes(self._current_picks())
+
+    def export_sweep(self, path=None, options=None) -> list:
+        key = self.sweep_combo.currentData()
+        slug = "sweep" if key is None else "sweep_" + key.replace(":", "")
+        return self.export_picks(self._sweep, self._sweep_picks, tr("Export sweep"), slug, default="gif",
+                                 path=path, options=options, columns=len(self._sweep))
+
+    # named directions, saved with the model
+    def directions_path(self):
+        lp = self.source.lineage_path()
+        if lp is None:
+            return None
+        name = "directions.json" if lp.name == "lineage.json" else lp.name.replace(".lineage.json", ".directions.json")
+        return lp.with_name(name)
+
+    def _load_named(self) -> None:
+        self.named = []
+        path = self.directions_path()
+        dim = self.model.latent_dim if self.model is not None else 0
+        if path is None or not path.is_file():
+            return
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            for d in data.get("directions", []):
+                vec = d.get("vector")
+                if isinstance(d.get("name"), str) and isinstance(vec, list) and len(vec) == dim and \
+                        all(isinstance(v, (int, float)) and np.isfinite(v) for v in vec):
+                    self.named.append({"name": d["name"][:80], "vector": [float(v) for v in vec]})
+        except (OSError, ValueError, AttributeError) as exc:
+            self.status.setText(tr("Saved directions could not be read: {e}").format(e=exc))
+
+    def save_direction(self, name: str | None = None) -> dict | None:
+        """Keep the change from the starting digit to the current one as a named direction of this model."""
+        z = self.current_latent()
+        if z is None or self.base is None:
+            return None
+        vec = z - self.base.latent.astype(np.float32)
+        if not np.any(np.abs(vec) > 1e-6):
+            self.status.setText(tr("Move a slider first: a direction is the change from the starting digit"))
+            return None
+        if name is None:
+            name, ok = QInputDialog.getText(self, tr("Save direction"), tr("Name of this direction:"),
+                                            text=tr("direction {n}").format(n=len(self.named) + 1))
+            if not ok:
+                return None
+        name = name.strip()[:80]
+        if not name:
+            return None
+        entry = {"name": name, "vector": [round(float(v), 6) for v in vec]}
+        self.named = [d for d in self.named if d["name"] != name] + [entry]
+        path = self.directions_path()
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_text(path, json.dumps({"model": self.model.name, "latent_dim": self.model.latent_dim,
+                                                    "directions": self.named}, indent=1))
+            except OSError as exc:
+                self._error(tr("Direction not saved"), tr("Could not write {path}: {e}").format(path=path, e=exc))
+        self._fill_sweep_combo()
+        self.sweep_combo.setCurrentIndex(self.sweep_combo.findData(f"named:{self.named.index(entry)}"))
+        self.status.setText(tr("Saved direction “{name}”").format(name=name))
+        return entry
 
     def on_model(self, model) -> None:
         cond = show_digits(self.digit_combo, self.digit_label, model)
         self.directions = None
+        self._load_named()
+        self._fill_sweep_combo()
         for s in self.dir_sliders:
             s.setEnabled(False)
         if model is not None:

@@ -15,6 +15,7 @@ from ...core.images import upscale
 from ...core.latent import interpolate_labels, interpolate_path
 from ..digit_view import DigitGrid, DigitImage
 from ..file_export import export_file, export_folder
+from ..i18n import tr
 from ..model_source import Pick
 from ..widgets import section_title, tool_button
 from .base import EMPTY, Page, labels_for, random_picks
@@ -64,6 +65,7 @@ class InterpolatePage(Page):
         self.steps_slider = QSlider(Qt.Orientation.Horizontal)
         self.steps_slider.setRange(1, 60)
         self.steps_slider.setValue(12)
+        self.steps_slider.setToolTip(tr("Frames between two keyframes: more frames, a smoother walk through the latent space"))
         self.steps_label = QLabel("12")
         self.steps_label.setMinimumWidth(26)
         self.loop_check = QCheckBox("Loop")
@@ -72,8 +74,10 @@ class InterpolatePage(Page):
         self.fps_spin.setRange(1, 60)
         self.fps_spin.setValue(12)
         self.fps_spin.setSuffix(" fps")
+        self.fps_spin.setToolTip(tr("Playback speed of the animation, in frames per second"))
         self.play_btn = QPushButton("▶ Play")
         self.play_btn.setCheckable(True)
+        self.play_btn.setToolTip(tr("Play the walk between the keyframes as an animation"))
         self.play_btn.toggled.connect(self.set_playing)
         self.scale_spin = QSpinBox()
         self.scale_spin.setRange(1, 16)
@@ -81,6 +85,8 @@ class InterpolatePage(Page):
         self.scale_spin.setSuffix(" ×")
         self.scale_spin.setToolTip("Export scale factor")
         exp_menu = QMenu(self)
+        exp_menu.addAction(tr("Export dialog (size, smoothing, sheet + atlas, SVG)…"), lambda: self.export())
+        exp_menu.addSeparator()
         exp_menu.addAction("Animated GIF…", self.export_gif)
         exp_menu.addAction("MP4 video…", self.export_mp4)
         exp_menu.addAction("PNG frames…", self.export_frames)
@@ -285,6 +291,25 @@ class InterpolatePage(Page):
                                                         stem="frame"),
                              report=self.status.setText,
                              message=lambda out: f"Saved {len(out)} frames to {out[0].parent}")
+
+    def export(self, path=None, options=None) -> list:
+        """The shared export dialog for the frames (GIF by default)."""
+        if not self._can_export():
+            return []
+        z, _ = self.path()
+        picks = [Pick(z[i], None, extra={"t": i, "origin": "interpolate"}) for i in range(len(z))]
+        stem = self._suggested_name("gif").rsplit(".", 1)[0]
+        dlg = self.export_dialog(self._frames, picks, tr("Export animation"), stem, default="gif",
+                                 columns=len(self._frames))
+        dlg.fps_spin.setValue(self.fps_spin.value())
+        try:
+            if path is not None:
+                if options is not None:
+                    dlg.apply(options)
+                return dlg.write(path)
+            return dlg.run()
+        finally:
+            dlg.deleteLater()
 
     def on_model(self, model) -> None:
         self.set_playing(False)

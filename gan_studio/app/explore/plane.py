@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QSpin
 
 from ...core.latent import plane_grid
 from ..digit_view import DigitGrid
+from ..i18n import tr
 from ..model_source import Pick
 from ..widgets import section_title, tool_button
 from .base import EMPTY, Page, chosen_digit, digit_combo, random_picks, show_digits
@@ -33,9 +34,11 @@ class PlanePage(Page):
         self.rows_spin = QSpinBox()
         self.rows_spin.setRange(2, 16)
         self.rows_spin.setValue(7)
+        self.rows_spin.setToolTip(tr("Rows of the plane: steps between corner A and corner C"))
         self.cols_spin = QSpinBox()
         self.cols_spin.setRange(2, 16)
         self.cols_spin.setValue(7)
+        self.cols_spin.setToolTip(tr("Columns of the plane: steps between corner A and corner B"))
         self.analogy_check = QCheckBox("Analogy corner (C + B − A)")
         self.analogy_check.setChecked(True)
         self.analogy_check.setToolTip("Bottom-right applies to C the change that turns A into B; "
@@ -54,10 +57,28 @@ class PlanePage(Page):
         form.addRow("", self.analogy_check)
         form.addRow("", self.shuffle_btn)
         top.addLayout(form)
-        self.grid = DigitGrid(cell=64, gap=3, columns=7, selectable=False)
+        self.grid = DigitGrid(cell=64, gap=3, columns=7, selectable=True)
+        self.grid.selectionChanged.connect(self._update_actions)
+        self._picks: list[Pick] = []
+        self.star_btn = tool_button(tr("★ Star"), tr("Star the selected cells (they join the Gallery's favourites)"))
+        self.star_btn.clicked.connect(self.star_selected)
+        self.keys_btn = tool_button(tr("Send to keyframes"), tr("Add the selected cells to the Interpolate "
+                                                                "keyframes"))
+        self.keys_btn.clicked.connect(lambda: self.send_to_keyframes(self.selected_picks()))
+        self.export_btn = tool_button(tr("Export…"), tr("Export the selected cells, or the whole plane: PNG, "
+                                                        "sprite sheet + atlas, GIF, MP4, SVG"))
+        self.export_btn.clicked.connect(lambda: self.export())
+        self.selection_label = QLabel()
+        self.selection_label.setStyleSheet("color: palette(mid);")
+        bar = QHBoxLayout()
+        bar.addWidget(self.selection_label)
+        bar.addStretch(1)
+        for b in (self.star_btn, self.keys_btn, self.export_btn):
+            bar.addWidget(b)
         lay = QVBoxLayout(self)
         lay.addWidget(section_title("Corners  A (top-left) · B (top-right) · C (bottom-left)"))
         lay.addLayout(top)
+        lay.addLayout(bar)
         lay.addWidget(self.grid, 1)
         lay.addWidget(self.status)
         for sig in (self.rows_spin.valueChanged, self.cols_spin.valueChanged, self.analogy_check.toggled,
@@ -99,15 +120,23 @@ class PlanePage(Page):
     def refresh(self) -> None:
         self._debounce.stop()
         if self.model is None or len(self.corners) < 3:
+            self._picks = []
             self.grid.set_images(EMPTY)
+            self._update_actions()
             return
         t0 = time.perf_counter()
         rows, cols = self.rows_spin.value(), self.cols_spin.value()
         z = self.latents().reshape(rows * cols, -1)
         lab = self.label()
         imgs = self._render(z, None if lab is None else [lab] * len(z))
+        self._picks = [Pick(z[i], lab, extra={"row": i // cols, "col": i % cols, "origin": "plane"})
+                       for i in range(len(z))]
         self.grid.columns = cols
-        self.grid.set_images(imgs)
+        prev = self.grid.selected()
+        self.grid.set_images(imgs, [tr("row {r}, column {c}").format(r=i // cols + 1, c=i % cols + 1)
+                                    for i in range(len(z))])
+        self.grid.set_selected([i for i in prev if i < len(z)])
+        self._mark_stars()
         marks = {0: "A", cols - 1: "B", (rows - 1) * cols: "C",
                  rows * cols - 1: "C+B−A" if self.analogy_check.isChecked() else "(B+C)/2"}
         self.grid.set_marks(marks)
@@ -124,6 +153,40 @@ class PlanePage(Page):
     def images(self) -> np.ndarray:
         return self.grid.images()
 
+    # selection, stars, exports
+    def picks(self) -> list[Pick]:
+        return list(self._picks)
+
+    def selected_picks(self) -> list[Pick]:
+        return [self._picks[i] for i in self.grid.selected() if i < len(self._picks)]
+
+    def _mark_stars(self) -> None:
+        self.grid.set_starred(i for i, p in enumerate(self._picks) if self.source.is_favourite(p.key()))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        n = len(self.grid.selected())
+        self.selection_label.setText(tr("{n} selected").format(n=n) if n else
+                                     tr("Click cells to select · Shift/Ctrl for more"))
+        for b in (self.star_btn, self.keys_btn):
+            b.setEnabled(n > 0)
+        self.export_btn.setEnabled(self.grid.count() > 0)
+
+    def star_selected(self) -> None:
+        self.star_picks(self.selected_picks())
+        self._mark_stars()
+
+    def export(self, path=None, options=None) -> list:
+        """Export the selected cells, or the whole plane (a sheet with the plane's columns)."""
+        sel = self.grid.selected()
+        if sel:
+            imgs, picks, cols = self.grid.images()[sel], self.selected_picks(), None
+        else:
+            imgs, picks, cols = self.grid.images(), self.picks(), self.cols_spin.value()
+        name = f"plane_{self.rows_spin.value()}x{self.cols_spin.value()}" + (f"_{len(sel)}cells" if sel else "")
+        return self.export_picks(imgs, picks, tr("Export plane"), name, default="sheet", path=path,
+                                 options=options, columns=cols)
+
     def _fit_cells(self) -> None:
         vp = self.grid.viewport().size()
         cols, rows = self.cols_spin.value(), self.rows_spin.value()
@@ -138,6 +201,7 @@ class PlanePage(Page):
     def on_model(self, model) -> None:
         show_digits(self.digit_combo, self.digit_label, model)
         self.corners = []
+        self._picks = []
         if model is not None:
             self.shuffle()
         else:

@@ -53,6 +53,10 @@ class ExploreTab(QWidget):
             self.page(name).on_model(model)
 
     def _on_picks(self, picks: list, target: str) -> None:
+        if target == "keyframes":          # appended, from Plane / Directions / Breed
+            self.interpolate.add_keyframes(picks)
+            self.show_page("interpolate")
+            return
         if target not in self.PAGES:
             target = "interpolate"
         self.page(target).set_picks(picks)

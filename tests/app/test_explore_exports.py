@@ -1,0 +1,185 @@
+"""Every Explore page is a source: select, star, send to keyframes, export through the one dialog."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+
+from gan_studio.app.explore import ExploreTab
+from gan_studio.app.export_dialog import ExportDialog
+from gan_studio.app.model_source import Pick
+from gan_studio.core.atlas import crop_frames, read_atlas
+from gan_studio.core.exports import ExportOptions
+
+
+@pytest.fixture
+def tab(qtbot, source):
+    t = ExploreTab(source)
+    qtbot.addWidget(t)
+    t.resize(1100, 720)
+    return t
+
+
+def _picks(model, seed, indices, labels):
+    return [Pick.from_address(model, seed, i, lab) for i, lab in zip(indices, labels)]
+
+
+def test_plane_cells_select_star_send_and_export_sheet(tab, source, tmp_path):
+    page = tab.plane
+    page.set_picks(_picks(source.model, 4, [0, 1, 2], [3, 3, 3]))
+    page.rows_spin.setValue(3)
+    page.cols_spin.setValue(4)
+    page.refresh()
+    assert page.grid.count() == 12 and len(page.picks()) == 12
+    page.grid.click(1)
+    page.grid.click(6, Qt.KeyboardModifier.ControlModifier)
+    assert page.grid.selected() == [1, 6]
+    assert page.star_btn.isEnabled() and page.keys_btn.isEnabled()
+    # star: the cells (no seed address) join the favourites with their latents
+    page.star_selected()
+    favs = source.favourites()
+    assert len(favs) == 2 and all(f["seed"] is None and len(f["latent"]) == source.model.latent_dim for f in favs)
+    assert page.grid.starred() == {1, 6}
+    back = source.favourite_picks()
+    assert np.allclose(back[0].latent, page.picks()[1].latent, atol=1e-5)
+    # send to keyframes: appended to Interpolate, which is shown
+    before = len(tab.interpolate.keyframes)
+    page.send_to_keyframes(page.selected_picks())
+    assert len(tab.interpolate.keyframes) == before + 2 and tab.tabs.currentWidget() is tab.interpolate
+    # export the whole plane as a sprite sheet + atlas with the plane's columns
+    page.grid.set_selected([])
+    png, js = page.export(tmp_path / "plane.png", ExportOptions(format="sheet", size=28, resampling="nearest",
+                                                               padding=2))
+    atlas = read_atlas(js)
+    assert atlas["meta"]["columns"] == 4 and len(atlas["frames"]) == 12
+    with Image.open(png) as im:
+        sheet = np.asarray(im)
+    crops = list(crop_frames(sheet, atlas).values())
+    assert all(np.array_equal(c, img[..., 0]) for c, img in zip(crops, page.images()))
+    first = next(iter(atlas["frames"].values()))
+    assert first["row"] == 0 and first["col"] == 0 and first["label"] == 3
+    # a selection exports only the selected cells
+    page.grid.set_selected([0, 5])
+    out = page.export(tmp_path / "cells", ExportOptions(format="png", size=56))
+    assert len(out) == 2 and all(p.suffix == ".png" for p in out)
+
+
+def test_directions_sweep_exports_gif_and_svg_and_sliders_stay_in_sync(qtbot, tab, source, tmp_path):
+    page = tab.directions
+    tab.show_page("directions")
+    with qtbot.waitSignal(page.directionsReady, timeout=30000):
+        page.ensure_directions()
+    page.set_picks(_picks(source.model, 5, [0], [2]))
+    # moving a direction slider moves the raw sliders to the resulting latent
+    page.dir_sliders[0].setValue(80)
+    z = page.current_latent()
+    assert not np.allclose(z, page.base.latent)
+    assert [s.value() for s in page.raw_sliders] == [int(round(float(v) * 100)) for v in z[:page.N_RAW]]
+    # and a raw slider sets its coordinate of the result, keeping the direction offset
+    page.raw_sliders[2].setValue(150)
+    assert page.current_latent()[2] == pytest.approx(1.5)
+    assert page.dir_sliders[0].value() == 80
+    page.refresh()
+    # sweep along PC 1: frames from -1 to +1 through the current digit
+    page.sweep_combo.setCurrentIndex(page.sweep_combo.findData("pc:0"))
+    page.sweep_frames.setValue(9)
+    page.refresh()
+    sweep = page.sweep_images()
+    assert len(sweep) == 9 and page.sweep_grid.count() == 9
+    assert np.abs(sweep[4].astype(int) - page.image().astype(int)).max() <= 1   # the middle frame is the digit
+    (gif,) = page.export_sweep(tmp_path / "sweep.gif", ExportOptions(format="gif", size=512, fps=15))
+    with Image.open(gif) as im:
+        assert im.size == (512, 512) and im.n_frames >= 8
+    (svg,) = page.export_sweep(tmp_path / "sweep.svg", ExportOptions(format="svg", size=100, background="white"))
+    root = ET.parse(svg).getroot()
+    assert len(root.findall("{http://www.w3.org/2000/svg}path")) == 9
+
+
+def test_directions_are_named_and_saved_with_the_model(qtbot, tab, source, tmp_path):
+    page = tab.directions
+    page.set_picks(_picks(source.model, 5, [0], [2]))
+    assert page.save_direction("nothing") is None           # no change yet
+    page.raw_sliders[0].setValue(page.raw_sliders[0].value() + 100)
+    entry = page.save_direction("thicker")
+    assert entry is not None and entry["vector"][0] == pytest.approx(1.0, abs=0.006)   # slider steps of 0.01
+    data = json.loads(page.directions_path().read_text())
+    assert [d["name"] for d in data["directions"]] == ["thicker"]
+    assert page.sweep_combo.currentData() == "named:0"
+    # a new page on the same model reads it back
+    other = ExploreTab(source)
+    qtbot.addWidget(other)
+    assert [d["name"] for d in other.directions.named] == ["thicker"]
+    assert other.directions.sweep_combo.findData("named:0") >= 0
+
+
+def test_breed_children_star_send_and_export(tab, source, tmp_path):
+    page = tab.breed
+    page.set_picks(_picks(source.model, 9, [0, 1], [3, 3]))
+    kids = page.breed()
+    page.child_grid.set_selected([0, 2])
+    page.star_selected()
+    assert page.child_grid.starred() == {0, 2}
+    favs = source.favourites()
+    assert {f.get("creature") for f in favs} == {kids[0].creature_id, kids[2].creature_id}
+    page.send_to_keyframes(page.selected_picks())
+    assert tab.interpolate.keyframes[-1].creature_id == kids[2].creature_id
+    page.child_grid.set_selected([])
+    png, js = page.export(tmp_path / "kids.png", ExportOptions(format="sheet", size=28, resampling="nearest"))
+    atlas = read_atlas(js)
+    assert len(atlas["frames"]) == len(kids)
+    assert [f["creature"] for f in atlas["frames"].values()] == [k.creature_id for k in kids]
+    assert all(f["generation"] == 1 for f in atlas["frames"].values())
+
+
+def test_export_dialog_preview_follows_the_options(qtbot, source):
+    m = source.model
+    imgs = m.generate(m.latents(1, 20), np.arange(20) % 10)
+    dlg = ExportDialog(None, imgs, [{"seed": 1, "index": i} for i in range(20)], title="t", suggested="x",
+                       num_classes=10)
+    qtbot.addWidget(dlg)
+    dlg.set_format("sheet")
+    dlg.size_spin.setValue(28)
+    dlg.padding_spin.setValue(2)
+    dlg.update_preview()
+    w, h = dlg.preview.pixmap_size()
+    assert (w, h) == (10 * 30 + 2, 2 * 30 + 2)           # 10 columns: one per digit
+    assert "10 columns" in dlg.info.text()
+    # nearest vs Lanczos close-ups differ; nearest has only the original grey levels
+    dlg.size_spin.setValue(280)
+    dlg.update_preview()
+    near = dlg.compare_near.pixmap().toImage()
+    smooth = dlg.compare_smooth.pixmap().toImage()
+    assert near != smooth
+    # video formats: no transparency, at least 512 px
+    dlg.background_combo.setCurrentIndex(2)
+    dlg.set_format("gif")
+    assert dlg.size_spin.value() >= 512 and dlg.background_combo.currentData() == "black"
+    assert dlg.fps_spin.isVisible() or not dlg.isVisible()
+    # SVG: threshold changes the preview
+    dlg.set_format("svg")
+    dlg.size_spin.setValue(60)
+    dlg.threshold_slider.setValue(20)
+    dlg.update_preview()
+    low = dlg.last_svg
+    dlg.threshold_slider.setValue(80)
+    dlg.update_preview()
+    assert dlg.last_svg != low
+
+
+def test_gallery_conditional_grid_has_a_column_per_digit(qtbot, source):
+    from gan_studio.app.gallery_tab import GalleryTab
+
+    t = GalleryTab(source)
+    qtbot.addWidget(t)
+    t.resize(1200, 700)
+    t.set_count(30)
+    t.refresh()
+    assert source.model.conditional and t.grid.columns == 10
+    t.digits.set_value(4)
+    t.refresh()
+    assert t.grid.columns is None
