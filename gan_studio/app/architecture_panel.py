@@ -12,11 +12,12 @@ from ..core.device import available_devices, cpu_threads
 from ..core.experiment import CUSTOM, Experiment
 from ..core.models import count_parameters
 from ..core.presets import get_preset, load_presets
+from .i18n import plan_text, tr, tr_noop
 from .widgets import (CollapsibleSection, InlineMessage, ValidatedField, format_count, format_float, guard_wheel,
                       muted, set_clamped)
 
-ARCH_LABELS = {"dcgan": "DCGAN (convolutional)", "mlp": "MLP (fully connected)"}
-D_NORM_LABELS = {"none": "None", "batch": "Batch norm", "spectral": "Spectral norm"}
+ARCH_LABELS = {"dcgan": tr_noop("DCGAN (convolutional)"), "mlp": tr_noop("MLP (fully connected)")}
+D_NORM_LABELS = {"none": tr_noop("None"), "batch": tr_noop("Batch norm"), "spectral": tr_noop("Spectral norm")}
 
 
 class ArchitecturePanel(QWidget):
@@ -103,15 +104,16 @@ class ArchitecturePanel(QWidget):
         root.setSpacing(8)
 
         # Preset
-        preset_box = QGroupBox("Preset", self)
+        preset_box = QGroupBox(tr("Preset"), self)
         pl = QVBoxLayout(preset_box)
         self.preset_combo = QComboBox(preset_box)
         self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.preset_combo.setMinimumContentsLength(16)
         for p in self._presets:
-            self.preset_combo.addItem(p.title, p.key)
-            self.preset_combo.setItemData(self.preset_combo.count() - 1, p.description, Qt.ItemDataRole.ToolTipRole)
-        self.preset_combo.setToolTip("A curated starting point; every field below can still be changed")
+            self.preset_combo.addItem(tr(p.title), p.key)
+            self.preset_combo.setItemData(self.preset_combo.count() - 1, tr(p.description),
+                                          Qt.ItemDataRole.ToolTipRole)
+        self.preset_combo.setToolTip(tr("A curated starting point; every field below can still be changed"))
         self.preset_combo.activated.connect(self._on_preset_activated)
         pl.addWidget(self.preset_combo)
         self.preset_description = muted(QLabel(preset_box))
@@ -120,41 +122,41 @@ class ArchitecturePanel(QWidget):
         root.addWidget(preset_box)
 
         # Model
-        model_box = QGroupBox("Model", self)
+        model_box = QGroupBox(tr("Model"), self)
         mv = QVBoxLayout(model_box)
         form = self._form()
         self.arch_combo = QComboBox(self)
         for key, text in ARCH_LABELS.items():
-            self.arch_combo.addItem(text, key)
+            self.arch_combo.addItem(tr(text), key)
         self.arch_combo.currentIndexChanged.connect(self._on_edit)
-        self._field(form, "Architecture", self.arch_combo, "model.arch",
-                    "DCGAN: convolutional, the better choice for images. MLP: the original fully connected GAN.")
-        self.conditional_check = QCheckBox("Tell the networks the class", self)
+        self._field(form, tr("Architecture"), self.arch_combo, "model.arch",
+                    tr("DCGAN: convolutional, the better choice for images. MLP: the original fully connected GAN."))
+        self.conditional_check = QCheckBox(tr("Tell the networks the class"), self)
         self.conditional_check.toggled.connect(self._on_edit)
-        self._field(form, "Conditional", self.conditional_check, "model.conditional",
-                    "A conditional GAN is given the class label, so you can ask for a specific digit.")
+        self._field(form, tr("Conditional"), self.conditional_check, "model.conditional",
+                    tr("A conditional GAN is given the class label, so you can ask for a specific digit."))
         self.latent_spin = self._spin(0, 100_000, 8)
-        self._field(form, "Latent size", self.latent_spin, "model.latent_dim",
-                    "Length of the random noise vector the generator starts from (1–1024).")
+        self._field(form, tr("Latent size"), self.latent_spin, "model.latent_dim",
+                    tr("Length of the random noise vector the generator starts from (1–1024)."))
         self.g_width_spin = self._spin(0, 100_000, 8)
-        self._field(form, "Generator width", self.g_width_spin, "model.g_width",
-                    "DCGAN: base number of channels. MLP: first hidden layer width (doubles per layer). 4–2048.")
+        self._field(form, tr("Generator width"), self.g_width_spin, "model.g_width",
+                    tr("DCGAN: base number of channels. MLP: first hidden layer width (doubles per layer). 4–2048."))
         self.d_width_spin = self._spin(0, 100_000, 8)
-        self._field(form, "Discriminator width", self.d_width_spin, "model.d_width",
-                    "Capacity of the discriminator, like the generator width (4–2048).")
+        self._field(form, tr("Discriminator width"), self.d_width_spin, "model.d_width",
+                    tr("Capacity of the discriminator, like the generator width (4–2048)."))
         self.depth_spin = self._spin(0, 99)
-        self._field(form, "Hidden layers", self.depth_spin, "model.depth",
-                    "MLP only: number of hidden layers (1–6).")
-        self.g_bn_check = QCheckBox("Batch norm in the generator", self)
+        self._field(form, tr("Hidden layers"), self.depth_spin, "model.depth",
+                    tr("MLP only: number of hidden layers (1–6)."))
+        self.g_bn_check = QCheckBox(tr("Batch norm in the generator"), self)
         self.g_bn_check.toggled.connect(self._on_edit)
-        self._field(form, "Generator norm", self.g_bn_check, "model.g_batchnorm",
-                    "Batch normalisation between generator layers; usually stabilises DCGAN training.")
+        self._field(form, tr("Generator norm"), self.g_bn_check, "model.g_batchnorm",
+                    tr("Batch normalisation between generator layers; usually stabilises DCGAN training."))
         self.d_norm_combo = QComboBox(self)
         for key in D_NORMS:
-            self.d_norm_combo.addItem(D_NORM_LABELS.get(key, key), key)
+            self.d_norm_combo.addItem(tr(D_NORM_LABELS.get(key, key)), key)
         self.d_norm_combo.currentIndexChanged.connect(self._on_edit)
-        self._field(form, "Discriminator norm", self.d_norm_combo, "model.d_norm",
-                    "Spectral norm keeps the discriminator smooth (recommended); WGAN-GP must not use batch norm.")
+        self._field(form, tr("Discriminator norm"), self.d_norm_combo, "model.d_norm",
+                    tr("Spectral norm keeps the discriminator smooth (recommended); WGAN-GP must not use batch norm."))
         self._model_form = form
         mv.addLayout(form)
         self.param_label = QLabel(model_box)
@@ -166,69 +168,69 @@ class ArchitecturePanel(QWidget):
         root.addWidget(model_box)
 
         # Optimisation
-        opt_box = QGroupBox("Optimisation", self)
+        opt_box = QGroupBox(tr("Optimisation"), self)
         ov = QVBoxLayout(opt_box)
         form = self._form()
         self.loss_combo = QComboBox(self)
         for key in LOSSES:
-            self.loss_combo.addItem(LOSS_LABELS[key], key)
+            self.loss_combo.addItem(tr(LOSS_LABELS[key]), key)
         self.loss_combo.currentIndexChanged.connect(self._on_edit)
-        self._field(form, "Loss", self.loss_combo, "train.loss",
-                    "How real and fake images are scored. Can be changed while training.")
+        self._field(form, tr("Loss"), self.loss_combo, "train.loss",
+                    tr("How real and fake images are scored. Can be changed while training."))
         self.lr_g_edit = self._float_edit("2e-4")
-        self._field(form, "Generator LR", self.lr_g_edit, "train.lr_g",
-                    "Adam learning rate of the generator, e.g. 2e-4 (1e-7–1). Can be changed while training.")
+        self._field(form, tr("Generator LR"), self.lr_g_edit, "train.lr_g",
+                    tr("Adam learning rate of the generator, e.g. 2e-4 (1e-7–1). Can be changed while training."))
         self.lr_d_edit = self._float_edit("2e-4")
-        self._field(form, "Discriminator LR", self.lr_d_edit, "train.lr_d",
-                    "Adam learning rate of the discriminator, e.g. 2e-4 (1e-7–1). Can be changed while training.")
+        self._field(form, tr("Discriminator LR"), self.lr_d_edit, "train.lr_d",
+                    tr("Adam learning rate of the discriminator, e.g. 2e-4 (1e-7–1). Can be changed while training."))
         self.batch_spin = self._spin(0, 1_000_000, 16)
-        self._field(form, "Batch size", self.batch_spin, "train.batch_size",
-                    "Images per training step (1–4096).")
+        self._field(form, tr("Batch size"), self.batch_spin, "train.batch_size",
+                    tr("Images per training step (1–4096)."))
         self.d_steps_spin = self._spin(0, 999)
-        self._field(form, "D:G steps", self.d_steps_spin, "train.d_steps",
-                    "Discriminator updates per generator update (1–20; WGAN-GP uses 5). Can be changed while training.")
+        self._field(form, tr("D:G steps"), self.d_steps_spin, "train.d_steps",
+                    tr("Discriminator updates per generator update (1–20; WGAN-GP uses 5). Can be changed while training."))
         ov.addLayout(form)
 
         adv = QWidget(self)
         form = self._form()
         form.setContentsMargins(0, 0, 0, 0)
         self.beta1_edit = self._float_edit("0.5")
-        self._field(form, "Adam β1", self.beta1_edit, "train.beta1",
-                    "Adam momentum (0–0.999); GANs usually use 0.5. Can be changed while training.")
+        self._field(form, tr("Adam β1"), self.beta1_edit, "train.beta1",
+                    tr("Adam momentum (0–0.999); GANs usually use 0.5. Can be changed while training."))
         self.beta2_edit = self._float_edit("0.999")
-        self._field(form, "Adam β2", self.beta2_edit, "train.beta2",
-                    "Adam second-moment decay (0–0.99999). Can be changed while training.")
+        self._field(form, tr("Adam β2"), self.beta2_edit, "train.beta2",
+                    tr("Adam second-moment decay (0–0.99999). Can be changed while training."))
         self.gp_edit = self._float_edit("10")
-        self._field(form, "Gradient penalty", self.gp_edit, "train.gp_weight",
-                    "WGAN-GP only: weight of the gradient penalty (0–1000).")
-        self.ema_edit = self._float_edit("0 = off")
-        self._field(form, "EMA decay", self.ema_edit, "train.ema",
-                    "Exponential moving average of the generator's weights for smoother samples: "
-                    "0 (off) or 0.5–0.9999, e.g. 0.999.")
+        self._field(form, tr("Gradient penalty"), self.gp_edit, "train.gp_weight",
+                    tr("WGAN-GP only: weight of the gradient penalty (0–1000)."))
+        self.ema_edit = self._float_edit(tr("0 = off"))
+        self._field(form, tr("EMA decay"), self.ema_edit, "train.ema",
+                    tr("Exponential moving average of the generator's weights for smoother samples: "
+                    "0 (off) or 0.5–0.9999, e.g. 0.999."))
         self.seed_spin = self._spin(0, 2**31 - 1)
-        self._field(form, "Seed", self.seed_spin, "train.seed",
-                    "Random seed: the same seed and settings give the same run.")
+        self._field(form, tr("Seed"), self.seed_spin, "train.seed",
+                    tr("Random seed: the same seed and settings give the same run."))
         adv.setLayout(form)
-        self.advanced = CollapsibleSection("Advanced", adv, expanded=False)
+        self.advanced = CollapsibleSection(tr("Advanced"), adv, expanded=False)
         ov.addWidget(self.advanced)
         root.addWidget(opt_box)
 
         # Device
-        dev_box = QGroupBox("Device", self)
+        dev_box = QGroupBox(tr("Device"), self)
         form = self._form()
         self.device_combo = QComboBox(self)
         self.device_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.device_combo.setMinimumContentsLength(12)
         devices = available_devices()
-        self.device_combo.addItem(f"Auto — {devices[0].label}", "auto")
+        self.device_combo.addItem(tr("Auto — {device}").format(device=devices[0].label), "auto")
         for d in devices:
             self.device_combo.addItem(d.label, d.key)
         self.device_combo.currentIndexChanged.connect(self._on_edit)
-        self._field(form, "Compute on", self.device_combo, "train.device",
-                    "Auto picks the fastest device found (CUDA, then Apple MPS, then the CPU).")
-        self.threads_spin = self._spin(0, 1024, special=f"All cores ({cpu_threads()})")
-        self._field(form, "CPU threads", self.threads_spin, "train.threads",
-                    "Threads PyTorch may use on the CPU (0 = every core).")
+        self._field(form, tr("Compute on"), self.device_combo, "train.device",
+                    tr("Auto picks the fastest device found (CUDA, then Apple MPS, then the CPU)."))
+        self.threads_spin = self._spin(0, 1024, special=tr("All cores ({n})").format(n=cpu_threads()))
+        self._field(form, tr("CPU threads"), self.threads_spin, "train.threads",
+                    tr("Threads PyTorch may use on the CPU (0 = every core)."))
         dev_box.setLayout(form)
         root.addWidget(dev_box)
 
@@ -292,8 +294,8 @@ class ArchitecturePanel(QWidget):
             try:
                 return float(text)
             except ValueError:
-                issues.append(ConfigIssue(key, f"{label} must be a number, e.g. {edit.placeholderText()}"
-                                          if text else f"enter the {label}"))
+                issues.append(ConfigIssue(key, tr("{label} must be a number, e.g. {example}").format(
+                    label=label, example=edit.placeholderText()) if text else tr("enter the {label}").format(label=label)))
                 return fallback
 
         cfg = self.experiment.config
@@ -310,12 +312,12 @@ class ArchitecturePanel(QWidget):
         )
         train = t0.replace(
             loss=self.loss_combo.currentData(),
-            lr_g=num(self.lr_g_edit, "train.lr_g", t0.lr_g, "generator learning rate"),
-            lr_d=num(self.lr_d_edit, "train.lr_d", t0.lr_d, "discriminator learning rate"),
+            lr_g=num(self.lr_g_edit, "train.lr_g", t0.lr_g, tr("generator learning rate")),
+            lr_d=num(self.lr_d_edit, "train.lr_d", t0.lr_d, tr("discriminator learning rate")),
             beta1=num(self.beta1_edit, "train.beta1", t0.beta1, "beta1"),
             beta2=num(self.beta2_edit, "train.beta2", t0.beta2, "beta2"),
-            gp_weight=num(self.gp_edit, "train.gp_weight", t0.gp_weight, "gradient-penalty weight"),
-            ema=num(self.ema_edit, "train.ema", t0.ema, "EMA decay"),
+            gp_weight=num(self.gp_edit, "train.gp_weight", t0.gp_weight, tr("gradient-penalty weight")),
+            ema=num(self.ema_edit, "train.ema", t0.ema, tr("EMA decay")),
             batch_size=self.batch_spin.value(),
             d_steps=self.d_steps_spin.value(),
             seed=self.seed_spin.value(),
@@ -347,7 +349,8 @@ class ArchitecturePanel(QWidget):
             set_clamped(self.seed_spin, train.seed)
             idx = self.device_combo.findData(train.device)
             if idx < 0:      # a device this computer lacks (e.g. a config from a GPU machine)
-                self.device_combo.addItem(f"{train.device} (not available here)", train.device)
+                self.device_combo.addItem(tr("{device} (not available here)").format(device=train.device),
+                                          train.device)
                 idx = self.device_combo.count() - 1
             self.device_combo.setCurrentIndex(idx)
             set_clamped(self.threads_spin, train.threads)
@@ -378,22 +381,23 @@ class ArchitecturePanel(QWidget):
         if key != CUSTOM:
             self._remove_custom_item()
             self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(key)))
-            self.preset_description.setText(get_preset(key).description)
+            self.preset_description.setText(tr(get_preset(key).description))
             return
         base = get_preset(exp.base_preset) if exp.base_preset in known else None
-        title = f"Custom (based on {base.title})" if base else "Custom"
+        title = tr("Custom (based on {preset})").format(preset=tr(base.title)) if base else tr("Custom")
         idx = self.preset_combo.findData(CUSTOM)
         if idx < 0:
             self.preset_combo.addItem(title, CUSTOM)
             idx = self.preset_combo.count() - 1
         else:
             self.preset_combo.setItemText(idx, title)
-        self.preset_combo.setItemData(idx, "Your own settings; pick a preset to start over.",
+        self.preset_combo.setItemData(idx, tr("Your own settings; pick a preset to start over."),
                                       Qt.ItemDataRole.ToolTipRole)
         self.preset_combo.setCurrentIndex(idx)
         self.preset_description.setText(
-            (f"Your own settings, started from “{base.title}”. " if base else "Your own settings. ")
-            + "Choose a preset above to start over.")
+            (tr("Your own settings, started from “{preset}”. ").format(preset=tr(base.title)) if base
+             else tr("Your own settings. "))
+            + tr("Choose a preset above to start over."))
 
     def _remove_custom_item(self) -> None:
         idx = self.preset_combo.findData(CUSTOM)
@@ -443,7 +447,7 @@ class ArchitecturePanel(QWidget):
     def _show_pending(self) -> None:
         """Tell the truth about edits made since training: they apply on Continue, or start a new experiment."""
         exp = self.experiment
-        text = "" if exp.active else exp.plan().describe()
+        text = "" if exp.active else plan_text(exp.plan())
         if text:
             self.pending_note.show_message(text, "warning" if exp.plan().action == "new" else "info")
         else:
@@ -483,13 +487,13 @@ class ArchitecturePanel(QWidget):
         model = self.model_config()
         if [i for i in model.validate()] or (model.arch == "mlp" and model.conditional):
             self._counts = None
-            self.param_label.setText("Parameters: fix the fields marked in red")
+            self.param_label.setText(tr("Parameters: fix the fields marked in red"))
             self.param_label.setToolTip("")
             return
         g, d = count_parameters(model)
         self._counts = (g, d)
-        self.param_label.setText(f"G {format_count(g)} · D {format_count(d)} parameters")
-        self.param_label.setToolTip(f"Generator: {g:,} parameters\nDiscriminator: {d:,} parameters")
+        self.param_label.setText(tr("G {g} · D {d} parameters").format(g=format_count(g), d=format_count(d)))
+        self.param_label.setToolTip(tr("Generator: {g:,} parameters\nDiscriminator: {d:,} parameters").format(g=g, d=d))
         self.parameterCountsChanged.emit(g, d)
 
 

@@ -13,28 +13,30 @@ from ..core.config import DataConfig
 from ..core.data import (DatasetCancelled, DatasetError, DatasetUnavailable, dataset_catalog, download_dataset,
                          import_idx_folder, load_dataset)
 from ..core.images import tile_grid
+from .i18n import tr, tr_noop
 from .widgets import (ClassHistogram, ImageView, InlineMessage, background, format_bytes, guard_wheel, if_alive,
                       muted)
 
 PREVIEW_COLS = 5      # 5 × 29 + 1 = 146 px: drawn at 2× it fits a 340 px side panel
 PREVIEW_ROWS = 5
 SOURCE_TITLES = {
-    "sample": "Offline sample (ships with the app)",
+    "sample": tr_noop("Offline sample (ships with the app)"),
     "mnist": "MNIST",
     "fashion-mnist": "Fashion-MNIST",
     "kmnist": "KMNIST",
-    "folder": "Folder of my images…",
+    "folder": tr_noop("Folder of my images…"),
 }
 
 
 def data_title(cfg: DataConfig) -> str:
     """A short name of the data a config asks for (the status bar's read-out until training loads it)."""
     if cfg.source == "folder":
-        title = f"Folder “{Path(cfg.path).name}”" if cfg.path else "Folder (none chosen)"
+        title = tr("Folder “{name}”").format(name=Path(cfg.path).name) if cfg.path else tr("Folder (none chosen)")
     else:
-        title = {"sample": "Offline sample"}.get(cfg.source, SOURCE_TITLES.get(cfg.source, cfg.source))
+        title = tr("Offline sample") if cfg.source == "sample" else tr(SOURCE_TITLES.get(cfg.source, cfg.source))
     if cfg.classes is not None:
-        title += f" ({len(cfg.classes)} class{'' if len(cfg.classes) == 1 else 'es'})"
+        title += (tr(" (1 class)") if len(cfg.classes) == 1
+                  else tr(" ({n} classes)").format(n=len(cfg.classes)))
     return title
 
 
@@ -56,7 +58,7 @@ def dataset_notes(ds) -> list[str]:
     truly ("All images have a light background" when all have)."""
     notes = list(ds.notes)
     if ds.skipped and not any("skipped" in n for n in notes):
-        notes.append(f"{ds.skipped} file(s) skipped.")
+        notes.append(tr("{n} file(s) skipped.").format(n=ds.skipped))
     if ds.source != "folder":
         return notes
     identity = ds.identity or {}
@@ -64,13 +66,16 @@ def dataset_notes(ds) -> list[str]:
     if inverted:
         images = np.concatenate([ds.train.images, ds.heldout.images]) if len(ds.heldout) else ds.train.images
         share = light_background_fraction(images, inverted=True)
-        what = "All images have" if share >= 1.0 else f"Most images ({share:.0%}) have"
-        notes = [f"{what} a light background, so all were inverted to light strokes on dark like MNIST."
-                 if n.startswith("Most images (") and "light background" in n else n for n in notes]
+        what = (tr("All images have a light background, so all were inverted to light strokes on dark like MNIST.")
+                if share >= 1.0 else
+                tr("Most images ({share:.0%}) have a light background, so all were inverted to light strokes "
+                   "on dark like MNIST.").format(share=share))
+        notes = [what if n.startswith("Most images (") and "light background" in n else n for n in notes]
     held, train = len(ds.heldout), len(ds.train)
     if held:
-        notes.append(f"{held:,} of the {held + train:,} images ({held / (held + train):.0%}) are held out to "
-                     f"measure the generator and not trained on; training uses {train:,}.")
+        notes.append(tr("{held:,} of the {total:,} images ({share:.0%}) are held out to measure the generator "
+                        "and not trained on; training uses {train:,}.").format(
+                            held=held, total=held + train, share=held / (held + train), train=train))
     return notes
 
 
@@ -109,11 +114,11 @@ class DatasetPanel(QWidget):
         root.setSpacing(8)
 
         # Source
-        src_box = QGroupBox("Source", self)
+        src_box = QGroupBox(tr("Source"), self)
         src = QVBoxLayout(src_box)
         src.setSpacing(6)
         self.source_combo = QComboBox(src_box)
-        self.source_combo.setToolTip("Where the training images come from")
+        self.source_combo.setToolTip(tr("Where the training images come from"))
         self.source_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.source_combo.setMinimumContentsLength(16)
         self.source_combo.currentIndexChanged.connect(self._on_source_changed)
@@ -131,11 +136,11 @@ class DatasetPanel(QWidget):
         self.download_status.setWordWrap(True)
         dl.addWidget(self.download_status)
         buttons = QHBoxLayout()
-        self.download_button = QPushButton("Download", self.download_row)
-        self.download_button.setToolTip("Download the four official IDX files (checksums verified)")
+        self.download_button = QPushButton(tr("Download"), self.download_row)
+        self.download_button.setToolTip(tr("Download the four official IDX files (checksums verified)"))
         self.download_button.clicked.connect(self._start_download)
-        self.import_button = QPushButton("Import folder…", self.download_row)
-        self.import_button.setToolTip("Use a local copy: a folder holding the four IDX files (.gz or raw)")
+        self.import_button = QPushButton(tr("Import folder…"), self.download_row)
+        self.import_button.setToolTip(tr("Use a local copy: a folder holding the four IDX files (.gz or raw)"))
         self.import_button.clicked.connect(self._choose_import_folder)
         buttons.addWidget(self.download_button)
         buttons.addWidget(self.import_button)
@@ -145,7 +150,8 @@ class DatasetPanel(QWidget):
         self.progress_bar = QProgressBar(self.download_row)
         self.progress_bar.setTextVisible(True)
         self.progress_bar.setVisible(False)
-        self.cancel_button = QPushButton("Cancel", self.download_row)
+        self.cancel_button = QPushButton(tr("Cancel"), self.download_row)
+        self.cancel_button.setToolTip(tr("Stop the download; nothing half-downloaded is kept"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self._cancel_download)
         prog.addWidget(self.progress_bar, 1)
@@ -159,18 +165,18 @@ class DatasetPanel(QWidget):
         fr.setContentsMargins(0, 0, 0, 0)
         fr.setSpacing(4)
         line = QHBoxLayout()
-        self.folder_path_label = QLabel("No folder chosen", self.folder_row)
+        self.folder_path_label = QLabel(tr("No folder chosen"), self.folder_row)
         self.folder_path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.folder_path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_button = QPushButton("Choose folder…", self.folder_row)
-        self.folder_button.setToolTip("A folder of PNG/JPEG/… images; sub-folder names become classes")
+        self.folder_button = QPushButton(tr("Choose folder…"), self.folder_row)
+        self.folder_button.setToolTip(tr("A folder of PNG/JPEG/… images; sub-folder names become classes"))
         self.folder_button.clicked.connect(self._choose_image_folder)
         line.addWidget(self.folder_path_label, 1)
         line.addWidget(self.folder_button)
         fr.addLayout(line)
-        self.folder_labels_check = QCheckBox("Sub-folders are classes", self.folder_row)
+        self.folder_labels_check = QCheckBox(tr("Sub-folders are classes"), self.folder_row)
         self.folder_labels_check.setChecked(True)
-        self.folder_labels_check.setToolTip("Use each sub-folder's name as a class label (needed for conditional models)")
+        self.folder_labels_check.setToolTip(tr("Use each sub-folder's name as a class label (needed for conditional models)"))
         self.folder_labels_check.toggled.connect(self._on_folder_labels)
         fr.addWidget(self.folder_labels_check)
         src.addWidget(self.folder_row)
@@ -180,10 +186,10 @@ class DatasetPanel(QWidget):
         root.addWidget(src_box)
 
         # Preview
-        prev_box = QGroupBox("Preview", self)
+        prev_box = QGroupBox(tr("Preview"), self)
         pv = QVBoxLayout(prev_box)
         pv.setSpacing(6)
-        self.preview = ImageView(prev_box, placeholder="Loading…")
+        self.preview = ImageView(prev_box, placeholder=tr("Loading…"))
         pv.addWidget(self.preview)
         self.count_label = QLabel("–", prev_box)
         font = self.count_label.font()
@@ -191,7 +197,7 @@ class DatasetPanel(QWidget):
         self.count_label.setFont(font)
         pv.addWidget(self.count_label)
         self.histogram = ClassHistogram(prev_box)
-        self.histogram.setToolTip("Training images per class")
+        self.histogram.setToolTip(tr("Training images per class"))
         pv.addWidget(self.histogram)
         self.notes_label = muted(QLabel(prev_box))
         self.notes_label.setWordWrap(True)
@@ -200,7 +206,7 @@ class DatasetPanel(QWidget):
         root.addWidget(prev_box)
 
         # Classes
-        self.class_box = QGroupBox("Classes", self)
+        self.class_box = QGroupBox(tr("Classes"), self)
         cb = QVBoxLayout(self.class_box)
         cb.setSpacing(4)
         self.class_grid = QGridLayout()
@@ -208,10 +214,10 @@ class DatasetPanel(QWidget):
         self.class_grid.setVerticalSpacing(2)
         cb.addLayout(self.class_grid)
         row = QHBoxLayout()
-        self.all_button = QPushButton("All", self.class_box)
-        self.none_button = QPushButton("None", self.class_box)
-        self.all_button.setToolTip("Train on every class")
-        self.none_button.setToolTip("Clear the selection, then tick the classes you want")
+        self.all_button = QPushButton(tr("All"), self.class_box)
+        self.none_button = QPushButton(tr("None", "select no classes"), self.class_box)
+        self.all_button.setToolTip(tr("Train on every class"))
+        self.none_button.setToolTip(tr("Clear the selection, then tick the classes you want"))
         self.all_button.clicked.connect(lambda: self._set_all_classes(True))
         self.none_button.clicked.connect(lambda: self._set_all_classes(False))
         self.class_summary = muted(QLabel(self.class_box))
@@ -268,14 +274,15 @@ class DatasetPanel(QWidget):
         self.source_combo.clear()
         for key in ("sample", "mnist", "fashion-mnist", "kmnist", "folder"):
             info = self._catalog.get(key)
-            title = SOURCE_TITLES[key]
+            title = tr(SOURCE_TITLES[key])
             if info is not None and key in ("mnist", "fashion-mnist", "kmnist"):
-                title += "  ✓" if info.cached else f"  — not downloaded ({format_bytes(info.size_bytes)})"
+                title += "  ✓" if info.cached else tr("  — not downloaded ({size})").format(
+                    size=format_bytes(info.size_bytes))
             elif key == "sample":
                 title += "  ✓"
             self.source_combo.addItem(title, key)
             if info is not None:
-                self.source_combo.setItemData(self.source_combo.count() - 1, info.description,
+                self.source_combo.setItemData(self.source_combo.count() - 1, tr(info.description),
                                               Qt.ItemDataRole.ToolTipRole)
         self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(current)))
         self.source_combo.blockSignals(False)
@@ -283,17 +290,18 @@ class DatasetPanel(QWidget):
     def _apply_source_ui(self) -> None:
         key = self._cfg.source
         info = self._catalog.get(key)
-        self.description_label.setText(info.description if info else "")
+        self.description_label.setText(tr(info.description) if info else "")
         is_idx = key in ("mnist", "fashion-mnist", "kmnist")
         cached = bool(info and info.cached)
         self.download_row.setVisible(is_idx and (not cached or self._download_task is not None))
         if is_idx and not cached:
             self.download_status.setText(
-                f"Not on this computer yet — a {format_bytes(info.size_bytes)} download, "
-                f"or import a folder holding a local copy of the four IDX files.")
+                tr("Not on this computer yet — a {size} download, "
+                   "or import a folder holding a local copy of the four IDX files.").format(
+                    size=format_bytes(info.size_bytes)))
         self.folder_row.setVisible(key == "folder")
         path = self._cfg.path if key == "folder" else None
-        self.folder_path_label.setText(path or "No folder chosen")
+        self.folder_path_label.setText(path or tr("No folder chosen"))
         self.folder_path_label.setToolTip(path or "")
         self._update_enabled()
 
@@ -331,7 +339,7 @@ class DatasetPanel(QWidget):
 
     def _choose_image_folder(self) -> None:
         start = self._cfg.path or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, "Choose a folder of images", start)
+        folder = QFileDialog.getExistingDirectory(self, tr("Choose a folder of images"), start)
         if folder:
             self.set_folder(folder)
 
@@ -352,7 +360,7 @@ class DatasetPanel(QWidget):
             return
         self.message.clear_message()
         self.progress_bar.setRange(0, 0)
-        self.progress_bar.setFormat("Connecting…")
+        self.progress_bar.setFormat(tr("Connecting…"))
         self.progress_bar.setVisible(True)
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
@@ -367,7 +375,8 @@ class DatasetPanel(QWidget):
         if total > 0:
             self.progress_bar.setRange(0, 1000)
             self.progress_bar.setValue(int(1000 * min(done, total) / total))
-            self.progress_bar.setFormat(f"{format_bytes(done)} of {format_bytes(total)}")
+            self.progress_bar.setFormat(tr("{done} of {total}").format(done=format_bytes(done),
+                                                                      total=format_bytes(total)))
         else:
             self.progress_bar.setRange(0, 0)
             self.progress_bar.setFormat(format_bytes(done))
@@ -376,26 +385,28 @@ class DatasetPanel(QWidget):
         if self._download_task is not None:
             self._download_task.cancel()
             self.cancel_button.setEnabled(False)
-            self.progress_bar.setFormat("Cancelling…")
+            self.progress_bar.setFormat(tr("Cancelling…"))
 
     def _download_finished(self, key: str, exc: BaseException | None) -> None:
         self._download_task = None
         self.progress_bar.setVisible(False)
         self.cancel_button.setVisible(False)
         if exc is None:
-            self.message.show_message(f"{self._catalog[key].title} downloaded and verified.", "info")
+            self.message.show_message(tr("{dataset} downloaded and verified.").format(
+                dataset=self._catalog[key].title), "info")
         elif isinstance(exc, DatasetCancelled):
-            self.message.show_message("Download cancelled; nothing was kept.", "warning")
+            self.message.show_message(tr("Download cancelled; nothing was kept."), "warning")
         elif isinstance(exc, DatasetUnavailable):
             self.message.show_message(
-                f"Download failed: {exc}\n\nIf this computer is offline, copy the four IDX files from "
-                f"another machine and use “Import folder…”; the offline sample works meanwhile.", "error")
+                tr("Download failed: {error}\n\nIf this computer is offline, copy the four IDX files from "
+                   "another machine and use “Import folder…”; the offline sample works meanwhile.").format(
+                    error=exc), "error")
         else:
-            self.message.show_message(f"Download failed: {_error_text(exc)}", "error")
+            self.message.show_message(tr("Download failed: {error}").format(error=_error_text(exc)), "error")
         self._after_cache_change(key)
 
     def _choose_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder with the four IDX files", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, tr("Folder with the four IDX files"), str(Path.home()))
         if folder:
             self.import_folder(folder)
 
@@ -405,12 +416,13 @@ class DatasetPanel(QWidget):
         try:
             import_idx_folder(key, folder)
         except DatasetError as exc:
-            self.message.show_message(f"Import failed: {exc}", "error")
+            self.message.show_message(tr("Import failed: {error}").format(error=exc), "error")
             return False
         except OSError as exc:
-            self.message.show_message(f"Import failed: {exc}", "error")
+            self.message.show_message(tr("Import failed: {error}").format(error=exc), "error")
             return False
-        self.message.show_message(f"{self._catalog[key].title} imported from {folder}.", "info")
+        self.message.show_message(tr("{dataset} imported from {folder}.").format(
+            dataset=self._catalog[key].title, folder=folder), "info")
         self._after_cache_change(key)
         return True
 
@@ -438,14 +450,14 @@ class DatasetPanel(QWidget):
         self._current = None
         info = self._catalog.get(self._cfg.source)
         if self._cfg.source == "folder" and not self._cfg.path:
-            self._show_empty("Choose a folder of images to preview it.")
+            self._show_empty(tr("Choose a folder of images to preview it."))
             self._rebuild_classes([])
             return
         if info is not None and info.downloadable and not info.cached:
-            self._show_empty(f"{info.title} is not downloaded yet.")
+            self._show_empty(tr("{dataset} is not downloaded yet.").format(dataset=info.title))
             self._rebuild_classes(info.class_names)
             return
-        self._show_empty("Loading…")
+        self._show_empty(tr("Loading…"))
         cfg = self._cfg.replace(classes=None)
         task = background(self.pool, lambda progress, cancel: load_dataset(cfg, 28, 1, progress, cancel))
         task.signals.finished.connect(if_alive(self, lambda ds, k=key, t=task: self._preview_done(k, t, ds)),
@@ -468,7 +480,7 @@ class DatasetPanel(QWidget):
         self._load_task = None
         if isinstance(exc, DatasetCancelled):
             return
-        self._show_empty("No preview")
+        self._show_empty(tr("No preview"))
         self.message.show_message(_error_text(exc), "error")
 
     def _show_empty(self, text: str) -> None:
@@ -507,16 +519,17 @@ class DatasetPanel(QWidget):
         else:
             keep = np.arange(total)
         self.histogram.set_selected(selected)
-        skipped = f" · {ds.skipped} skipped" if ds.skipped else ""
+        skipped = tr(" · {n} skipped").format(n=ds.skipped) if ds.skipped else ""
         if len(keep) == total:
-            self.count_label.setText(f"{total:,} images{skipped}")
+            self.count_label.setText(tr("{total:,} images").format(total=total) + skipped)
         else:
-            self.count_label.setText(f"{len(keep):,} of {total:,} images selected{skipped}")
+            self.count_label.setText(tr("{n:,} of {total:,} images selected").format(n=len(keep), total=total)
+                                     + skipped)
         self.count_label.setToolTip(ds.name)
         n = PREVIEW_COLS * PREVIEW_ROWS
         if len(keep) == 0:
             self.preview.set_image(None)
-            self.preview.set_placeholder("No class selected")
+            self.preview.set_placeholder(tr("No class selected"))
             return
         # an even spread over the selection, always the same images for the same selection
         picks = keep[np.linspace(0, len(keep) - 1, num=min(n, len(keep))).astype(int)]
@@ -535,7 +548,7 @@ class DatasetPanel(QWidget):
         for i, name in enumerate(names):
             box = QCheckBox(name, self.class_box)
             box.setChecked(wanted is None or i in wanted)
-            box.setToolTip(f"Train on class {i} ({name})")
+            box.setToolTip(tr("Train on class {i} ({name})").format(i=i, name=name))
             box.toggled.connect(self._on_class_toggled)
             self.class_grid.addWidget(box, i // cols, i % cols)
             self._class_boxes.append(box)
@@ -561,14 +574,15 @@ class DatasetPanel(QWidget):
     def _update_class_summary(self) -> None:
         sel = self._selected_classes()
         n = len(self._class_boxes)
-        self.class_summary.setText("all classes" if sel is None else f"{len(sel)} of {n} classes")
+        self.class_summary.setText(tr("all classes") if sel is None
+                                   else tr("{n} of {total} classes").format(n=len(sel), total=n))
 
     def _on_class_toggled(self, _on: bool) -> None:
         sel = self._selected_classes()
         self._update_class_summary()
         self._update_selection_view()
         if sel is not None and not sel:
-            self.message.show_message("Pick at least one class to train on.", "warning")
+            self.message.show_message(tr("Pick at least one class to train on."), "warning")
         elif self.message.text() == "Pick at least one class to train on.":
             self.message.clear_message()
         self._set_config(self._cfg.replace(classes=None if sel is None else sorted(sel)))

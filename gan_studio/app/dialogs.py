@@ -11,21 +11,22 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import __version__
 from ..paths import APP_NAME
+from .i18n import tr, tr_noop
 
 SHORTCUTS = [
-    ("Ctrl+Enter", "Train / continue"),
-    ("Space", "Pause / resume"),
-    ("Ctrl+N", "New experiment"),
-    ("Ctrl+O", "Open a run"),
-    ("Ctrl+Shift+F", "Follow a run another process trains"),
-    ("Ctrl+S", "Save"),
-    ("Ctrl+Shift+S", "Save as…"),
-    ("Ctrl+E", "Export the sample grid"),
-    ("Ctrl+G", "Explore the generator being trained"),
-    ("Ctrl+R", "Gallery: new seed"),
-    ("F", "Gallery: star the selection"),
-    ("Ctrl+B", "Show / hide the experiment panel"),
-    ("Ctrl+Q", "Quit"),
+    ("Ctrl+Enter", tr_noop("Train / continue")),
+    ("Space", tr_noop("Pause / resume")),
+    ("Ctrl+N", tr_noop("New experiment")),
+    ("Ctrl+O", tr_noop("Open a run")),
+    ("Ctrl+Shift+F", tr_noop("Follow a run another process trains")),
+    ("Ctrl+S", tr_noop("Save")),
+    ("Ctrl+Shift+S", tr_noop("Save as…")),
+    ("Ctrl+E", tr_noop("Export the sample grid")),
+    ("Ctrl+G", tr_noop("Explore the generator being trained")),
+    ("Ctrl+R", tr_noop("Gallery: new seed")),
+    ("F", tr_noop("Gallery: star the selection")),
+    ("Ctrl+B", tr_noop("Show / hide the experiment panel")),
+    ("Ctrl+Q", tr_noop("Quit")),
 ]
 
 
@@ -51,10 +52,11 @@ def show_error(parent: QWidget, title: str, exc: BaseException) -> QMessageBox:
 
 def unsaved_text(unsaved: int, saved_before: bool = False) -> str:
     """The save prompt's sentence: only the steps that are not on disk are counted."""
-    steps = f"{unsaved:,} training step{'' if unsaved == 1 else 's'}"
     if saved_before:
-        return f"{steps} since the last save {'is' if unsaved == 1 else 'are'} not saved."
-    return f"The current experiment has {steps} that {'is' if unsaved == 1 else 'are'} not saved."
+        return (tr("1 training step since the last save is not saved.") if unsaved == 1 else
+                tr("{n:,} training steps since the last save are not saved.").format(n=unsaved))
+    return (tr("The current experiment has 1 training step that is not saved.") if unsaved == 1 else
+            tr("The current experiment has {n:,} training steps that are not saved.").format(n=unsaved))
 
 
 def ask_save(parent: QWidget, unsaved: int, why: str = "", saved_before: bool = False) -> str:
@@ -63,7 +65,7 @@ def ask_save(parent: QWidget, unsaved: int, why: str = "", saved_before: bool = 
     `unsaved`: the steps trained since the last save (all of them when the run was never saved)."""
     box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
                       f"{why + ' ' if why else ''}{unsaved_text(unsaved, saved_before)}", parent=parent)
-    box.setInformativeText("Save the run before going on?")
+    box.setInformativeText(tr("Save the run before going on?"))
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                            | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -77,9 +79,9 @@ def ask_save(parent: QWidget, unsaved: int, why: str = "", saved_before: bool = 
 
 def show_shortcuts(parent: QWidget) -> None:
     rows = "".join(f"<tr><td style='padding-right:18px'><b>"
-                   f"{QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)}</b></td><td>{d}</td></tr>"
+                   f"{QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)}</b></td><td>{tr(d)}</td></tr>"
                    for k, d in SHORTCUTS)
-    QMessageBox.information(parent, "Keyboard shortcuts", f"<table>{rows}</table>")
+    QMessageBox.information(parent, tr("Keyboard shortcuts"), f"<table>{rows}</table>")
 
 
 def about_text(device: str) -> str:
@@ -89,9 +91,10 @@ def about_text(device: str) -> str:
     from PySide6.QtCore import qVersion
 
     return (f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Train generative adversarial networks on handwritten digits and explore what they learned.</p>"
+            "<p>" + tr("Train generative adversarial networks on handwritten digits and explore what they learned.")
+            + "</p>"
             f"<table><tr><td>PyTorch</td><td>{torch.__version__}</td></tr>"
             f"<tr><td>Qt</td><td>{qVersion()}</td></tr>"
             f"<tr><td>PySide6</td><td>{PySide6.__version__}</td></tr>"
             f"<tr><td>pyqtgraph</td><td>{pyqtgraph.__version__}</td></tr>"
-            f"<tr><td>Device</td><td>{device or 'CPU'}</td></tr></table>")
+            f"<tr><td>{tr('Device')}</td><td>{device or 'CPU'}</td></tr></table>")

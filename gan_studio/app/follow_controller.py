@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from ..core.follow import RunFollower
 from ..core.runs import RunError
 from .loop_thread import LoopWorker, end_loop, start_loop
+from .i18n import tr
 
 POLL_SECONDS = 0.5
 
@@ -68,13 +69,13 @@ class FollowController(QObject):
             follower = RunFollower(path)
             config = RunFolder.open(follower.path).config
         except RunError as exc:
-            dialogs.show_message(self.window, "This run cannot be followed", str(exc))
+            dialogs.show_message(self.window, tr("This run cannot be followed"), str(exc))
             return False
         self.path = follower.path
         self.active = True
         self.last_step, self.last_status = 0, None
         self.window.experiment.set_config(config)      # the panels show the followed run's settings
-        self.window.status.set("device", "another process")
+        self.window.status.set("device", tr("another process"))
         self.window.train_tab.clear()
         poller = FollowPoller(follower)
         poller.update.connect(self._on_update)
@@ -82,8 +83,8 @@ class FollowController(QObject):
         self._poller = poller
         self._thread = start_loop(poller, "gan-studio-follow")
         self.window.banner.show_message(
-            f"Following {self.path} — another process trains it; curves and samples update as it writes "
-            "(read-only).", "Stop following", self.stop)
+            tr("Following {path} — another process trains it; curves and samples update as it writes "
+               "(read-only).").format(path=self.path), tr("Stop following"), self.stop)
         self.changed.emit()
         return True
 
@@ -99,8 +100,8 @@ class FollowController(QObject):
     def describe(self) -> str:
         if self.path is None:
             return ""
-        step = f"step {self.last_step:,}" if self.last_step else "waiting for data"
-        return f"following · {step}" if self.active else f"stopped · {step}"
+        step = tr("step {step:,}").format(step=self.last_step) if self.last_step else tr("waiting for data")
+        return (tr("following · {step}") if self.active else tr("stopped · {step}")).format(step=step)
 
     def _on_update(self, upd, grid) -> None:
         if self._poller is None:
@@ -118,6 +119,6 @@ class FollowController(QObject):
         if was_active and not self.active:
             status = upd.status.status if upd.status is not None else "stopped"
             self.window.banner.show_message(
-                f"The run you follow is no longer being trained ({status}). You can take it over and "
-                "continue training it here.", "Take over", self.window.take_over)
+                tr("The run you follow is no longer being trained ({status}). You can take it over and "
+                   "continue training it here.").format(status=status), tr("Take over"), self.window.take_over)
         self.changed.emit()

@@ -10,6 +10,8 @@ def install_excepthook() -> None:
     """Show unexpected errors in a dialog instead of aborting the app."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from .i18n import tr
+
     previous = sys.excepthook
 
     def hook(exc_type, exc, tb):
@@ -19,9 +21,9 @@ def install_excepthook() -> None:
         if app is None or exc_type is KeyboardInterrupt:
             previous(exc_type, exc, tb)
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
-                          f"Something went wrong: {exc}\n\nYour work has not been discarded; "
-                          "saving the run now is a good idea.")
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("Unexpected error"),
+                          tr("Something went wrong: {error}\n\nYour work has not been discarded; "
+                             "saving the run now is a good idea.").format(error=exc))
         box.setDetailedText(text)
         box.exec()
 
@@ -47,6 +49,10 @@ def run_app(argv: list[str] | None = None) -> int:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     set_threads(cpu_threads())  # sampling in the window (no probe at start-up); training chooses its own
+    from .i18n import install_translators
+    from .settings import AppSettings
+
+    install_translators(app, AppSettings().language())    # system locale, or View ▸ Language
     install_excepthook()
 
     from .main_window import MainWindow

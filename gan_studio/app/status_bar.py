@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from .i18n import tr, tr_noop
 from .training_controls import fmt_duration
 
-FIELDS = (("dataset", "Training data"), ("device", "Compute device"), ("step", "Training step"),
-          ("speed", "Real images per second"), ("elapsed", "Training time"),
-          ("eta", "Estimated time left to the target"))
+FIELDS = (("dataset", tr_noop("Training data")), ("device", tr_noop("Compute device")),
+          ("step", tr_noop("Training step")), ("speed", tr_noop("Real images per second")),
+          ("elapsed", tr_noop("Training time")), ("eta", tr_noop("Estimated time left to the target")))
 
 
 class TrainingStatus:
@@ -20,7 +21,7 @@ class TrainingStatus:
         for key, tip in FIELDS:
             label = QLabel("")
             label.setObjectName(f"status_{key}")
-            label.setToolTip(tip)
+            label.setToolTip(tr(tip))
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
             self.labels[key] = label
@@ -33,8 +34,8 @@ class TrainingStatus:
 
     def show_rows(self, rows: list[dict]) -> None:
         last = rows[-1]
-        self.set("step", f"step {int(last['step']):,}")
-        self.set("speed", f"{last['images_per_s']:,.0f} img/s")
+        self.set("step", tr("step {step:,}").format(step=int(last["step"])))
+        self.set("speed", tr("{rate:,.0f} img/s").format(rate=last["images_per_s"]))
         self.set("elapsed", fmt_duration(last["elapsed"]))
 
     def set_device(self, device: str, threads: int | None = None) -> None:
@@ -43,7 +44,8 @@ class TrainingStatus:
         if device in ("", "auto"):
             device = available_devices()[0].key
         if device == "cpu" and threads:
-            self.set("device", f"CPU ({threads} training thread{'s' if threads != 1 else ''})")
+            self.set("device", tr("CPU (1 training thread)") if threads == 1
+                     else tr("CPU ({n} training threads)").format(n=threads))
         else:
             self.set("device", {d.key: d.label for d in available_devices()}.get(device, device))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSlider, QSpinBox, QStyle
 
+from .i18n import tr
+
 MAX_DELAY = 0.5   # seconds per step at the slowest slow-motion setting
 
 
@@ -19,43 +21,44 @@ class TrainingControls(QGroupBox):
     """Target, Train / Pause / Step / Stop, slow motion and progress."""
 
     def __init__(self, parent=None):
-        super().__init__("Training", parent)
+        super().__init__(tr("Training"), parent)
         style = self.style()
         self.target_combo = QComboBox()
-        self.target_combo.addItem("Until stopped", "none")
-        self.target_combo.addItem("Steps", "steps")
-        self.target_combo.addItem("Minutes", "minutes")
-        self.target_combo.setToolTip("When this training run stops by itself (counted from when you press Train)")
+        self.target_combo.addItem(tr("Until stopped"), "none")
+        self.target_combo.addItem(tr("Steps"), "steps")
+        self.target_combo.addItem(tr("Minutes"), "minutes")
+        self.target_combo.setToolTip(tr("When this training run stops by itself (counted from when you press Train)"))
         self.target_spin = QSpinBox()
         self.target_spin.setRange(1, 10_000_000)
         self.target_spin.setValue(2000)
         self.target_spin.setGroupSeparatorShown(True)
         self.target_spin.setEnabled(False)
+        self.target_spin.setToolTip(tr("How many steps or minutes this training run lasts before it stops by itself"))
         self.target_combo.currentIndexChanged.connect(self._on_target_kind)
 
-        self.train_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "Train")
-        self.train_button.setToolTip("Start training, or continue the current experiment (Ctrl+Enter)")
+        self.train_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), tr("Train"))
+        self.train_button.setToolTip(tr("Start training, or continue the current experiment (Ctrl+Enter)"))
         self.train_button.setDefault(True)
-        self.pause_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaPause), "Pause")
-        self.pause_button.setToolTip("Pause or resume (Space)")
-        self.step_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward), "Step")
-        self.step_button.setToolTip("Run exactly one training step (one D update and one G update), then pause")
-        self.stop_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), "Stop")
-        self.stop_button.setToolTip("Stop training; Train continues from here")
+        self.pause_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaPause), tr("Pause"))
+        self.pause_button.setToolTip(tr("Pause or resume (Space)"))
+        self.step_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward), tr("Step"))
+        self.step_button.setToolTip(tr("Run exactly one training step (one D update and one G update), then pause"))
+        self.stop_button = QPushButton(style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), tr("Stop"))
+        self.stop_button.setToolTip(tr("Stop training; Train continues from here"))
 
         self.slow_slider = QSlider(Qt.Orientation.Horizontal)
         self.slow_slider.setRange(0, 50)
-        self.slow_slider.setToolTip("Slow motion: 0 = full speed, otherwise a pause after every step (up to 0.5 s)")
-        self.slow_label = QLabel("full speed")
+        self.slow_slider.setToolTip(tr("Slow motion: 0 = full speed, otherwise a pause after every step (up to 0.5 s)"))
+        self.slow_label = QLabel(tr("full speed"))
         self.slow_label.setMinimumWidth(70)
         self.slow_slider.valueChanged.connect(lambda v: self.slow_label.setText(
-            "full speed" if v == 0 else f"{v * 10} ms/step"))
+            tr("full speed") if v == 0 else tr("{ms} ms/step").format(ms=v * 10)))
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
-        self.progress.setFormat("idle")
+        self.progress.setFormat(tr("idle"))
         self.eta_label = QLabel("")
         self.eta_label.setObjectName("etaLabel")
 
@@ -63,7 +66,7 @@ class TrainingControls(QGroupBox):
         grid.setContentsMargins(8, 10, 8, 8)
         grid.setVerticalSpacing(6)
         target_row = QHBoxLayout()
-        target_row.addWidget(QLabel("Train for"))
+        target_row.addWidget(QLabel(tr("Train for")))
         target_row.addWidget(self.target_combo, 1)
         target_row.addWidget(self.target_spin, 1)
         grid.addLayout(target_row, 0, 0, 1, 4)
@@ -72,7 +75,7 @@ class TrainingControls(QGroupBox):
         grid.addWidget(self.step_button, 2, 0, 1, 2)
         grid.addWidget(self.stop_button, 2, 2, 1, 2)
         slow_row = QHBoxLayout()
-        slow_row.addWidget(QLabel("Slow motion"))
+        slow_row.addWidget(QLabel(tr("Slow motion")))
         slow_row.addWidget(self.slow_slider, 1)
         slow_row.addWidget(self.slow_label)
         grid.addLayout(slow_row, 3, 0, 1, 4)
@@ -109,7 +112,7 @@ class TrainingControls(QGroupBox):
         steps, seconds = self.target()
         if not steps and not seconds:
             self.progress.setRange(0, 0 if running else 1)
-            self.progress.setFormat(f"step {step:,}")
+            self.progress.setFormat(tr("step {step:,}").format(step=step))
             self.eta_label.setText("")
             return ""
         frac, remaining = 0.0, None
@@ -124,12 +127,13 @@ class TrainingControls(QGroupBox):
         frac = min(max(frac, 0.0), 1.0)
         self.progress.setRange(0, 1000)
         self.progress.setValue(int(frac * 1000))
-        self.progress.setFormat(f"{frac:.0%}  ·  step {step:,}")
-        self.eta_label.setText(f"about {fmt_duration(remaining)} left" if remaining is not None else "")
-        return f"ETA {fmt_duration(remaining)}" if remaining is not None else ""
+        self.progress.setFormat(tr("{percent:.0%}  ·  step {step:,}").format(percent=frac, step=step))
+        self.eta_label.setText(tr("about {duration} left").format(duration=fmt_duration(remaining))
+                               if remaining is not None else "")
+        return tr("ETA {duration}").format(duration=fmt_duration(remaining)) if remaining is not None else ""
 
-    def reset_progress(self, text: str = "idle") -> None:
+    def reset_progress(self, text: str | None = None) -> None:
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat(text)
+        self.progress.setFormat(tr("idle") if text is None else text)
         self.eta_label.setText("")

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSlider, QAbstractSp
                                QFrame, QHBoxLayout, QLabel, QMenu, QScrollArea, QScrollBar, QSizePolicy, QToolButton,
                                QVBoxLayout, QWidget)
 
+from .i18n import tr
+
 ERROR_COLOR = QColor("#d64541")
 WARN_COLOR = QColor("#c98a00")
 ACCENT_COLOR = QColor("#3d7dd8")
@@ -158,6 +160,7 @@ class CollapsibleSection(QWidget):
         self.header.setFont(font)
         self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.header.toggled.connect(self.set_expanded)
+        self.header.setToolTip(tr("Show or hide these settings"))
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
@@ -357,7 +360,7 @@ class ClassHistogram(QWidget):
         text = pal.color(QPalette.ColorRole.WindowText)
         if not self._counts:
             p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No class labels")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No class labels"))
             return
         font = QFont(self.font())
         font.setPointSizeF(max(6.5, font.pointSizeF() - 2))
