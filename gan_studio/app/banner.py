@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
+from .i18n import tr
+
 
 class Banner(QFrame):
     """A non-modal message strip above the tabs, with up to two action buttons."""
@@ -21,6 +23,7 @@ class Banner(QFrame):
         self.second_button = QPushButton()
         self.close_button = QPushButton("Dismiss")
         self.close_button.clicked.connect(self.hide)
+        self.close_button.setToolTip(tr("Hide this message"))
         self._callbacks = {}
         self.action_button.clicked.connect(lambda: self._clicked(self.action_button))
         self.second_button.clicked.connect(lambda: self._clicked(self.second_button))

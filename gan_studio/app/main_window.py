@@ -25,7 +25,8 @@ from .explore import ExploreTab
 from .file_export import export_file
 from .follow_controller import FollowController
 from .gallery_tab import GalleryTab
-from .learn_tab import LearnTab
+from .learn.lessons import load_lesson
+from .learn_tab import PROBE_SECONDS, LearnTab
 from .lifecycle import ExperimentLifecycle, guarded
 from .model_source import ModelSource, ModelSourceError
 from .settings import AppSettings
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.train_tab = TrainTab()
-        self.learn_tab = LearnTab()
+        self.learn_tab = LearnTab(self.experiment)
         self.add_tab(self.train_tab, "Train", "Live curves and samples while the GAN trains")
         # Gallery and Explore work at once on the shipped pretrained generator; Ctrl+G swaps in the one being trained.
         self.model_source = ModelSource(parent=self)
@@ -237,8 +238,14 @@ class MainWindow(QMainWindow):
         for source in (c, self.follower):
             source.metrics.connect(self.train_tab.on_metrics)
             source.metrics.connect(self._on_metrics)
+            source.metrics.connect(self.learn_tab.on_metrics)
             source.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         c.snapshot.connect(self.train_tab.on_snapshot)
+        c.probe.connect(self.learn_tab.on_probe)
+        self.learn_tab.lessonRequested.connect(lambda lesson: load_lesson(self, lesson))
+        # The Learn tab's model graph: the process reports a probe every few seconds while the tab is on show.
+        self.tabs.currentChanged.connect(lambda _i: self.controller.set_probe(
+            PROBE_SECONDS if self.tabs.currentWidget() is self.learn_tab else 0.0))
         self.follower.snapshot.connect(self.train_tab.grid.add_sheet)    # a followed run's grids are whole sheets
         c.rolledBack.connect(self.train_tab.on_rolled_back)
         c.diverged.connect(lambda advice: self.banner.show_message(advice, "Lower learning rates and resume",

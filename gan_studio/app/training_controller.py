@@ -36,6 +36,7 @@ class TrainingController(QObject):
     stateChanged = Signal(str)          # "idle", "loading", "running", "paused"
     generatorReady = Signal(object)     # a GeneratorModel snapshot of the generator being trained
     processDied = Signal(str)           # plain-words reason
+    probe = Signal(dict)                # a few real and generated images with D's outputs (Learn tab; `set_probe`)
 
     def __init__(self, experiment: Experiment | None = None, parent=None, threads: int | None = None):
         super().__init__(parent)
@@ -48,6 +49,7 @@ class TrainingController(QObject):
         self._relay: EventRelay | None = None
         self._thread: QThread | None = None
         self._delay = 0.0
+        self._probe = (0.0, 4)          # (seconds between probes, images of each kind); 0: off
         self._cancel_load = False       # Stop was pressed while the process was loading
         self._shut = False              # shutdown() ran: a prewarm due later starts nothing
         self.experiment.liveChanged.connect(self._send_live)
@@ -71,6 +73,8 @@ class TrainingController(QObject):
         self._thread = start_loop(relay, "gan-studio-training-relay")
         if self._delay:
             process.send("delay", seconds=self._delay)
+        if self._probe[0] > 0:
+            process.send("probe", seconds=self._probe[0], n=self._probe[1])
         return process
 
     def _end_relay(self) -> None:
@@ -177,6 +181,12 @@ class TrainingController(QObject):
         self._delay = max(0.0, float(seconds))
         self._send("delay", seconds=self._delay)
 
+    def set_probe(self, seconds: float, n: int = 4) -> None:
+        """Every `seconds` of training (and after each single or slowed step) the process reports what D makes
+        of `n` real and `n` generated images (`probe`); 0 turns it off."""
+        self._probe = (max(0.0, float(seconds)), int(n))
+        self._send("probe", seconds=self._probe[0], n=self._probe[1])
+
     def _send_live(self, changes: dict) -> None:
         self._send("hparams", **changes)
 
@@ -275,6 +285,9 @@ class TrainingController(QObject):
         model = generator_from_bytes(data, run)
         model.name = name
         self.generatorReady.emit(model)
+
+    def _ev_probe(self, **payload) -> None:
+        self.probe.emit(payload)
 
     def _ev_finished(self, reason, step) -> None:
         self.finished.emit(reason)

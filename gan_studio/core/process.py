@@ -15,6 +15,8 @@ commands (window → process), `(name, args)`:
     save     {"path": str | None}       checkpoint (to a new folder: move a scratch run, copy a saved one)
     generator                          a snapshot of the sampling generator for Gallery / Explore
     discard                            drop the session (its scratch folder is deleted)
+    probe    {"seconds": float, "n": int}  every `seconds` of training (and after every single or slowed step)
+                                       send a `probe` event; 0 turns it off (the Learn tab's model graph)
     quit     {"save": bool}
 
 events (process → window), `(name, payload)`:
@@ -29,6 +31,8 @@ events (process → window), `(name, payload)`:
     applied   {"config"}
     generator {"data": bytes (exported-generator safetensors), "name", "step", "run"}
     finished  {"reason": "target" | "stopped", "step"}
+    probe     {"step", "real", "fake": uint8 (n, H, W, C), "score_real", "score_fake": [D's raw outputs],
+               "d_real", "d_fake": [σ of them], "labels": [int] | None}   (Trainer.probe: n forward passes)
     failed    {"message", "detail"}
     bye       {}
 
@@ -113,6 +117,9 @@ class TrainingLoop:
         self._last_rollback = 0.0
         self._last_parent_check = time.monotonic()
         self._load_failed = False       # the last load failed or was cancelled: nothing is loaded
+        self._probe_every = 0.0         # seconds between `probe` events (0: none)
+        self._probe_n = 4
+        self._last_probe = 0.0
 
     # ---------------------------------------------------------------- io
     def send(self, event: str, /, **payload) -> None:
@@ -219,6 +226,8 @@ class TrainingLoop:
         if session.step == 0:
             first = session.snapshot()
             self.send("snapshot", step=first.step, images=first.images)
+        if self._probe_every > 0:
+            self._send_probe()
 
     def _send_ready(self) -> None:
         s, t = self.session, self.session.trainer
@@ -307,6 +316,15 @@ class TrainingLoop:
         model = from_trainer(session.trainer, name, run, names)
         self.send("generator", data=generator_to_bytes(model), name=name, step=session.step,
                   run=str(run) if run else None)
+
+    def _cmd_probe(self, seconds=0.0, n=4) -> None:
+        self._probe_every, self._probe_n = max(0.0, float(seconds)), max(1, min(16, int(n)))
+        if self._probe_every > 0 and self.session is not None:
+            self._send_probe()
+
+    def _send_probe(self) -> None:
+        self._last_probe = time.perf_counter()
+        self.send("probe", step=self.session.step, **self.session.trainer.probe(self._probe_n))
 
     def _cmd_discard(self) -> None:
         self.running = False
@@ -416,6 +434,10 @@ class TrainingLoop:
             self._last_rollback = now
         if stepping or self.delay > 0 or now - self._last_emit >= EMIT_INTERVAL:
             self._flush_events()
+        if self._probe_every > 0 and update.records and (
+                stepping or self.delay > 0 or now - self._last_probe >= self._probe_every):
+            self._flush_events()        # the step's metrics first, then what D made of a few images at it
+            self._send_probe()
         if update.finished or not update.records:
             self._stop_running("target")
 

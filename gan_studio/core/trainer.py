@@ -392,6 +392,44 @@ class Trainer:
         x = self.generate(z, torch.as_tensor(labels) if labels is not None else None)
         return ((x.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).permute(0, 2, 3, 1).cpu().numpy().copy()
 
+    @torch.no_grad()
+    def probe(self, n: int = 4) -> dict:
+        """A few real and generated images with the discriminator's outputs for them (the Learn tab's graph).
+
+        Leaves training exactly as it was: its own random generator (not the batch stream's), both networks
+        in eval mode for the forward passes (no batch-norm statistics or spectral-norm vectors move).
+        Returns numpy values: "real"/"fake" uint8 (n, H, W, C), "score_real"/"score_fake" D's raw outputs,
+        "d_real"/"d_fake" σ of them (what D(x), D(G(z)) in the metrics average), "labels" (conditional) or None."""
+        if not hasattr(self, "_probe_rng"):
+            self._probe_rng = torch.Generator(device=self.device)
+            self._probe_rng.manual_seed(self.config.train.seed + 2)
+        n = max(1, min(int(n), len(self.data)))
+        idx = torch.randint(len(self.data), (n,), generator=self._probe_rng, device=self.device)
+        x = self.data.images[idx]
+        cond = self.config.model.conditional
+        y = self.data.labels[idx] if cond and self.data.labels is not None else None
+        z = torch.randn(n, self.config.model.latent_dim, generator=self._probe_rng, device=self.device)
+        modes = (self.G.training, self.D.training)
+        self.G.eval()
+        self.D.eval()
+        try:
+            fake = self.G(z, y)
+            score_real = self.D(x, y).flatten().float()
+            score_fake = self.D(fake, y).flatten().float()
+        finally:
+            self.G.train(modes[0])
+            self.D.train(modes[1])
+
+        def to_uint8(t):
+            return ((t.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).permute(0, 2, 3, 1).cpu().numpy().copy()
+
+        return {"real": to_uint8(x), "fake": to_uint8(fake),
+                "score_real": score_real.cpu().numpy().astype(float).tolist(),
+                "score_fake": score_fake.cpu().numpy().astype(float).tolist(),
+                "d_real": torch.sigmoid(score_real).cpu().numpy().astype(float).tolist(),
+                "d_fake": torch.sigmoid(score_fake).cpu().numpy().astype(float).tolist(),
+                "labels": y.cpu().numpy().astype(int).tolist() if y is not None else None}
+
     # --------------------------------------------------------------- targets
     def target_reached(self) -> bool:
         t = self.config.train

@@ -371,3 +371,30 @@ def test_runs_left_behind_by_a_crash_are_offered_back_one_by_one(qtbot, tiny_cfg
         w.controller.discard()
         w.close()
         w.deleteLater()
+
+
+@pytest.mark.parametrize("avail", [(0, 27, 1366, 741), (0, 0, 1280, 720)], ids=["1366x768-top-bar", "1280x720"])
+def test_first_window_fits_a_laptop_screen(qtbot, avail):
+    """The first window on a 1366×768 laptop (a 27 px top bar) or a 1280×720 screen: wholly inside the
+    free area, not squeezed below what its panels need, status bar and history slider inside it."""
+    from PySide6.QtCore import QPoint, QRect
+
+    area = QRect(*avail)
+    w = MainWindow(threads=1)
+    try:
+        w._fit_to_screen(area)
+        w.show()
+        qtbot.waitExposed(w)
+        assert area.contains(w.frameGeometry()), (w.frameGeometry(), area)
+        hint = w.minimumSizeHint()
+        assert w.width() >= hint.width() and w.height() >= hint.height(), (w.size(), hint)
+        assert w.tabs.width() >= w.tabs.minimumSizeHint().width()
+        assert w.tabs.height() >= w.tabs.minimumSizeHint().height()
+        for widget in (w.statusBar(), w.tabs, w.train_tab.grid.slider, w.side_dock):
+            assert widget.isVisible()
+            rect = QRect(widget.mapTo(w, QPoint(0, 0)), widget.size())
+            assert w.rect().contains(rect), (type(widget).__name__, rect, w.rect())
+    finally:
+        w.controller.discard()
+        w.close()
+        w.deleteLater()
