@@ -19,7 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-SUBCOMMANDS = ("train", "resume", "open", "sample", "evaluate", "datasets", "download", "import-mnist", "presets")
+SUBCOMMANDS = ("train", "resume", "open", "sample", "evaluate", "datasets", "download", "import-mnist", "presets",
+               "export")
 
 MAX_SAMPLES = 10_000         # `sample --n` / `evaluate --n`: images generated in one command
 MAX_SCALE = 16               # `sample --scale`: pixel repetition of the grid PNG
@@ -355,10 +356,13 @@ def cmd_sample(args) -> int:
         if args.digit >= gen.num_classes:
             raise CliError(f"--digit must be 0–{gen.num_classes - 1} for this model (got {args.digit})")
         labels = np.full(args.n, args.digit)
+    from .core.images import grid_columns
+
+    # a conditional model's digits cycle 0…K-1: one column per digit, so each reads down its column
+    cols = grid_columns(args.n, gen.num_classes if gen.conditional and labels is None else None)
     if out.suffix != ".npy":
         import math
 
-        cols = math.ceil(math.sqrt(args.n))
         rows = math.ceil(args.n / cols)
         side = gen.config.image_size + 2
         w, h = (cols * side + 2) * args.scale, (rows * side + 2) * args.scale
@@ -374,8 +378,45 @@ def cmd_sample(args) -> int:
         np.save(out.with_name(out.stem + "-images.npy"), images)
         print(f"wrote {out} (latents), its .json sidecar and {out.stem}-images.npy", file=sys.stderr)
     else:
-        save_grid_png(out, images, scale=args.scale)
+        save_grid_png(out, images, cols=cols, scale=args.scale)
         print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args) -> int:
+    """The generator as one file others can run: ONNX, or safetensors + JSON (what the app opens)."""
+    from .core.generator import export_generator, load_generator
+
+    out = Path(args.out)
+    _check_output(out)
+    fmt = args.format or ("onnx" if out.suffix.lower() == ".onnx" else "safetensors")
+    want = ".onnx" if fmt == "onnx" else ".safetensors"
+    if out.suffix.lower() != want:
+        raise CliError(f"--out must end in {want} for --format {fmt} (got {out.name})")
+    gen = load_generator(args.run)
+    if fmt == "onnx":
+        from .core.onnx_export import OPSET, OnnxUnavailable, export_onnx
+
+        try:
+            export_onnx(gen, out, opset=args.opset or OPSET)
+        except OnnxUnavailable as exc:
+            raise CliError(str(exc)) from None
+        inputs = "z float32 [batch, %d]" % gen.latent_dim + (", label int64 [batch]" if gen.conditional else "")
+        c = gen.config
+        print(f"wrote {out} (ONNX opset {args.opset or OPSET}; inputs: {inputs}; output: image float32 "
+              f"[batch, {c.channels}, {c.image_size}, {c.image_size}] in [-1, 1])", file=sys.stderr)
+    else:
+        import json
+
+        export_generator(gen, out)
+        side = out.with_suffix(".json")
+        from .core.atomic import atomic_write_text
+
+        atomic_write_text(side, json.dumps({"name": gen.name, "model": gen.config.to_dict(),
+                                            "class_names": gen.class_names, "step": gen.step,
+                                            "latent_dim": gen.latent_dim, "conditional": gen.conditional},
+                                           indent=2))
+        print(f"wrote {out} and {side.name}", file=sys.stderr)
     return 0
 
 
@@ -572,6 +613,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import)
 
     sub.add_parser("presets", help="list the shipped presets").set_defaults(func=cmd_presets)
+
+    p = sub.add_parser("export", help="export a run's generator as ONNX (onnxruntime, the web, Unity, …) or as "
+                                      "safetensors + JSON (what GAN Studio opens)")
+    p.add_argument("run", metavar="RUN", help="a run folder or an exported generator (.safetensors)")
+    p.add_argument("--format", choices=["onnx", "safetensors"],
+                   help="default: from the --out suffix (.onnx or .safetensors)")
+    p.add_argument("--out", required=True, help="generator.onnx or generator.safetensors")
+    p.add_argument("--opset", type=_int_in(13, 21, "--opset"), help="ONNX opset (default 15)")
+    p.set_defaults(func=cmd_export)
     return parser
 
 

@@ -119,10 +119,11 @@ def _one_clear_line(err: str, prefix: str = "gan-studio") -> str:
 
 
 ARG_CASES = [
-    (["export", "foo"], "gan-studio: error: 'export' is neither a command (train, resume, open, sample, evaluate, "
-                        "datasets, download, import-mnist, presets) nor a run folder; see gan-studio --help"),
+    (["exprot", "foo"], "gan-studio: error: 'exprot' is neither a command (train, resume, open, sample, evaluate, "
+                        "datasets, download, import-mnist, presets, export) nor a run folder; did you mean 'export'? "
+                        "see gan-studio --help"),
     (["trian"], "gan-studio: error: 'trian' is neither a command (train, resume, open, sample, evaluate, datasets, "
-                "download, import-mnist, presets) nor a run folder; did you mean 'train'? see gan-studio --help"),
+                "download, import-mnist, presets, export) nor a run folder; did you mean 'train'? see gan-studio --help"),
     (["train", "--steps", "-5"], "gan-studio train: error: argument --steps: --steps must be 1–1,000,000,000 "
                                  "(got -5) (see gan-studio train --help)"),
     (["train", "--steps", "ten"], "gan-studio train: error: argument --steps: --steps must be a whole number "
@@ -220,7 +221,7 @@ def test_sample_write_failure_is_one_line(capsys, run_copy, tmp_path, monkeypatc
 def test_sample_grid_budget_and_digit_range(capsys, run_copy, tmp_path):
     code, _, err = run(capsys, "sample", str(run_copy), "--n", "10000", "--scale", "16", "--out", str(tmp_path / "g.png"))
     assert code == 2 and _one_clear_line(err) == (
-        "gan-studio: error: the grid would be 48,032×48,032 pixels, over the 64 megapixel budget; use a smaller "
+        "gan-studio: error: the grid would be 4,832×480,032 pixels, over the 64 megapixel budget; use a smaller "
         "--n or --scale, or write latents with --out NAME.npy")
     code, _, err = run(capsys, "sample", str(run_copy), "--digit", "50", "--out", str(tmp_path / "g.png"))
     assert code == 2 and _one_clear_line(err) == "gan-studio: error: --digit must be 0–9 for this model (got 50)"
@@ -453,3 +454,39 @@ def test_open_refuses_a_bad_setup_in_one_line(capsys, tmp_path, monkeypatch, con
     code, _, err = run(capsys, "open", str(tmp_path / "bad.json"))
     assert code == 2 and not opened
     assert err.startswith("gan-studio: error: bad.json: ") and message in err and len(err.strip().splitlines()) == 1
+
+
+# ------------------------------------------------------------ designer: export, 10-column grids
+
+def test_sample_conditional_grid_has_one_column_per_digit(capsys, trained_run, tmp_path):
+    from gan_studio.core.generator import load_generator
+
+    assert load_generator(trained_run).conditional
+    out = tmp_path / "g.png"
+    code, _, _ = run(capsys, "sample", str(trained_run), "--n", "30", "--scale", "1", "--out", str(out))
+    assert code == 0
+    with Image.open(out) as im:
+        assert im.size == (10 * 30 + 2, 3 * 30 + 2)          # 10 columns of 28 px + 2 px padding
+    code, _, _ = run(capsys, "sample", str(trained_run), "--n", "30", "--digit", "3", "--scale", "1",
+                     "--out", str(out))
+    with Image.open(out) as im:
+        assert code == 0 and im.size == (6 * 30 + 2, 5 * 30 + 2)   # one digit: square-ish
+
+
+def test_export_safetensors_and_onnx(capsys, trained_run, tmp_path):
+    from gan_studio.core.generator import load_generator
+
+    code, _, err = run(capsys, "export", str(trained_run), "--out", str(tmp_path / "g.safetensors"))
+    assert code == 0 and "g.json" in err
+    again = load_generator(tmp_path / "g.safetensors")
+    assert json.loads((tmp_path / "g.json").read_text())["latent_dim"] == again.latent_dim
+    code, _, err = run(capsys, "export", str(trained_run), "--format", "onnx", "--out", str(tmp_path / "g.safetensors"))
+    assert code == 2 and "--out must end in .onnx" in err
+    ort = pytest.importorskip("onnxruntime")
+    code, _, err = run(capsys, "export", str(trained_run), "--format", "onnx", "--out", str(tmp_path / "g.onnx"))
+    assert code == 0 and "inputs: z float32" in err
+    sess = ort.InferenceSession(str(tmp_path / "g.onnx"), providers=["CPUExecutionProvider"])
+    z = again.latents(2, 5)
+    y = np.arange(5, dtype=np.int64)
+    out = sess.run(None, {"z": z, "label": y})[0]
+    assert float(np.abs(out - again.generate_float(z, y).numpy()).max()) <= 1e-4
