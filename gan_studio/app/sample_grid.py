@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from ..core.images import tile_grid
+from .i18n import tr
 
 MAX_HISTORY = 200
 
@@ -40,7 +41,7 @@ class SampleGridView(QWidget):
         self.viewbox.addItem(self.image)
         # The empty view's text: a word-wrapped label over the view, centred at any size (a pyqtgraph
         # TextItem in the view box was clipped at the left edge of a narrow view).
-        self.placeholder = QLabel("The generator's samples appear here while it trains", self.view)
+        self.placeholder = QLabel(tr("The generator's samples appear here while it trains"), self.view)
         self.placeholder.setObjectName("gridPlaceholder")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -48,11 +49,11 @@ class SampleGridView(QWidget):
         self.placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.view.installEventFilter(self)
         self.view.setMinimumSize(220, 220)
-        self.view.setToolTip("The same 64 noise vectors, drawn by the generator as it learns")
+        self.view.setToolTip(tr("The same 64 noise vectors, drawn by the generator as it learns"))
 
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setEnabled(False)
-        self.slider.setToolTip("Scrub back through the grids saved during training")
+        self.slider.setToolTip(tr("Scrub back through the grids saved during training"))
         self.slider.valueChanged.connect(self._on_slider)
         self.step_label = QLabel("—")
         self.step_label.setMinimumWidth(110)
@@ -60,7 +61,7 @@ class SampleGridView(QWidget):
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("History"))
+        row.addWidget(QLabel(tr("History")))
         row.addWidget(self.slider, 1)
         row.addWidget(self.step_label)
         layout = QVBoxLayout(self)
@@ -173,5 +174,6 @@ class SampleGridView(QWidget):
         if size_changed:
             self.viewbox.autoRange(padding=0.01)
         latest = index == len(self._history) - 1
-        self.step_label.setText(f"step {step:,}" + ("" if latest else f"  ({index + 1}/{len(self._history)})"))
+        self.step_label.setText(tr("step {step:,}").format(step=step)
+                                + ("" if latest else f"  ({index + 1}/{len(self._history)})"))
         self.currentChanged.emit(step)
