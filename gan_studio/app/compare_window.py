@@ -20,7 +20,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QSlider,
+                               QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QSlider,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.compare import MAX_RUNS, MIN_RUNS, QUALITY, RunData, difference_table, grid_steps, load_runs, smooth
@@ -36,6 +36,13 @@ DASHED = ("loss_g", "d_fake")
 def _pen(color: str, dashed: bool = False):
     return pg.mkPen(color, width=2 if not dashed else 1.6,
                     style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+
+
+def _swatch(color: str, name: str) -> str:
+    """A run's colour square and name (rich text; the name is the run's folder, not translated)."""
+    from html import escape
+
+    return "<b style='color:%s'>■</b> <b>%s</b>" % (color, escape(name))
 
 
 class GridImage(QWidget):
@@ -78,7 +85,7 @@ class GridPanel(QWidget):
         super().__init__(parent)
         self.run = run
         self.grid_step: int | None = None
-        self.title = QLabel(f"<b style='color:{color}'>■</b> <b>{run.name}</b>")
+        self.title = QLabel(_swatch(color, run.name))
         self.title.setToolTip(str(run.path))
         self.image = GridImage()
         self.caption = QLabel()
@@ -184,12 +191,12 @@ class CompareWindow(QWidget):
             if i:
                 plot.setXLink(self.plots["loss"])
             self.plots[key] = plot
+        for i in range(len(PLOTS)):
+            self.plot_widget.ci.layout.setColumnStretchFactor(i, 1)
         self.plots["d"].setYRange(0, 1)
         self.plots["quality"].setYRange(0, 100)
         self.legend = self.plots["loss"].addLegend(offset=(-5, 5))
-        self.no_quality = pg.TextItem(tr("No quality measurements in these runs"), color="#888888", anchor=(0.5, 0.5))
-        self.plots["quality"].addItem(self.no_quality, ignoreBounds=True)
-        self.no_quality.setPos(0.5, 50)
+        self.quality_title = titles["quality"]
         curve_bar = QHBoxLayout()
         curve_bar.addWidget(QLabel(tr("Curves")))
         curve_bar.addWidget(self.x_combo)
@@ -206,10 +213,7 @@ class CompareWindow(QWidget):
         self.grid_row.setSpacing(6)
         grids = QWidget()
         grids.setLayout(self.grid_row)
-        grid_scroll = QScrollArea()
-        grid_scroll.setWidgetResizable(True)
-        grid_scroll.setWidget(grids)
-        grid_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.grid_row.setContentsMargins(0, 0, 0, 0)
         grid_box = QWidget()
         gcol = QVBoxLayout(grid_box)
         gcol.setContentsMargins(0, 0, 0, 0)
@@ -218,7 +222,7 @@ class CompareWindow(QWidget):
         srow.addWidget(self.slider, 1)
         srow.addWidget(self.step_label)
         gcol.addLayout(srow)
-        gcol.addWidget(grid_scroll, 1)
+        gcol.addWidget(grids, 1)
 
         # ------------------------------------------------------------- table
         self.table = QTableWidget()
@@ -237,13 +241,14 @@ class CompareWindow(QWidget):
         right.addWidget(grid_box)
         right.addWidget(self.table)
         right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 4)
+        right.setStretchFactor(1, 3)
         right.setStretchFactor(2, 2)
+        right.setSizes([330, 340, 200])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([260, 1100])
+        split.setSizes([200, 1200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
@@ -365,10 +370,14 @@ class CompareWindow(QWidget):
         label = tr("training time (s)") if x_name == "elapsed" else tr("step")
         for plot in self.plots.values():
             plot.setLabel("bottom", label)
-        self.no_quality.setVisible(not any(name == QUALITY for _, name in self.curves))
-        if self.no_quality.isVisible():
-            rng = self.plots["loss"].viewRange()[0]
-            self.no_quality.setPos((rng[0] + rng[1]) / 2, 50)
+        measured = sum(1 for _, name in self.curves if name == QUALITY)
+        if not measured:
+            self.plots["quality"].setTitle(tr("Quality: not measured in these runs"))
+        elif measured < len(self.runs):
+            self.plots["quality"].setTitle(tr("Quality (0–100): {n} of {total} runs measured").format(
+                n=measured, total=len(self.runs)))
+        else:
+            self.plots["quality"].setTitle(self.quality_title)
         self.plots["loss"].enableAutoRange(axis="x")
 
     def curves_for(self, name: str) -> list[pg.PlotDataItem]:

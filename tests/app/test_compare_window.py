@@ -55,7 +55,7 @@ def test_overlays_every_run_against_step_and_time(compare, three_runs):
     quality = compare.curves_for(QUALITY)
     assert len(quality) == 1 and list(quality[0].getData()[1]) == [20.0, 35.0, 50.0]
     assert list(quality[0].getData()[0]) == [5.0, 10.0, 15.0]
-    assert not compare.no_quality.isVisible()
+    assert compare.plots["quality"].titleLabel.text == "Quality (0–100): 1 of 3 runs measured"
 
 
 def test_grids_side_by_side_at_the_same_step(compare):
