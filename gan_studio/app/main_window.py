@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence, QShortc
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox, QStyle, QTabWidget, QVBoxLayout,
                                QWidget)
 
+from ..core.config import DataConfig
+from ..core.data.catalog import default_source
 from ..core.experiment import Experiment
 from ..paths import APP_NAME, resource_path, runs_dir
 from . import dialogs
@@ -44,7 +46,8 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None, threads: int | None = None, parent=None):
         super().__init__(parent)
         self.settings = settings or AppSettings()
-        self.experiment = Experiment()
+        # All of MNIST when the installation ships it (the packaged app), else the offline sample.
+        self.experiment = Experiment.from_preset(data=DataConfig(source=default_source()))
         self.controller = TrainingController(self.experiment, self, threads=threads)
         self.follower = FollowController(self)
         self.lifecycle = ExperimentLifecycle(self)
@@ -74,14 +77,21 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(PREWARM_MS, self.controller.prewarm)
 
     # ------------------------------------------------------------------ layout
-    def _fit_to_screen(self) -> None:
-        """1360×860, or less on a smaller screen (a 1366×768 laptop shows everything)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        avail = screen.availableGeometry() if screen is not None else None
+    def _fit_to_screen(self, avail=None) -> None:
+        """1360×860, or less on a smaller screen, centred in its free area: on a 1366×768 laptop (or 1280×720)
+        the whole window, status bar and history slider included, is on screen.  `avail` (a QRect) stands for
+        the screen's available geometry (taskbars and panels excluded)."""
+        if avail is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen is not None else None
         w, h = 1360, 860
-        if avail is not None:
-            w, h = min(w, int(avail.width() * 0.95)), min(h, int(avail.height() * 0.92))
+        if avail is None or not avail.isValid():
+            self.resize(w, h)
+            return
+        # Leave room for the frame and title bar the window manager adds around the client area.
+        w, h = min(w, int(avail.width() * 0.95)), min(h, int(avail.height() * 0.92))
         self.resize(w, h)
+        self.move(avail.x() + (avail.width() - w) // 2, avail.y() + max(0, (avail.height() - h) // 3))
 
     def _build_side_panel(self) -> None:
         self.dataset_panel = DatasetPanel()
