@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 sys.path.insert(0, str(PACKAGING))
 import bundle_contents as bc  # noqa: E402
+import elfinfo  # noqa: E402
 
 SPEC = PACKAGING / "gan_studio.spec"
 
@@ -146,6 +147,132 @@ def test_bundle_filters_keep_what_torch_and_qt_load():
     assert not any(bc.keep_in_bundle(p) for p in drop)
 
 
+def test_slimming_drops_what_is_never_loaded_and_keeps_what_is():
+    """The exclusion patterns: each item dropped to reach the size limit stays dropped, and what the
+    app loads (xcb, wayland, offscreen, Qt's zh_CN strings, numpy's repaired libraries) stays."""
+    dropped = [
+        "libstdc++.so.6", "libexpat.so.1", "libmvec.so.1", "libm.so.6", "libc.so.6",
+        "PySide6/Qt/translations/qt_de.qm", "PySide6/Qt/translations/qtbase_fr.qm", "PySide6/Qt/translations/qt_help_zh_CN.qm",
+        "PySide6/Qt/plugins/platforms/libqvnc.so", "PySide6/Qt/plugins/platforms/libqlinuxfb.so",
+        "PySide6/Qt/plugins/platforms/libqeglfs.so", "PySide6/Qt/plugins/platforms/libqminimal.so",
+        "PySide6/Qt/plugins/platforms/libqminimalegl.so", "PySide6/Qt/plugins/platforms/libqvkkhrdisplay.so",
+        "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-x11-integration.so",
+        "PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", "libQt6EglFsKmsSupport.so.6",
+        "PySide6/Qt/plugins/tls/libqopensslbackend.so", "PySide6/Qt/plugins/networkinformation/libqglib.so",
+        "PySide6/QtNetwork.abi3.so", "PySide6/Qt/lib/libQt6Network.so.6",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libgtk-3.so.0", "libcairo.so.2", "libpango-1.0.so.0",
+        "libgio-2.0.so.0", "libharfbuzz.so.0", "pillow.libs/libavif-c6062d5f.so.16.4.2",
+        "PIL/_avif.cpython-311-x86_64-linux-gnu.so",
+    ]
+    kept = [
+        "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
+        "PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", "PySide6/Qt/translations/qtbase_zh_CN.qm",
+        "PySide6/Qt/translations/qt_zh_CN.qm", "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "numpy.libs/libscipy_openblas64_-32a4b2a6.so", "pillow.libs/libwebp-0c5118d0.so.7.2.0",
+        "torch/nn/modules/module.py", "torch/lib/libtorch_cpu.so", "libglib-2.0.so.0", "libgcc_s.so.1",
+        "libfontconfig.so.1", "libxkbcommon.so.0",
+    ]
+    assert [p for p in dropped if bc.keep_in_bundle(p)] == []
+    assert [p for p in kept if not bc.keep_in_bundle(p)] == []
+    for name in ("networkx", "jinja2", "setuptools", "fsspec", "filelock", "PySide6.QtNetwork"):
+        assert name in bc.EXCLUDED_MODULES
+    for name in ("torch", "numpy", "PIL", "av", "sympy", "PySide6.QtSvg"):
+        assert name not in bc.EXCLUDED_MODULES
+
+
+def test_elf_reader_matches_binutils():
+    """The pure-Python reader finds the same needed libraries and highest GLIBC version as readelf/objdump."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("ELF files are a Linux matter")
+    candidates = [Path(sys.executable).resolve()] + sorted(Path(sys.base_prefix, "lib").glob("libpython3*.so*"))
+    import numpy
+
+    candidates += sorted(Path(numpy.__file__).parent.joinpath("_core").glob("_multiarray_umath*.so"))
+    files = [p for p in candidates if p.is_file() and elfinfo.is_elf(p)]
+    assert files
+    for path in files:
+        info = elfinfo.read_elf(path)
+        assert info.versions, path
+        if shutil.which("objdump"):
+            import re
+
+            out = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True, check=True).stdout
+            needed = re.findall(r"^\s+NEEDED\s+(\S+)", out, re.M)
+            assert info.needed == needed, path
+            versions = [tuple(map(int, v.split("."))) for v in re.findall(r"\bGLIBC_(\d+(?:\.\d+)+)\b", out)]
+            if versions:
+                assert info.highest("GLIBC") == max(versions), path
+    assert not elfinfo.is_elf(Path(__file__))
+
+
+# ------------------------------------------------------------------ a built bundle (dist/ or the unpacked archive)
+
+BUNDLE = Path(os.environ.get("GAN_STUDIO_BUNDLE_DIR") or ROOT / "dist" / "gan-studio")
+needs_bundle = pytest.mark.skipif(not (BUNDLE / "_internal").is_dir() or not sys.platform.startswith("linux"),
+                                  reason=f"no built Linux bundle at {BUNDLE} (run packaging/build.py)")
+
+
+@needs_bundle
+def test_bundle_glibc_floor():
+    """No bundled ELF file needs a newer glibc than the README promises (bc.GLIBC_FLOOR), none needs
+    GLIBC_PRIVATE, glibc's own libraries are not bundled, and the system libstdc++ is new enough."""
+    problems = []
+    scanned = 0
+    for path in elfinfo.elf_files(BUNDLE):
+        scanned += 1
+        rel = path.relative_to(BUNDLE).as_posix()
+        info = elfinfo.read_elf(path)
+        need = info.highest("GLIBC")
+        if need and need > bc.GLIBC_FLOOR:
+            problems.append(f"{rel} needs GLIBC_{elfinfo.version_str(need)}")
+        if info.private():
+            problems.append(f"{rel} needs {sorted(info.private())}")
+        if elfinfo.is_glibc_own(path.name):
+            problems.append(f"{rel} is one of glibc's own libraries")
+        cxx = info.highest("GLIBCXX")
+        if cxx and cxx > bc.GLIBCXX_FLOOR:
+            problems.append(f"{rel} needs GLIBCXX_{elfinfo.version_str(cxx)}")
+    assert scanned > 100, f"only {scanned} ELF files under {BUNDLE}"
+    assert not problems, problems
+
+
+@needs_bundle
+def test_bundle_size_and_dropped_items():
+    files = [p for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink()]
+    total_mib = sum(p.stat().st_size for p in files) / 2**20
+    assert total_mib <= bc.SIZE_LIMIT_MIB, f"bundle is {total_mib:.1f} MiB, over {bc.SIZE_LIMIT_MIB} MiB"
+    assert bc.dropped_files(BUNDLE) == []
+    internal = BUNDLE / "_internal"
+    for needed in ("PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",
+                   "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/translations/qtbase_zh_CN.qm",
+                   "torch/nn/modules/module.py", "resources/presets/quick-digits.json"):
+        assert (internal / needed).is_file(), needed
+    report = ROOT / "dist" / "build-report.json"
+    if report.is_file():
+        import json
+
+        packages = json.loads(report.read_text("utf-8")).get("archived_packages")
+        if packages is not None:
+            assert not set(packages) & set(bc.EXCLUDED_PACKAGES), "excluded packages are in the module archive"
+            assert {"torch", "numpy", "gan_studio", "PySide6"} <= set(packages)
+
+
+@needs_bundle
+def test_bundle_libraries_resolve():
+    """Every library a bundled ELF file links is in the bundle or on this system: nothing the slimming
+    dropped is still needed (glibc, libstdc++, libexpat come from the system)."""
+    names = {p.name for p in BUNDLE.rglob("*")}
+    proc = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True)
+    system = {line.split()[0] for line in proc.stdout.splitlines()[1:] if line.strip()}
+    missing = set()
+    for path in elfinfo.elf_files(BUNDLE):
+        for lib in elfinfo.read_elf(path).needed:
+            if lib not in names and lib not in system:
+                missing.add(f"{path.relative_to(BUNDLE)} -> {lib}")
+    assert not missing, sorted(missing)
+
+
 # ------------------------------------------------------------------ frozen resource lookup
 
 def _fake_bundle(tmp_path: Path, datas) -> Path:
@@ -205,13 +332,100 @@ def test_bundled_mnist_is_used_when_the_cache_has_none(monkeypatch, tmp_path, mn
 
 # ------------------------------------------------------------------ Linux desktop entry
 
-def test_desktop_entry_installs_for_the_user(tmp_path):
-    if shutil.which("bash") is None:
-        pytest.skip("no bash")
-    desktop = (PACKAGING / "linux" / "gan-studio.desktop").read_text("utf-8")
-    for key in ("[Desktop Entry]", "Type=Application", "Name=GAN Studio", "Exec=", "Icon=gan-studio"):
-        assert key in desktop
-    bundle = tmp_path / "gan-studio"
+MAIN_CATEGORIES = {"AudioVideo", "Audio", "Video", "Development", "Education", "Game", "Graphics", "Network",
+                   "Office", "Science", "Settings", "System", "Utility"}
+
+
+def _unescape_string(value: str) -> str:
+    """A Desktop Entry value of type string: \\s \\n \\t \\r \\\\ escapes."""
+    out, i = [], 0
+    table = {"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}
+    while i < len(value):
+        c = value[i]
+        if c == "\\":
+            assert i + 1 < len(value) and value[i + 1] in table, f"bad string escape in {value!r}"
+            out.append(table[value[i + 1]])
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+
+
+def _parse_exec(value: str) -> list[str]:
+    """The Exec key per the Desktop Entry spec: string unescape, then quoting, then %% and field codes."""
+    s = _unescape_string(value)
+    args, i = [], 0
+    while i < len(s):
+        if s[i] == " ":
+            i += 1
+        elif s[i] == '"':
+            i += 1
+            buf = []
+            while True:
+                assert i < len(s), f"unterminated quote in {value!r}"
+                c = s[i]
+                if c == '"':
+                    i += 1
+                    break
+                if c == "\\":
+                    assert s[i + 1] in '"`$\\', f"bad quoted escape in {value!r}"
+                    buf.append(s[i + 1])
+                    i += 2
+                    continue
+                assert c not in '`$', f"unescaped {c!r} in a quoted argument of {value!r}"
+                buf.append(c)
+                i += 1
+            arg = "".join(buf)
+            assert "%" not in arg.replace("%%", ""), f"field code inside a quoted argument: {value!r}"
+            args.append(arg.replace("%%", "%"))
+        else:
+            j = s.find(" ", i)
+            j = len(s) if j < 0 else j
+            word = s[i:j]
+            assert not set(word) & RESERVED, f"reserved character outside quotes in {value!r}"
+            if word.startswith("%") and len(word) == 2 and word != "%%":
+                args.append(word)                           # a field code such as %F
+            else:
+                assert "%" not in word.replace("%%", ""), f"stray % in {value!r}"
+                args.append(word.replace("%%", "%"))
+            i = j
+    return args
+
+
+def _desktop_keys(text: str) -> dict[str, str]:
+    keys = {}
+    for line in text.splitlines():
+        if "=" in line and not line.startswith("#"):
+            k, v = line.split("=", 1)
+            keys[k] = v
+    return keys
+
+
+def test_desktop_template_has_one_main_category():
+    keys = _desktop_keys((PACKAGING / "linux" / "gan-studio.desktop").read_text("utf-8"))
+    for key in ("Type", "Name", "Exec", "Icon", "Categories"):
+        assert key in keys
+    categories = [c for c in keys["Categories"].split(";") if c]
+    assert len(set(categories) & MAIN_CATEGORIES) == 1, categories
+
+
+def test_exec_parser_of_this_test_follows_the_spec():
+    # Examples worked out from the spec text: \\\\ in the file is one literal backslash in a quoted argument.
+    assert _parse_exec('"/opt/a b/gan-studio" %F') == ["/opt/a b/gan-studio", "%F"]
+    assert _parse_exec('"/x/\\\\$y\\\\\\\\z" %F') == ["/x/$y\\z", "%F"]
+    assert _parse_exec('"/x/100%%" %F') == ["/x/100%", "%F"]
+    with pytest.raises(AssertionError):
+        _parse_exec("/opt/a&b/gan-studio %F")
+    with pytest.raises(AssertionError):
+        _parse_exec('"/opt/100%/gan-studio" %F')
+
+
+def _fake_bundle_dir(parent: Path) -> Path:
+    bundle = parent / "gan-studio"
     (bundle / "_internal" / "resources" / "icons").mkdir(parents=True)
     exe = bundle / "gan-studio"
     exe.write_text("#!/bin/sh\n")
@@ -219,13 +433,64 @@ def test_desktop_entry_installs_for_the_user(tmp_path):
     icon_src = bc.RESOURCES / "icons" / "gan-studio.svg"
     if icon_src.is_file():
         shutil.copy2(icon_src, bundle / "_internal" / "resources" / "icons")
+    return bundle
+
+
+def _install_entry(args: list[str], home: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "xdg data é"))
+    return subprocess.run(["bash", str(PACKAGING / "linux" / "install-desktop-entry.sh"), *args],
+                          env=env, capture_output=True, text=True, timeout=60)
+
+
+HARD_FOLDER_NAMES = [
+    "plain",
+    "with space",
+    "Apps & Tools | 100% \"best\" it's",
+    "dollar $HOME `date` back\\slash; #hash (x) *?<>~",
+    "Téléchargements 中文 é",
+]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or sys.platform.startswith("win"), reason="needs bash")
+@pytest.mark.parametrize("folder", HARD_FOLDER_NAMES)
+def test_desktop_entry_installs_with_any_path(tmp_path, folder):
+    bundle = _fake_bundle_dir(tmp_path / folder)
+    exe = bundle / "gan-studio"
     home = tmp_path / "home"
-    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"))
-    subprocess.run(["bash", str(PACKAGING / "linux" / "install-desktop-entry.sh"), str(bundle)],
-                   check=True, env=env, capture_output=True, timeout=60)
-    installed = home / ".local" / "share" / "applications" / "gan-studio.desktop"
-    text = installed.read_text("utf-8")
-    assert f"Exec={exe}" in text or f'Exec="{exe}"' in text
+    proc = _install_entry([str(bundle)], home)
+    assert proc.returncode == 0, proc.stderr
+    installed = home / "xdg data é" / "applications" / "gan-studio.desktop"
+    keys = _desktop_keys(installed.read_text("utf-8"))
+    assert _parse_exec(keys["Exec"]) == [str(exe), "%F"]
+    assert _unescape_string(keys["TryExec"]) == str(exe)
+    assert keys["Icon"] == "gan-studio"
+    if (bc.RESOURCES / "icons" / "gan-studio.svg").is_file():
+        assert (home / "xdg data é" / "icons" / "hicolor" / "scalable" / "apps" / "gan-studio.svg").is_file()
+    # No temporary file left behind; uninstall removes the entry and the icons.
+    assert [p.name for p in installed.parent.iterdir()] == ["gan-studio.desktop"]
+    proc = _install_entry(["--uninstall"], home)
+    assert proc.returncode == 0, proc.stderr
+    assert not installed.exists()
+    assert not list((home / "xdg data é" / "icons").rglob("gan-studio.*"))
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or sys.platform.startswith("win"), reason="needs bash")
+def test_desktop_entry_fails_loudly(tmp_path):
+    home = tmp_path / "home"
+    # Not a bundle folder / no executable in it.
+    proc = _install_entry([str(tmp_path / "missing")], home)
+    assert proc.returncode != 0 and "not a folder" in proc.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = _install_entry([str(empty)], home)
+    assert proc.returncode != 0 and "not an executable" in proc.stderr
+    # The applications folder cannot be created (a file is in the way): non-zero, nothing written.
+    bundle = _fake_bundle_dir(tmp_path / "ok")
+    (home / "xdg data é").mkdir(parents=True)
+    (home / "xdg data é" / "applications").write_text("in the way")
+    proc = _install_entry([str(bundle)], home)
+    assert proc.returncode != 0, proc.stdout
+    assert (home / "xdg data é" / "applications").read_text() == "in the way"
 
 
 # ------------------------------------------------------------------ the self-test
@@ -247,7 +512,7 @@ def test_self_test_from_source_passes():
     assert "self-test passed" in proc.stdout
 
 
-FROZEN = ROOT / "dist" / "gan-studio" / ("gan-studio-cli.exe" if sys.platform.startswith("win") else "gan-studio")
+FROZEN = BUNDLE / ("gan-studio-cli.exe" if sys.platform.startswith("win") else "gan-studio")
 
 
 @pytest.mark.slow
@@ -257,3 +522,27 @@ def test_frozen_self_test_passes():
     proc = _run_self_test([str(FROZEN), "--self-test"], timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "from a frozen bundle" in proc.stdout or "frozen bundle" in proc.stdout
+
+
+def test_help_lists_self_test():
+    from gan_studio.cli import build_parser
+
+    text = build_parser().format_help()
+    assert "--self-test" in text and "check this installation end to end" in text
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or sys.platform.startswith("win"), reason="needs bash")
+def test_desktop_entry_script_inside_the_bundle_needs_no_argument(tmp_path):
+    """The archive ships the script and template beside the executable (build.py): run with no argument,
+    it installs an entry for that folder."""
+    bundle = _fake_bundle_dir(tmp_path / "Mes Apps é")
+    for name in ("install-desktop-entry.sh", "gan-studio.desktop"):
+        shutil.copy2(PACKAGING / "linux" / name, bundle / name)
+    home = tmp_path / "home"
+    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "share"))
+    proc = subprocess.run(["bash", str(bundle / "install-desktop-entry.sh")], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    keys = _desktop_keys((home / "share" / "applications" / "gan-studio.desktop").read_text("utf-8"))
+    assert _parse_exec(keys["Exec"]) == [str(bundle / "gan-studio"), "%F"]
+    assert "run this script again" in proc.stdout

@@ -30,13 +30,75 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
+class _StartupTrace:
+    """`GAN_STUDIO_STARTUP_TRACE=1`: one line per start-up phase, seconds since the process started
+    (packaging/build.py records them beside the start-up probe's figure)."""
+
+    def __init__(self):
+        import os
+        import time
+
+        self.on = bool(os.environ.get("GAN_STUDIO_STARTUP_TRACE"))
+        if self.on:
+            from ..selftest import _process_start_time
+
+            self.t0 = _process_start_time() or time.time()
+
+    def __call__(self, phase: str) -> None:
+        if self.on:
+            import time
+
+            print(f"startup-trace: {phase} {time.time() - self.t0:.3f} s", flush=True)
+
+
+def show_splash(app):
+    """A small "preparing…" window, shown before PyTorch and the main window load (seconds on a busy
+    machine), so a double-click gets an answer at once.  Closed when the main window is shown."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+    from PySide6.QtWidgets import QSplashScreen
+
+    from ..paths import APP_NAME
+    from .i18n import tr
+
+    pixmap = QPixmap(440, 150)
+    pixmap.fill(QColor("#23262e"))
+    painter = QPainter(pixmap)
+    icon = app.windowIcon()
+    if not icon.isNull():
+        icon.paint(painter, QRect(28, 35, 80, 80))
+    painter.setPen(QColor("#ffffff"))
+    font = painter.font()
+    font.setPointSize(17)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(QRect(128, 38, 300, 36), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, APP_NAME)
+    font.setPointSize(10)
+    font.setBold(False)
+    painter.setFont(font)
+    painter.setPen(QColor("#c8ccd4"))
+    painter.drawText(QRect(128, 78, 300, 40), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                     tr("Preparing… (loading PyTorch and the window)"))
+    painter.end()
+    splash = QSplashScreen(pixmap)
+    splash.setObjectName("startupSplash")
+    splash.show()
+    app.processEvents()
+    return splash
+
+
 def run_app(argv: list[str] | None = None) -> int:
-    """Open the main window (and the run folder named in `argv`, if any); returns the exit code."""
+    """Open the main window (and the run folder named in `argv`, if any); returns the exit code.
+
+    What runs before the window, in order: Qt and the app's light modules, the translators, a
+    "preparing…" splash, then PyTorch (core.device, core.runs) and the window's modules, the window.
+    """
+    trace = _StartupTrace()
+    trace("python and the entry point loaded")
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from .. import __version__
-    from ..core.device import cpu_threads, set_threads
     from ..paths import APP_NAME, resource_path
 
     args = list(sys.argv[1:] if argv is None else argv)   # arguments, without the program name
@@ -48,17 +110,28 @@ def run_app(argv: list[str] | None = None) -> int:
     icon = resource_path("icons", "gan-studio.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    set_threads(cpu_threads())  # sampling in the window (no probe at start-up); training chooses its own
     from .i18n import install_translators
     from .settings import AppSettings
 
     install_translators(app, AppSettings().language())    # system locale, or View ▸ Language
     install_excepthook()
+    trace("Qt application created")
+    splash = show_splash(app)
+    trace("splash shown")
+    try:
+        from ..core.device import cpu_threads, set_threads
 
-    from .main_window import MainWindow
+        set_threads(cpu_threads())  # sampling in the window (no probe at start-up); training chooses its own
+        trace("torch imported")
+        from .main_window import MainWindow
 
-    window = MainWindow()
-    window.show()
+        trace("window modules imported")
+        window = MainWindow()
+        trace("main window built")
+        window.show()
+        trace("main window shown")
+    finally:
+        splash.close()
     run = next((a for a in args if not a.startswith("-")), None)
     if run:
         open_or_follow(window, run)
