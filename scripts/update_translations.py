@@ -165,7 +165,8 @@ _KEYS = {"info", "warning", "error", "ok"}           # message kinds (InlineMess
 
 def _visible(text: str) -> bool:
     """A literal a user reads: words, not a shortcut, a format code, a colour or a message kind."""
-    return (bool(_LETTER.search(re.sub(r"<[^>]*>|&\w+;", "", text))) and not _SHORTCUT.match(text.strip()) and not text.startswith("#")
+    words = re.sub(r"<[^>]*>|&\w+;", "", text)          # HTML tags and entities are not words
+    return (bool(_LETTER.search(words)) and not _SHORTCUT.match(text.strip()) and not text.startswith("#")
             and text not in _KEYS)
 
 

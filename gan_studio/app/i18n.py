@@ -90,11 +90,12 @@ def install_translators(app, choice: str | None = None) -> str:
     Returns the language in effect ("en" when nothing was installed).  A missing
     or unreadable translation file leaves the app in English; it never fails.
     """
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtCore import QLocale, QTranslator
 
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    QLocale.setDefault(QLocale.system())
     language = resolve_language(choice)
     if language == "en":
         return "en"
@@ -103,14 +104,27 @@ def install_translators(app, choice: str | None = None) -> str:
         return "en"
     app.installTranslator(own)
     _installed.append(own)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase",):                # standard dialogs, buttons (OK, Cancel, Yes, No …)
         qt = QTranslator(app)
-        if qt.load(f"{name}_{language}", qt_dir):
+        if any(qt.load(f"{name}_{language}", folder) for folder in _qt_translation_dirs()):
             app.installTranslator(qt)
             _installed.append(qt)
     QLocale.setDefault(QLocale(language))
     return language
+
+
+def _qt_translation_dirs() -> list[str]:
+    """Where Qt's own .qm files are: Qt's configured folder, then PySide6's (a frozen bundle keeps them there)."""
+    from PySide6.QtCore import QLibraryInfo
+
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    try:
+        import PySide6
+
+        folders.append(str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"))
+    except (ImportError, TypeError):
+        pass
+    return [f for f in folders if f and Path(f).is_dir()]
 
 
 def core_texts() -> list[str]:

@@ -374,178 +374,183 @@ Discriminator: {d:,} parameters</source>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>&lt;b&gt;Runs&lt;/b&gt; (tick 2–6)</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;运行&lt;/b&gt;（勾选 2–6 个）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Add a run folder from anywhere (a colleague's, a server's) to the list</source>
-            <translation type="unfinished" />
+            <translation>把任意位置的运行文件夹（同事的、服务器上的）加入列表</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Add a run folder to compare</source>
-            <translation type="unfinished" />
+            <translation>添加要比较的运行文件夹</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Add run folder…</source>
-            <translation type="unfinished" />
+            <translation>添加运行文件夹…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>At most {n} runs can be compared at once; untick one first.</source>
-            <translation type="unfinished" />
+            <translation>一次最多比较 {n} 个运行；请先取消勾选一个。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Compare by training step, or by seconds of training (a faster run gets further in the same time)</source>
-            <translation type="unfinished" />
+            <translation>按训练步数或按训练秒数比较（更快的运行在相同时间内走得更远）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Compare runs</source>
-            <translation type="unfinished" />
+            <translation>比较运行</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Curves</source>
-            <translation type="unfinished" />
+            <translation>曲线</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>D(x) solid, D(G(z)) dashed</source>
-            <translation type="unfinished" />
+            <translation>D(x) 实线，D(G(z)) 虚线</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Grid of step {n}</source>
-            <translation type="unfinished" />
+            <translation>第 {n} 步的样本网格</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Loss — D solid, G dashed</source>
-            <translation type="unfinished" />
+            <translation>损失 — D 实线，G 虚线</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>No grid at or before step {n}</source>
-            <translation type="unfinished" />
+            <translation>第 {n} 步及之前没有样本网格</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
-            <source>No quality measurements in these runs</source>
-            <translation type="unfinished" />
+            <source>Quality (0–100): {n} of {total} runs measured</source>
+            <translation>质量（0–100）：{total} 个运行中有 {n} 个做了测量</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Quality score (0–100)</source>
-            <translation type="unfinished" />
+            <translation>质量分数（0–100）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/compare_window.py" />
+            <source>Quality: not measured in these runs</source>
+            <translation>质量：这些运行没有测量</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Read the ticked runs again (a run still training has grown)</source>
-            <translation type="unfinished" />
+            <translation>重新读取勾选的运行（仍在训练的运行已有新进展）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Reload</source>
-            <translation type="unfinished" />
+            <translation>重新加载</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Samples at</source>
-            <translation type="unfinished" />
+            <translation>样本位于</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Show the curves smoothed as the Train tab does (the raw values jump from step to step)</source>
-            <translation type="unfinished" />
+            <translation>像“训练”页那样显示平滑后的曲线（原始值每一步都在跳动）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Smooth</source>
-            <translation type="unfinished" />
+            <translation>平滑</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>The grid of step {n} cannot be read: {why}</source>
-            <translation type="unfinished" />
+            <translation>无法读取第 {n} 步的样本网格：{why}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>The settings in which the runs differ</source>
-            <translation type="unfinished" />
+            <translation>各运行之间不同的设置</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>The step whose grids are shown: each run shows its newest grid at or before it</source>
-            <translation type="unfinished" />
+            <translation>要显示样本网格的步数：每个运行显示该步及之前最新的网格</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Tick 2 to 6 runs to compare them</source>
-            <translation type="unfinished" />
+            <translation>勾选 2 到 6 个运行进行比较</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Tick at least {n} runs to compare them.</source>
-            <translation type="unfinished" />
+            <translation>请至少勾选 {n} 个运行进行比较。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>against step</source>
-            <translation type="unfinished" />
+            <translation>按步数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>against training time</source>
-            <translation type="unfinished" />
+            <translation>按训练时间</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>all the same</source>
-            <translation type="unfinished" />
+            <translation>全部相同</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>settings</source>
-            <translation type="unfinished" />
+            <translation>设置</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>step</source>
-            <translation type="unfinished" />
+            <translation>步数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>step {n}</source>
-            <translation type="unfinished" />
+            <translation>第 {n} 步</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>steps trained</source>
-            <translation type="unfinished" />
+            <translation>已训练步数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>training time</source>
-            <translation type="unfinished" />
+            <translation>训练时间</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>training time (s)</source>
-            <translation type="unfinished" />
+            <translation>训练时间（秒）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>{name} cannot be compared: {why}</source>
-            <translation type="unfinished" />
+            <translation>无法比较 {name}：{why}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>{n} runs compared.</source>
-            <translation type="unfinished" />
+            <translation>已比较 {n} 个运行。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
@@ -736,7 +741,7 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/dataset_panel.py" />
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Preview</source>
-            <translation type="unfinished" />
+            <translation>预览</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
@@ -937,484 +942,484 @@ If this computer is offline, copy the four IDX files from another machine and us
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
             <source>Favourites not saved</source>
-            <translation type="unfinished" />
+            <translation>收藏未保存</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Nothing to export</source>
-            <translation type="unfinished" />
+            <translation>没有可导出的内容</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
             <source>Select images to send them to the keyframes</source>
-            <translation type="unfinished" />
+            <translation>选中图像即可把它们发送到关键帧</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
             <source>Select images to star them</source>
-            <translation type="unfinished" />
+            <translation>选中图像即可收藏</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
             <source>Starred {n}</source>
-            <translation type="unfinished" />
+            <translation>已收藏 {n} 个</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
             <source>The favourites could not be saved: {e}</source>
-            <translation type="unfinished" />
+            <translation>无法保存收藏：{e}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
             <source>There are no images on this page yet.</source>
-            <translation type="unfinished" />
+            <translation>这个页面上还没有图像。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
             <source>Unstarred {n}</source>
-            <translation type="unfinished" />
+            <translation>已取消收藏 {n} 个</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
             <source>Which digit a conditional generator is asked to draw (its class label input)</source>
-            <translation type="unfinished" />
+            <translation>让条件生成器画哪个数字（它的类别标签输入）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
             <source>Add the selected children to the Interpolate keyframes</source>
-            <translation type="unfinished" />
+            <translation>把选中的后代加入“插值”的关键帧</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
             <source>Export children</source>
-            <translation type="unfinished" />
+            <translation>导出后代</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
             <source>Export the selected children, or all of them: PNG, sprite sheet + atlas, GIF, MP4, SVG</source>
-            <translation type="unfinished" />
+            <translation>导出选中的后代或全部后代：PNG、精灵图 + 图集、GIF、MP4、SVG</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
             <location filename="../../gan_studio/app/explore/plane.py" />
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Export…</source>
-            <translation type="unfinished" />
+            <translation>导出…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
             <source>How many children to breed from the parents</source>
-            <translation type="unfinished" />
+            <translation>由父代繁育多少个后代</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
             <source>Make children: each mixes the parents' latent vectors and mutates them a little</source>
-            <translation type="unfinished" />
+            <translation>生成后代：每个后代混合父代的潜在向量，再做少量变异</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
             <source>Mutation strength: how much random noise is added to the mixed latent vectors of the parents (0: pure crossover)</source>
-            <translation type="unfinished" />
+            <translation>变异强度：在父代混合后的潜在向量上加入多少随机噪声（0：纯交叉）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
             <location filename="../../gan_studio/app/explore/directions.py" />
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Send to keyframes</source>
-            <translation type="unfinished" />
+            <translation>发送到关键帧</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
             <source>Star the selected children (they join the Gallery's favourites)</source>
-            <translation type="unfinished" />
+            <translation>收藏选中的后代（加入图库的收藏）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
             <location filename="../../gan_studio/app/explore/directions.py" />
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>★ Star</source>
-            <translation type="unfinished" />
+            <translation>★ 收藏</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Change coordinate {n} of the noise vector z directly (−3 … 3)</source>
-            <translation type="unfinished" />
+            <translation>直接修改噪声向量 z 的第 {n} 个坐标（−3 … 3）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Could not write {path}: {e}</source>
-            <translation type="unfinished" />
+            <translation>无法写入 {path}：{e}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Direction not saved</source>
-            <translation type="unfinished" />
+            <translation>方向未保存</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Export sweep</source>
-            <translation type="unfinished" />
+            <translation>导出扫描</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Export sweep…</source>
-            <translation type="unfinished" />
+            <translation>导出扫描…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Frames of the sweep</source>
-            <translation type="unfinished" />
+            <translation>扫描的帧数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>How far the sweep goes each way: 100 % is the slider's full range</source>
-            <translation type="unfinished" />
+            <translation>扫描向两侧延伸多远：100 % 即滑块的全部范围</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Move a slider first: a direction is the change from the starting digit</source>
-            <translation type="unfinished" />
+            <translation>请先移动一个滑块：方向就是相对于起始数字的变化</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Move along principal direction {n}: one of the main ways the generator's digits vary (found by PCA of many latent vectors)</source>
-            <translation type="unfinished" />
+            <translation>沿主方向 {n} 移动：生成器所画数字的主要变化方式之一（对大量潜在向量做 PCA 得到）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Name of this direction:</source>
-            <translation type="unfinished" />
+            <translation>这个方向的名称：</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Name the change from the starting digit to this one and keep it with the model</source>
-            <translation type="unfinished" />
+            <translation>为从起始数字到当前数字的变化命名，并随模型保存</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>PC {n}</source>
-            <translation type="unfinished" />
+            <translation>主成分 {n}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Save direction</source>
-            <translation type="unfinished" />
+            <translation>保存方向</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Save direction…</source>
-            <translation type="unfinished" />
+            <translation>保存方向…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Saved direction “{name}”</source>
-            <translation type="unfinished" />
+            <translation>已保存方向“{name}”</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Saved directions could not be read: {e}</source>
-            <translation type="unfinished" />
+            <translation>无法读取已保存的方向：{e}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Star the current digit (or the selected sweep frames)</source>
-            <translation type="unfinished" />
+            <translation>收藏当前数字（或选中的扫描帧）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Start from a random seed's first digit</source>
-            <translation type="unfinished" />
+            <translation>从一个随机种子的第一个数字开始</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Sweep</source>
-            <translation type="unfinished" />
+            <translation>扫描</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>The current digit (or the selected sweep frames) as Interpolate keyframes</source>
-            <translation type="unfinished" />
+            <translation>把当前数字（或选中的扫描帧）作为“插值”的关键帧</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>The direction to sweep along, from the current digit</source>
-            <translation type="unfinished" />
+            <translation>从当前数字出发，沿哪个方向扫描</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>The sweep appears here.</source>
-            <translation type="unfinished" />
+            <translation>扫描结果显示在这里。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>The sweep as a strip, GIF, MP4, sprite sheet or SVG</source>
-            <translation type="unfinished" />
+            <translation>把扫描导出为长条图、GIF、MP4、精灵图或 SVG</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>direction {n}</source>
-            <translation type="unfinished" />
+            <translation>方向 {n}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>frames, ±</source>
-            <translation type="unfinished" />
+            <translation>帧，±</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>★ {name}</source>
-            <translation type="unfinished" />
+            <translation>★ {name}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
             <source>Export animation</source>
-            <translation type="unfinished" />
+            <translation>导出动画</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
             <source>Export dialog (size, smoothing, sheet + atlas, SVG)…</source>
-            <translation type="unfinished" />
+            <translation>导出对话框（尺寸、平滑、精灵图 + 图集、SVG）…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
             <source>Frames between two keyframes: more frames, a smoother walk through the latent space</source>
-            <translation type="unfinished" />
+            <translation>两个关键帧之间的帧数：帧越多，在隐空间中的漫步越平滑</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
             <source>Play the walk between the keyframes as an animation</source>
-            <translation type="unfinished" />
+            <translation>以动画播放关键帧之间的漫步</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
             <source>Playback speed of the animation, in frames per second</source>
-            <translation type="unfinished" />
+            <translation>动画的播放速度，单位为帧/秒</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Add the selected cells to the Interpolate keyframes</source>
-            <translation type="unfinished" />
+            <translation>把选中的格子加入“插值”的关键帧</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Click cells to select · Shift/Ctrl for more</source>
-            <translation type="unfinished" />
+            <translation>点击格子选中 · 按住 Shift/Ctrl 多选</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Columns of the plane: steps between corner A and corner B</source>
-            <translation type="unfinished" />
+            <translation>平面的列数：角 A 到角 B 之间的步数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Export plane</source>
-            <translation type="unfinished" />
+            <translation>导出平面</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Export the selected cells, or the whole plane: PNG, sprite sheet + atlas, GIF, MP4, SVG</source>
-            <translation type="unfinished" />
+            <translation>导出选中的格子或整个平面：PNG、精灵图 + 图集、GIF、MP4、SVG</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Rows of the plane: steps between corner A and corner C</source>
-            <translation type="unfinished" />
+            <translation>平面的行数：角 A 到角 C 之间的步数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Star the selected cells (they join the Gallery's favourites)</source>
-            <translation type="unfinished" />
+            <translation>收藏选中的格子（加入图库的收藏）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>row {r}, column {c}</source>
-            <translation type="unfinished" />
+            <translation>第 {r} 行，第 {c} 列</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>{n} selected</source>
-            <translation type="unfinished" />
+            <translation>已选 {n} 个</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source> fps</source>
-            <translation type="unfinished" />
+            <translation> 帧/秒</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>0: pixel edges · 1–4: smoother curves with fewer points</source>
-            <translation type="unfinished" />
+            <translation>0：像素边缘 · 1–4：更平滑、点更少的曲线</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>&lt;b&gt;{n} image(s)&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{n} 张图像&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Animated GIF</source>
-            <translation type="unfinished" />
+            <translation>GIF 动画</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Automatic</source>
-            <translation type="unfinished" />
+            <translation>自动</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Automatic: one column per digit for a conditional model, else square</source>
-            <translation type="unfinished" />
+            <translation>自动：条件模型每个数字一列，否则排成正方形</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Background</source>
-            <translation type="unfinished" />
+            <translation>背景</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Black (as generated)</source>
-            <translation type="unfinished" />
+            <translation>黑色（与生成时相同）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Columns</source>
-            <translation type="unfinished" />
+            <translation>列数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Export {n} PNGs to folder</source>
-            <translation type="unfinished" />
+            <translation>导出 {n} 个 PNG 到文件夹</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Format</source>
-            <translation type="unfinished" />
+            <translation>格式</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Frame rate</source>
-            <translation type="unfinished" />
+            <translation>帧率</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Ink threshold</source>
-            <translation type="unfinished" />
+            <translation>墨迹阈值</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>MP4 video</source>
-            <translation type="unfinished" />
+            <translation>MP4 视频</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>PNG image(s)</source>
-            <translation type="unfinished" />
+            <translation>PNG 图像</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Padding</source>
-            <translation type="unfinished" />
+            <translation>间距</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Paths traced from the pixels (threshold {t:.2f}, smoothing {k}); opens in Figma, Illustrator and Inkscape</source>
-            <translation type="unfinished" />
+            <translation>由像素描出的路径（阈值 {t:.2f}，平滑 {k}）；可在 Figma、Illustrator 和 Inkscape 中打开</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Pixels</source>
-            <translation type="unfinished" />
+            <translation>像素</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Pixels (nearest neighbour)</source>
-            <translation type="unfinished" />
+            <translation>像素（最近邻）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>SVG (traced vectors)</source>
-            <translation type="unfinished" />
+            <translation>SVG（描摹的矢量）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Saved {names}</source>
-            <translation type="unfinished" />
+            <translation>已保存 {names}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Saved {n} PNGs to {folder}</source>
-            <translation type="unfinished" />
+            <translation>已把 {n} 个 PNG 保存到 {folder}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Side of each image in the exported file</source>
-            <translation type="unfinished" />
+            <translation>导出文件中每张图像的边长</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>尺寸</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Smooth (Lanczos)</source>
-            <translation type="unfinished" />
+            <translation>平滑（Lanczos）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Smoothing</source>
-            <translation type="unfinished" />
+            <translation>平滑度</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Sprite sheet PNG + JSON atlas</source>
-            <translation type="unfinished" />
+            <translation>精灵图 PNG + JSON 图集</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Transparent</source>
-            <translation type="unfinished" />
+            <translation>透明</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Upscaling</source>
-            <translation type="unfinished" />
+            <translation>放大方式</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>White (inverted)</source>
-            <translation type="unfinished" />
+            <translation>白色（反色）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>one file</source>
-            <translation type="unfinished" />
+            <translation>一个文件</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>{f:.3g}× the generated {s} px</source>
-            <translation type="unfinished" />
+            <translation>生成尺寸 {s} 像素的 {f:.3g} 倍</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>{n} files in a folder you choose</source>
-            <translation type="unfinished" />
+            <translation>{n} 个文件，保存到你选择的文件夹</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>{n} frames at {fps} fps ({secs:.1f} s), {s}×{s} px</source>
-            <translation type="unfinished" />
+            <translation>{n} 帧，{fps} 帧/秒（{secs:.1f} 秒），{s}×{s} 像素</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>{s}×{s} px each, {where}</source>
-            <translation type="unfinished" />
+            <translation>每张 {s}×{s} 像素，{where}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>{w}×{h} px sheet, {cols} columns; the JSON atlas (TexturePacker JSON hash: Phaser, PixiJS, …) gives each frame's rectangle, seed, index, label and truncation</source>
-            <translation type="unfinished" />
+            <translation>{w}×{h} 像素的精灵图，{cols} 列；JSON 图集（TexturePacker JSON hash 格式：Phaser、PixiJS 等）给出每一帧的矩形区域、种子、序号、标签和截断值</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/follow_controller.py" />
@@ -1455,6 +1460,7 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/follow_controller.py" />
             <location filename="../../gan_studio/app/lifecycle.py" />
             <location filename="../../gan_studio/app/main_window.py" />
+            <location filename="../../gan_studio/app/sample_grid.py" />
             <location filename="../../gan_studio/app/status_bar.py" />
             <location filename="../../gan_studio/app/training_controls.py" />
             <source>step {step:,}</source>
@@ -1473,17 +1479,17 @@ If this computer is offline, copy the four IDX files from another machine and us
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Export</source>
-            <translation type="unfinished" />
+            <translation>导出</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Export… (PNG, sheet + atlas, GIF, MP4, SVG)</source>
-            <translation type="unfinished" />
+            <translation>导出…（PNG、精灵图 + 图集、GIF、MP4、SVG）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Sample some digits first.</source>
-            <translation type="unfinished" />
+            <translation>请先采样一些数字。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -1494,7 +1500,50 @@ If this computer is offline, copy the four IDX files from another machine and us
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Truncation ψ: noise values beyond ±ψ are drawn again (lower: more typical digits, less variety)</source>
-            <translation type="unfinished" />
+            <translation>截断 ψ：超出 ±ψ 的噪声值会重新抽取（越低：数字越典型，多样性越少）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_export.py" />
+            <source>Export generator</source>
+            <translation>导出生成器</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_export.py" />
+            <source>Exporting ONNX needs the optional packages onnx and onnxruntime. Install them into GAN Studio's Python environment with:
+
+{cmd}
+
+then export again. Safetensors export works without them.</source>
+            <translation>导出 ONNX 需要可选的 onnx 和 onnxruntime 包。请用以下命令把它们安装到 GAN Studio 的 Python 环境中：
+
+{cmd}
+
+然后再导出一次。导出 safetensors 不需要它们。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_export.py" />
+            <source>Generator for GAN Studio: safetensors + JSON (*.safetensors)</source>
+            <translation>GAN Studio 生成器：safetensors + JSON (*.safetensors)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_export.py" />
+            <source>ONNX export needs two more packages</source>
+            <translation>导出 ONNX 还需要两个包</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_export.py" />
+            <source>ONNX model for onnxruntime, the web, Unity, TouchDesigner (*.onnx)</source>
+            <translation>用于 onnxruntime、网页、Unity、TouchDesigner 的 ONNX 模型 (*.onnx)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_export.py" />
+            <source>Saved {name} (ONNX opset {opset}, inputs {inputs})</source>
+            <translation>已保存 {name}（ONNX opset {opset}，输入 {inputs}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_export.py" />
+            <source>Saved {name} and {json}</source>
+            <translation>已保存 {name} 和 {json}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
@@ -1530,357 +1579,357 @@ If this computer is offline, copy the four IDX files from another machine and us
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>&lt;b&gt;Loss in use: {name}&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;当前使用的损失：{name}&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>D(x) and D(G(z)) appear here while training runs.</source>
-            <translation type="unfinished" />
+            <translation>训练进行时，这里会显示 D(x) 和 D(G(z))。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Each term is worked out from the batch's average D(x) and D(G(z)), so their sum is close to, but not exactly, the measured loss, which averages the terms image by image. The larger a term, the stronger its colour: that is where the network is pushed hardest.</source>
-            <translation type="unfinished" />
+            <translation>每一项都由该批次 D(x) 和 D(G(z)) 的平均值算出，所以它们的和接近但不完全等于实测损失（实测损失是逐张图像计算后再平均）。某一项越大，颜色越深：网络在那里受到的推动最大。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Pulls D's score of generated images towards 0.</source>
-            <translation type="unfinished" />
+            <translation>把 D 对生成图像的分数拉向 0。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Pulls D's score of real digits towards 1.</source>
-            <translation type="unfinished" />
+            <translation>把 D 对真实数字的分数拉向 1。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Small when D calls real digits real (D(x) near 1).</source>
-            <translation type="unfinished" />
+            <translation>当 D 判定真实数字为真（D(x) 接近 1）时很小。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Small when D calls the generator's images fake (D(G(z)) near 0).</source>
-            <translation type="unfinished" />
+            <translation>当 D 判定生成器的图像为假（D(G(z)) 接近 0）时很小。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Small when the generator fools D (D(G(z)) near 1).</source>
-            <translation type="unfinished" />
+            <translation>当生成器骗过 D（D(G(z)) 接近 1）时很小。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Step {step:,}: D(x) = &lt;b&gt;{real:.3f}&lt;/b&gt; (real digits), D(G(z)) = &lt;b&gt;{fake:.3f}&lt;/b&gt; (generated images)</source>
-            <translation type="unfinished" />
+            <translation>第 {step:,} 步：D(x) = &lt;b&gt;{real:.3f}&lt;/b&gt;（真实数字），D(G(z)) = &lt;b&gt;{fake:.3f}&lt;/b&gt;（生成图像）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The critic lowers its score of generated images.</source>
-            <translation type="unfinished" />
+            <translation>评论器降低它给生成图像的分数。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The critic raises its score of real digits.</source>
-            <translation type="unfinished" />
+            <translation>评论器提高它给真实数字的分数。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The generator pulls D's score of its images towards 1.</source>
-            <translation type="unfinished" />
+            <translation>生成器把 D 对其图像的分数拉向 1。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The generator raises D's score of its images.</source>
-            <translation type="unfinished" />
+            <translation>生成器提高 D 对其图像的分数。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The generator raises the critic's score of its images.</source>
-            <translation type="unfinished" />
+            <translation>生成器提高评论器对其图像的分数。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The gradient penalty keeps the critic smooth (slope about 1 between real and fake).</source>
-            <translation type="unfinished" />
+            <translation>梯度惩罚让评论器保持平滑（在真实与生成样本之间斜率约为 1）。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The loss the training process measured at this step (the batch mean)</source>
-            <translation type="unfinished" />
+            <translation>训练进程在这一步测得的损失（批次平均值）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The seed uses the non-saturating loss; this experiment uses another one, so its formulas are shown. In them D(·) is D's raw score s; the probability shown as D(x) below is σ(s).</source>
-            <translation type="unfinished" />
+            <translation>种子使用非饱和损失；本实验用的是另一种损失，所以这里显示它的公式。其中 D(·) 是 D 的原始分数 s；下方显示为 D(x) 的概率是 σ(s)。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>This is the loss of the seed (Goodfellow et al. 2014); D(·) is the probability that an image is real.</source>
-            <translation type="unfinished" />
+            <translation>这是种子使用的损失（Goodfellow 等，2014）；D(·) 是图像为真实图像的概率。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Wasserstein with gradient penalty</source>
-            <translation type="unfinished" />
+            <translation>带梯度惩罚的 Wasserstein</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Zero once D scores a generated image at most −1.</source>
-            <translation type="unfinished" />
+            <translation>一旦 D 给生成图像的分数不超过 −1，该项即为零。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Zero once D scores a real digit at least +1.</source>
-            <translation type="unfinished" />
+            <translation>一旦 D 给真实数字的分数至少为 +1，该项即为零。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>hinge</source>
-            <translation type="unfinished" />
+            <translation>hinge</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>least squares</source>
-            <translation type="unfinished" />
+            <translation>最小二乘</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>measured: {value:.3f}</source>
-            <translation type="unfinished" />
+            <translation>实测：{value:.3f}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>non-saturating (the seed's loss)</source>
-            <translation type="unfinished" />
+            <translation>非饱和（种子使用的损失）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>(not updated)</source>
-            <translation type="unfinished" />
+            <translation>（未更新）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>D's output: real or fake?</source>
-            <translation type="unfinished" />
+            <translation>D 的输出：真还是假？</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>D(G(z)) #{i}</source>
-            <translation type="unfinished" />
+            <translation>D(G(z)) #{i}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>D(x) real #{i}</source>
-            <translation type="unfinished" />
+            <translation>D(x) 真实 #{i}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>One training step in slow motion, drawn with the images and outputs of a real step: first D learns to tell real from generated, then G learns to fool the new D.</source>
-            <translation type="unfinished" />
+            <translation>用一个真实训练步的图像和输出，以慢动作展示一个训练步：先是 D 学习分辨真实与生成的图像，然后 G 学习骗过更新后的 D。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>Press Train (or Step) to watch one training step in slow motion here.</source>
-            <translation type="unfinished" />
+            <translation>按“训练”（或“单步”），在这里以慢动作观看一个训练步。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>Step {step:,} — phase 1 of 2: the discriminator learns. Real digits and G's images go into D; the update changes D only, to raise D(x) and lower D(G(z)).</source>
-            <translation type="unfinished" />
+            <translation>第 {step:,} 步 — 阶段 1/2：判别器学习。真实数字和 G 生成的图像输入 D；这次更新只改变 D，使 D(x) 升高、D(G(z)) 降低。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>Step {step:,} — phase 2 of 2: the generator learns. Noise goes through G and D; the update flows back through D (frozen) into G, to raise D(G(z)).</source>
-            <translation type="unfinished" />
+            <translation>第 {step:,} 步 — 阶段 2/2：生成器学习。噪声经过 G 和 D；更新沿反向穿过（冻结的）D 传入 G，使 D(G(z)) 升高。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>discriminator</source>
-            <translation type="unfinished" />
+            <translation>判别器</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>generated G(z)</source>
-            <translation type="unfinished" />
+            <translation>生成的 G(z)</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>generator</source>
-            <translation type="unfinished" />
+            <translation>生成器</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>noise z</source>
-            <translation type="unfinished" />
+            <translation>噪声 z</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>real digits x</source>
-            <translation type="unfinished" />
+            <translation>真实数字 x</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>update D: D(x) ↑, D(G(z)) ↓</source>
-            <translation type="unfinished" />
+            <translation>更新 D：D(x) ↑，D(G(z)) ↓</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>update G: D(G(z)) ↑ (through D, which stays as it is)</source>
-            <translation type="unfinished" />
+            <translation>更新 G：D(G(z)) ↑（梯度穿过 D，D 本身保持不变）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>1. Mode collapse: the seed as written</source>
-            <translation type="unfinished" />
+            <translation>1. 模式崩溃：种子原版</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>2. The same network, a better recipe</source>
-            <translation type="unfinished" />
+            <translation>2. 同样的网络，更好的配方</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>3. A learning rate that is too high</source>
-            <translation type="unfinished" />
+            <translation>3. 学习率过高</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>4. Ask for a digit: the conditional generator</source>
-            <translation type="unfinished" />
+            <translation>4. 指定数字：条件生成器</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>5. The D:G ratio</source>
-            <translation type="unfinished" />
+            <translation>5. D:G 更新比例</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>Lesson loaded: {title}. Press Train to start.</source>
-            <translation type="unfinished" />
+            <translation>已加载课程：{title}。按“训练”开始。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>Loading a lesson starts a new experiment.</source>
-            <translation type="unfinished" />
+            <translation>加载课程会开始一个新实验。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>The recipe of lesson 2 with both learning rates at 0.05, a hundred times higher. Each update now overshoots: within a few seconds the discriminator's loss drops to 0 while the generator's loss jumps to tens, and the samples stay noise. If a value becomes infinite, GAN Studio rolls the networks back to the last healthy state, pauses and offers to lower the rates. Try lowering both rates in the Architecture panel while it trains: they apply at the next step.</source>
-            <translation type="unfinished" />
+            <translation>沿用第 2 课的配方，但两个学习率都设为 0.05，高出一百倍。现在每次更新都会冲过头：几秒之内判别器的损失降到 0，生成器的损失跳到几十，样本一直是噪声。如果某个值变成无穷大，GAN Studio 会把网络回滚到上一个健康状态、暂停，并建议降低学习率。试着在训练时于“架构”面板中调低两个学习率：它们在下一步就会生效。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>The recipe of lesson 2 with five discriminator updates for every generator update. Watch D(x) and D(G(z)) move apart: a stronger discriminator tells real from fake more surely, and each step takes several times as long. WGAN-GP needs a critic trained this much; for the hinge loss it mostly slows the generator down. Change D:G steps while it trains (it applies live) and compare.</source>
-            <translation type="unfinished" />
+            <translation>沿用第 2 课的配方，但生成器每更新一次，判别器更新五次。观察 D(x) 和 D(G(z)) 逐渐拉开：更强的判别器能更确定地分辨真假，而每一步要花几倍的时间。WGAN-GP 需要这样多训练评论器；对 hinge 损失来说，这主要是拖慢了生成器。在训练时修改“D:G 步数比”（立即生效）并比较效果。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>The same layer sizes as the seed, with batch norm in the generator, LeakyReLU in the discriminator, Adam with β1 = 0.5 and the hinge loss. Watch the grid turn from grey noise into strokes and then into digits of several classes within a few minutes, while D(x) and D(G(z)) stay apart but neither reaches 0 or 1: neither network wins outright. The formulas switch to the hinge loss that this preset uses.</source>
-            <translation type="unfinished" />
+            <translation>与种子相同的层大小，但生成器使用批归一化，判别器使用 LeakyReLU，Adam 的 β1 = 0.5，并采用 hinge 损失。观察网格在几分钟内从灰色噪声变成笔画，再变成多个类别的数字；同时 D(x) 和 D(G(z)) 保持分开，但都不会到达 0 或 1：哪个网络都没有彻底获胜。公式会切换为这个预设所用的 hinge 损失。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>This generator is also told which digit to draw: the class label goes into G and into D. Watch the sample grid: its samples go through the classes 0, 1, 2, … 9 in reading order, so all ten digits appear and the generator cannot collapse onto a single class. After a minute or two press Ctrl+G (File ▸ Explore the trained generator) and pick a digit in Gallery or Explore: the same noise, a different label, a different digit in the same handwriting.</source>
-            <translation type="unfinished" />
+            <translation>这个生成器还会被告知要画哪个数字：类别标签同时输入 G 和 D。观察样本网格：样本按阅读顺序依次是类别 0、1、2 … 9，所以十个数字都会出现，生成器不会坍缩到单一类别上。一两分钟后按 Ctrl+G（文件 ▸ 探索正在训练的生成器），在“图库”或“探索”中挑选一个数字：同样的噪声、不同的标签，就是同一笔迹写出的不同数字。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
             <source>This is the seed's MLP GAN exactly as written. Press Train and watch the sample grid: within about a minute every sample turns into the same grey blob and stays that way. That is mode collapse: the generator found one image that fools the discriminator for a moment and sends all its noise there. In the formulas, D(x) climbs towards 1 and D(G(z)) falls towards 0, so −log(1 − D(G(z))) shrinks to almost nothing while the generator's term −log D(G(z)) grows: the discriminator has won, and the generator learns little from it. Then load the next lesson, which keeps the same layers.</source>
-            <translation type="unfinished" />
+            <translation>这是完全按种子文档实现的 MLP GAN。按“训练”并观察样本网格：大约一分钟内，每个样本都会变成同一团灰色污迹，并一直保持这样。这就是模式崩溃：生成器找到了一张能暂时骗过判别器的图像，把所有噪声都映射到那里。在公式中，D(x) 升向 1，D(G(z)) 降向 0，于是 −log(1 − D(G(z))) 几乎缩小为零，而生成器的项 −log D(G(z)) 不断增大：判别器赢了，生成器从中学不到多少东西。接着加载下一节课，它保留相同的网络层。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>&lt;b&gt;Conditional GANs&lt;/b&gt; are also told which digit to draw; the Explore tab lets you ask for one.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;条件 GAN&lt;/b&gt; 还会被告知要画哪个数字；在“探索”页可以指定数字。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>&lt;b&gt;D(x)&lt;/b&gt; is the discriminator's score for real images, &lt;b&gt;D(G(z))&lt;/b&gt; for fakes. When both hover near &lt;b&gt;0.5&lt;/b&gt; (the dashed line) the discriminator can no longer tell them apart.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;D(x)&lt;/b&gt; 是判别器给真实图像的分数，&lt;b&gt;D(G(z))&lt;/b&gt; 是给生成图像的分数。当两者都在 &lt;b&gt;0.5&lt;/b&gt;（虚线）附近徘徊时，判别器已经无法区分真假。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>&lt;b&gt;Learning rate&lt;/b&gt;: raise the generator's rate mid-run (it applies live) and watch the curves react. Too high and training &lt;i&gt;diverges&lt;/i&gt;; GAN Studio rolls back and suggests lower rates.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;学习率&lt;/b&gt;：在训练中途调高生成器的学习率（立即生效），观察曲线的反应。学习率过高会导致训练&lt;i&gt;发散&lt;/i&gt;；GAN Studio 会回滚并建议降低学习率。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>&lt;b&gt;Lessons&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;课程&lt;/b&gt;</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>&lt;b&gt;Mode collapse&lt;/b&gt;: the seed's MLP as written fills the grid with one grey blob (lesson 1).</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;模式崩溃&lt;/b&gt;：种子原版的 MLP 会让整个网格都变成同一团灰色污迹（第 1 课）。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>&lt;b&gt;Slow motion&lt;/b&gt;: drag the slider in Training controls and press &lt;b&gt;Step&lt;/b&gt; to watch single updates; the model graph above then replays every step.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;慢动作&lt;/b&gt;：拖动“训练”控制区的滑块，再按&lt;b&gt;单步&lt;/b&gt;，逐次观察每一次更新；上方的模型图会重放每一步。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>&lt;b&gt;loss D / loss G&lt;/b&gt; do not fall steadily like in ordinary training: the two players push against each other, so the curves wobble around a balance. A loss that shoots up and stays there usually means one side has won.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;loss D / loss G&lt;/b&gt; 不会像普通训练那样稳步下降：两个玩家相互对抗，所以曲线围绕一个平衡点摆动。某个损失猛然升高并一直停在高处，通常意味着一方已经赢了。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>A &lt;b&gt;generative adversarial network&lt;/b&gt; is two neural networks playing a game.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;生成对抗网络&lt;/b&gt;（GAN）是两个神经网络在玩一场博弈。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>Each lesson loads a preset and tells you what to watch for while it trains</source>
-            <translation type="unfinished" />
+            <translation>每节课会加载一个预设，并告诉你训练时该观察什么</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>Each training &lt;b&gt;step&lt;/b&gt; first updates the discriminator to tell real from fake a little better, then updates the generator to fool the &lt;i&gt;new&lt;/i&gt; discriminator a little better.</source>
-            <translation type="unfinished" />
+            <translation>每个训练&lt;b&gt;步&lt;/b&gt;先更新判别器，让它更善于分辨真假，再更新生成器，让它更善于骗过&lt;i&gt;更新后的&lt;/i&gt;判别器。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>Further reading: Goodfellow et al., &lt;i&gt;Generative Adversarial Networks&lt;/i&gt; (2014); Radford et al., &lt;i&gt;DCGAN&lt;/i&gt; (2015).</source>
-            <translation type="unfinished" />
+            <translation>延伸阅读：Goodfellow 等，&lt;i&gt;Generative Adversarial Networks&lt;/i&gt;（2014）；Radford 等，&lt;i&gt;DCGAN&lt;/i&gt;（2015）。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>How a GAN learns to draw digits</source>
-            <translation type="unfinished" />
+            <translation>GAN 如何学会画数字</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>Load this lesson</source>
-            <translation type="unfinished" />
+            <translation>加载这节课</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>Reading the Train tab</source>
-            <translation type="unfinished" />
+            <translation>如何看“训练”页</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>Set up the lesson's experiment (its preset and settings); a run in progress is offered to be saved first</source>
-            <translation type="unfinished" />
+            <translation>按这节课设置实验（预设和设置）；正在进行的运行会先询问是否保存</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>The &lt;b style="color:#3b8ee8"&gt;generator&lt;/b&gt; turns random noise &lt;i&gt;z&lt;/i&gt; into an image. At first its images are grey static.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b style="color:#3b8ee8"&gt;生成器&lt;/b&gt;把随机噪声 &lt;i&gt;z&lt;/i&gt; 变成一张图像。一开始它的图像只是灰色的雪花噪点。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>The &lt;b style="color:#e8743b"&gt;discriminator&lt;/b&gt; sees real handwritten digits and the generator's fakes, and outputs how sure it is that an image is real (0 … 1).</source>
-            <translation type="unfinished" />
+            <translation>&lt;b style="color:#e8743b"&gt;判别器&lt;/b&gt;同时看到真实的手写数字和生成器的伪造品，并输出它有多确信一张图像是真实的（0 … 1）。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>The &lt;b&gt;sample grid&lt;/b&gt; always uses the same 64 noise vectors, so you watch the generator itself change. Drag the history slider to replay it.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;样本网格&lt;/b&gt;始终使用同样的 64 个噪声向量，所以你看到的是生成器本身的变化。拖动历史滑块可以回放。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
             <source>Things to try</source>
-            <translation type="unfinished" />
+            <translation>可以尝试</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/lifecycle.py" />
@@ -1911,7 +1960,7 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/lifecycle.py" />
             <location filename="../../gan_studio/app/setup_dialog.py" />
             <source>Export setup</source>
-            <translation type="unfinished" />
+            <translation>导出设置</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/lifecycle.py" />
@@ -2037,6 +2086,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/lifecycle.py" />
             <source>{message} The window is fine. The run was last saved at step {step:,}; training can continue from there.</source>
             <translation>{message} 窗口一切正常。该运行上次保存于第 {step:,} 步，可以从那里继续训练。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main.py" />
+            <source>Preparing… (loading PyTorch and the window)</source>
+            <translation>正在准备…（加载 PyTorch 和窗口）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main.py" />
@@ -2194,11 +2248,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Export generator</source>
-            <translation>导出生成器</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>Export generator…</source>
             <translation>导出生成器…</translation>
         </message>
@@ -2231,11 +2280,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/main_window.py" />
             <source>Gallery</source>
             <translation>图库</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Generator (*.safetensors)</source>
-            <translation>生成器 (*.safetensors)</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -2537,39 +2581,59 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>这张图像没有种子地址，也不在谱系中</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/sample_grid.py" />
+            <source>History</source>
+            <translation>历史</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/sample_grid.py" />
+            <source>Scrub back through the grids saved during training</source>
+            <translation>拖动回看训练过程中保存的样本网格</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/sample_grid.py" />
+            <source>The generator's samples appear here while it trains</source>
+            <translation>训练时，生成器的样本会显示在这里</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/sample_grid.py" />
+            <source>The same 64 noise vectors, drawn by the generator as it learns</source>
+            <translation>同样的 64 个噪声向量，由学习中的生成器绘制</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/app/setup_dialog.py" />
             <source>A setup is a small file with every setting of this experiment (no weights). Open it on another computer with File ▸ Open setup…, by dropping it on the window, or with gan-studio open FILE.</source>
-            <translation type="unfinished" />
+            <translation>设置文件是一个包含本实验全部设置（不含权重）的小文件。在另一台电脑上可以用“文件 ▸ 打开设置…”、把它拖到窗口上，或用 gan-studio open FILE 打开。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/setup_dialog.py" />
             <source>Anything else (shown when the setup is opened)</source>
-            <translation type="unfinished" />
+            <translation>其他说明（打开设置时显示）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/setup_dialog.py" />
             <source>Lesson</source>
-            <translation type="unfinished" />
+            <translation>课程</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/setup_dialog.py" />
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/setup_dialog.py" />
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>标题</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/setup_dialog.py" />
             <source>What to watch for when this setup trains</source>
-            <translation type="unfinished" />
+            <translation>用这个设置训练时需要观察什么</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/setup_dialog.py" />
             <source>e.g. Mode collapse, live</source>
-            <translation type="unfinished" />
+            <translation>例如：实时观察模式崩溃</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/status_bar.py" />
@@ -2914,62 +2978,66 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <location filename="../../resources/presets/conditional-dcgan.json" />
             <source>A DCGAN that receives the digit label: the generator gets it beside the noise, the discriminator through a projection head (Miyato &amp; Koyama, 2018). You choose which digit to generate, and every class is covered by construction.</source>
-            <translation type="unfinished" />
+            <translation>会接收数字标签的 DCGAN：生成器把标签和噪声一起作为输入，判别器通过投影头（Miyato &amp; Koyama，2018）使用标签。你可以选择生成哪个数字，而且从结构上保证覆盖每一个类别。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/conditional-dcgan.json" />
             <source>Conditional DCGAN</source>
-            <translation type="unfinished" />
+            <translation>条件 DCGAN</translation>
         </message>
         <message>
             <location filename="../../resources/presets/dcgan.json" />
             <source>DCGAN</source>
-            <translation type="unfinished" />
+            <translation>DCGAN</translation>
         </message>
         <message>
             <location filename="../../resources/presets/dcgan.json" />
             <source>The deep convolutional GAN of Radford et al. (2015), sized for 28×28 digits: transposed convolutions with batch norm in the generator, strided convolutions with spectral norm in the discriminator. Unconditional: it decides by itself which digit to draw, so watch the class coverage.</source>
-            <translation type="unfinished" />
+            <translation>Radford 等人（2015）提出的深度卷积 GAN，尺寸按 28×28 的数字设计：生成器使用带批归一化的转置卷积，判别器使用带谱归一化的步幅卷积。无条件：它自己决定画哪个数字，所以请留意类别覆盖率。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/quick-digits.json" />
             <source>Quick digits (conditional DCGAN)</source>
-            <translation type="unfinished" />
+            <translation>快速数字（条件 DCGAN）</translation>
         </message>
         <message>
             <location filename="../../resources/presets/quick-digits.json" />
             <source>The default. A compact conditional DCGAN tuned for a laptop CPU: it is told which digit to draw, so every class appears, small batches with brisk learning rates make many updates per second, the hinge loss learns faster than the classic one here, and an exponential moving average of the generator smooths the samples. Recognisable digits of all ten classes in about a minute on two cores.</source>
-            <translation type="unfinished" />
+            <translation>默认预设。一个为笔记本 CPU 调好的小型条件 DCGAN：它被告知要画哪个数字，所以每个类别都会出现；小批量配合较高的学习率，每秒能做很多次更新；在这里 hinge 损失比经典损失学得更快；对生成器做指数移动平均（EMA）让样本更平滑。在双核 CPU 上大约一分钟就能得到全部十个类别、可辨认的数字。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/seed-mlp-fixed.json" />
             <source>Classic MLP GAN — fixed</source>
-            <translation type="unfinished" />
+            <translation>经典 MLP GAN — 修正版</translation>
         </message>
         <message>
             <location filename="../../resources/presets/seed-mlp-fixed.json" />
             <source>The seed's network with the same layer sizes and latent size (100 → 128 → 256 → 512 → 784, 784 → 512 → 256 → 128 → 1), trained with a recipe that works: batch norm in the generator keeps each layer's activations on a steady scale so it cannot pile all its noise onto one output; LeakyReLU in the discriminator passes a gradient for every input, so the generator always learns which way to move; Adam with low momentum (β1 = 0.5) follows the moving target instead of overshooting it; the hinge loss with brisk learning rates (5e-4) and small batches (32) makes many useful updates per second; and an average of the generator's recent weights (EMA) smooths the samples. Unconditional: it decides by itself which digit to draw. Measured: all ten digit classes within 90 seconds of training on one core, clearly readable digits by 3 minutes. Compare with "Classic MLP GAN — the seed as written".</source>
-            <translation type="unfinished" />
+            <translation>与种子文档相同的网络，层大小和潜在向量维度都不变（100 → 128 → 256 → 512 → 784，784 → 512 → 256 → 128 → 1），但换成了行之有效的训练配方：生成器中的批归一化让每一层的激活保持稳定的尺度，使它无法把所有噪声都堆到同一个输出上；判别器中的 LeakyReLU 对每个输入都能传回梯度，生成器因此总能知道该往哪个方向调整；低动量的 Adam（β1 = 0.5）能跟上不断移动的目标，而不会冲过头；hinge 损失配合较高的学习率（5e-4）和小批量（32），每秒能做很多次有效更新；对生成器近期权重求平均（EMA）让样本更平滑。无条件：它自己决定画哪个数字。实测：单核训练 90 秒内出现全部十个数字类别，3 分钟时数字已清晰可读。可与“经典 MLP GAN — 种子原版”对比。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/seed-mlp.json" />
             <source>Classic MLP GAN — the seed as written</source>
-            <translation type="unfinished" />
+            <translation>经典 MLP GAN — 种子原版</translation>
         </message>
         <message>
             <location filename="../../resources/presets/seed-mlp.json" />
             <source>The fully connected GAN of Goodfellow et al. (2014) exactly as our seed document writes it: generator 100 → 128 → 256 → 512 → 784 with ReLU and tanh, discriminator 784 → 512 → 256 → 128 → 1 with ReLU, no normalisation, Adam at 1e-4 with the usual momentum (β1 = 0.9), non-saturating loss computed from logits. Kept as a lesson, because it fails: within a minute every sample becomes the same speckled grey blob and it stays there (measured: 0 of 10 digit classes after 3 minutes). Why: the generator's activations drift freely from layer to layer, so it finds one output that fools the discriminator for a moment and piles all its noise onto it; Adam's high momentum keeps pushing in stale directions while the two networks chase each other; and ReLU in the discriminator gives no gradient for negative inputs, so the generator is told little about how to move. The preset "Classic MLP GAN — fixed" keeps the same layer sizes and changes only the recipe.</source>
-            <translation type="unfinished" />
+            <translation>Goodfellow 等人（2014）的全连接 GAN，完全按照我们的种子文档实现：生成器 100 → 128 → 256 → 512 → 784，使用 ReLU 和 tanh；判别器 784 → 512 → 256 → 128 → 1，使用 ReLU；没有归一化；Adam 学习率 1e-4，动量取常用值（β1 = 0.9）；由 logits 计算非饱和损失。保留它是作为一堂课，因为它会失败：不到一分钟，所有样本都变成同一团带斑点的灰色污迹，并一直停在那里（实测：3 分钟后 10 个数字类别一个都没有）。原因：生成器的激活在层与层之间随意漂移，于是它找到一个能暂时骗过判别器的输出，把所有噪声都堆到这个输出上；两个网络互相追逐时，Adam 的高动量还在沿着过时的方向推进；判别器中的 ReLU 对负输入没有梯度，生成器几乎得不到该如何调整的信息。预设“经典 MLP GAN — 修正版”保留相同的层大小，只改变训练配方。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/wgan-gp.json" />
             <source>WGAN-GP</source>
-            <translation type="unfinished" />
+            <translation>WGAN-GP</translation>
         </message>
         <message>
             <location filename="../../resources/presets/wgan-gp.json" />
             <source>Wasserstein GAN with gradient penalty (Gulrajani et al., 2017). The critic scores realism instead of classifying, is updated five times per generator step and is kept 1-Lipschitz by a gradient penalty. Slower per step, very stable, and its critic loss tracks sample quality.</source>
-            <translation type="unfinished" />
+            <translation>带梯度惩罚的 Wasserstein GAN（Gulrajani 等人，2017）。评论器（critic）给图像的真实程度打分而不是做分类，生成器每更新一步它更新五次，并通过梯度惩罚保持 1-Lipschitz。每步更慢，但非常稳定，而且评论器的损失能反映样本质量。</translation>
+        </message>
+        <message>
+            <source>Generator (*.safetensors)</source>
+            <translation type="vanished">生成器 (*.safetensors)</translation>
         </message>
     </context>
 </TS>
