@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         exp.stateChanged.connect(lambda _s: self.update_controls())
         exp.runChanged.connect(self.update_controls)
         exp.configChanged.connect(self._on_config_changed)
+        self._sync_grid_columns()
         self.follower.changed.connect(self.update_controls)
         self.arch_panel.validityChanged.connect(lambda _ok: self.update_controls())
         self.dataset_panel.dataConfigChanged.connect(
@@ -295,7 +296,15 @@ class MainWindow(QMainWindow):
         return self.lifecycle.open_run(path) if path is not None else False
 
     # ------------------------------------------------------------ reactions
+    def _sync_grid_columns(self) -> None:
+        """A conditional experiment's training grid has one column per digit."""
+        cfg = self.experiment.config
+        k = len(cfg.data.classes) if cfg.data.classes else cfg.model.num_classes
+        self.train_tab.grid.set_classes(k if cfg.model.conditional else None)
+
     def _on_config_changed(self, keys: set) -> None:
+        if any(k.startswith(("data.", "model.")) for k in keys):
+            self._sync_grid_columns()
         if any(k.startswith("data.") for k in keys):
             if self.dataset_panel.data_config() != self.experiment.config.data:
                 self.dataset_panel.set_data_config(self.experiment.config.data)

@@ -70,6 +70,11 @@ class SampleGridView(QWidget):
         layout.addLayout(row)
 
     # ---------------------------------------------------------------- data
+    def set_classes(self, k: int | None) -> None:
+        """A conditional experiment's fixed samples cycle through `k` classes: one column per class, so
+        each digit keeps its own column (10 for all digits); None: the square-ish 8 columns."""
+        self.cols = k if k and 1 < k <= 16 else 8
+
     def add_snapshot(self, step: int, images: np.ndarray) -> None:
         """Add (N, H, W, C) uint8 samples taken at `step`."""
         self.add_sheet(step, tile_grid(images, cols=self.cols, pad=2))
