@@ -125,10 +125,13 @@ def _default_run_dir(name: str) -> Path:
     return runs_dir() / f"{time.strftime('%Y%m%d-%H%M%S')}-{name}"
 
 
-def _drive(session, steps: int, seconds: float, dist=None) -> str:
+def _drive(session, steps: int, seconds: float, dist=None, quality: bool = False) -> str:
     """Train until the target, Ctrl-C or a divergence, then save.  Under torchrun (`dist`) all
     processes run this together; only rank 0 shows progress and writes the run folder.
     The run folder's lock is released at the end, whatever happened."""
+    if quality and (dist is None or dist.is_main):
+        note = session.enable_quality()
+        print(f"quality meter: {note}" if note else "quality meter: on (every 10 s of training)", file=sys.stderr)
     try:
         return _train_and_save(session, steps, seconds, dist)
     finally:
@@ -150,6 +153,13 @@ class _Progress:
 
     def update(self, update) -> None:
         now = time.perf_counter()
+        if update.quality is not None or update.warnings:
+            from .core.diagnostics import describe_point
+
+            lines = [f"quality at step {update.quality.step}: {describe_point(update.quality)}"] if update.quality else []
+            lines += [f"warning: {w.message()}" for w in update.warnings]
+            for line in lines:
+                (self.bar.write(line, file=sys.stderr) if not self.plain else print(line, file=sys.stderr, flush=True))
         if update.records:
             self.last = update.records[-1]
             self.done += len(update.records)
@@ -278,6 +288,17 @@ def cmd_train(args) -> int:
     # The same Experiment the window edits: the preset, then the user's changes, validated once.
     experiment = Experiment.from_preset(preset.key, data)
     experiment.edit(**{f"train.{k}": v for k, v in overrides.items()})
+    size, channels = args.image_size, args.channels
+    if args.dataset == "folder" and args.data_path and (size is None or channels is None):
+        from .core.data.folder import suggest_shape
+
+        auto_size, auto_channels = suggest_shape(args.data_path)
+        size, channels = size or auto_size, channels or auto_channels
+        print(f"folder images: training at {size}×{size} {'colour' if channels == 3 else 'gray'} "
+              f"(--image-size / --channels to choose)", file=sys.stderr)
+    shape = {k: v for k, v in (("model.image_size", size), ("model.channels", channels)) if v is not None}
+    if shape:
+        experiment.edit(**shape)
     config = experiment.config.check()
     dist = _start_distributed(config.train.device)
     try:
@@ -295,7 +316,7 @@ def cmd_train(args) -> int:
             counts = session.trainer.parameter_counts()
             print(f"{preset.title}: G {counts['generator']:,} · D {counts['discriminator']:,} parameters on "
                   f"{session.trainer.device} ({session.trainer.threads} threads)", file=sys.stderr)
-        _drive(session, args.steps or 0, args.seconds or 0.0, dist)
+        _drive(session, args.steps or 0, args.seconds or 0.0, dist, quality=args.quality)
         return 0
     finally:
         if dist is not None:
@@ -333,7 +354,7 @@ def cmd_resume(args) -> int:
             if getattr(session.run, "restored_from", "") == "previous":
                 print("  note: the newest save was damaged or incomplete; resumed from the previous good save",
                       file=sys.stderr)
-        _drive(session, args.steps or 0, args.seconds or 0.0, dist)
+        _drive(session, args.steps or 0, args.seconds or 0.0, dist, quality=args.quality)
         return 0
     finally:
         if dist is not None:
@@ -549,6 +570,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "default: %(default)s)")
     p.add_argument("--dataset", default="sample", choices=["sample", "mnist", "fashion-mnist", "kmnist", "folder"],
                    help="training images (default: %(default)s, the small offline sample)")
+    p.add_argument("--image-size", type=int, choices=[28, 32, 64],
+                   help="image side in pixels (default: 28, or decided by a folder's images)")
+    p.add_argument("--channels", type=int, choices=[1, 3],
+                   help="1: gray, 3: colour (default: 1, or decided by a folder's images)")
     p.add_argument("--data-path", metavar="DIR",
                    help="folder of images (for --dataset folder) or of the four IDX files")
     p.add_argument("--classes", type=_class_list, help="comma-separated class labels to train on, e.g. 0,1,7")
@@ -562,6 +587,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lr", type=_float_in(1e-7, 1.0, "--lr"), help="learning rate of both networks")
     p.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps")
     p.add_argument("--threads", type=threads_t, help="CPU threads (0: every core)")
+    p.add_argument("--quality", action="store_true",
+                   help="score the generator with the digit classifier every 10 s of training and print it, "
+                        "with warnings (mode collapse, the discriminator winning); saved to quality.jsonl")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("resume", help="continue a run where it stopped")
@@ -571,6 +599,8 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--seconds", type=seconds_t, help="train this many more seconds")
     p.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps (default: the run's)")
     p.add_argument("--threads", type=threads_t, help="CPU threads (0: every core; default: the run's)")
+    p.add_argument("--quality", action="store_true",
+                   help="score the generator every 10 s of training and print it (see train --quality)")
     p.set_defaults(func=cmd_resume)
 
     p = sub.add_parser("open", help="open a run folder or a shared setup (.json) in the desktop app; a run that "

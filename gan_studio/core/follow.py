@@ -39,7 +39,7 @@ from typing import Callable, Iterator
 import numpy as np
 
 from .runlock import LockOwner, RunLock, STALE_AFTER
-from .runs import FORMAT, METRICS_FILE, RUN_FILE, WEIGHTS_FILE, RunError
+from .runs import FORMAT, METRICS_FILE, QUALITY_FILE, RUN_FILE, WEIGHTS_FILE, RunError
 
 POLL_INTERVAL = 1.0        # seconds; what the GUI and the terminal use
 IDLE_AFTER = 30.0          # without a lock file: no file change for this long = not active
@@ -78,10 +78,14 @@ class FollowUpdate:
     status_changed: bool = False
     active: bool = False           # a training process still owns the run
     owner: LockOwner | None = None  # from the run's lock file, when there is one
+    quality: list[dict] = field(default_factory=list)   # new quality checks (quality.jsonl rows)
+    quality_reset: bool = False    # quality.jsonl was rewritten: `quality` holds all its rows
+    snapshots: list | None = None  # the run's trainer snapshots (SnapshotInfo), when they changed
 
     @property
     def changed(self) -> bool:
-        return bool(self.rows or self.reset or self.sample is not None or self.status_changed)
+        return bool(self.rows or self.reset or self.sample is not None or self.status_changed or self.quality
+                    or self.quality_reset or self.snapshots is not None)
 
 
 # --------------------------------------------------------------- grid images
@@ -196,6 +200,9 @@ class RunFollower:
         self._reported: tuple | None = None
         # run.json
         self._status: RunStatus | None = None
+        # quality.jsonl and snapshots/
+        self._q_offset, self._q_id = 0, None
+        self._snap_key: tuple | None = None
         info = self._read_info()
         if info is not None and info.get("format") != FORMAT:
             raise RunError(f"{path / RUN_FILE} is not a run description this version understands "
@@ -208,6 +215,8 @@ class RunFollower:
             update = FollowUpdate()
             update.rows, update.reset = self._poll_metrics()
             update.sample = self._poll_samples()
+            update.quality, update.quality_reset = self._poll_quality()
+            update.snapshots = self._poll_snapshots()
             status = self._poll_status()
             update.status_changed = status != self._status and status is not None
             if status is not None:
@@ -267,6 +276,44 @@ class RunFollower:
             return True
         fh.seek(self._offset - len(self._tail))
         return fh.read(len(self._tail)) == self._tail
+
+    # ------------------------------------------------------------- quality
+    def _poll_quality(self) -> tuple[list[dict], bool]:
+        """New rows of quality.jsonl (a check every ~10 s: small, so a rewrite is simply read again)."""
+        file = self.path / QUALITY_FILE
+        try:
+            with open(file, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                ident = (st.st_dev, st.st_ino) if st.st_ino else None
+                reset = self._q_offset > 0 and (st.st_size < self._q_offset or ident != self._q_id)
+                if reset:
+                    self._q_offset = 0
+                self._q_id = ident
+                if st.st_size == self._q_offset:
+                    return [], reset
+                fh.seek(self._q_offset)
+                data = fh.read()
+        except FileNotFoundError:
+            was = self._q_offset > 0
+            self._q_offset, self._q_id = 0, None
+            return [], was
+        except OSError:
+            return [], False
+        end = data.rfind(b"\n")
+        if end < 0:
+            return [], reset
+        self._q_offset += end + 1
+        return _parse_lines(data[:end + 1]), reset
+
+    def _poll_snapshots(self):
+        from .snapshots import FOLDER, list_snapshots
+
+        st = _stat(self.path / FOLDER)
+        key = (st.st_ino, st.st_mtime_ns) if st is not None else None
+        if key == self._snap_key:
+            return None
+        self._snap_key = key
+        return list_snapshots(self.path)
 
     # ------------------------------------------------------------- samples
     def _poll_samples(self) -> SampleGrid | None:

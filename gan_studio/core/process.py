@@ -7,13 +7,18 @@ Train responds at once.  Two one-way pipes carry plain Python values:
 
 commands (window → process), `(name, args)`:
     load     {"config": dict, "run_dir": str} or {"resume": str, "config": dict | None},
-             and {"threads": int | None, "max_threads": int} (None: the process measures what is best)
+             and {"threads": int | None, "max_threads": int} (None: the process measures what is best),
+             {"quality": float} seconds of training between quality checks (0 or absent: the meter is off)
+    branch   {"parent": str, "step": int, "run_dir": str, "changes": {"train.lr_g": value, …}}, and the
+             load's "threads", "max_threads", "quality": a new run from the parent's snapshot at `step`
+             (the session loaded before is saved and dropped, its folder kept); "ready" follows
     train    {"target_steps": int, "target_seconds": float, "paused": bool}
     apply    {"config": dict}           settings that may change when training continues
     hparams  {field: value}             live hyper-parameters, applied at the next step
     pause, resume, step {"n": int}, stop, delay {"seconds": float}
     save     {"path": str | None}       checkpoint (to a new folder: move a scratch run, copy a saved one)
     generator                          a snapshot of the sampling generator for Gallery / Explore
+             {"run": str, "step": int}  (optional) the generator of that run's trainer snapshot instead
     discard                            drop the session (its scratch folder is deleted)
     probe    {"seconds": float, "n": int}  every `seconds` of training (and after every single or slowed step)
                                        send a `probe` event; 0 turns it off (the Learn tab's model graph)
@@ -22,11 +27,17 @@ commands (window → process), `(name, args)`:
 events (process → window), `(name, payload)`:
     hello     {"pid", "torch"}
     status    {"text"}
-    ready     {"step", "elapsed", "run", "dataset", "notes", "class_names", "device", "threads", "config"}
+    ready     {"step", "elapsed", "run", "dataset", "notes", "class_names", "device", "threads", "config",
+               "quality": bool (the meter runs), "quality_note": str (why not, when asked for),
+               "lineage": dict | None (run.json's, for a branched run), "snapshots": [SnapshotInfo dicts]}
     metrics   {"rows": [StepRecord dicts]}     batched, at most ~20 per second
     snapshot  {"step", "images": uint8 (N, H, W, C)}
     state     {"state": "running" | "paused" | "idle", "step", "start_step", "start_elapsed"}
     diverged  {"advice", "step"}                   networks rolled back to `step`, paused
+    quality   {"point": QualityPoint dict}         a quality check (core/diagnostics.py), after the metrics
+                                                   of its step; also appended to the run's quality.jsonl
+    warning   {"kind", "step", "title", "text", "advice"}   a TrainingWarning: "collapse" or "d-wins"
+    snapshots {"items": [{"step", "bytes", "path"}], "total_bytes"}   a trainer snapshot was written
     saved     {"path", "step", "auto"}
     applied   {"config"}
     generator {"data": bytes (exported-generator safetensors), "name", "step", "run"}
@@ -59,7 +70,9 @@ IDLE_POLL = 0.25                # seconds the idle loop waits for a command
 PARENT_CHECK = 2.0              # seconds between checks that the window still exists
 # OpenMP workers that spin while waiting take the core the window needs to paint
 # (and stall by 8–10× on a busy machine): wait passively.  Read when torch loads.
-CHILD_ENV = {"OMP_WAIT_POLICY": "PASSIVE"}
+# numpy's OpenBLAS threads spin too: with two of them beside torch's, the quality meter's 128×128
+# eigendecompositions took 0.35 s each instead of ~5 ms on a busy 2-core machine (one is plenty for them).
+CHILD_ENV = {"OMP_WAIT_POLICY": "PASSIVE", "OPENBLAS_NUM_THREADS": "1"}
 
 
 class ProcessDied(RuntimeError):
@@ -185,10 +198,9 @@ class TrainingLoop:
                 self._stop_running("failed")
 
     # ---------------------------------------------------------------- commands
-    def _cmd_load(self, config=None, run_dir=None, resume=None, threads=None, max_threads=0) -> None:
+    def _cmd_load(self, config=None, run_dir=None, resume=None, threads=None, max_threads=0, quality=0.0) -> None:
         from .config import CONTINUE, ExperimentConfig, field_keys, get_value
         from .data import DatasetCancelled, load_dataset
-        from .device import choose_threads, set_threads
         from .session import TrainingSession
 
         self._drop_session(delete_scratch=False)
@@ -219,7 +231,14 @@ class TrainingLoop:
             self.send("status", text="Building the networks…")
             session = TrainingSession(cfg, run_dir=run_dir, dataset=dataset)
         # An explicit count, else the best of up to `max_threads` measured here (0: every core).
+        self._install(session, threads, max_threads, quality)
+
+    def _install(self, session, threads, max_threads, quality) -> None:
+        from .device import choose_threads, set_threads
+
         session.trainer.threads = set_threads(threads if threads else choose_threads(max_threads or 0))
+        if quality:
+            session.enable_quality(every=float(quality))
         self.session = session
         self._load_failed = False
         self._send_ready()
@@ -229,13 +248,46 @@ class TrainingLoop:
         if self._probe_every > 0:
             self._send_probe()
 
+    def _cmd_branch(self, parent, step, run_dir, changes=None, threads=None, max_threads=0, quality=0.0) -> None:
+        from .data import DatasetCancelled
+        from .session import TrainingSession
+
+        if self.session is not None and self.session.run is not None and self.session.step > 0:
+            self._stop_running("stopped")
+            self.session.save("paused")
+        self._drop_session(delete_scratch=False)
+        self._load_failed = True
+        self.send("status", text=f"Branching from {Path(parent).name} at step {int(step):,}…")
+        try:
+            session = TrainingSession.branch(parent, int(step), run_dir, changes or {},
+                                             cancel=self._cancel_requested)
+        except DatasetCancelled:
+            self._send_state()
+            return
+        self._install(session, threads, max_threads, quality)
+        first = session.snapshot()
+        self.send("snapshot", step=first.step, images=first.images)
+
     def _send_ready(self) -> None:
+        from .snapshots import lineage
+
         s, t = self.session, self.session.trainer
+        store = s.state_snapshots()
         self.send("ready", step=t.step_count, elapsed=t.elapsed,
                   run=str(s.run.path) if s.run is not None else None,
                   dataset=s.dataset.name, notes=list(s.dataset.notes),
                   class_names=list(s.dataset.train.class_names or []),
-                  device=str(t.device), threads=t.threads, config=s.config.to_dict())
+                  device=str(t.device), threads=t.threads, config=s.config.to_dict(),
+                  quality=s.quality is not None, quality_note=s.quality_note,
+                  lineage=lineage(s.run.info) if s.run is not None else None,
+                  snapshots=[i.to_dict() for i in store.list()] if store is not None else [])
+
+    def _send_snapshots(self) -> None:
+        from .snapshots import total_bytes
+
+        store = self.session.state_snapshots() if self.session is not None else None
+        items = store.list() if store is not None else []
+        self.send("snapshots", items=[i.to_dict() for i in items], total_bytes=total_bytes(items))
 
     def _need_session(self):
         if self.session is None:
@@ -306,9 +358,15 @@ class TrainingLoop:
         where = session.save_as(path, status or ("running" if self.running and not self.paused else "paused"))
         self.send("saved", path=str(where), step=session.step, auto=False)
 
-    def _cmd_generator(self) -> None:
+    def _cmd_generator(self, run=None, step=None) -> None:
         from .generator import from_trainer, generator_to_bytes
 
+        if run is not None and step is not None:
+            from .snapshots import generator_from_snapshot
+
+            model = generator_from_snapshot(run, int(step))
+            self.send("generator", data=generator_to_bytes(model), name=model.name, step=int(step), run=str(run))
+            return
         session = self._need_session()
         run = session.run.path if session.run is not None else None
         names = list(session.dataset.train.class_names or [])
@@ -428,6 +486,14 @@ class TrainingLoop:
         if update.saved and session.run is not None:
             self._flush_events()
             self.send("saved", path=str(session.run.path), step=session.step, auto=True)
+        if update.quality is not None or update.warnings or update.state_snapshot is not None:
+            self._flush_events()        # the curves hold the step before the meter and the warnings name it
+            if update.quality is not None:
+                self.send("quality", point=update.quality.to_dict())
+            for w in update.warnings:
+                self.send("warning", **w.to_dict())
+            if update.state_snapshot is not None:
+                self._send_snapshots()
         now = time.perf_counter()
         if now - self._last_rollback >= ROLLBACK_INTERVAL:
             self._rollback = trainer.capture()
@@ -449,6 +515,9 @@ class TrainingLoop:
         step = trainer.step_count
         if self.session.run is not None:
             self.session.run.truncate_metrics(step)
+            if self.session.state_snapshots().truncate(step):
+                self._send_snapshots()
+        self.session.watchdog.reset()
         self._buffer = [r for r in self._buffer if r["step"] <= step]
         self.paused, self.step_requests = True, 0
         self._flush_events()

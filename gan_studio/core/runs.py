@@ -5,6 +5,8 @@
       weights.safetensors    G, D, EMA-G weights + fixed noise; config as JSON metadata
       optimizer.safetensors  Adam state, RNG state, data order; param groups as metadata
       metrics.jsonl          one JSON object per training step
+      quality.jsonl          one JSON object per quality check (core/diagnostics.py), when the meter is on
+      snapshots/step_NNNNNNN.safetensors   spaced trainer states to branch from (core/snapshots.py)
       samples/step_NNNNNNN.png   progress grids
       favourites.json        gallery favourites (written by the gallery)
 
@@ -40,6 +42,7 @@ RUN_FILE = "run.json"
 WEIGHTS_FILE = "weights.safetensors"
 OPTIMIZER_FILE = "optimizer.safetensors"
 METRICS_FILE = "metrics.jsonl"
+QUALITY_FILE = "quality.jsonl"
 FAVOURITES_FILE = "favourites.json"
 MANIFEST_FILE = "checkpoint.json"      # written last: the step and sha256 of each checkpoint file
 PREV_SUFFIX = ".prev"                  # the previous good checkpoint: weights.prev.safetensors, …
@@ -472,6 +475,28 @@ class RunFolder:
     def truncate_metrics(self, step: int) -> None:
         rows = [r for r in self.read_metrics() if r["step"] <= step]
         atomic_write_text(self.path / METRICS_FILE, "".join(json.dumps(r) + "\n" for r in rows))
+        if (self.path / QUALITY_FILE).exists():
+            quality = [r for r in self.read_quality() if r["step"] <= step]
+            atomic_write_text(self.path / QUALITY_FILE, "".join(json.dumps(r) + "\n" for r in quality))
+
+    # -------------------------------------------------------------- quality
+    def append_quality(self, rows: Iterable) -> None:
+        """Quality checks (`diagnostics.QualityPoint` or their dicts), one JSON object a line."""
+        lines = "".join(json.dumps(r.to_dict() if hasattr(r, "to_dict") else r) + "\n" for r in rows)
+        if not lines:
+            return
+        try:
+            with open(self.path / QUALITY_FILE, "a", encoding="utf-8") as fh:
+                fh.write(lines)
+        except OSError as exc:
+            raise RunError(f"could not write {self.path / QUALITY_FILE}: {exc.strerror or exc}") from exc
+
+    def read_quality(self) -> list[dict]:
+        """The quality rows (numbers only, like metrics rows); damaged lines are skipped."""
+        file = self.path / QUALITY_FILE
+        if not file.exists():
+            return []
+        return parse_metrics(file.read_bytes().decode("utf-8", errors="replace"))
 
     # -------------------------------------------------------------- samples
     def save_grid(self, step: int, images: np.ndarray) -> Path:

@@ -16,7 +16,7 @@ import numpy as np
 from pathlib import Path
 
 from .config import (CONTINUE, LIVE_TRAIN_KEYS, RESTART, ConfigError, ExperimentConfig, change_rule, differences,
-                     field_keys, model_size_issues)
+                     field_keys, get_value, model_size_issues)
 from .device import resolve_device, set_threads
 from .runlock import RunLock
 from .runs import RunError, RunFolder
@@ -37,6 +37,9 @@ class SessionUpdate:
     snapshot: Snapshot | None = None
     saved: bool = False
     finished: bool = False   # the step/time target is reached
+    quality: object | None = None        # a diagnostics.QualityPoint when a quality check ran
+    warnings: list = field(default_factory=list)     # diagnostics.TrainingWarning raised by this chunk
+    state_snapshot: object | None = None  # a snapshots.SnapshotInfo when a trainer snapshot was written
 
 
 class TrainingSession:
@@ -61,6 +64,11 @@ class TrainingSession:
         self._last_snapshot_step = -1
         self._last_save_step = 0
         self._last_save_elapsed = 0.0
+        self.quality = None             # a diagnostics.QualityProbe once enable_quality() ran
+        self.quality_note = ""          # why the meter is off, when it was asked for and cannot run
+        from .diagnostics import Watchdog
+
+        self.watchdog = Watchdog(config.train.loss)
 
     @classmethod
     def resume(cls, run_dir, device: str | None = None, overrides: dict | None = None, progress=None,
@@ -81,6 +89,7 @@ class TrainingSession:
             session.run, session.lock = run, lock
             if run.has_checkpoint():
                 run.restore(session.trainer)
+            session.state_snapshots().truncate(session.trainer.step_count)   # newer than the save: gone
         except BaseException:
             lock.release()
             raise
@@ -88,9 +97,90 @@ class TrainingSession:
         session._last_save_elapsed = session.trainer.elapsed
         return session
 
+    @classmethod
+    def branch(cls, parent_dir, step: int, run_dir, changes: dict | None = None, device: str | None = None,
+               progress=None, cancel=None) -> "TrainingSession":
+        """A new run in `run_dir` that starts from the parent's snapshot at `step`, with `changes`
+        ({"train.lr_g": value, …}: fields that may change when a run continues) applied.
+
+        Its run.json records ``"lineage": {"parent", "parent_step", "changes": {key: [old, new]}}``; the
+        parent's metrics, quality checks and sample grids up to `step` are copied so its curves go on
+        from there.  The first steps are exactly those the parent would take from that snapshot with the
+        same changes (bit-identical on the CPU)."""
+        import shutil
+
+        from .config import differences, with_values
+        from .snapshots import find_snapshot, read_state
+
+        parent = RunFolder.open(parent_dir)
+        info = find_snapshot(parent.path, step)
+        state = read_state(info.path)
+        saved = ExperimentConfig.from_json(state["weights_meta"]["config"])
+        # The snapshot's own settings (live edits included), with this machine's CONTINUE fields.
+        base = saved.replace(train=saved.train.replace(
+            **{k.split(".", 1)[1]: get_value(parent.config, k) for k in field_keys(change=CONTINUE)}))
+        config = with_values(base, dict(changes or {})).check()
+        diff = differences(base, config)
+        fixed = sorted(k for k in diff if change_rule(k) == RESTART)
+        if fixed:
+            raise ValueError(f"a branch keeps the networks, so it cannot change {', '.join(fixed)}; "
+                             f"start a new experiment for that")
+        session = cls(config, None, device=device, progress=progress, cancel=cancel)
+        try:
+            session.trainer.load_state(state)
+            session.apply(config)
+            session.run = RunFolder.create(run_dir, session.config, session.dataset.identity)
+            session.run.info["lineage"] = {"parent": str(parent.path.resolve()), "parent_step": int(step),
+                                           "changes": {k: [a, b] for k, (a, b) in diff.items()}}
+            session._lock(session.run.path)
+            session.run.append_metrics(r for r in parent.read_metrics() if r["step"] <= step)
+            session.run.append_quality(r for r in parent.read_quality() if r["step"] <= step)
+            for grid in sorted((parent.path / "samples").glob("step_*.png")):
+                try:
+                    if int(grid.stem.split("_", 1)[1]) <= step:
+                        (session.run.path / "samples").mkdir(exist_ok=True)
+                        shutil.copyfile(grid, session.run.path / "samples" / grid.name)
+                except (ValueError, OSError):
+                    continue
+            session._last_snapshot_step = session.step
+            session.save("paused")
+        except BaseException:
+            session.close()
+            raise
+        return session
+
     @property
     def config(self) -> ExperimentConfig:
         return self.trainer.config
+
+    # ---------------------------------------------------------- diagnostics
+    def enable_quality(self, every: float | None = None, n: int | None = None) -> str:
+        """Turn the quality meter on (every `every` seconds of training); returns "" or why it cannot run."""
+        from .diagnostics import QUALITY_EVERY_SECONDS, QUALITY_SAMPLES, QualityProbe, is_digit_data
+        from .metrics import QualityModelError
+
+        if not is_digit_data(self.config.data):
+            self.quality_note = "the quality meter scores handwritten digits only (MNIST or the offline sample)"
+            return self.quality_note
+        try:
+            self.quality = QualityProbe(self.trainer, self.dataset.heldout.images, n=n or QUALITY_SAMPLES,
+                                        every=every or QUALITY_EVERY_SECONDS)
+        except (QualityModelError, ValueError) as exc:
+            self.quality, self.quality_note = None, f"the quality meter is off: {exc}"
+            return self.quality_note
+        self.quality_note = ""
+        return ""
+
+    def state_snapshots(self):
+        """The run's snapshot store (None without a run folder)."""
+        from .snapshots import SnapshotStore
+
+        if self.run is None:
+            return None
+        store = getattr(self, "_store", None)
+        if store is None or store.run_path != self.run.path:     # Save as may have moved the run
+            store = self._store = SnapshotStore(self.run.path)
+        return store
 
     @property
     def step(self) -> int:
@@ -160,6 +250,14 @@ class TrainingSession:
         update.records = t.flush()
         if self.run is not None:
             self.run.append_metrics(update.records)
+        update.warnings = self.watchdog.add_rows(update.records)
+        if self.quality is not None and update.records and self.quality.due():
+            update.quality = self.quality.measure()
+            if self.run is not None:
+                self.run.append_quality([update.quality])
+            update.warnings += self.watchdog.add_quality(update.quality)
+        if self.run is not None and update.records:
+            update.state_snapshot = self.state_snapshots().maybe_take(t)
         every = self.config.train.sample_every
         if t.step_count // every != self._last_snapshot_step // every or self._last_snapshot_step < 0:
             update.snapshot = self.snapshot()

@@ -1,0 +1,281 @@
+"""What the GAN is doing, in plain words: the live quality probe, its verdicts and the warnings.
+
+* `QualityProbe` scores the sampling generator (the EMA copy when there is one)
+  with the shipped digit classifier (`metrics.QualityMeter`) on a fixed set of
+  latents, every `QUALITY_EVERY_SECONDS` of training.  It runs in the training
+  process (`TrainingSession.advance`), never in the window.
+* `verdict(point)` turns a score into a few words ("grey noise" … "near
+  real"); the thresholds below come from measurements (see `VERDICTS`).
+* `Watchdog` reads metric rows and quality points and raises a
+  `TrainingWarning` that names the failure and what to try: mode collapse and
+  "the discriminator wins".  Divergence is detected by the trainer
+  (`TrainingDiverged`); `divergence_warning` gives it the same shape.
+
+No Qt here (a test checks).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+
+QUALITY_EVERY_SECONDS = 10.0    # seconds of training between two quality checks
+QUALITY_SAMPLES = 500           # generated images per check (cost: benchmarks/quality_meter_cost.py)
+QUALITY_SEED = 2024             # the checks always use the same latents, so the curve shows G, not sampling noise
+DIGIT_SOURCES = ("sample", "mnist")   # the classifier knows handwritten digits only
+
+QUALITY_KEYS = ("step", "elapsed", "score", "fd", "fd_floor", "coverage", "collapse", "class_collapse",
+                "diversity_collapse", "confidence", "n", "seconds")
+
+
+# ---------------------------------------------------------------- quality
+@dataclass
+class QualityPoint:
+    """One quality check (what `quality.jsonl` holds, one JSON object a line)."""
+
+    step: int
+    elapsed: float               # seconds of training at the check
+    score: float                 # 0–100 (`QualityReport.score`)
+    fd: float                    # Fréchet distance of classifier features, generated vs held-out real
+    fd_floor: float              # the same between two real sets of the same size
+    coverage: int                # digit classes drawn recognisably (of 10)
+    collapse: float = 0.0        # 0..1 (`QualityReport.collapse`)
+    class_collapse: float = 0.0
+    diversity_collapse: float = 0.0   # 1 - per-sample feature diversity / real digits' diversity
+    confidence: float = 0.0
+    n: int = 0
+    seconds: float = 0.0         # what the check cost
+
+    @property
+    def fd_ratio(self) -> float:
+        return self.fd / self.fd_floor if self.fd_floor > 0 else math.inf
+
+    def to_dict(self) -> dict:
+        out = {}
+        for k in QUALITY_KEYS:
+            v = getattr(self, k)
+            if isinstance(v, float) and not math.isfinite(v):
+                continue                 # JSON has no NaN: a missing key reads back as the default
+            out[k] = v
+        return out
+
+    @classmethod
+    def from_dict(cls, row: dict) -> "QualityPoint":
+        """From a dict as written by `to_dict` (ValueError when a required value is missing or not a number)."""
+        values = {}
+        for k in QUALITY_KEYS:
+            if k not in row:
+                continue
+            v = row[k]
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise ValueError(f"quality row: {k} must be a number, got {v!r}")
+            values[k] = int(v) if k in ("step", "coverage", "n") else float(v)
+        missing = [k for k in ("step", "score", "fd", "fd_floor", "coverage") if k not in values]
+        if missing:
+            raise ValueError(f"quality row lacks {', '.join(missing)}")
+        values.setdefault("elapsed", 0.0)
+        return cls(**values)
+
+
+def is_digit_data(data_config) -> bool:
+    """The classifier scores handwritten digits; on other images its numbers mean nothing."""
+    return data_config.source in DIGIT_SOURCES
+
+
+class QualityProbe:
+    """Scores a trainer's sampling generator against held-out real digits, every `every` seconds of training."""
+
+    def __init__(self, trainer, heldout_images, n: int = QUALITY_SAMPLES, every: float = QUALITY_EVERY_SECONDS,
+                 meter=None):
+        from .metrics import QualityMeter
+
+        if len(heldout_images) < 8:
+            raise ValueError("the quality meter needs at least 8 held-out real images")
+        self.trainer = trainer
+        self.n = int(n)
+        self.every = float(every)
+        self.meter = meter or QualityMeter.load_default()
+        self.reference = self.meter.reference(heldout_images)
+        self.last_elapsed: float | None = None
+
+    def due(self) -> bool:
+        return self.last_elapsed is None or self.trainer.elapsed - self.last_elapsed >= self.every
+
+    def measure(self) -> QualityPoint:
+        t0 = time.perf_counter()
+        t = self.trainer
+        images = t.sample(self.n, seed=QUALITY_SEED)
+        report = self.meter.evaluate(images, self.reference)
+        self.last_elapsed = t.elapsed
+        return QualityPoint(step=t.step_count, elapsed=t.elapsed, score=report.score(), fd=report.fd,
+                            fd_floor=report.fd_floor, coverage=report.coverage, collapse=report.collapse,
+                            class_collapse=report.class_collapse, diversity_collapse=report.diversity_collapse,
+                            confidence=report.confidence, n=report.n, seconds=time.perf_counter() - t0)
+
+
+# ---------------------------------------------------------------- verdicts
+@dataclass(frozen=True)
+class Verdict:
+    key: str
+    words: str          # what the samples look like, in two or three words
+    explain: str        # one sentence
+
+
+# Lowest score of each stage, best first.  How they were measured: `benchmarks/quality_meter_cost.py stages`
+# trained quick-digits and seed-mlp on MNIST (held-out reference, 500 samples a check, every 5–10 s) and saved
+# the grid of each check; the grids were looked at beside their scores (benchmarks/README.md, "Quality meter"):
+#   score 25  (FD 55× the floor, 0 classes)   an untrained generator: uniform grey          -> grey noise
+#   score 35  (38×, 3 classes)                blurred blobs where digits sit                 -> shapes
+#   score 49–54 (18–25×, 6–8 classes)         broken strokes, some digits readable           -> digits, blotchy
+#   score 66–72 (9–14×, 10 classes)           most digits readable, ragged strokes          -> digits, blotchy
+#   score 79 (README "time to good digits": 60 s, 4.9×)   every class recognisable            -> good digits
+#   score 86 (90 s, 2.8×)                     clean digits                                   -> near real
+# the collapsed seed-mlp (one speckled blob, 0–1 class) scores in the 20s: grey noise / shapes.
+VERDICTS: tuple[tuple[float, Verdict], ...] = (
+    (85.0, Verdict("near-real", "near real", "Hard to tell from real handwriting; the score rises only slowly now.")),
+    (75.0, Verdict("good", "good digits", "Every digit is readable; strokes still a little rough.")),
+    (45.0, Verdict("blotchy", "digits, blotchy", "Digits appear, with broken or smudged strokes.")),
+    (30.0, Verdict("shapes", "shapes", "Blobs and strokes where digits sit, but no readable digits yet.")),
+    (0.0, Verdict("noise", "grey noise", "Nothing like a digit yet: grey noise or one grey blob.")),
+)
+
+
+def verdict(point_or_score) -> Verdict:
+    score = point_or_score.score if isinstance(point_or_score, QualityPoint) else float(point_or_score)
+    for low, v in VERDICTS:
+        if score >= low:
+            return v
+    return VERDICTS[-1][1]
+
+
+# ---------------------------------------------------------------- warnings
+@dataclass(frozen=True)
+class TrainingWarning:
+    kind: str           # "collapse", "d-wins" or "diverged"
+    step: int
+    title: str
+    text: str           # what is happening, from the numbers
+    advice: str         # what to try
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "step": self.step, "title": self.title, "text": self.text, "advice": self.advice}
+
+    def message(self) -> str:
+        return f"{self.title} (step {self.step:,}): {self.text} {self.advice}"
+
+
+def divergence_warning(advice: str, step: int) -> TrainingWarning:
+    """The trainer's divergence report (`TrainingDiverged.advice`) as a warning like the others."""
+    return TrainingWarning("diverged", int(step), "Training diverged", advice, "")
+
+
+# Thresholds of the warnings (measured: see `VERDICTS` and benchmarks/README.md, "Quality meter").
+# Measured diversity_collapse: an untrained generator 0.97–0.99 (uniform grey); quick-digits 0.52 after 11 s,
+# 0.33 at 28 s, 0.21 at 60 s; seed-mlp as written 0.97–0.99 from the start to 3 minutes (one speckled blob).
+COLLAPSE_DIVERSITY = 0.6        # diversity_collapse at or above this: samples far less varied than real digits …
+DIVERSE = 0.45                  # … after the run had reached this (it was varied, and it fell), or
+STUCK_DIVERSITY = 0.9           # at or above this …
+STUCK_SECONDS = 45.0            # … still after this much training (it never became varied)
+COVERAGE_DROP = 4               # classes lost from the run's best coverage so far
+COLLAPSE_CHECKS = 2             # consecutive quality checks that must agree before the warning
+DWINS_REAL = 0.95               # D(x) at least this …
+DWINS_FAKE = 0.05               # … and D(G(z)) at most this …
+DWINS_SECONDS = 30.0            # … for this many seconds of training
+DWINS_SMOOTHING = 0.9           # per-step exponential average of D's outputs before the test
+DWINS_LOSSES = ("ns",)          # the D outputs are probabilities only for the logistic loss
+
+
+class Watchdog:
+    """Reads metric rows and quality checks as they come and raises each warning once while it lasts.
+
+    `add_rows` / `add_quality` return the warnings that start with this input; a warning may fire again
+    after its condition has cleared."""
+
+    def __init__(self, loss: str = "ns", stuck_seconds: float = STUCK_SECONDS):
+        self.loss = loss
+        self.stuck_seconds = float(stuck_seconds)
+        self.reset()
+
+    def reset(self) -> None:
+        self._real = self._fake = None
+        self._dwins_since: float | None = None
+        self._dwins_on = False
+        self._best_coverage = 0
+        self._best_diversity = 1.0      # the lowest diversity_collapse so far
+        self._collapse_run = 0
+        self._collapse_on = False
+        self.active: dict[str, TrainingWarning] = {}
+
+    # ---- D wins
+    def add_rows(self, rows) -> list[TrainingWarning]:
+        out = []
+        if self.loss not in DWINS_LOSSES:
+            return out
+        b = DWINS_SMOOTHING
+        for r in rows:
+            get = r.get if isinstance(r, dict) else r.__dict__.get
+            real, fake, elapsed, step = get("d_real"), get("d_fake"), get("elapsed"), get("step")
+            if real is None or fake is None or not (math.isfinite(real) and math.isfinite(fake)):
+                continue
+            self._real = real if self._real is None else b * self._real + (1 - b) * real
+            self._fake = fake if self._fake is None else b * self._fake + (1 - b) * fake
+            if self._real >= DWINS_REAL and self._fake <= DWINS_FAKE:
+                if self._dwins_since is None:
+                    self._dwins_since = float(elapsed or 0.0)
+                if not self._dwins_on and float(elapsed or 0.0) - self._dwins_since >= DWINS_SECONDS:
+                    self._dwins_on = True
+                    w = TrainingWarning(
+                        "d-wins", int(step),
+                        "The discriminator wins",
+                        f"For {DWINS_SECONDS:.0f} s of training D has called real digits real "
+                        f"(D(x) ≈ {self._real:.2f}) and generated ones fake (D(G(z)) ≈ {self._fake:.2f}), so the "
+                        "generator learns almost nothing from it.",
+                        "Try: halve the discriminator's learning rate, keep D:G steps at 1, or use a recipe with "
+                        "spectral norm in D (the quick-digits or seed-mlp-fixed presets).")
+                    self.active["d-wins"] = w
+                    out.append(w)
+            else:
+                self._dwins_since = None
+                if self._dwins_on:
+                    self._dwins_on = False
+                    self.active.pop("d-wins", None)
+        return out
+
+    # ---- mode collapse
+    def add_quality(self, point: QualityPoint) -> list[TrainingWarning]:
+        self._best_coverage = max(self._best_coverage, point.coverage)
+        self._best_diversity = min(self._best_diversity, point.diversity_collapse)
+        lost = self._best_coverage - point.coverage
+        fell = point.diversity_collapse >= COLLAPSE_DIVERSITY and self._best_diversity <= DIVERSE
+        stuck = point.diversity_collapse >= STUCK_DIVERSITY and point.elapsed >= self.stuck_seconds
+        same = fell or stuck
+        if same or lost >= COVERAGE_DROP:
+            self._collapse_run += 1
+        else:
+            self._collapse_run = 0
+            if self._collapse_on:
+                self._collapse_on = False
+                self.active.pop("collapse", None)
+        if self._collapse_run < COLLAPSE_CHECKS or self._collapse_on:
+            return []
+        self._collapse_on = True
+        if same:
+            what = (f"the samples are nearly all the same image: they vary {100 * (1 - point.diversity_collapse):.0f} % "
+                    f"as much as real digits")
+        else:
+            what = f"it drew {self._best_coverage} digit classes earlier and only {point.coverage} now"
+        w = TrainingWarning(
+            "collapse", point.step, "Mode collapse",
+            f"The generator is collapsing: {what}.",
+            "Try: branch from a snapshot before it started with lower learning rates (Adam β1 0.5), or use a "
+            "recipe with batch norm in G and spectral norm in D (seed-mlp-fixed, quick-digits); a conditional "
+            "generator covers every class by construction.")
+        self.active["collapse"] = w
+        return [w]
+
+
+def describe_point(point: QualityPoint) -> str:
+    """One line: score, verdict, FD against the floor, classes."""
+    return (f"score {point.score:.0f}/100 ({verdict(point).words}) · FD {point.fd:.1f} = {point.fd_ratio:.1f}× the "
+            f"real-vs-real floor {point.fd_floor:.1f} · {point.coverage}/10 classes")

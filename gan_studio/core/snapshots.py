@@ -1,0 +1,269 @@
+"""Snapshots: the whole trainer state (G, D, EMA-G, optimizers, RNG, data order) at spaced steps.
+
+A run keeps them in ``RUN/snapshots/step_NNNNNNN.safetensors``, one file each:
+the two halves of `Trainer.state()` (the checkpoint format) with their
+tensors prefixed ``w.`` / ``o.`` and their string metadata prefixed ``w:`` /
+``o:``.  Safetensors only — loading one can never run code.  Files are
+written atomically (`core/atomic.py`).
+
+Spacing keeps the disk bounded: the first snapshot at step `FIRST_STEP`,
+then each at least `RATIO` (√2) times the step of the one before, so a run
+of n steps holds about 2·log2(n / 100) of them (15 at 13,000 steps); past
+`MAX_SNAPSHOTS` the one whose removal leaves the smallest gap (in log steps)
+is deleted, never the newest.
+
+A snapshot is what **branching** starts from: `TrainingSession.branch`
+builds a new run whose state is the snapshot's, with some hyper-parameters
+changed, and records ``"lineage": {"parent", "parent_step", "changes"}`` in
+its run.json (`lineage()` reads it back).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from .atomic import atomic_path
+
+FORMAT = "gan-studio-snapshot/1"
+FOLDER = "snapshots"
+FIRST_STEP = 100
+RATIO = 2 ** 0.5
+MAX_SNAPSHOTS = 30
+_NAME = re.compile(r"^step_(\d{7,})\.safetensors$")
+
+
+class SnapshotError(RuntimeError):
+    """A snapshot cannot be read or written; the message says why."""
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    step: int
+    path: Path
+    bytes: int
+
+    def to_dict(self) -> dict:
+        return {"step": self.step, "bytes": self.bytes, "path": str(self.path)}
+
+
+def snapshot_name(step: int) -> str:
+    return f"step_{int(step):07d}.safetensors"
+
+
+def list_snapshots(run_path) -> list[SnapshotInfo]:
+    """The snapshots of a run folder, oldest first (none when it has no snapshots folder)."""
+    folder = Path(run_path) / FOLDER
+    out = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for f in entries:
+        m = _NAME.match(f.name)
+        if m is None:
+            continue
+        try:
+            size = f.stat().st_size
+        except OSError:
+            continue
+        out.append(SnapshotInfo(int(m.group(1)), f, size))
+    return sorted(out, key=lambda s: s.step)
+
+
+def total_bytes(snapshots) -> int:
+    return sum(s.bytes for s in snapshots)
+
+
+def describe_size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 2**10:.0f} kB"
+
+
+def write_state(path, state: dict) -> int:
+    """Write a `Trainer.state()` as one safetensors file (atomically); returns its size in bytes."""
+    from safetensors.torch import save
+
+    tensors = {f"w.{k}": v.detach().contiguous().cpu() for k, v in state["weights"].items()}
+    tensors.update({f"o.{k}": v.detach().contiguous().cpu() for k, v in state["optim"].items()})
+    meta = {"format": FORMAT}
+    meta.update({f"w:{k}": str(v) for k, v in state["weights_meta"].items()})
+    meta.update({f"o:{k}": str(v) for k, v in state["optim_meta"].items()})
+    data = save(tensors, meta)
+    with atomic_path(path) as tmp:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+    return len(data)
+
+
+def read_state(path) -> dict:
+    """A snapshot file back as a `Trainer.state()` dict (SnapshotError when damaged or foreign)."""
+    from safetensors import SafetensorError, safe_open
+
+    path = Path(path)
+    if not path.is_file():
+        raise SnapshotError(f"the snapshot {path.name} is missing from {path.parent}")
+    try:
+        with safe_open(str(path), framework="pt") as fh:
+            meta = dict(fh.metadata() or {})
+            if meta.get("format") != FORMAT:
+                raise SnapshotError(f"{path.name} is not a GAN Studio snapshot (format {meta.get('format')!r})")
+            tensors = {k: fh.get_tensor(k) for k in fh.keys()}
+    except (SafetensorError, OSError, ValueError, RuntimeError) as exc:
+        raise SnapshotError(f"the snapshot {path.name} is damaged or not a safetensors file ({exc})") from None
+    state = {"weights": {}, "optim": {}, "weights_meta": {}, "optim_meta": {}}
+    for k, v in tensors.items():
+        if k.startswith("w."):
+            state["weights"][k[2:]] = v
+        elif k.startswith("o."):
+            state["optim"][k[2:]] = v
+    for k, v in meta.items():
+        if k.startswith("w:"):
+            state["weights_meta"][k[2:]] = v
+        elif k.startswith("o:"):
+            state["optim_meta"][k[2:]] = v
+    if "config" not in state["weights_meta"] or "step" not in state["optim_meta"]:
+        raise SnapshotError(f"the snapshot {path.name} is incomplete (no configuration or step)")
+    return state
+
+
+def find_snapshot(run_path, step: int) -> SnapshotInfo:
+    for s in list_snapshots(run_path):
+        if s.step == int(step):
+            return s
+    raise SnapshotError(f"{Path(run_path).name} has no snapshot at step {int(step):,}")
+
+
+class SnapshotStore:
+    """The snapshots of one run folder, taken as training goes (`maybe_take` after each chunk)."""
+
+    def __init__(self, run_path, first: int = FIRST_STEP, ratio: float = RATIO, limit: int = MAX_SNAPSHOTS):
+        self.run_path = Path(run_path)
+        self.first, self.ratio, self.limit = int(first), float(ratio), int(limit)
+        self._next: int | None = None       # cached next_due (the folder is listed once, not every chunk)
+
+    @property
+    def folder(self) -> Path:
+        return self.run_path / FOLDER
+
+    def list(self) -> list[SnapshotInfo]:
+        return list_snapshots(self.run_path)
+
+    def next_due(self, snapshots=None) -> int:
+        snaps = self.list() if snapshots is None else snapshots
+        if not snaps:
+            return self.first
+        last = snaps[-1].step
+        return max(last + 1, math.ceil(last * self.ratio), self.first)
+
+    def due(self, step: int) -> bool:
+        if self._next is None:
+            self._next = self.next_due()
+        return step >= self._next
+
+    def take(self, trainer) -> SnapshotInfo:
+        step = trainer.step_count
+        path = self.folder / snapshot_name(step)
+        try:
+            size = write_state(path, trainer.state())
+        except OSError as exc:
+            raise SnapshotError(f"could not write the snapshot {path}: {exc.strerror or exc}") from exc
+        self.thin()
+        self._next = None
+        return SnapshotInfo(step, path, size)
+
+    def maybe_take(self, trainer) -> SnapshotInfo | None:
+        return self.take(trainer) if trainer.step_count > 0 and self.due(trainer.step_count) else None
+
+    def thin(self) -> list[int]:
+        """Delete snapshots beyond the limit: each time the one closest (in log steps) to its neighbours."""
+        snaps = self.list()
+        removed = []
+        while len(snaps) > self.limit:
+            best, best_gap = None, math.inf
+            for i in range(1, len(snaps) - 1):      # never the first nor the newest
+                gap = math.log(max(snaps[i + 1].step, 1)) - math.log(max(snaps[i - 1].step, 1))
+                if gap < best_gap:
+                    best, best_gap = i, gap
+            if best is None:
+                break
+            snaps[best].path.unlink(missing_ok=True)
+            removed.append(snaps[best].step)
+            del snaps[best]
+        return removed
+
+    def truncate(self, step: int) -> list[int]:
+        """Delete snapshots of steps after `step` (training was rolled back or resumed from an earlier save)."""
+        removed = []
+        self._next = None
+        for s in self.list():
+            if s.step > step:
+                s.path.unlink(missing_ok=True)
+                removed.append(s.step)
+        return removed
+
+
+# ------------------------------------------------------------------ lineage
+def lineage(run_info: dict) -> dict | None:
+    """The run's lineage (`{"parent", "parent_step", "changes"}`) when it was branched, else None."""
+    lin = run_info.get("lineage") if isinstance(run_info, dict) else None
+    if not isinstance(lin, dict) or not isinstance(lin.get("parent"), str):
+        return None
+    step = lin.get("parent_step")
+    if not isinstance(step, int) or isinstance(step, bool):
+        return None
+    changes = lin.get("changes") if isinstance(lin.get("changes"), dict) else {}
+    return {"parent": lin["parent"], "parent_step": step, "changes": changes}
+
+
+def describe_lineage(lin: dict | None) -> str:
+    """One line for the run's info: where it was branched from and what changed."""
+    if not lin:
+        return ""
+    from .config import field_label
+
+    changes = ", ".join(f"{field_label(k)} {_fmt(v[0])} → {_fmt(v[1])}" for k, v in lin["changes"].items()
+                        if isinstance(v, (list, tuple)) and len(v) == 2)
+    where = f"Branched from {Path(lin['parent']).name} at step {lin['parent_step']:,}"
+    return f"{where}: {changes}" if changes else f"{where} (no changes)"
+
+
+def _fmt(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def torch_equal_states(a: dict, b: dict) -> bool:
+    """For tests and checks: two `state()` dicts hold identical tensors."""
+    for half in ("weights", "optim"):
+        if set(a[half]) != set(b[half]):
+            return False
+        for k in a[half]:
+            if not torch.equal(a[half][k].cpu(), b[half][k].cpu()):
+                return False
+    return True
+
+
+def generator_from_snapshot(run_path, step: int):
+    """The sampling generator (EMA when there is one) of a run's snapshot, for Gallery and Explore."""
+    from .config import ConfigError, ExperimentConfig
+    from .generator import GeneratorModel, _from_state
+    from .runs import RunError, RunFolder
+
+    run = RunFolder.open(run_path)
+    state = read_state(find_snapshot(run.path, step).path)
+    try:
+        cfg = ExperimentConfig.from_json(state["weights_meta"]["config"])
+    except (ConfigError, ValueError) as exc:
+        raise SnapshotError(f"the snapshot at step {step:,} has no usable configuration ({exc})") from None
+    weights = state["weights"]
+    prefix = "G_ema." if any(k.startswith("G_ema.") for k in weights) else "G."
+    try:
+        module = _from_state(cfg.model, weights, prefix)
+    except RunError as exc:
+        raise SnapshotError(str(exc)) from None
+    names = (run.info.get("dataset") or {}).get("class_names") or [str(i) for i in range(cfg.model.num_classes)]
+    return GeneratorModel(module, cfg.model, f"{run.path.name} · step {int(step):,}", run.path, list(names),
+                          int(step), {"run": str(run.path), "snapshot_step": int(step)})

@@ -1,0 +1,182 @@
+"""Quality verdicts and training warnings (core/diagnostics.py), on recorded and synthetic sequences."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import torch
+
+from gan_studio.core import diagnostics as dg
+from gan_studio.core.diagnostics import QualityPoint, Watchdog, verdict
+
+# Recorded with `benchmarks/quality_meter_cost.py stages` on MNIST (500 samples a check):
+# (training seconds, score, fd ratio, classes, diversity_collapse).  quick-digits, its first 75 s:
+QUICK_DIGITS = [(0, 24.6, 54.9, 0, 0.99), (6, 34.8, 38.3, 3, 0.78), (11, 53.4, 24.7, 8, 0.52),
+                (16, 48.5, 22.9, 6, 0.47), (22, 54.0, 17.9, 7, 0.39), (28, 66.3, 14.1, 10, 0.33),
+                (34, 69.3, 11.1, 10, 0.30), (40, 72.2, 8.8, 10, 0.25), (46, 72.4, 8.6, 10, 0.25),
+                (52, 74.0, 7.5, 10, 0.23), (59, 74.4, 7.3, 10, 0.21), (75, 74.5, 7.2, 10, 0.20)]
+# seed-mlp as written (one speckled grey blob):
+SEED_MLP = [(0, 24.7, 54.0, 0, 0.99), (11, 25.5, 50.6, 0, 0.97), (22, 24.9, 53.5, 0, 0.99),
+            (32, 24.8, 53.8, 0, 0.99), (43, 24.8, 53.9, 0, 0.99), (54, 24.9, 53.7, 0, 0.99),
+            (65, 24.8, 53.9, 0, 0.99)]
+
+
+def point(elapsed, score=50.0, ratio=20.0, coverage=10, div=0.3, step=None) -> QualityPoint:
+    return QualityPoint(step=int(elapsed * 10) if step is None else step, elapsed=float(elapsed), score=score,
+                        fd=ratio * 15.0, fd_floor=15.0, coverage=coverage, diversity_collapse=div)
+
+
+def feed(watchdog, recorded) -> list:
+    out = []
+    for e, score, ratio, cov, div in recorded:
+        out += watchdog.add_quality(point(e, score, ratio, cov, div))
+    return out
+
+
+# ------------------------------------------------------------------ verdicts
+def test_verdicts_follow_the_measured_stages():
+    assert verdict(24.6).words == "grey noise"          # untrained, and the collapsed seed-mlp
+    assert verdict(34.8).words == "shapes"
+    assert verdict(53.4).words == "digits, blotchy"
+    assert verdict(79.4).words == "good digits"          # README: quick-digits at 60 s
+    assert verdict(86.4).words == "near real"
+    assert verdict(point(0, score=100.0)).key == "near-real"
+    lows = [low for low, _ in dg.VERDICTS]
+    assert lows == sorted(lows, reverse=True) and lows[-1] == 0.0
+
+
+def test_quality_point_round_trip_drops_nan():
+    p = point(12.5, score=61.0, coverage=7)
+    p.confidence = math.nan
+    d = p.to_dict()
+    assert "confidence" not in d and d["coverage"] == 7 and d["score"] == 61.0
+    back = QualityPoint.from_dict(d)
+    assert back.coverage == 7 and back.elapsed == 12.5 and back.fd_ratio == pytest.approx(20.0)
+    with pytest.raises(ValueError, match="lacks"):
+        QualityPoint.from_dict({"step": 1})
+    with pytest.raises(ValueError, match="score"):
+        QualityPoint.from_dict(dict(d, score="high"))
+
+
+def test_describe_point_names_score_verdict_floor_and_classes():
+    text = dg.describe_point(point(60, score=79.4, ratio=4.9, coverage=10))
+    assert "79/100" in text and "good digits" in text and "4.9×" in text and "10/10 classes" in text
+
+
+# ------------------------------------------------------------ mode collapse
+def test_no_collapse_warning_during_the_default_presets_first_minute():
+    w = Watchdog("hinge")
+    assert feed(w, QUICK_DIGITS) == []
+    assert w.active == {}
+
+
+def test_no_collapse_warning_with_checks_every_ten_seconds_either():
+    w = Watchdog("hinge")       # the window's spacing: step 0, then every 10 s of training
+    assert feed(w, [QUICK_DIGITS[i] for i in (0, 2, 4, 5, 7, 9, 10)]) == []
+
+
+def test_seed_mlp_as_written_raises_mode_collapse_within_about_a_minute():
+    w = Watchdog("ns")
+    fired = feed(w, SEED_MLP)
+    assert [x.kind for x in fired] == ["collapse"]
+    assert 45 <= fired[0].step / 10 <= 65         # the second check past STUCK_SECONDS
+    assert "same image" in fired[0].text and "Try:" in fired[0].advice
+
+
+def test_diversity_that_falls_raises_collapse_after_two_checks_and_again_after_it_cleared():
+    w = Watchdog()
+    assert feed(w, [(10, 60, 10, 10, 0.30), (20, 65, 9, 10, 0.25), (30, 60, 10, 10, 0.70)]) == []
+    fired = w.add_quality(point(40, div=0.75))
+    assert [x.kind for x in fired] == ["collapse"] and "collapse" in w.active
+    assert w.add_quality(point(50, div=0.8)) == []          # once while it lasts
+    assert w.add_quality(point(60, div=0.3)) == [] and w.active == {}
+    w.add_quality(point(70, div=0.7))
+    assert [x.kind for x in w.add_quality(point(80, div=0.7))] == ["collapse"]
+
+
+def test_lost_classes_raise_collapse():
+    w = Watchdog()
+    feed(w, [(10, 70, 8, 10, 0.3), (20, 60, 12, 6, 0.35)])
+    fired = w.add_quality(point(30, coverage=5, div=0.35))
+    assert [x.kind for x in fired] == ["collapse"]
+    assert "10 digit classes earlier and only 5" in fired[0].text
+
+
+def test_a_single_low_diversity_check_is_not_enough():
+    w = Watchdog()
+    feed(w, [(10, 60, 10, 10, 0.3)])
+    assert w.add_quality(point(20, div=0.9)) == []
+    assert w.add_quality(point(30, div=0.3)) == []
+
+
+# ---------------------------------------------------------------- D wins
+def rows(start_s, seconds, d_real, d_fake, per_second=10, step0=0):
+    n = int(seconds * per_second)
+    return [{"step": step0 + i, "elapsed": start_s + i / per_second, "d_real": d_real, "d_fake": d_fake}
+            for i in range(n)]
+
+
+def test_d_wins_fires_after_thirty_seconds_of_saturated_outputs():
+    w = Watchdog("ns")
+    assert w.add_rows(rows(0, 10, 0.6, 0.4)) == []
+    assert w.add_rows(rows(10, 25, 0.99, 0.01, step0=100)) == []     # not for long enough yet
+    fired = w.add_rows(rows(35, 10, 0.99, 0.01, step0=350))
+    assert [x.kind for x in fired] == ["d-wins"]
+    assert "D(x) ≈ 0.99" in fired[0].text and "learning rate" in fired[0].advice
+    assert w.add_rows(rows(45, 30, 0.99, 0.01, step0=450)) == []     # once while it lasts
+
+
+def test_d_wins_needs_both_outputs_and_an_unbroken_spell():
+    w = Watchdog("ns")
+    assert w.add_rows(rows(0, 40, 0.99, 0.3)) == []                   # D(G(z)) not near 0
+    w = Watchdog("ns")
+    seq = rows(0, 20, 0.99, 0.01) + rows(20, 5, 0.5, 0.5, step0=200) + rows(25, 20, 0.99, 0.01, step0=250)
+    assert w.add_rows(seq) == []                                       # interrupted: the clock restarts
+
+
+def test_d_wins_is_not_judged_for_losses_whose_outputs_are_not_probabilities():
+    for loss in ("hinge", "wgan-gp", "lsgan"):
+        assert Watchdog(loss).add_rows(rows(0, 60, 0.99, 0.01)) == []
+
+
+def test_divergence_warning_keeps_the_trainers_advice():
+    w = dg.divergence_warning("Training diverged: loss_d became infinite.", 120)
+    assert w.kind == "diverged" and w.step == 120 and "infinite" in w.text
+
+
+# ---------------------------------------------------- integration, small scale
+class OneImage(torch.nn.Module):
+    """A forced collapse: whatever the noise, the same image (a stroke on black)."""
+
+    def __init__(self, size=28):
+        super().__init__()
+        img = -torch.ones(1, 1, size, size)
+        img[..., 6:22, 12:16] = 1.0
+        self.register_buffer("img", img)
+        self.w = torch.nn.Parameter(torch.zeros(()))
+
+    def forward(self, z, y=None):
+        return self.img.expand(len(z), -1, -1, -1) + 0 * self.w
+
+
+def test_a_generator_that_outputs_one_image_raises_collapse_in_a_training_session(tmp_path):
+    from tests.core.test_process import tiny_config
+    from gan_studio.core.session import TrainingSession
+
+    session = TrainingSession(tiny_config(), tmp_path / "run")
+    try:
+        assert session.enable_quality(every=1e-9, n=64) == ""
+        session.watchdog = Watchdog(session.config.train.loss, stuck_seconds=0.0)   # seconds, not minutes
+        session.trainer.G = OneImage()
+        warnings, points = [], []
+        for _ in range(4):
+            update = session.advance(2)
+            points.append(update.quality)
+            warnings += update.warnings
+        assert all(p is not None for p in points)
+        assert points[-1].diversity_collapse > 0.95
+        assert [w.kind for w in warnings] == ["collapse"]
+        assert len(session.run.read_quality()) == 4      # recorded in the run folder (quality.jsonl)
+    finally:
+        session.close()

@@ -1,0 +1,205 @@
+"""Trainer snapshots (core/snapshots.py) and branching a run from one (TrainingSession.branch)."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+import torch
+
+from gan_studio.core import snapshots as sn
+from gan_studio.core.follow import RunFollower
+from gan_studio.core.session import TrainingSession
+from tests.core.test_process import tiny_config
+
+
+class FakeTrainer:
+    def __init__(self):
+        self.step_count = 0
+
+    def state(self):
+        return {"weights": {"G.w": torch.full((4,), float(self.step_count))},
+                "weights_meta": {"config": "{}", "step": str(self.step_count)},
+                "optim": {"rng_state": torch.zeros(3, dtype=torch.uint8)},
+                "optim_meta": {"step": str(self.step_count)}}
+
+
+def test_spacing_is_geometric_and_bounded(tmp_path):
+    store = sn.SnapshotStore(tmp_path, limit=30)
+    t = FakeTrainer()
+    taken = []
+    for step in range(1, 200_001, 7):
+        t.step_count = step
+        info = store.maybe_take(t)
+        if info is not None:
+            taken.append(info.step)
+    assert taken[0] == 106                   # the first step ≥ FIRST_STEP (100) on the 7-step grid
+    ratios = [b / a for a, b in zip(taken, taken[1:])]
+    assert all(r >= sn.RATIO - 1e-9 for r in ratios) and max(ratios) < sn.RATIO + 0.1
+    kept = [s.step for s in store.list()]
+    assert kept == taken and len(kept) <= 30   # 200k steps need ~22 of them: none thinned yet
+
+
+def test_thinning_keeps_the_limit_the_first_and_the_newest(tmp_path):
+    store = sn.SnapshotStore(tmp_path, limit=5)
+    t = FakeTrainer()
+    for step in (100, 150, 200, 300, 420, 600, 900, 1300):
+        t.step_count = step
+        store.take(t)
+    steps = [s.step for s in store.list()]
+    assert len(steps) == 5 and steps[0] == 100 and steps[-1] == 1300
+    assert all(s.bytes > 0 for s in store.list())
+    assert sn.total_bytes(store.list()) == sum((tmp_path / "snapshots" / sn.snapshot_name(s)).stat().st_size
+                                               for s in steps)
+
+
+def test_a_snapshot_round_trips_the_whole_trainer_state(tmp_path):
+    session = TrainingSession(tiny_config(), tmp_path / "run")
+    try:
+        session.advance(12)
+        path = tmp_path / "s.safetensors"
+        size = sn.write_state(path, session.trainer.state())
+        assert size == path.stat().st_size
+        assert sn.torch_equal_states(sn.read_state(path), session.trainer.state())
+    finally:
+        session.close()
+
+
+def test_a_pickle_under_a_snapshot_name_is_refused_unread(tmp_path):
+    class Boom:
+        def __reduce__(self):
+            return (exec, ("open(%r, 'w').write('ran')" % str(tmp_path / "pwned"),))
+
+    path = tmp_path / "snapshots" / sn.snapshot_name(100)
+    path.parent.mkdir()
+    path.write_bytes(pickle.dumps(Boom()))
+    with pytest.raises(sn.SnapshotError, match="damaged or not a safetensors"):
+        sn.read_state(path)
+    assert not (tmp_path / "pwned").exists()
+    with pytest.raises(sn.SnapshotError, match="no snapshot at step 7"):
+        sn.find_snapshot(tmp_path, 7)
+
+
+# ------------------------------------------------------------------ branching
+@pytest.fixture
+def parent(tmp_path):
+    """A tiny run trained to step 130: one snapshot, at step 100."""
+    session = TrainingSession(tiny_config(), tmp_path / "parent")
+    for _ in range(13):
+        session.advance(10)
+    session.save("paused")
+    assert [s.step for s in sn.list_snapshots(session.run.path)] == [100]
+    yield session
+    session.close()
+
+
+def continue_from_snapshot(parent_session, run_dir, steps, **hparams) -> TrainingSession:
+    """What the parent does from its snapshot: a fresh trainer loads the snapshot's state and trains on."""
+    session = TrainingSession(parent_session.config, None, dataset=parent_session.dataset)
+    session.trainer.load_state(sn.read_state(sn.find_snapshot(parent_session.run.path, 100).path))
+    if hparams:
+        session.trainer.set_hparams(**hparams)
+    for _ in range(steps // 10):
+        session.advance(10)
+    return session
+
+
+def weights(session):
+    return {k: v.clone() for k, v in session.trainer.state()["weights"].items()}
+
+
+def assert_same_weights(a, b):
+    assert a.keys() == b.keys()
+    for k in a:
+        assert torch.equal(a[k], b[k]), k
+
+
+def test_a_branch_without_changes_takes_exactly_the_parents_next_steps(parent, tmp_path):
+    reference = continue_from_snapshot(parent, None, 30)
+    branch = TrainingSession.branch(parent.run.path, 100, tmp_path / "branch", {})
+    try:
+        assert branch.step == 100
+        for _ in range(3):
+            branch.advance(10)
+        assert branch.step == 130
+        assert_same_weights(weights(branch), weights(reference))
+        # and the parent itself, which trained 100 → 130 in one go, took the very same steps
+        assert_same_weights(weights(branch), weights(parent))
+        a = [r["loss_d"] for r in branch.run.read_metrics() if r["step"] > 100]
+        b = [r["loss_d"] for r in parent.run.read_metrics() if r["step"] > 100]
+        assert a == b and len(a) == 30
+    finally:
+        branch.close()
+
+
+def test_a_branch_with_a_new_learning_rate_resumes_the_snapshot_exactly(parent, tmp_path):
+    old = parent.config.train.lr_g
+    branch = TrainingSession.branch(parent.run.path, 100, tmp_path / "branch", {"train.lr_g": old / 4})
+    try:
+        assert branch.config.train.lr_g == old / 4
+        assert branch.trainer.opt_g.param_groups[0]["lr"] == old / 4
+        assert (branch.run.path / "samples" / "step_0000100.png").is_file()     # the parent's grids up to 100
+        assert not (branch.run.path / "samples" / "step_0000130.png").exists()
+        reference = continue_from_snapshot(parent, None, 30, lr_g=old / 4)
+        for _ in range(3):
+            branch.advance(10)
+        assert_same_weights(weights(branch), weights(reference))
+        differs = any(not torch.equal(a, b) for a, b in zip(weights(branch).values(), weights(parent).values()))
+        assert differs     # the change took effect: the parent (old rate) ended elsewhere
+
+        info = json.loads((branch.run.path / "run.json").read_text())
+        assert info["lineage"] == {"parent": str(parent.run.path.resolve()), "parent_step": 100,
+                                   "changes": {"train.lr_g": [old, old / 4]}}
+        assert sn.lineage(info) == info["lineage"]
+        assert sn.describe_lineage(info["lineage"]) == "Branched from parent at step 100: generator LR 0.0002 → 5e-05"
+        # the branch's history up to the snapshot is the parent's
+        assert [r["step"] for r in branch.run.read_metrics()][:100] == list(range(1, 101))
+    finally:
+        branch.close()
+
+
+def test_a_branch_resumed_from_its_folder_goes_on_from_its_own_save(parent, tmp_path):
+    branch = TrainingSession.branch(parent.run.path, 100, tmp_path / "branch", {"train.lr_d": 1e-4})
+    branch.close()
+    again = TrainingSession.resume(tmp_path / "branch")
+    try:
+        assert again.step == 100 and again.config.train.lr_d == 1e-4
+        assert again.trainer.opt_d.param_groups[0]["lr"] == 1e-4
+    finally:
+        again.close()
+
+
+def test_a_branch_cannot_change_what_defines_the_networks(parent, tmp_path):
+    with pytest.raises(ValueError, match="cannot change model.g_width"):
+        TrainingSession.branch(parent.run.path, 100, tmp_path / "branch", {"model.g_width": 16})
+    assert not (tmp_path / "branch").exists()
+    with pytest.raises(sn.SnapshotError, match="no snapshot at step 50"):
+        TrainingSession.branch(parent.run.path, 50, tmp_path / "branch2", {})
+
+
+def test_resume_drops_snapshots_newer_than_the_save(parent, tmp_path):
+    parent.advance(10)
+    parent.trainer.step_count = 160        # as if training went on past the save and then crashed
+    sn.SnapshotStore(parent.run.path).take(parent.trainer)
+    parent.close()
+    assert [s.step for s in sn.list_snapshots(parent.run.path)] == [100, 160]
+    again = TrainingSession.resume(parent.run.path)
+    try:
+        assert again.step == 130
+        assert [s.step for s in sn.list_snapshots(parent.run.path)] == [100]
+    finally:
+        again.close()
+
+
+def test_a_followed_run_reports_quality_rows_and_snapshots(parent, tmp_path):
+    follower = RunFollower(parent.run.path)
+    first = follower.poll()
+    assert [s.step for s in first.snapshots] == [100] and first.quality == []
+    parent.run.append_quality([{"step": 130, "elapsed": 2.0, "score": 41.5, "fd": 300.0, "fd_floor": 15.0,
+                                "coverage": 4}])
+    upd = follower.poll()
+    assert [q["score"] for q in upd.quality] == [41.5] and upd.snapshots is None and upd.changed
+    assert follower.poll().quality == []
+    parent.run.truncate_metrics(120)       # a rollback rewrites quality.jsonl too
+    assert follower.poll().quality_reset
