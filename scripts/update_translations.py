@@ -8,11 +8,12 @@
 empty context (the app translates in the context "GanStudio") and knows nothing of
 the preset files.  So this script reads the sources itself:
 
-* every `tr("literal")` in gan_studio/app/**/*.py (the first argument; an optional
-  second literal argument is Qt's disambiguation);
+* every `tr("literal")` and `tr_noop("literal")` in gan_studio/app/**/*.py (the first
+  argument; an optional second literal argument is Qt's disambiguation);
 * the title and description of every resources/presets/*.json;
 * `gan_studio.app.i18n.core_texts()`: texts from the Qt-free core the views show
-  through `tr(text)` (field labels, verdicts, warnings).
+  through `tr(text)` (field labels, dataset descriptions), and the literal texts of
+  the core's `Verdict(...)` and `TrainingWarning(...)` (quality verdicts, warnings).
 
 It merges them into resources/translations/gan_studio_<lang>.ts: existing
 translations are kept, new texts come in as "unfinished", texts no longer found
@@ -91,6 +92,25 @@ def preset_texts(presets_dir: Path = PRESETS_DIR) -> list[tuple[str, str]]:
     return texts
 
 
+# Calls in gan_studio/core whose literal arguments the views show through tr(): name -> argument indices.
+CORE_CALLS = {"Verdict": (1, 2), "TrainingWarning": (2, 3, 4)}
+CORE_DIR = ROOT / "gan_studio" / "core"
+
+
+def core_literals(core_dir: Path = CORE_DIR) -> list[tuple[str, str]]:
+    """(text, file) of the literal texts given to the core's message objects (quality verdicts, warnings)."""
+    found = []
+    for path in sorted(core_dir.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CORE_CALLS:
+                for i in CORE_CALLS[node.func.id]:
+                    if i < len(node.args) and isinstance(node.args[i], ast.Constant) \
+                            and isinstance(node.args[i].value, str) and node.args[i].value.strip():
+                        found.append((node.args[i].value, _rel(path)))
+    return found
+
+
 def core_texts() -> list[str]:
     sys.path.insert(0, str(ROOT))
     try:
@@ -116,6 +136,8 @@ def collect(app_dir: Path = APP_DIR, presets_dir: Path = PRESETS_DIR, with_core:
     if with_core:
         for text in core_texts():
             add(text, "", "gan_studio/core")
+        for text, where in core_literals():
+            add(text, "", where)
     return messages
 
 

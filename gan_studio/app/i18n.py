@@ -157,6 +157,45 @@ def restart_note(choice: str) -> str:
     return note if target == note else f"{note}\n\n{target}"
 
 
+# Messages the core builds with numbers in them, as templates: `translate_message` finds the template a
+# text was made from, translates the template and fills in the same values (themselves translated when
+# they are core texts).  tests/app/test_translations.py checks each against the text the core makes.
+CORE_TEMPLATES = (
+    tr_noop("Training diverged: {metrics} became infinite or not-a-number at step {step}. "
+            "This usually means the learning rates are too high for this loss. "
+            "Try halving both learning rates, switching to the non-saturating loss, "
+            "or enabling spectral norm in the discriminator, then resume from the last save."),
+    tr_noop("The generator is collapsing: {what}."),
+    tr_noop("the samples are nearly all the same image: they vary {percent} % as much as real digits"),
+    tr_noop("it drew {best} digit classes earlier and only {now} now"),
+    tr_noop("For {seconds} s of training D has called real digits real (D(x) ≈ {real}) and generated ones fake "
+            "(D(G(z)) ≈ {fake}), so the generator learns almost nothing from it."),
+)
+
+
+def _template_regex(template: str):
+    import re
+
+    parts = re.split(r"\{(\w+)\}", template)
+    pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+    return re.compile(pattern + r"\Z", re.DOTALL)
+
+
+def translate_message(text: str) -> str:
+    """A text from the core in the current language: a fixed text by `tr`, one with numbers by its template."""
+    if not text:
+        return text
+    translated = tr(text)
+    if translated != text:
+        return translated
+    for template in CORE_TEMPLATES:
+        match = _template_regex(template).match(text)
+        if match:
+            values = {k: translate_message(v) for k, v in match.groupdict().items()}
+            return tr(template).format(**values)
+    return text
+
+
 def plan_text(plan) -> str:
     """`Plan.describe()` of the core, in the current language (field labels translated)."""
     from ..core.config import field_label

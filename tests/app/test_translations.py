@@ -200,3 +200,35 @@ def test_main_window_builds_in_chinese(qtbot, qapp, tmp_path, monkeypatch):
         window.close()
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_core_messages_with_numbers_are_translated_by_their_templates(qapp):
+    """The core's divergence advice and warning texts (numbers inside) match a template, so they translate."""
+    from gan_studio.core.diagnostics import QualityPoint, Watchdog
+    from gan_studio.core.trainer import TrainingDiverged
+
+    advice = TrainingDiverged(1234, ["loss_D", "loss_G"]).advice
+    dog = Watchdog("ns", stuck_seconds=0.0)
+    fields = dict(score=20.0, fd=50.0, fd_floor=1.0, coverage=1, collapse=0.9, class_collapse=0.9,
+                  diversity_collapse=0.98, confidence=0.5, n=100, seconds=0.1)
+    warnings = []
+    for step in (10, 20, 30):
+        warnings += dog.add_quality(QualityPoint(step=step, elapsed=60.0 + step, **fields))
+    rows = [{"step": s, "elapsed": s * 0.5, "d_real": 0.999, "d_fake": 0.001} for s in range(200)]
+    warnings += dog.add_rows(rows)
+    assert {w.kind for w in warnings} == {"collapse", "d-wins"}
+    texts = [advice] + [w.text for w in warnings]
+    assert [i18n.translate_message(t) for t in texts] == texts       # English: unchanged
+    try:
+        i18n.install_translators(qapp, "zh_CN")
+        for text in texts:
+            zh = i18n.translate_message(text)
+            assert zh != text and any("\u4e00" <= ch <= "\u9fff" for ch in zh), text
+        zh = i18n.translate_message(advice)
+        assert "1234" in zh and "loss_D, loss_G" in zh and "训练发散" in zh
+        collapse = next(w for w in warnings if w.kind == "collapse")
+        assert "样本几乎都是同一张图像" in i18n.translate_message(collapse.text)     # the nested value too
+        assert i18n.translate_message(collapse.title) == "模式崩溃"
+        assert i18n.translate_message("not a core message 42") == "not a core message 42"
+    finally:
+        i18n.install_translators(qapp, "en")
