@@ -188,7 +188,8 @@ class ArchitecturePanel(QWidget):
                     tr("Images per training step (1–4096)."))
         self.d_steps_spin = self._spin(0, 999)
         self._field(form, tr("D:G steps"), self.d_steps_spin, "train.d_steps",
-                    tr("Discriminator updates per generator update (1–20; WGAN-GP uses 5). Can be changed while training."))
+                    tr("Discriminator updates per generator update (1–20; WGAN-GP uses 5). "
+                       "Can be changed while training."))
         ov.addLayout(form)
 
         adv = QWidget(self)
@@ -295,7 +296,8 @@ class ArchitecturePanel(QWidget):
                 return float(text)
             except ValueError:
                 issues.append(ConfigIssue(key, tr("{label} must be a number, e.g. {example}").format(
-                    label=label, example=edit.placeholderText()) if text else tr("enter the {label}").format(label=label)))
+                    label=label, example=edit.placeholderText()) if text
+                    else tr("enter the {label}").format(label=label)))
                 return fallback
 
         cfg = self.experiment.config

@@ -176,7 +176,8 @@ class DatasetPanel(QWidget):
         fr.addLayout(line)
         self.folder_labels_check = QCheckBox(tr("Sub-folders are classes"), self.folder_row)
         self.folder_labels_check.setChecked(True)
-        self.folder_labels_check.setToolTip(tr("Use each sub-folder's name as a class label (needed for conditional models)"))
+        self.folder_labels_check.setToolTip(
+            tr("Use each sub-folder's name as a class label (needed for conditional models)"))
         self.folder_labels_check.toggled.connect(self._on_folder_labels)
         fr.addWidget(self.folder_labels_check)
         src.addWidget(self.folder_row)
