@@ -239,3 +239,32 @@ def load_image_folder(cfg: DataConfig, image_size: int, channels: int,
     kind = f", {len(names)} classes" if names else ""
     name = f"Folder “{root.name}” — {len(train):,} images{kind}"
     return LoadedDataset(train, heldout, name, "folder", identity, notes, skipped=len(skipped_files))
+
+
+def suggest_shape(path, max_files: int = 48) -> tuple[int, int]:
+    """(image_size, channels) a folder's images call for: colour images (any sampled file whose channels
+    differ) train at 64×64 RGB; gray ones at 64 when they are large (median side ≥ 56 px), else 28.
+    Looks at up to `max_files` files spread over the folder; an unreadable folder gives (28, 1)."""
+    root = Path(path).expanduser()
+    try:
+        files, _ = scan_image_folder(root)
+    except Exception:  # noqa: BLE001 - the loader reports folder problems; here just fall back
+        return 28, 1
+    if not files:
+        return 28, 1
+    step = max(1, len(files) // max_files)
+    colour, sides = False, []
+    for f in files[::step][:max_files]:
+        try:
+            with Image.open(f) as img:
+                img.load()
+                sides.append(max(img.size))
+                if img.mode not in ("1", "L", "LA", "I", "I;16", "F"):
+                    rgb = np.asarray(img.convert("RGB")).astype(np.int16)
+                    if np.abs(rgb - rgb.mean(axis=2, keepdims=True)).max() > 8:
+                        colour = True
+        except Exception:  # noqa: BLE001 - unreadable files are counted by the loader
+            continue
+    if colour:
+        return 64, 3
+    return (64 if sides and float(np.median(sides)) >= 56 else 28), 1
