@@ -20,7 +20,7 @@ from ..core.runs import RunError, RunFolder, is_scratch, scratch_root
 from ..core.setup import Setup, SetupError, is_setup_file, read_setup, write_setup
 from ..paths import runs_dir
 from . import dialogs
-from .i18n import tr
+from .i18n import plan_text, tr
 
 SAVE_TIMEOUT_S = 60
 
@@ -34,7 +34,8 @@ def guarded(fn):
             return fn(self, *args, **kwargs)
         except Exception as exc:  # noqa: BLE001
             parent = self if isinstance(self, QWidget) else self.window
-            dialogs.show_error(parent, f"{fn.__name__.replace('_', ' ').strip().capitalize()} failed", exc)
+            action = fn.__name__.replace('_', ' ').strip().capitalize()
+            dialogs.show_error(parent, tr("{action} failed").format(action=action), exc)
             return None
 
     return wrapper
@@ -57,11 +58,11 @@ class ExperimentLifecycle(QObject):
             return True
         issues = w.arch_panel.issues() + exp.config.data.validate()
         if issues:
-            dialogs.show_message(w, "The experiment has problems", "\n".join(str(i) for i in issues))
+            dialogs.show_message(w, tr("The experiment has problems"), "\n".join(str(i) for i in issues))
             return False
         plan = exp.plan()
         if plan.action == "new":
-            if not self.maybe_save(plan.describe()):
+            if not self.maybe_save(plan_text(plan)):
                 return False
             config = exp.config
             c.discard()
@@ -86,7 +87,8 @@ class ExperimentLifecycle(QObject):
         lr_g, lr_d = max(t.lr_g / 2, 1e-7), max(t.lr_d / 2, 1e-7)
         self.experiment.edit(**{"train.lr_g": lr_g, "train.lr_d": lr_d})   # live: sent to the process
         self.controller.resume()
-        self.window.statusBar().showMessage(f"Learning rates lowered to G {lr_g:.2g} / D {lr_d:.2g}", 6000)
+        self.window.statusBar().showMessage(
+            tr("Learning rates lowered to G {lr_g:.2g} / D {lr_d:.2g}").format(lr_g=lr_g, lr_d=lr_d), 6000)
 
     # --------------------------------------------------------------- save
     def maybe_save(self, why: str = "") -> bool:
@@ -113,9 +115,9 @@ class ExperimentLifecycle(QObject):
         exp = self.experiment
         if exp.trained is None:
             if exp.opened is not None:
-                self.window.statusBar().showMessage("Nothing new to save: the opened run is unchanged", 4000)
+                self.window.statusBar().showMessage(tr("Nothing new to save: the opened run is unchanged"), 4000)
                 return True
-            self.window.statusBar().showMessage("Nothing to save yet: train first", 4000)
+            self.window.statusBar().showMessage(tr("Nothing to save yet: train first"), 4000)
             return False
         if exp.save_action() == "choose":
             return self.save_as()
@@ -123,11 +125,11 @@ class ExperimentLifecycle(QObject):
 
     def save_as(self, path=None) -> bool:
         if self.experiment.trained is None:
-            self.window.statusBar().showMessage("Nothing to save yet: train first", 4000)
+            self.window.statusBar().showMessage(tr("Nothing to save yet: train first"), 4000)
             return False
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self.window, "Save run as (a new folder)",
-                                                  str(self.default_run_folder()), "Run folder (*)")
+            path, _ = QFileDialog.getSaveFileName(self.window, tr("Save run as (a new folder)"),
+                                                  str(self.default_run_folder()), tr("Run folder (*)"))
             if not path:
                 return False
         return self._save_and_wait(Path(path))
@@ -151,19 +153,20 @@ class ExperimentLifecycle(QObject):
         c.processDied.connect(on_failed)
         try:
             if not c.save(path):
-                raise RunError("the training process is not running; the run is as it was last saved")
+                raise RunError(tr("the training process is not running; the run is as it was last saved"))
             QTimer.singleShot(SAVE_TIMEOUT_S * 1000, loop.quit)
             loop.exec()
         except Exception as exc:  # noqa: BLE001
-            dialogs.show_error(self.window, "Saving failed", exc)
+            dialogs.show_error(self.window, tr("Saving failed"), exc)
             return False
         finally:
             c.saved.disconnect(on_saved)
             c.failed.disconnect(on_failed)
             c.processDied.disconnect(on_failed)
         if not outcome or outcome[0][0] != "saved":
-            reason = outcome[0][1] if outcome else f"no answer from the training process in {SAVE_TIMEOUT_S} s"
-            dialogs.show_message(self.window, "Saving failed", reason, QMessageBox.Icon.Critical)
+            reason = outcome[0][1] if outcome else tr("no answer from the training process in {seconds} s").format(
+                seconds=SAVE_TIMEOUT_S)
+            dialogs.show_message(self.window, tr("Saving failed"), reason, QMessageBox.Icon.Critical)
             return False
         return True
 
@@ -178,13 +181,13 @@ class ExperimentLifecycle(QObject):
         self.window.train_tab.clear()
         self.experiment.set_config(get_preset(DEFAULT_PRESET).config().replace(data=self.experiment.config.data))
         self.window.reset_progress()
-        self.window.statusBar().showMessage("New experiment", 4000)
+        self.window.statusBar().showMessage(tr("New experiment"), 4000)
 
     def open_run(self, path=None) -> bool:
         """Open a run folder: restore settings, curves and the last grid; Train then resumes it."""
         w = self.window
         if path is None:
-            path = QFileDialog.getExistingDirectory(w, "Open run folder", str(runs_dir()))
+            path = QFileDialog.getExistingDirectory(w, tr("Open run folder"), str(runs_dir()))
             if not path:
                 return False
         if is_setup_file(path):            # `gan-studio open setup.json`, a dropped setup
@@ -196,11 +199,11 @@ class ExperimentLifecycle(QObject):
             config = run.config
             rows = [r for r in run.read_metrics() if r.get("step", 0) <= run.step]
         except RunError as exc:
-            dialogs.show_message(w, "This run cannot be opened", str(exc), QMessageBox.Icon.Critical)
+            dialogs.show_message(w, tr("This run cannot be opened"), str(exc), QMessageBox.Icon.Critical)
             w.settings.remove_recent_run(path)
             return False
         except Exception as exc:  # noqa: BLE001
-            dialogs.show_error(w, "Opening the run failed", exc)
+            dialogs.show_error(w, tr("Opening the run failed"), exc)
             return False
         self.controller.discard()
         self.experiment.opened_run(run.path, config, run.step)
@@ -208,9 +211,9 @@ class ExperimentLifecycle(QObject):
         if not is_scratch(run.path):
             w.settings.add_recent_run(run.path)
         w.reset_progress()
-        w.status.set("step", f"step {run.step:,}")
-        w.statusBar().showMessage(f"Opened {run.path} at step {run.step:,}. "
-                                  f"Press {w.controls.train_button.text()} to continue training it.", 8000)
+        w.status.set("step", tr("step {step:,}").format(step=run.step))
+        w.statusBar().showMessage(tr("Opened {path} at step {step:,}. Press {button} to continue training it.").format(
+            path=run.path, step=run.step, button=w.controls.train_button.text()), 8000)
         return True
 
     # ------------------------------------------------------------ setups
@@ -288,11 +291,12 @@ class ExperimentLifecycle(QObject):
         saved = _saved_step(exp.run_path)
         if saved is not None:
             exp.rolled_back(saved)          # what was trained after the last save died with the process
-            text = (f"{message} The window is fine. The run was last saved at step {saved:,}; "
-                    "training can continue from there.")
-            self.window.banner.show_message(text, "Continue from the last save", self.continue_after_crash)
+            text = tr("{message} The window is fine. The run was last saved at step {step:,}; "
+                      "training can continue from there.").format(message=message, step=saved)
+            self.window.banner.show_message(text, tr("Continue from the last save"), self.continue_after_crash)
         else:
-            text = f"{message} The window is fine, but nothing of this run had been saved yet."
+            text = tr("{message} The window is fine, but nothing of this run had been saved yet.").format(
+                message=message)
             self.window.banner.show_message(text)
         self.window.update_controls()
 
@@ -330,18 +334,18 @@ class ExperimentLifecycle(QObject):
             return
         folder, step, mtime = runs[0]
         when = time.strftime("%d %b %H:%M", time.localtime(mtime))
-        more = f" ({len(runs) - 1} more after this one.)" if len(runs) > 1 else ""
+        more = tr(" ({n} more after this one.)").format(n=len(runs) - 1) if len(runs) > 1 else ""
         self.window.banner.show_message(
-            f"A run that was never saved was left behind: {step:,} steps, last written {when}. "
-            f"Recover it to look at it, continue training it or save it.{more}",
-            "Recover it", lambda: self.open_run(folder),
-            "Discard it", lambda: self._discard_left_behind(folder))
+            tr("A run that was never saved was left behind: {step:,} steps, last written {when}. "
+               "Recover it to look at it, continue training it or save it.").format(step=step, when=when) + more,
+            tr("Recover it"), lambda: self.open_run(folder),
+            tr("Discard it"), lambda: self._discard_left_behind(folder))
 
     def _discard_left_behind(self, folder: Path) -> None:
         import shutil
 
         shutil.rmtree(folder, ignore_errors=True)
-        self.window.statusBar().showMessage(f"Discarded the unsaved run {folder.name}", 6000)
+        self.window.statusBar().showMessage(tr("Discarded the unsaved run {name}").format(name=folder.name), 6000)
         self.offer_recovery()
 
     # -------------------------------------------------------------- close
@@ -361,8 +365,8 @@ class ExperimentLifecycle(QObject):
                     w.settings.add_recent_run(target)
                     if autosave:
                         w.settings.set_pending_notice(
-                            f"Training was stopped when the window closed; the run was saved to {target}. "
-                            "Open it with File ▸ Open run… to continue.")
+                            tr("Training was stopped when the window closed; the run was saved to {path}. "
+                               "Open it with File ▸ Open run… to continue.").format(path=target))
                 return True
             c.shutdown()
             return True

@@ -37,7 +37,7 @@ from .train_tab import TrainTab
 from .training_controller import TrainingController
 from .training_controls import TrainingControls
 from .widgets import guard_wheel, scroll_panel
-from .i18n import tr
+from .i18n import tr, translate_message
 
 PREWARM_MS = 1500       # start the training process (torch import) after the window has painted
 
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         col.addStretch(1)
         scroll = scroll_panel(content, 340)
         guard_wheel(content)         # wheel over an unfocused field scrolls the panel (training controls too)
-        self.side_dock = QDockWidget("Experiment", self)
+        self.side_dock = QDockWidget(tr("Experiment"), self)
         self.side_dock.setObjectName("experimentDock")
         self.side_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.train_tab = TrainTab()
         self.learn_tab = LearnTab(self.experiment)
-        self.add_tab(self.train_tab, "Train", "Live curves and samples while the GAN trains")
+        self.add_tab(self.train_tab, tr("Train"), tr("Live curves and samples while the GAN trains"))
         # Gallery and Explore work at once on the shipped pretrained generator; Ctrl+G swaps in the one being trained.
         self.model_source = ModelSource(parent=self)
         try:
@@ -134,9 +134,9 @@ class MainWindow(QMainWindow):
         self.explore_tab = ExploreTab(self.model_source)
         self.gallery_tab.exploreRequested.connect(lambda _target: self.tabs.setCurrentWidget(self.explore_tab))
         self.model_source.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.add_tab(self.gallery_tab, "Gallery", "Sample, star, compare and export digits")
-        self.add_tab(self.explore_tab, "Explore", "Interpolate, analogy planes, principal directions, breeding")
-        self.add_tab(self.learn_tab, "Learn", "How a GAN works, in five minutes")
+        self.add_tab(self.gallery_tab, tr("Gallery"), tr("Sample, star, compare and export digits"))
+        self.add_tab(self.explore_tab, tr("Explore"), tr("Interpolate, analogy planes, principal directions, breeding"))
+        self.add_tab(self.learn_tab, tr("Learn"), tr("How a GAN works, in five minutes"))
         central = QWidget()
         col = QVBoxLayout(central)
         col.setContentsMargins(4, 4, 4, 0)
@@ -180,63 +180,96 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         lc = self.lifecycle
         mb = self.menuBar()
-        file = mb.addMenu("&File")
-        self.new_action = self._action(file, "&New experiment", lc.new_experiment, QKeySequence.StandardKey.New,
-                                       "Start over with the default preset")
-        self.open_action = self._action(file, "&Open run…", lc.open_run, QKeySequence.StandardKey.Open,
-                                        "Open a saved run folder and continue training it")
-        self.follow_action = self._action(file, "&Follow run…", self.follow_run, "Ctrl+Shift+F",
-                                          "Watch a run that another process trains (a terminal, a server): "
-                                          "curves and samples update live")
+        file = mb.addMenu(tr("&File"))
+        self.new_action = self._action(file, tr("&New experiment"), lc.new_experiment, QKeySequence.StandardKey.New,
+                                       tr("Start over with the default preset"))
+        self.open_action = self._action(file, tr("&Open run…"), lc.open_run, QKeySequence.StandardKey.Open,
+                                        tr("Open a saved run folder and continue training it"))
+        self.follow_action = self._action(file, tr("&Follow run…"), self.follow_run, "Ctrl+Shift+F",
+                                          tr("Watch a run that another process trains (a terminal, a server): "
+                                          "curves and samples update live"))
         self.open_setup_action = self._action(file, tr("Open se&tup…"), lc.open_setup, None,
                                               tr("Open a shared setup file (.json): its settings become the experiment"))
         self.compare_action = self._action(file, tr("&Compare runs…"), self.compare_runs, None,
                                            tr("Overlay the curves, grids and settings of 2–6 runs"))
-        self.recent_menu = file.addMenu("Recent runs")
+        self.recent_menu = file.addMenu(tr("Recent runs"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file.addSeparator()
-        self.save_action = self._action(file, "&Save", lc.save, QKeySequence.StandardKey.Save,
-                                        "Save the run (weights, optimizer, metrics, samples)")
-        self.save_as_action = self._action(file, "Save &as…", lc.save_as, "Ctrl+Shift+S",
-                                           "Save the run into a new folder")
-        self.export_action = self._action(file, "&Export samples…", self.export_samples, "Ctrl+E",
-                                          "Save the sample grid on show as a PNG")
+        self.save_action = self._action(file, tr("&Save"), lc.save, QKeySequence.StandardKey.Save,
+                                        tr("Save the run (weights, optimizer, metrics, samples)"))
+        self.save_as_action = self._action(file, tr("Save &as…"), lc.save_as, "Ctrl+Shift+S",
+                                           tr("Save the run into a new folder"))
+        self.export_action = self._action(file, tr("&Export samples…"), self.export_samples, "Ctrl+E",
+                                          tr("Save the sample grid on show as a PNG"))
         self.export_setup_action = self._action(file, tr("Export se&tup…"), lc.export_setup, None,
                                                 tr("Save every setting of this experiment as a small file to share"))
         file.addSeparator()
-        self.open_generator_action = self._action(file, "Open &generator…", self.open_generator, "Ctrl+Shift+O",
-                                                  "Open a run folder or an exported generator in Gallery and Explore")
-        self.use_trained_action = self._action(file, "Explore the &trained generator", self.explore_trained, "Ctrl+G",
-                                               "Show the generator being trained in Gallery and Explore")
-        self._action(file, "Explore the &pretrained generator", self.explore_pretrained, None,
-                     "Show the digit generator that ships with GAN Studio")
-        self.export_generator_action = self._action(file, "Export generator…", self.export_generator, None,
-                                                    "Save the generator shown in Gallery as one .safetensors file")
+        self.open_generator_action = self._action(
+            file, tr("Open &generator…"), self.open_generator, "Ctrl+Shift+O",
+            tr("Open a run folder or an exported generator in Gallery and Explore"))
+        self.use_trained_action = self._action(file, tr("Explore the &trained generator"), self.explore_trained,
+                                               "Ctrl+G",
+                                               tr("Show the generator being trained in Gallery and Explore"))
+        self._action(file, tr("Explore the &pretrained generator"), self.explore_pretrained, None,
+                     tr("Show the digit generator that ships with GAN Studio"))
+        self.export_generator_action = self._action(file, tr("Export generator…"), self.export_generator, None,
+                                                    tr("Save the generator shown in Gallery as one .safetensors file"))
         file.addSeparator()
-        self.quit_action = self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(file, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        train = mb.addMenu("&Training")
-        self.train_action = self._action(train, "&Train / continue", lc.train)
+        train = mb.addMenu(tr("&Training"))
+        self.train_action = self._action(train, tr("&Train / continue"), lc.train)
         self.train_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.pause_action = self._action(train, "&Pause / resume", self.controller.toggle_pause)
-        self.step_action = self._action(train, "S&tep", lc.step_once)
-        self.stop_action = self._action(train, "St&op", self.controller.stop)
+        self.pause_action = self._action(train, tr("&Pause / resume"), self.controller.toggle_pause)
+        self.step_action = self._action(train, tr("S&tep"), lc.step_once)
+        self.stop_action = self._action(train, tr("St&op"), self.controller.stop)
         # Space pauses anywhere in the window, except where a text field wants the key.
         self.space_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         self.space_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.space_shortcut.activated.connect(self.controller.toggle_pause)
 
-        view = mb.addMenu("&View")
+        view = mb.addMenu(tr("&View"))
         toggle = self.side_dock.toggleViewAction()
-        toggle.setText("Experiment &panel")
+        toggle.setText(tr("Experiment &panel"))
         toggle.setShortcut(QKeySequence("Ctrl+B"))
         view.addAction(toggle)
-        self._action(view, "&Reset plot zoom", self.train_tab.plots.reset_zoom, "Ctrl+0")
+        self._action(view, tr("&Reset plot zoom"), self.train_tab.plots.reset_zoom, "Ctrl+0")
+        self.language_menu = view.addMenu(tr("&Language"))
+        self._build_language_menu()
 
-        help_menu = mb.addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", lambda: dialogs.show_shortcuts(self),
+        help_menu = mb.addMenu(tr("&Help"))
+        self._action(help_menu, tr("&Keyboard shortcuts"), lambda: dialogs.show_shortcuts(self),
                      QKeySequence.StandardKey.HelpContents)
-        self._action(help_menu, "&About GAN Studio", self.show_about)
+        self._action(help_menu, tr("&About GAN Studio"), self.show_about)
+
+    def _build_language_menu(self) -> None:
+        """View ▸ Language: System / English / 简体中文, saved in the settings (applies at the next start)."""
+        from PySide6.QtGui import QActionGroup
+
+        from .i18n import LANGUAGES, resolve_language
+
+        group = QActionGroup(self)
+        current = self.settings.language()
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            if not code:
+                name = tr("System ({language})").format(language=LANGUAGES.get(resolve_language(""), "English"))
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            self.language_actions[code] = action
+
+    def set_language(self, code: str) -> None:
+        """Save the language choice; the window says (in both languages) that it applies at the next start."""
+        from .i18n import restart_note
+
+        if code == self.settings.language():
+            return
+        self.settings.set_language(code)
+        self.language_actions[code].setChecked(True)
+        dialogs.show_message(self, tr("Language"), restart_note(code), QMessageBox.Icon.Information)
 
     def _connect(self) -> None:
         c, t, exp, lc = self.controller, self.controls, self.experiment, self.lifecycle
@@ -258,9 +291,9 @@ class MainWindow(QMainWindow):
             PROBE_SECONDS if self.tabs.currentWidget() is self.learn_tab else 0.0))
         self.follower.snapshot.connect(self.train_tab.grid.add_sheet)    # a followed run's grids are whole sheets
         c.rolledBack.connect(self.train_tab.on_rolled_back)
-        c.diverged.connect(lambda advice: self.banner.show_message(advice, "Lower learning rates and resume",
-                                                                   lc.lower_rates_and_resume))
-        c.failed.connect(lambda message: dialogs.show_message(self, "Training stopped with an error", message,
+        c.diverged.connect(lambda advice: self.banner.show_message(
+            translate_message(advice), tr("Lower learning rates and resume"), lc.lower_rates_and_resume))
+        c.failed.connect(lambda message: dialogs.show_message(self, tr("Training stopped with an error"), message,
                                                               QMessageBox.Icon.Critical))
         c.finished.connect(self._on_finished)
         c.saved.connect(self._on_saved)
@@ -274,14 +307,13 @@ class MainWindow(QMainWindow):
         self._sync_grid_columns()
         self.follower.changed.connect(self.update_controls)
         self.arch_panel.validityChanged.connect(lambda _ok: self.update_controls())
-        self.dataset_panel.dataConfigChanged.connect(
-            lambda data: exp.set_config(exp.config.replace(data=data)))
+        self.dataset_panel.dataConfigChanged.connect(self._on_data_config)
 
     # ------------------------------------------------------------ following
     def follow_run(self, path=None) -> bool:
         """Watch a run folder another process writes (File ▸ Follow run…, `gan-studio open RUN`)."""
         if path is None:
-            path = QFileDialog.getExistingDirectory(self, "Follow a run folder", str(runs_dir()))
+            path = QFileDialog.getExistingDirectory(self, tr("Follow a run folder"), str(runs_dir()))
             if not path:
                 return False
         if not self.lifecycle.maybe_save():
@@ -296,6 +328,22 @@ class MainWindow(QMainWindow):
         return self.lifecycle.open_run(path) if path is not None else False
 
     # ------------------------------------------------------------ reactions
+    def _on_data_config(self, data) -> None:
+        """The Dataset panel's choice; a folder of images also decides the image size and channels
+        (colour images train at 64×64 RGB), and leaving the folder goes back to 28×28 gray."""
+        exp = self.experiment
+        old = exp.config
+        cfg = old.replace(data=data)
+        if not exp.active and data.source == "folder" and data.path and \
+                (old.data.source != "folder" or old.data.path != data.path):
+            from ..core.data.folder import suggest_shape
+
+            size, channels = suggest_shape(data.path)
+            cfg = cfg.replace(model=cfg.model.replace(image_size=size, channels=channels))
+        elif not exp.active and data.source != "folder" and old.data.source == "folder":
+            cfg = cfg.replace(model=cfg.model.replace(image_size=28, channels=1))
+        exp.set_config(cfg)
+
     def _sync_grid_columns(self) -> None:
         """A conditional experiment's training grid has one column per digit."""
         cfg = self.experiment.config
@@ -345,14 +393,14 @@ class MainWindow(QMainWindow):
         if reason == "target":
             self.controls.progress.setRange(0, 1000)
             self.controls.progress.setValue(1000)
-            self.statusBar().showMessage(f"Target reached at step {self.experiment.step:,}", 8000)
+            self.statusBar().showMessage(tr("Target reached at step {step:,}").format(step=self.experiment.step), 8000)
         self._rate = None
         self.update_controls()
 
     def _on_saved(self, path: str) -> None:
         if self.experiment.saved_path is not None and Path(path) == self.experiment.saved_path:
             self.settings.add_recent_run(path)
-            self.statusBar().showMessage(f"Saved to {path}", 6000)
+            self.statusBar().showMessage(tr("Saved to {path}").format(path=path), 6000)
         self._update_title()
 
     # ------------------------------------------------------------- updating
@@ -363,12 +411,12 @@ class MainWindow(QMainWindow):
         active = exp.active
         valid = self.arch_panel.is_valid() and not following
         t.train_button.setEnabled(valid and not active)     # while paused, Pause reads "Resume"
-        t.train_button.setText({"continue": "Continue", "resume": "Continue"}.get(exp.plan().action, "Train"))
-        t.train_button.setToolTip("Fix the highlighted settings first" if not self.arch_panel.is_valid() else
-                                  "Start training, or continue the current experiment (Ctrl+Enter)")
+        t.train_button.setText(tr("Continue") if exp.plan().action in ("continue", "resume") else tr("Train"))
+        t.train_button.setToolTip(tr("Fix the highlighted settings first") if not self.arch_panel.is_valid() else
+                                  tr("Start training, or continue the current experiment (Ctrl+Enter)"))
         paused = state == "paused"
         t.pause_button.setEnabled(active and state != "loading")
-        t.pause_button.setText("Resume" if paused else "Pause")
+        t.pause_button.setText(tr("Resume") if paused else tr("Pause"))
         t.pause_button.setIcon(self.style().standardIcon(
             QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause))
         t.step_button.setEnabled(valid and state != "loading")
@@ -384,14 +432,14 @@ class MainWindow(QMainWindow):
         self.arch_panel.setEnabled(not following)
         if state == "loading":
             t.progress.setRange(0, 0)
-            t.progress.setFormat("loading…")
+            t.progress.setFormat(tr("loading…"))
         elif following:
             t.progress.setRange(0, 1000)
             t.progress.setFormat(self.follower.describe())
         elif not active and t.progress.maximum() == 0:
-            t.reset_progress(f"step {exp.step:,}" if exp.has_work else "idle")
+            t.reset_progress(tr("step {step:,}").format(step=exp.step) if exp.has_work else tr("idle"))
         elif state == "paused" and t.progress.maximum() == 0:
-            t.reset_progress(f"paused at step {exp.step:,}")
+            t.reset_progress(tr("paused at step {step:,}").format(step=exp.step))
         self._update_title()
 
     def reset_progress(self) -> None:
@@ -406,10 +454,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self.follower.path is not None:
-            name = f"{self.follower.path.name} (following)"
+            name = tr("{name} (following)").format(name=self.follower.path.name)
         else:
             path = self.experiment.saved_path or (self.experiment.run_path if self.experiment.opened else None)
-            name = path.name if path is not None else "Untitled experiment"
+            name = path.name if path is not None else tr("Untitled experiment")
         self.setWindowModified(self.experiment.dirty)
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 
@@ -417,7 +465,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         runs = self.settings.recent_runs()
         if not runs:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(tr("(none)")).setEnabled(False)
             return
         for p in runs:
             action = self.recent_menu.addAction(p)
@@ -425,7 +473,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.addSeparator()
         self.recent_menu.addAction(tr("Compare recent runs…")).triggered.connect(
             lambda *_: self.compare_runs(runs[:6]))
-        self.recent_menu.addAction("Clear list").triggered.connect(self.settings.clear_recent_runs)
+        self.recent_menu.addAction(tr("Clear list")).triggered.connect(self.settings.clear_recent_runs)
 
     # -------------------------------------------------------------- exports
     @guarded
@@ -434,10 +482,11 @@ class MainWindow(QMainWindow):
 
         sheet = self.train_tab.grid.current_sheet()
         if sheet is None:
-            self.statusBar().showMessage("No samples to export yet", 4000)
+            self.statusBar().showMessage(tr("No samples to export yet"), 4000)
             return None
         step = self.train_tab.grid.current_step() or 0
-        return export_file(self, "Export sample grid", f"gan-studio-samples-step{step}.png", "PNG image (*.png)",
+        return export_file(self, tr("Export sample grid"), f"gan-studio-samples-step{step}.png",
+                           tr("PNG image (*.png)"),
                            ".png", lambda p: save_png(p, sheet, scale=2), path=path,
                            report=lambda text: self.statusBar().showMessage(text, 6000))
 
@@ -446,8 +495,8 @@ class MainWindow(QMainWindow):
     def open_generator(self, path=None) -> bool:
         """Show a run folder's or an exported file's generator in Gallery and Explore."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Open generator", str(runs_dir()),
-                                                  "Generators and runs (*.safetensors run.json)")
+            path, _ = QFileDialog.getOpenFileName(self, tr("Open generator"), str(runs_dir()),
+                                                  tr("Generators and runs (*.safetensors run.json)"))
             if not path:
                 return False
             if Path(path).name in ("run.json", "weights.safetensors"):
@@ -455,7 +504,7 @@ class MainWindow(QMainWindow):
         try:
             self.model_source.open(path)
         except ModelSourceError as exc:
-            dialogs.show_message(self, "This generator cannot be opened", str(exc), QMessageBox.Icon.Critical)
+            dialogs.show_message(self, tr("This generator cannot be opened"), str(exc), QMessageBox.Icon.Critical)
             return False
         self.tabs.setCurrentWidget(self.gallery_tab)
         return True
@@ -465,10 +514,11 @@ class MainWindow(QMainWindow):
         if not self.controller.request_generator():
             if self.follower.path is not None and self.open_generator(self.follower.path):
                 return True
-            dialogs.show_message(self, "Nothing trained yet", "Press Train first; then Ctrl+G shows the generator "
-                                 "as it is at that moment.", QMessageBox.Icon.Information)
+            dialogs.show_message(self, tr("Nothing trained yet"),
+                                 tr("Press Train first; then Ctrl+G shows the generator as it is at that moment."),
+                                 QMessageBox.Icon.Information)
             return False
-        self.statusBar().showMessage("Taking a snapshot of the generator…", 3000)
+        self.statusBar().showMessage(tr("Taking a snapshot of the generator…"), 3000)
         return True
 
     def _on_generator(self, model) -> None:
@@ -484,7 +534,7 @@ class MainWindow(QMainWindow):
         try:
             self.model_source.load_default()
         except ModelSourceError as exc:
-            dialogs.show_message(self, "The pretrained generator is missing", str(exc))
+            dialogs.show_message(self, tr("The pretrained generator is missing"), str(exc))
             return False
         self.tabs.setCurrentWidget(self.gallery_tab)
         return True
@@ -494,7 +544,8 @@ class MainWindow(QMainWindow):
         """File ▸ Export generator…: ONNX (for other tools) or safetensors + JSON."""
         model = self.model_source.model
         if model is None:
-            dialogs.show_message(self, "No generator", "Open or train a generator first.", QMessageBox.Icon.Information)
+            dialogs.show_message(self, tr("No generator"), tr("Open or train a generator first."),
+                                 QMessageBox.Icon.Information)
             return None
         from .generator_export import export_generator_as
 
@@ -558,7 +609,7 @@ class MainWindow(QMainWindow):
         return dialogs.about_text(self.status.text("device"))
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}", self.about_text())
+        QMessageBox.about(self, tr("About {app}").format(app=APP_NAME), self.about_text())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
