@@ -86,9 +86,10 @@ class LearnTab(QWidget):
         lc.setContentsMargins(8, 8, 4, 8)
         title = QLabel(tr("<b>Lessons</b>"))
         lc.addWidget(title)
-        lc.addWidget(self.lesson_list, 2)
+        self.lesson_list.setMaximumHeight(self.lesson_list.sizeHintForRow(0) * (len(self.lessons) + 1) + 8)
+        lc.addWidget(self.lesson_list)
         lc.addWidget(self.load_button)
-        lc.addWidget(self.lesson_text, 3)
+        lc.addWidget(self.lesson_text, 1)
 
         # ---- live column: graph, formulas, explanation
         self.graph = ModelGraph()

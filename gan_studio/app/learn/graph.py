@@ -198,9 +198,9 @@ class ModelGraph(QWidget):
                 self._back(p, [start, d_box.center() + off], upd)
                 label = tr("update D: D(x) ↑, D(G(z)) ↓")
             else:
-                self._back(p, [start, d_box.center() + off, QPointF(fake_box.right(), fake_box.center().y()) + off,
-                               QPointF(fake_box.left(), fake_box.center().y()) + off,
-                               QPointF(g_box.right(), g_box.center().y()) + off,
+                under = fake_box.top() + 22 + cell + 16     # below the generated images (and their labels)
+                self._back(p, [start, d_box.center() + off, QPointF(fake_box.right() + 10, under),
+                               QPointF(fake_box.left() - 10, under), QPointF(g_box.right(), g_box.center().y()) + off,
                                QPointF(g_box.center().x(), g_box.center().y()) + off], upd)
                 label = tr("update G: D(G(z)) ↑ (through D, which stays as it is)")
             p.setPen(UPDATE_COLOR)

@@ -48,9 +48,9 @@ def lessons() -> list[Lesson]:
         Lesson("conditional", tr("4. Ask for a digit: the conditional generator"), "quick-digits", tr(
             "This generator is also told which digit to draw: the class label goes into G and into D. Watch the "
             "sample grid: its samples go through the classes 0, 1, 2, … 9 in reading order, so all ten digits "
-            "appear and the generator cannot collapse onto a single class. After a minute or two press Ctrl+G (File ▸ Explore the trained "
-            "generator) and pick a digit in Gallery or Explore: the same noise, a different label, a different "
-            "digit in the same handwriting.")),
+            "appear and the generator cannot collapse onto a single class. After a minute or two press Ctrl+G "
+            "(File ▸ Explore the trained generator) and pick a digit in Gallery or Explore: the same noise, a "
+            "different label, a different digit in the same handwriting.")),
         Lesson("ratio", tr("5. The D:G ratio"), "seed-mlp-fixed", tr(
             "The recipe of lesson 2 with five discriminator updates for every generator update. Watch D(x) and "
             "D(G(z)) move apart: a stronger discriminator tells real from fake more surely, and each step takes "
