@@ -13,6 +13,7 @@ are still shown.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -128,9 +129,16 @@ class CompareWindow(QWidget):
     """File ▸ Compare runs…: pick 2–6 runs, see their curves, grids and settings side by side."""
 
     compared = Signal(int)          # number of runs shown after each reload
+    _loaded = Signal(object)        # (token, (runs, failures)) from the reading thread
 
-    def __init__(self, candidates=(), checked=(), parent=None):
+    def __init__(self, candidates=(), checked=(), parent=None, background: bool = False):
+        """`background`: read the folders on a worker thread (the window's File ▸ Compare runs… does: a
+        100k-step run takes seconds to parse); tests and scripts read them at once."""
         super().__init__(parent, Qt.WindowType.Window)
+        self.background = background
+        self.loading = False
+        self._token = 0
+        self._loaded.connect(self._on_loaded)
         self.setWindowTitle(tr("Compare runs"))
         self.setObjectName("compareWindow")
         self.runs: list[RunData] = []
@@ -323,7 +331,38 @@ class CompareWindow(QWidget):
         paths = self.checked_paths()
         labels = {str(Path(self.run_list.item(i).data(Qt.ItemDataRole.UserRole))): self.run_list.item(i).text()
                   for i in range(self.run_list.count())}
-        self.runs, self.failures = load_runs(paths, {p: labels[p] for p in map(str, paths) if p in labels})
+        names = {p: labels[p] for p in map(str, paths) if p in labels}
+        self._token += 1
+        token = self._token
+        if not self.background:
+            self._show(paths, *load_runs(paths, names))
+            return
+        self.loading = True
+        self.reload_button.setEnabled(False)
+        self.hint.setText(tr("Reading {n} runs…").format(n=len(paths)))
+
+        def work():
+            try:
+                result = load_runs(paths, names)
+            except Exception as exc:  # noqa: BLE001 - a bug must not kill the thread silently
+                result = ([], [(Path(p), f"{type(exc).__name__}: {exc}") for p in paths])
+            try:
+                self._loaded.emit((token, paths, result))
+            except RuntimeError:        # the window was closed meanwhile
+                pass
+
+        threading.Thread(target=work, name="compare-runs-reader", daemon=True).start()
+
+    def _on_loaded(self, payload) -> None:
+        token, paths, (runs, failures) = payload
+        if token != self._token:
+            return                      # a newer reload is under way
+        self.loading = False
+        self.reload_button.setEnabled(True)
+        self._show(paths, runs, failures)
+
+    def _show(self, paths, runs, failures) -> None:
+        self.runs, self.failures = runs, failures
         if len(paths) < MIN_RUNS:
             self.hint.setText(tr("Tick at least {n} runs to compare them.").format(n=MIN_RUNS))
         else:

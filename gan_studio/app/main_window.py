@@ -568,7 +568,7 @@ class MainWindow(QMainWindow):
         checked = [Path(p) for p in paths] if paths else [c[1] for c in candidates[:2]]
         window = getattr(self, "compare_window", None)
         if window is None:
-            self.compare_window = window = CompareWindow(candidates, checked, parent=self)
+            self.compare_window = window = CompareWindow(candidates, checked, parent=self, background=True)
         else:
             for label, path in candidates:
                 window.add_candidate(path, label)

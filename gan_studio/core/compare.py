@@ -127,14 +127,22 @@ def _read_text(path: Path, limit: int) -> str | None:
 def _rows(text: str) -> tuple[list[dict], int]:
     """JSON objects with a whole-number step, one per line; (rows, lines skipped)."""
     rows, skipped = [], 0
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError:
-            skipped += 1
-            continue
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    try:        # one parse for the whole file is about twice as fast; trusted only with one object per line
+        parsed = json.loads("[" + ",".join(lines) + "]")
+        if len(parsed) != len(lines) or not all(type(r) is dict for r in parsed):
+            raise ValueError
+    except ValueError:
+        parsed = None
+    for i, line in enumerate(lines):
+        if parsed is not None:
+            row = parsed[i]
+        else:
+            try:
+                row = json.loads(line)
+            except ValueError:
+                skipped += 1
+                continue
         step = row.get("step") if isinstance(row, dict) else None
         if type(step) is not int or step < 0:
             skipped += 1
@@ -147,13 +155,23 @@ def _number(v) -> float:
     return float(v) if type(v) in (int, float) else math.nan
 
 
+def _column(rows: list[dict], name: str) -> np.ndarray:
+    values = [r.get(name, math.nan) for r in rows]
+    if all(type(v) is float for v in values):            # the usual case: one conversion in C
+        return np.array(values, np.float64)
+    return np.array([_number(v) for v in values], np.float64)
+
+
 def _columns(rows: list[dict], names) -> dict[str, np.ndarray]:
     """Rows → columns sorted by step; a step written twice (a resume after a crash) keeps its last row."""
-    by_step = {r["step"]: r for r in rows}
-    steps = sorted(by_step)
-    cols = {"step": np.asarray(steps, np.int64)}
+    steps = np.array([r["step"] for r in rows], np.int64)
+    if len(steps) > 1 and not bool(np.all(np.diff(steps) > 0)):
+        by_step = {r["step"]: r for r in rows}
+        rows = [by_step[s] for s in sorted(by_step)]
+        steps = np.array([r["step"] for r in rows], np.int64)
+    cols = {"step": steps}
     for name in names:
-        cols[name] = np.array([_number(by_step[s].get(name)) for s in steps], np.float64)
+        cols[name] = _column(rows, name)
     return cols
 
 
@@ -169,7 +187,8 @@ def _quality_score(row: dict) -> float:
 
 def _quality(metric_rows: list[dict], path: Path) -> dict[str, np.ndarray]:
     """Quality events from metrics rows that carry a score, and from quality.jsonl when the run has one."""
-    rows = [r for r in metric_rows if math.isfinite(_quality_score(r))]
+    keys = set(QUALITY_KEYS)
+    rows = [r for r in metric_rows if not keys.isdisjoint(r) and math.isfinite(_quality_score(r))]
     text = _read_text(path / QUALITY_FILE, MAX_METRICS_BYTES)
     if text:
         rows += [r for r in _rows(text)[0] if math.isfinite(_quality_score(r))]
@@ -236,7 +255,8 @@ def load_run(path, name: str | None = None) -> RunData:
     rows, skipped = _rows(metrics_text)
     if skipped:
         notes.append(f"{skipped:,} damaged line{'s' if skipped != 1 else ''} of {METRICS_FILE} skipped")
-    curve_rows = [r for r in rows if any(k in r for k in CURVES)]
+    curves = set(CURVES)
+    curve_rows = [r for r in rows if not curves.isdisjoint(r)]
     columns = _columns(curve_rows, (*CURVES, "elapsed"))
     quality = _quality(rows, path)
     grids = _grids(path)
@@ -281,16 +301,30 @@ def _unique_names(runs: list[RunData]) -> None:
 
 # ------------------------------------------------------------ aligning
 def smooth(values: np.ndarray, beta: float = SMOOTHING) -> np.ndarray:
-    """Bias-corrected exponential moving average (as the Train tab shows the losses); NaNs are skipped."""
+    """Bias-corrected exponential moving average (as the Train tab shows the losses); NaNs are skipped
+    (they keep the last average).  Vectorised in blocks: 100k values in a few milliseconds."""
     values = np.asarray(values, np.float64)
     out = np.full(values.shape, np.nan)
-    ema, t = 0.0, 0
-    for i, v in enumerate(values):
-        if math.isfinite(v):
-            t += 1
-            ema = beta * ema + (1 - beta) * v
-        if t:
-            out[i] = ema / (1 - beta ** t)
+    finite = np.flatnonzero(np.isfinite(values))
+    if not len(finite):
+        return out
+    x = values[finite]
+    ema = np.empty_like(x)
+    carry, block = 0.0, 256                      # β^-256 stays far from overflow for β ≥ 0.5
+    powers = beta ** np.arange(block, dtype=np.float64)
+    for s in range(0, len(x), block):
+        chunk = x[s:s + block]
+        p = powers[:len(chunk)]
+        # ema_i = β^(i+1)·carry + (1 − β)·Σ_k≤i β^(i−k)·x_k
+        ema[s:s + len(chunk)] = beta * p * carry + (1 - beta) * p * np.cumsum(chunk / p)
+        carry = ema[s + len(chunk) - 1]
+    ema /= 1 - beta ** np.arange(1, len(x) + 1, dtype=np.float64)
+    # every position shows the average of the finite values up to it
+    last = np.full(values.shape, -1)
+    last[finite] = np.arange(len(finite))
+    last = np.maximum.accumulate(last)
+    seen = last >= 0
+    out[seen] = ema[last[seen]]
     return out
 
 

@@ -125,3 +125,16 @@ def test_a_live_run_grows_on_reload(qtbot, three_runs):
     w.reload()
     x, _ = w.curves_for("loss_d")[0].getData()
     assert x[-1] == 25
+
+
+def test_reading_on_a_worker_thread_keeps_only_the_newest_answer(qtbot, three_runs):
+    from PySide6.QtCore import Qt
+
+    w = CompareWindow([(p.name, p) for p in three_runs], checked=three_runs[:2], background=True)
+    qtbot.addWidget(w)
+    assert w.loading and "Reading 2 runs" in w.hint.text()
+    w.run_list.item(2).setCheckState(Qt.CheckState.Checked)       # a second reload before the first answered
+    qtbot.waitUntil(lambda: not w.loading, timeout=10000)
+    qtbot.wait(200)                                                # the first answer, if late, is dropped
+    assert [r.name for r in w.runs] == ["alpha", "beta", "gamma"] and len(w.curves_for("loss_d")) == 3
+    assert w.reload_button.isEnabled()

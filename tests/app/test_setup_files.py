@@ -120,7 +120,8 @@ def test_compare_runs_from_the_file_menu_and_by_dropping_folders(qtbot, window, 
         window.settings.add_recent_run(r)
     window.compare_action.trigger()
     cw = window.compare_window
-    assert cw.isVisible() and cw.run_list.count() == 3
+    assert cw.isVisible() and cw.run_list.count() == 3 and cw.background      # read on a worker thread
+    qtbot.waitUntil(lambda: not cw.loading, timeout=10000)
     assert len(cw.runs) == 2                       # the first two on offer are ticked
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in runs])
