@@ -26,13 +26,26 @@ class FollowPoller(LoopWorker):
     update = Signal(object, object)     # FollowUpdate, decoded sample grid (uint8 H×W×C) or None
     failed = Signal(str)
 
-    def __init__(self, follower: RunFollower):
+    def __init__(self, follower: RunFollower, loss: str = "ns"):
+        from ..core.diagnostics import Watchdog
+
         super().__init__()
         self.follower = follower
+        self.watchdog = Watchdog(loss)      # the followed run's warnings, judged here (not on the GUI thread)
 
     def loop(self) -> None:
+        from ..core.diagnostics import QualityPoint
+
         while not self.stopping():
             upd = self.follower.poll()
+            if upd.reset or upd.quality_reset:
+                self.watchdog.reset()
+            upd.warnings = self.watchdog.add_rows(upd.rows)
+            for row in upd.quality:
+                try:
+                    upd.warnings += self.watchdog.add_quality(QualityPoint.from_dict(row))
+                except ValueError:
+                    continue
             grid = None
             if upd.sample is not None:
                 try:
@@ -47,6 +60,9 @@ class FollowPoller(LoopWorker):
 class FollowController(QObject):
     metrics = Signal(list)
     snapshot = Signal(int, object)          # step, a whole grid image (H, W, C)
+    quality = Signal(list)                  # quality checks (dicts), as the training controller's
+    warning = Signal(dict)                  # a TrainingWarning dict
+    snapshots = Signal(list)                # the run's trainer snapshots
     status = Signal(str)
     changed = Signal()                      # following started / stopped / the writer's state changed
 
@@ -67,7 +83,8 @@ class FollowController(QObject):
         self.stop()
         try:
             follower = RunFollower(path)
-            config = RunFolder.open(follower.path).config
+            run = RunFolder.open(follower.path)
+            config = run.config
         except RunError as exc:
             dialogs.show_message(self.window, tr("This run cannot be followed"), str(exc))
             return False
@@ -77,7 +94,10 @@ class FollowController(QObject):
         self.window.experiment.set_config(config)      # the panels show the followed run's settings
         self.window.status.set("device", tr("another process"))
         self.window.train_tab.clear()
-        poller = FollowPoller(follower)
+        from ..core.snapshots import describe_lineage, lineage
+
+        self.window.train_tab.timeline.set_lineage(describe_lineage(lineage(run.info)))
+        poller = FollowPoller(follower, config.train.loss)
         poller.update.connect(self._on_update)
         poller.failed.connect(lambda text: self.status.emit(text))
         self._poller = poller
@@ -113,6 +133,14 @@ class FollowController(QObject):
             self.metrics.emit(upd.rows)
         if grid is not None:
             self.snapshot.emit(upd.sample.step, grid)
+        if upd.quality_reset and not upd.reset:
+            self.window.train_tab.plots.set_quality([])
+        if upd.quality:
+            self.quality.emit(upd.quality)
+        if upd.snapshots is not None:
+            self.snapshots.emit([s.to_dict() for s in upd.snapshots])
+        for w in getattr(upd, "warnings", []):
+            self.warning.emit(w.to_dict())
         was_active = self.active
         self.active = bool(upd.active)
         self.last_status = upd.status

@@ -207,7 +207,7 @@ class ExperimentLifecycle(QObject):
             return False
         self.controller.discard()
         self.experiment.opened_run(run.path, config, run.step)
-        w.train_tab.load_run(rows, run.path / "samples")
+        self.show_run_history(run.path, run)
         if not is_scratch(run.path):
             w.settings.add_recent_run(run.path)
         w.reset_progress()
@@ -284,6 +284,17 @@ class ExperimentLifecycle(QObject):
         if written is not None:
             self.setup = setup
         return written
+
+    def show_run_history(self, path, run=None) -> None:
+        """Curves, quality checks, grids, snapshots and lineage of a run folder in the Train tab."""
+        from ..core.snapshots import describe_lineage, lineage, list_snapshots
+
+        run = run or RunFolder.open(path)
+        rows = [r for r in run.read_metrics() if r.get("step", 0) <= run.step]
+        quality = [r for r in run.read_quality() if r.get("step", 0) <= run.step]
+        self.window.train_tab.load_run(rows, run.path / "samples", quality,
+                                       [s.to_dict() for s in list_snapshots(run.path)],
+                                       describe_lineage(lineage(run.info)))
 
     # ------------------------------------------------------------- faults
     def on_process_died(self, message: str) -> None:

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.follower = FollowController(self)
         self.lifecycle = ExperimentLifecycle(self)
         self._rate: tuple[float, int] | None = None   # (elapsed, step) at the start of this training run
+        self._branching = False         # a branch was asked for: its "ready" loads the copied history
         self.setWindowTitle(APP_NAME)
         icon = resource_path("icons", "gan-studio.svg")
         if icon.is_file():
@@ -284,6 +285,12 @@ class MainWindow(QMainWindow):
             source.metrics.connect(self.learn_tab.on_metrics)
             source.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         c.snapshot.connect(self.train_tab.on_snapshot)
+        for source in (c, self.follower):       # quality meter, warnings, snapshot timeline (issue 10)
+            source.quality.connect(self.train_tab.on_quality)
+            source.snapshots.connect(self.train_tab.on_snapshots)
+            source.warning.connect(self.show_warning)
+        self.train_tab.timeline.openRequested.connect(self.open_snapshot)
+        self.train_tab.timeline.branchRequested.connect(lambda step: self.branch_snapshot(step))
         c.probe.connect(self.learn_tab.on_probe)
         self.learn_tab.lessonRequested.connect(lambda lesson: load_lesson(self, lesson))
         # The Learn tab's model graph: the process reports a probe every few seconds while the tab is on show.
@@ -363,7 +370,15 @@ class MainWindow(QMainWindow):
         self.update_controls()          # Train reads "Continue" or "Train" by the Experiment's plan
 
     def _on_ready(self, info: dict) -> None:
-        self.status.set("dataset", info["dataset"])
+        from ..core.snapshots import describe_lineage
+
+        if info.get("quality_note"):
+            self.train_tab.meter.set_off(tr("Off: {why}").format(why=tr(info["quality_note"])))
+        self.train_tab.timeline.set_lineage(describe_lineage(info.get("lineage")))
+        if self._branching and info.get("run"):
+            self._branching = False
+            self.lifecycle.show_run_history(info["run"])
+        self.status.set("dataset", translate_message(info["dataset"]))
         self.status.set_device(info["device"], info["threads"])
         self._rate = None
         if self.experiment.saved_path is not None:
@@ -519,6 +534,67 @@ class MainWindow(QMainWindow):
                                  QMessageBox.Icon.Information)
             return False
         self.statusBar().showMessage(tr("Taking a snapshot of the generator…"), 3000)
+        return True
+
+    # ------------------------------------------- warnings and snapshots (issue 10)
+    def show_warning(self, w: dict) -> None:
+        """A TrainingWarning from the training process (or a followed run): the banner names it and offers a fix."""
+        text = tr("<b>{title}</b> (step {step:,}): {text} {advice}").format(
+            title=tr(w["title"]), step=int(w["step"]), text=translate_message(w["text"]), advice=tr(w["advice"]))
+        if w["kind"] == "d-wins" and self.follower.path is None:
+            self.banner.show_message(text, tr("Halve D's learning rate"), self._halve_lr_d)
+        elif w["kind"] == "collapse":
+            earlier = [s for s in self.train_tab.timeline.items if s["step"] * 1.4 <= int(w["step"])]
+            if earlier:
+                step = earlier[-1]["step"]
+                self.banner.show_message(text, tr("Branch from step {step:,}…").format(step=step),
+                                         lambda: self.branch_snapshot(step))
+            else:
+                self.banner.show_message(text)
+        else:
+            self.banner.show_message(text)
+
+    def _halve_lr_d(self) -> None:
+        self.experiment.edit(**{"train.lr_d": self.experiment.config.train.lr_d / 2})
+
+    def snapshot_run(self) -> Path | None:
+        """The run folder whose snapshots the timeline shows."""
+        return self.follower.path or self.experiment.run_path
+
+    def open_snapshot(self, step: int) -> bool:
+        """Show the generator of a snapshot in Gallery and Explore (built in the training process)."""
+        run = self.snapshot_run()
+        if run is None or not self.controller.request_snapshot_generator(run, step):
+            return False
+        self.statusBar().showMessage(tr("Opening the generator of step {step:,}…").format(step=step), 3000)
+        return True
+
+    @guarded
+    def branch_snapshot(self, step: int, changes: dict | None = None) -> bool:
+        """Branch: a new run from the snapshot at `step` with changed hyper-parameters (a dialog asks which)."""
+        from ..core.config import with_values
+        from ..core.runs import RunFolder
+        from .snapshot_timeline import BranchDialog
+
+        if self.follower.path is None and self.experiment.saved_path is None:
+            answer = QMessageBox.question(self, tr("Save the run first"),
+                                          tr("A branch names its parent run, so the run needs a folder of its "
+                                             "own first. Save it now?"))
+            if answer != QMessageBox.StandardButton.Yes or not self.lifecycle.save_as():
+                return False
+        parent = self.snapshot_run()
+        config = RunFolder.open(parent).config
+        if changes is None:
+            dialog = BranchDialog(config, step, self)
+            if dialog.exec() != BranchDialog.DialogCode.Accepted:
+                return False
+            changes = dialog.changes()
+        if self.follower.path is not None:
+            self.follower.stop()
+        self._branching = True
+        self.train_tab.clear()
+        self.controller.branch(parent, step, changes, with_values(config, changes))
+        self.statusBar().showMessage(tr("Branching from step {step:,}…").format(step=step), 6000)
         return True
 
     def _on_generator(self, model) -> None:

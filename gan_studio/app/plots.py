@@ -2,8 +2,9 @@
 
 `MetricsBuffer` keeps every metric row in preallocated numpy arrays that
 double when full (amortised O(1) appends, no per-row Python objects kept).
-`TrainingPlots` draws three x-linked plots from it — losses (raw faint +
-smoothed bold), D(x) / D(G(z)), images/s — refreshing on a ~12 Hz timer only
+`TrainingPlots` draws four x-linked plots from it — losses (raw faint +
+smoothed bold), D(x) / D(G(z)), the quality score of the checks the training
+process makes every ~10 s (one point each), images/s — refreshing on a ~12 Hz timer only
 when new data arrived, never per signal.  Curves are created once and updated
 with `setData`; clip-to-view and peak downsampling keep 100k-step histories
 smooth.
@@ -16,6 +17,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from .i18n import tr
 
 FIELDS = ("step", "loss_d", "loss_g", "d_real", "d_fake", "images_per_s", "lr_g", "lr_d", "elapsed")
 SMOOTHED = ("loss_d", "loss_g")
@@ -30,6 +33,7 @@ COLORS = {
     "d_real": "#2ca25f",
     "d_fake": "#c0392b",
     "images_per_s": "#8e6bd6",
+    "quality": "#2e9a5a",
 }
 
 
@@ -166,18 +170,26 @@ class TrainingPlots(QWidget):
         self.loss_plot = self._plot(0, "Loss", "Discriminator and generator losses (faint: every step; bold: smoothed)")
         self.d_plot = self._plot(1, "D output", "Discriminator's average belief that real images (D(x)) and generated "
                                                 "images (D(G(z))) are real")
-        self.speed_plot = self._plot(2, "images/s", "Training throughput: real images seen per second")
+        self.quality_plot = self._plot(2, tr("quality"), tr("Quality score (0–100) of the generator, scored by the "
+                                                            "digit classifier every 10 s of training"))
+        self.speed_plot = self._plot(3, "images/s", "Training throughput: real images seen per second")
         self.d_plot.setXLink(self.loss_plot)
+        self.quality_plot.setXLink(self.loss_plot)
         self.speed_plot.setXLink(self.loss_plot)
+        self.quality_plot.setYRange(0, 100, padding=0.02)
+        self.quality_plot.enableAutoRange(axis="y", enable=False)
+        self.quality_steps: list[float] = []
+        self.quality_scores: list[float] = []
         self.d_plot.setYRange(0, 1, padding=0.02)
         self.d_plot.enableAutoRange(axis="y", enable=False)
         self.speed_plot.setLabel("bottom", "step")
-        for plot in (self.loss_plot, self.d_plot):   # x-linked: one step axis at the bottom is enough
+        for plot in (self.loss_plot, self.d_plot, self.quality_plot):   # x-linked: one step axis at the bottom
             plot.getAxis("bottom").setStyle(showValues=False)
             plot.getAxis("bottom").setHeight(4)
         self.view.ci.layout.setRowStretchFactor(0, 3)
         self.view.ci.layout.setRowStretchFactor(1, 2)
         self.view.ci.layout.setRowStretchFactor(2, 1)
+        self.view.ci.layout.setRowStretchFactor(3, 1)
 
         self.curves = {
             "loss_d_raw": self.loss_plot.plot(pen=_pen(COLORS["loss_d"], 1, 70)),
@@ -187,6 +199,8 @@ class TrainingPlots(QWidget):
             "d_real": self.d_plot.plot(pen=_pen(COLORS["d_real"], 1), name="D(x) real"),
             "d_fake": self.d_plot.plot(pen=_pen(COLORS["d_fake"], 1), name="D(G(z)) fake"),
             "images_per_s": self.speed_plot.plot(pen=_pen(COLORS["images_per_s"], 1), name="images/s"),
+            "quality": self.quality_plot.plot(pen=_pen(COLORS["quality"], 2), symbol="o", symbolSize=5,
+                                              symbolBrush=COLORS["quality"], symbolPen=None, name=tr("score")),
         }
         for curve in self.curves.values():
             curve.setClipToView(True)
@@ -197,7 +211,7 @@ class TrainingPlots(QWidget):
         self.d_plot.addItem(self.half_line, ignoreBounds=True)
 
         self.cursors = []
-        for plot in (self.loss_plot, self.d_plot, self.speed_plot):
+        for plot in (self.loss_plot, self.d_plot, self.quality_plot, self.speed_plot):
             line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#bbbbbb"))
             line.hide()
             plot.addItem(line, ignoreBounds=True)
@@ -209,7 +223,7 @@ class TrainingPlots(QWidget):
         # only the curves (16 ms instead of 46 ms in Qt's software rasteriser on this machine).
         self._x_page: float | None = None       # right end of the step axis; None: user zoomed, do not follow
         self._setting_range = False
-        for plot in (self.loss_plot, self.d_plot, self.speed_plot):
+        for plot in (self.loss_plot, self.d_plot, self.quality_plot, self.speed_plot):
             plot.disableAutoRange(axis="x")
             plot.getViewBox().sigRangeChangedManually.connect(self._on_manual_range)
         self._x_page = 0.0
@@ -244,13 +258,34 @@ class TrainingPlots(QWidget):
         self.refresh()
         self.reset_zoom()
 
+    def append_quality(self, points: list[dict]) -> None:
+        """Quality checks (dicts with "step" and "score"), drawn with the next refresh."""
+        for p in points:
+            step, score = float(p["step"]), float(p["score"])
+            while self.quality_steps and self.quality_steps[-1] >= step:     # a resumed or rolled-back run
+                self.quality_steps.pop()
+                self.quality_scores.pop()
+            self.quality_steps.append(step)
+            self.quality_scores.append(score)
+        self._dirty = True
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def set_quality(self, points: list[dict]) -> None:
+        self.quality_steps, self.quality_scores = [], []
+        self.append_quality(points)
+        self.refresh()
+
     def truncate(self, step: int) -> None:
         self.buffer.truncate(step)
+        keep = sum(1 for s in self.quality_steps if s <= step)
+        del self.quality_steps[keep:], self.quality_scores[keep:]
         self._dirty = True
         self.refresh()
 
     def clear(self) -> None:
         self.buffer.clear()
+        self.quality_steps, self.quality_scores = [], []
         self._dirty = True
         self.refresh()
         self.readout.setText(" ")
@@ -270,6 +305,8 @@ class TrainingPlots(QWidget):
         self.curves["d_real"].setData(x, b.column("d_real"))
         self.curves["d_fake"].setData(x, b.column("d_fake"))
         self.curves["images_per_s"].setData(x, b.column("images_per_s"))
+        self.curves["quality"].setData(np.asarray(self.quality_steps, np.float64),
+                                       np.asarray(self.quality_scores, np.float64))
         self._page_x(x)
         self.refresh_count += 1
         self.refreshed.emit()
@@ -295,6 +332,7 @@ class TrainingPlots(QWidget):
         for plot in (self.loss_plot, self.speed_plot):
             plot.enableAutoRange(axis="y")
         self.d_plot.setYRange(0, 1, padding=0.02)
+        self.quality_plot.setYRange(0, 100, padding=0.02)
         self._x_page = 0.0
         self._page_x(self.buffer.column("step"))
 
@@ -306,7 +344,7 @@ class TrainingPlots(QWidget):
     # ------------------------------------------------------------ read-out
     def _on_mouse(self, event) -> None:
         pos = event[0]
-        for plot in (self.loss_plot, self.d_plot, self.speed_plot):
+        for plot in (self.loss_plot, self.d_plot, self.quality_plot, self.speed_plot):
             if plot.sceneBoundingRect().contains(pos):
                 step = plot.getViewBox().mapSceneToView(pos).x()
                 self.show_readout(step)

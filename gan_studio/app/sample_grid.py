@@ -130,6 +130,14 @@ class SampleGridView(QWidget):
         self.set_history(sheets)
         return len(sheets)
 
+    def show_step(self, step: int) -> None:
+        """Show the sheet of `step`, or the last one before it (the snapshot timeline scrubs with this)."""
+        steps = [s for s, _ in self._history]
+        if not steps:
+            return
+        index = max(0, int(np.searchsorted(steps, step, side="right")) - 1)
+        self.slider.setValue(index)
+
     # -------------------------------------------------------------- queries
     def history_steps(self) -> list[int]:
         return [s for s, _ in self._history]

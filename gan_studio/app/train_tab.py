@@ -1,4 +1,5 @@
-"""The Train tab: live curves beside the evolving fixed-noise sample grid."""
+"""The Train tab: live curves and the quality meter beside the evolving fixed-noise sample grid and the
+snapshot timeline under it."""
 
 from __future__ import annotations
 
@@ -8,21 +9,29 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout, QWidget
 
+from .i18n import tr
 from .plots import TrainingPlots
+from .quality_meter import QualityMeterWidget
 from .sample_grid import SampleGridView
+from .snapshot_timeline import SnapshotTimeline
 
 
 class TrainTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plots = TrainingPlots()
+        self.meter = QualityMeterWidget()
         self.grid = SampleGridView()
+        self.timeline = SnapshotTimeline()
+        self.timeline.selected.connect(self.grid.show_step)
 
-        curves_box = QGroupBox("Training curves")
-        QVBoxLayout(curves_box).addWidget(self.plots)
-        grid_box = QGroupBox("Samples from fixed noise")
-        grid_box.setToolTip("Every grid uses the same 64 latent vectors, so you see the generator itself change")
-        QVBoxLayout(grid_box).addWidget(self.grid)
+        curves_box = QGroupBox(tr("Training curves"))
+        QVBoxLayout(curves_box).addWidget(self.meter)
+        curves_box.layout().addWidget(self.plots, 1)
+        grid_box = QGroupBox(tr("Samples from fixed noise"))
+        grid_box.setToolTip(tr("Every grid uses the same 64 latent vectors, so you see the generator itself change"))
+        QVBoxLayout(grid_box).addWidget(self.grid, 1)
+        grid_box.layout().addWidget(self.timeline)
         for box in (curves_box, grid_box):
             box.layout().setContentsMargins(6, 6, 6, 6)
 
@@ -39,12 +48,21 @@ class TrainTab(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
 
-    # slots wired to the TrainingController
+    # slots wired to the TrainingController (and the FollowController)
     def on_metrics(self, rows: list) -> None:
         self.plots.append(rows)
 
     def on_snapshot(self, step: int, images: np.ndarray) -> None:
         self.grid.add_snapshot(step, images)
+
+    def on_quality(self, points: list) -> None:
+        """Quality checks (dicts): the curve gets every one, the meter the last."""
+        if points:
+            self.plots.append_quality(points)
+            self.meter.set_point(points[-1])
+
+    def on_snapshots(self, items: list) -> None:
+        self.timeline.set_snapshots(items)
 
     def on_rolled_back(self, step: int) -> None:
         self.plots.truncate(step)
@@ -53,7 +71,14 @@ class TrainTab(QWidget):
     def clear(self) -> None:
         self.plots.clear()
         self.grid.clear()
+        self.meter.set_off("")
+        self.timeline.clear()
 
-    def load_run(self, rows: list[dict], samples_folder: Path) -> None:
+    def load_run(self, rows: list[dict], samples_folder: Path, quality: list[dict] | None = None,
+                 snapshots: list | None = None, lineage: str = "") -> None:
         self.plots.set_rows(rows)
+        self.plots.set_quality(quality or [])
+        self.meter.set_point(quality[-1] if quality else None)
         self.grid.load_folder(samples_folder)
+        self.timeline.set_snapshots(snapshots or [])
+        self.timeline.set_lineage(lineage)

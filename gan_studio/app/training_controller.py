@@ -35,6 +35,9 @@ class TrainingController(QObject):
     ready = Signal(dict)                # the process loaded the experiment: dataset, device, threads, …
     stateChanged = Signal(str)          # "idle", "loading", "running", "paused"
     generatorReady = Signal(object)     # a GeneratorModel snapshot of the generator being trained
+    quality = Signal(list)              # quality checks (QualityPoint dicts), the newest last
+    warning = Signal(dict)              # a TrainingWarning dict: kind, step, title, text, advice
+    snapshots = Signal(list)            # the run's trainer snapshots ({"step", "bytes", "path"}), oldest first
     processDied = Signal(str)           # plain-words reason
     probe = Signal(dict)                # a few real and generated images with D's outputs (Learn tab; `set_probe`)
 
@@ -121,7 +124,11 @@ class TrainingController(QObject):
         return configured if configured > 0 else None
 
     def _thread_args(self) -> dict:
-        return {"threads": self.thread_count(), "max_threads": max(1, cpu_threads() - 1)}
+        from ..core.diagnostics import QUALITY_EVERY_SECONDS
+
+        # The window always runs the quality meter (the CLI only with --quality).
+        return {"threads": self.thread_count(), "max_threads": max(1, cpu_threads() - 1),
+                "quality": QUALITY_EVERY_SECONDS}
 
     # ------------------------------------------------------------- intent
     def train(self, target_steps: int = 0, target_seconds: float = 0.0, paused: bool = False) -> str:
@@ -202,6 +209,28 @@ class TrainingController(QObject):
             return False
         return self._send("generator")
 
+    def request_snapshot_generator(self, run, step: int) -> bool:
+        """Ask for the generator of a run's trainer snapshot (built in the training process); `generatorReady`."""
+        self._ensure_process()
+        return self._send("generator", run=str(run), step=int(step))
+
+    def branch(self, parent, step: int, changes: dict, config) -> Path:
+        """Start a new run from `parent`'s snapshot at `step` with `changes` ({"train.lr_g": v, …}); the
+        current session is saved and dropped first (its folder stays).  Returns the new (scratch) run folder."""
+        exp = self.experiment
+        self._shut = False
+        process = self._ensure_process()
+        run_dir = new_scratch_dir()
+        self.info = {}
+        exp.reset(config)
+        exp.started(config, run_dir, int(step))
+        exp.set_state("loading")
+        process.send("branch", parent=str(parent), step=int(step), run_dir=str(run_dir), changes=dict(changes),
+                     **self._thread_args())
+        process.send("train")
+        self.stateChanged.emit(exp.state)
+        return run_dir
+
     def discard(self) -> None:
         """Forget the trained networks (New experiment / Open run); an unsaved scratch run is deleted."""
         self._send("discard")
@@ -245,6 +274,7 @@ class TrainingController(QObject):
         exp = self.experiment
         exp.started(exp.trained or exp.config, info["run"], int(info["step"]))
         self.ready.emit(info)
+        self.snapshots.emit(list(info.get("snapshots") or []))
 
     def _ev_metrics(self, rows) -> None:
         if rows:
@@ -278,6 +308,15 @@ class TrainingController(QObject):
 
     def _ev_applied(self, config) -> None:
         pass
+
+    def _ev_quality(self, point) -> None:
+        self.quality.emit([point])
+
+    def _ev_warning(self, **warning) -> None:
+        self.warning.emit(warning)
+
+    def _ev_snapshots(self, items, total_bytes) -> None:
+        self.snapshots.emit(items)
 
     def _ev_generator(self, data, name, step, run) -> None:
         from ..core.generator import generator_from_bytes

@@ -1,0 +1,90 @@
+"""The quality meter: the last quality check of the generator, as a score, a verdict and two numbers.
+
+The training process scores the generator with the shipped digit classifier every ~10 s of training
+(core/diagnostics.py); this widget only shows the result: score 0–100 on a bar, the verdict in plain
+words ("grey noise" … "near real"), the Fréchet distance against the real-vs-real floor and the digit
+classes covered.  Nothing is computed here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar
+
+from ..core.diagnostics import QualityPoint, verdict
+from .i18n import tr
+
+# Bar colour per verdict (grey noise … near real).
+VERDICT_COLORS = {"noise": "#9e9e9e", "shapes": "#e0a030", "blotchy": "#d4c02a", "good": "#62b54a",
+                  "near-real": "#2e9a5a"}
+
+
+class QualityMeterWidget(QFrame):
+    """Score bar + verdict + "FD 44.5 · 4.9× the real floor (9.1) · 10/10 classes"."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("qualityMeter")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.point: QualityPoint | None = None
+        self.title = QLabel(tr("Quality"))
+        self.title.setStyleSheet("font-weight: bold;")
+        self.score = QLabel("—")
+        self.score.setObjectName("qualityScore")
+        self.score.setStyleSheet("QLabel#qualityScore { font-size: 18px; font-weight: bold; }")
+        self.score.setMinimumWidth(52)
+        self.score.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(10)
+        self.verdict = QLabel(tr("not measured yet"))
+        self.verdict.setObjectName("qualityVerdict")
+        self.details = QLabel("")
+        self.details.setObjectName("qualityDetails")
+        self.details.setStyleSheet("QLabel#qualityDetails { color: palette(mid); }")
+        self.setToolTip(tr("Every 10 s of training the digit classifier that ships with GAN Studio scores 500 "
+                           "samples of the generator: 100 would be as close to real digits as real digits are "
+                           "to each other. FD: Fréchet distance of the classifier's features (lower is better); "
+                           "the floor is the distance between two sets of real digits."))
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.title, 0, 0)
+        grid.addWidget(self.bar, 0, 1)
+        grid.addWidget(self.score, 0, 2)
+        grid.addWidget(self.verdict, 1, 0, 1, 2)
+        grid.addWidget(self.details, 2, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+        self.set_off("")
+
+    def set_point(self, point: QualityPoint | dict | None) -> None:
+        if isinstance(point, dict):
+            point = QualityPoint.from_dict(point)
+        self.point = point
+        if point is None:
+            self.set_off("")
+            return
+        v = verdict(point)
+        self.score.setText(f"{point.score:.0f}")
+        self.bar.setValue(int(round(point.score)))
+        self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {VERDICT_COLORS.get(v.key, '#888888')}; }}")
+        self.verdict.setText(f"<b>{tr(v.words)}</b> — {tr(v.explain)}")
+        self.verdict.setWordWrap(True)
+        self.details.setText(tr("FD {fd:.1f} · {ratio:.1f}× the real floor ({floor:.1f}) · {classes}/10 classes · "
+                                "step {step:,}").format(fd=point.fd, ratio=point.fd_ratio, floor=point.fd_floor,
+                                                        classes=point.coverage, step=point.step))
+        self.setEnabled(True)
+
+    def set_off(self, why: str) -> None:
+        """No score to show: before the first check, or the meter cannot run (`why`, e.g. not digits)."""
+        self.point = None
+        self.score.setText("—")
+        self.bar.setValue(0)
+        self.verdict.setText(why or tr("Scored every 10 s of training"))
+        self.verdict.setWordWrap(True)
+        self.details.setText("")
+
+    def verdict_words(self) -> str:
+        return verdict(self.point).words if self.point is not None else ""

@@ -1,0 +1,192 @@
+"""The snapshot timeline under the sample grid: scrub the run's trainer snapshots, open one, branch from one.
+
+The training process writes a snapshot of the whole trainer (G, D, optimizers, RNG) at spaced steps
+(core/snapshots.py: √2 apart, at most 30); this strip lists them.  Moving the slider selects a
+snapshot (the grid above jumps to the sheet of that step); **Open in Gallery** shows that
+snapshot's generator in Gallery and Explore; **Branch…** starts a new run from it with changed
+hyper-parameters (`BranchDialog`), its lineage kept in run.json.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
+                               QLabel, QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
+
+from ..core.config import LOSS_LABELS, ExperimentConfig, field_label
+from ..core.snapshots import describe_size
+from .i18n import tr
+
+
+class SnapshotTimeline(QWidget):
+    selected = Signal(int)              # step of the snapshot under the slider
+    openRequested = Signal(int)         # show this snapshot's generator in Gallery / Explore
+    branchRequested = Signal(int)       # start a new run from this snapshot
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list[dict] = []     # {"step", "bytes", …}, oldest first
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setTickInterval(1)
+        self.slider.setToolTip(tr("The run keeps the whole trainer (both networks and their optimizers) at spaced "
+                                  "steps: pick one to look at it, open it in Gallery or branch a new run from it"))
+        self.slider.valueChanged.connect(self._on_slider)
+        self.label = QLabel(tr("No snapshots yet"))
+        self.label.setObjectName("snapshotLabel")
+        self.label.setMinimumWidth(150)
+        self.open_button = QPushButton(tr("Open in Gallery"))
+        self.open_button.setToolTip(tr("Show the generator of this snapshot in Gallery and Explore"))
+        self.open_button.clicked.connect(lambda: self._emit(self.openRequested))
+        self.branch_button = QPushButton(tr("Branch…"))
+        self.branch_button.setToolTip(tr("Start a new run from this snapshot with other hyper-parameters; the "
+                                         "new run remembers where it came from"))
+        self.branch_button.clicked.connect(lambda: self._emit(self.branchRequested))
+        self.lineage = QLabel("")
+        self.lineage.setObjectName("lineageLabel")
+        self.lineage.setWordWrap(True)
+        self.lineage.setStyleSheet("QLabel#lineageLabel { color: palette(mid); }")
+        self.lineage.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(tr("Snapshots")))
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.label)
+        row.addWidget(self.open_button)
+        row.addWidget(self.branch_button)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        col.addLayout(row)
+        col.addWidget(self.lineage)
+        self.set_snapshots([])
+
+    # ---------------------------------------------------------------- data
+    def set_snapshots(self, items) -> None:
+        """The run's snapshots (dicts or `SnapshotInfo`s); the slider stays on the same step when it can."""
+        current = self.current_step()
+        follow = current is None or (self.items and current == self.items[-1]["step"])
+        self.items = sorted(({"step": int(i["step"] if isinstance(i, dict) else i.step),
+                              "bytes": int(i["bytes"] if isinstance(i, dict) else i.bytes)} for i in items),
+                            key=lambda i: i["step"])
+        n = len(self.items)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, n - 1))
+        steps = [i["step"] for i in self.items]
+        index = n - 1 if follow or current not in steps else steps.index(current)
+        self.slider.setValue(max(0, index))
+        self.slider.blockSignals(False)
+        for w in (self.slider, self.open_button, self.branch_button):
+            w.setEnabled(n > 0)
+        self._show(index if n else -1)
+
+    def clear(self) -> None:
+        self.set_snapshots([])
+        self.set_lineage("")
+
+    def set_lineage(self, text: str) -> None:
+        self.lineage.setText(text)
+        self.lineage.setVisible(bool(text))
+
+    def current_step(self) -> int | None:
+        i = self.slider.value()
+        return self.items[i]["step"] if 0 <= i < len(self.items) else None
+
+    def select_step(self, step: int) -> None:
+        steps = [i["step"] for i in self.items]
+        if step in steps:
+            self.slider.setValue(steps.index(step))
+
+    def total_bytes(self) -> int:
+        return sum(i["bytes"] for i in self.items)
+
+    # ------------------------------------------------------------- display
+    def _show(self, index: int) -> None:
+        if index < 0:
+            self.label.setText(tr("No snapshots yet"))
+            return
+        item = self.items[index]
+        self.label.setText(tr("step {step:,} · {size} ({n} kept, {total})").format(
+            step=item["step"], size=describe_size(item["bytes"]), n=len(self.items),
+            total=describe_size(self.total_bytes())))
+
+    def _on_slider(self, index: int) -> None:
+        self._show(index)
+        step = self.current_step()
+        if step is not None:
+            self.selected.emit(step)
+
+    def _emit(self, signal) -> None:
+        step = self.current_step()
+        if step is not None:
+            signal.emit(step)
+
+
+# Fields a branch may change: they keep the networks (LIVE fields of the trainer).
+BRANCH_FIELDS = ("train.lr_g", "train.lr_d", "train.beta1", "train.d_steps", "train.loss")
+
+
+class BranchDialog(QDialog):
+    """Which hyper-parameters the branch changes; `changes()` gives {"train.lr_g": new value, …}."""
+
+    def __init__(self, config: ExperimentConfig, step: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Branch from step {step:,}").format(step=step))
+        self.config = config
+        t = config.train
+        self.lr_g = self._rate(t.lr_g)
+        self.lr_d = self._rate(t.lr_d)
+        self.beta1 = QDoubleSpinBox()
+        self.beta1.setRange(0.0, 0.999)
+        self.beta1.setDecimals(3)
+        self.beta1.setSingleStep(0.05)
+        self.beta1.setValue(t.beta1)
+        self.d_steps = QSpinBox()
+        self.d_steps.setRange(1, 20)
+        self.d_steps.setValue(t.d_steps)
+        self.loss = QComboBox()
+        for key, label in LOSS_LABELS.items():
+            self.loss.addItem(tr(label), key)
+        self.loss.setCurrentIndex(max(0, self.loss.findData(t.loss)))
+        form = QFormLayout()
+        for key, widget in zip(BRANCH_FIELDS, (self.lr_g, self.lr_d, self.beta1, self.d_steps, self.loss)):
+            form.addRow(tr(field_label(key)), widget)
+        note = QLabel(tr("The new run starts from the snapshot's exact state — both networks, their optimizers and "
+                         "the random streams — and trains on with these settings. Its run.json names this run and "
+                         "step as its parent."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Branch and train"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        col = QVBoxLayout(self)
+        col.addWidget(note)
+        col.addLayout(form)
+        col.addWidget(buttons)
+
+    @staticmethod
+    def _rate(value: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setDecimals(6)
+        box.setRange(1e-6, 1.0)
+        box.setSingleStep(1e-4)
+        box.setValue(value)
+        return box
+
+    def values(self) -> dict:
+        return {"train.lr_g": float(self.lr_g.value()), "train.lr_d": float(self.lr_d.value()),
+                "train.beta1": float(self.beta1.value()), "train.d_steps": int(self.d_steps.value()),
+                "train.loss": self.loss.currentData()}
+
+    def changes(self) -> dict:
+        """Only the fields whose value differs from the run's."""
+        from ..core.config import get_value
+
+        out = {}
+        for key, value in self.values().items():
+            old = get_value(self.config, key)
+            if isinstance(value, float) and abs(value - old) <= 1e-12 * max(1.0, abs(old)):
+                continue
+            if value != old:
+                out[key] = value
+        return out

@@ -1,0 +1,148 @@
+"""The quality meter, its curve, the warnings banner and the snapshot timeline: widgets and the window."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gan_studio.app.plots import TrainingPlots
+from gan_studio.app.quality_meter import QualityMeterWidget
+from gan_studio.app.snapshot_timeline import BranchDialog, SnapshotTimeline
+from gan_studio.core.diagnostics import QualityPoint
+
+
+def qpoint(step, score, coverage=10, ratio=5.0, div=0.2) -> dict:
+    return QualityPoint(step=step, elapsed=step / 10, score=score, fd=ratio * 9.0, fd_floor=9.0,
+                        coverage=coverage, diversity_collapse=div).to_dict()
+
+
+# ------------------------------------------------------------------ widgets
+def test_meter_shows_score_verdict_floor_and_classes(qtbot):
+    meter = QualityMeterWidget()
+    qtbot.addWidget(meter)
+    assert meter.score.text() == "—"
+    meter.set_point(qpoint(1200, 79.4, coverage=10, ratio=4.9))
+    assert meter.score.text() == "79" and meter.bar.value() == 79
+    assert meter.verdict_words() == "good digits" and "good digits" in meter.verdict.text()
+    assert "4.9× the real floor (9.0)" in meter.details.text() and "10/10 classes" in meter.details.text()
+    meter.set_point(qpoint(10, 24.6, coverage=0))
+    assert meter.verdict_words() == "grey noise" and "0/10 classes" in meter.details.text()
+    meter.set_off("Off: the quality meter scores handwritten digits only")
+    assert meter.score.text() == "—" and "digits only" in meter.verdict.text()
+
+
+def test_quality_curve_has_one_point_per_check_and_follows_rollbacks(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.append([{"step": s, "loss_d": 1.0, "loss_g": 1.0, "d_real": 0.5, "d_fake": 0.5, "images_per_s": 100.0,
+                   "lr_g": 1e-3, "lr_d": 1e-3, "elapsed": s / 10} for s in range(1, 301)])
+    plots.append_quality([qpoint(100, 30), qpoint(200, 45), qpoint(300, 60)])
+    plots.refresh()
+    assert plots.curve_points("quality") == 3
+    assert list(plots.curves["quality"].yData) == [30, 45, 60]
+    plots.truncate(250)                  # a divergence rolled back to step 250
+    assert plots.curve_points("quality") == 2
+    plots.append_quality([qpoint(200, 50)])      # a resumed run reports step 200 again: replaced
+    plots.refresh()
+    assert list(plots.curves["quality"].yData) == [30, 50]
+    plots.clear()
+    assert plots.curve_points("quality") == 0
+
+
+def test_timeline_scrubs_snapshots_reports_sizes_and_asks_for_open_and_branch(qtbot):
+    timeline = SnapshotTimeline()
+    qtbot.addWidget(timeline)
+    assert not timeline.branch_button.isEnabled()
+    timeline.set_snapshots([{"step": 100, "bytes": 2**20}, {"step": 141, "bytes": 2**20},
+                            {"step": 200, "bytes": 2**20}])
+    assert timeline.current_step() == 200 and timeline.branch_button.isEnabled()
+    assert "step 200 · 1.0 MB (3 kept, 3.0 MB)" == timeline.label.text()
+    with qtbot.waitSignal(timeline.selected) as sel:
+        timeline.slider.setValue(0)
+    assert sel.args == [100]
+    with qtbot.waitSignal(timeline.branchRequested) as br:
+        timeline.branch_button.click()
+    assert br.args == [100]
+    with qtbot.waitSignal(timeline.openRequested) as op:
+        timeline.open_button.click()
+    assert op.args == [100]
+    timeline.set_snapshots([{"step": 100, "bytes": 10}, {"step": 141, "bytes": 10}, {"step": 200, "bytes": 10},
+                            {"step": 283, "bytes": 10}])
+    assert timeline.current_step() == 100            # a new snapshot does not move a user's choice
+    timeline.set_lineage("Branched from run at step 100: generator LR 0.001 → 0.0005")
+    assert not timeline.lineage.isHidden()
+
+
+def test_branch_dialog_returns_only_what_changed(qtbot, tiny_cfg):
+    dialog = BranchDialog(tiny_cfg, 100)
+    qtbot.addWidget(dialog)
+    assert dialog.changes() == {}
+    dialog.lr_g.setValue(1e-4)
+    dialog.d_steps.setValue(2)
+    dialog.loss.setCurrentIndex(dialog.loss.findData("hinge"))
+    assert dialog.changes() == {"train.lr_g": 1e-4, "train.d_steps": 2, "train.loss": "hinge"}
+
+
+# ------------------------------------------------------------------ the window
+@pytest.fixture
+def window(qtbot, tiny_cfg, gs_home):
+    from gan_studio.app.main_window import MainWindow
+
+    w = MainWindow(threads=1)
+    w.resize(1300, 850)
+    w.experiment.set_config(tiny_cfg)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.controller.discard()
+    w.close()
+    w.deleteLater()
+
+
+def test_warnings_show_in_the_banner_with_a_fix(qtbot, window):
+    c = window.controller
+    c._on_events([("snapshots", {"items": [{"step": 100, "bytes": 5000, "path": "x"},
+                                           {"step": 200, "bytes": 5000, "path": "y"}], "total_bytes": 10000}),
+                  ("quality", {"point": qpoint(300, 26.0, coverage=0, div=0.99)}),
+                  ("warning", {"kind": "collapse", "step": 300, "title": "Mode collapse",
+                               "text": "The generator is collapsing: the samples are nearly all the same image: "
+                                       "they vary 1 % as much as real digits.", "advice": "Try: lower rates."})])
+    assert window.train_tab.meter.verdict_words() == "grey noise"
+    assert window.banner.isVisible() and "Mode collapse" in window.banner.label.text()
+    assert window.banner.action_button.text() == "Branch from step 200…"
+    c._on_events([("warning", {"kind": "d-wins", "step": 900, "title": "The discriminator wins",
+                               "text": "D has won.", "advice": "Try: halve D's learning rate."})])
+    lr = window.experiment.config.train.lr_d
+    assert window.banner.action_button.text() == "Halve D's learning rate"
+    window.banner.action_button.click()
+    assert window.experiment.config.train.lr_d == pytest.approx(lr / 2)
+
+
+def test_training_in_the_window_scores_the_generator_and_branches_from_a_snapshot(qtbot, window, tmp_path):
+    quality, snaps = [], []
+    window.controller.quality.connect(quality.extend)
+    window.controller.snapshots.connect(lambda items: snaps.append(items))
+    window.lifecycle.train()
+    qtbot.waitUntil(lambda: bool(quality), timeout=120000)          # the first check comes with the first chunk
+    assert 0 <= quality[0]["score"] <= 100 and window.train_tab.meter.point is not None
+    qtbot.waitUntil(lambda: snaps and any(s["step"] >= 100 for s in snaps[-1]), timeout=180000)
+    window.controller.pause()
+    qtbot.waitUntil(lambda: window.experiment.state == "paused", timeout=60000)
+    assert window.lifecycle.save_as(tmp_path / "parent")
+    assert window.train_tab.timeline.items and window.train_tab.timeline.items[0]["step"] == 100
+
+    ready = []
+    window.controller.ready.connect(ready.append)
+    assert window.branch_snapshot(100, {"train.lr_g": 1e-4})
+    qtbot.waitUntil(lambda: bool(ready), timeout=120000)
+    branch = window.experiment.run_path
+    assert branch != tmp_path / "parent"
+    info = json.loads((branch / "run.json").read_text("utf-8"))
+    assert info["lineage"] == {"parent": str((tmp_path / "parent").resolve()), "parent_step": 100,
+                               "changes": {"train.lr_g": [2e-4, 1e-4]}}
+    assert "Branched from parent at step 100" in window.train_tab.timeline.lineage.text()
+    assert window.train_tab.plots.buffer.last_step() >= 100        # the parent's curves up to the snapshot
+    qtbot.waitUntil(lambda: window.experiment.step > 100, timeout=120000)   # and it trains on
+    window.controller.stop()
+    qtbot.waitUntil(lambda: window.experiment.state == "idle", timeout=60000)
