@@ -13,7 +13,7 @@ from ..core.config import DataConfig
 from ..core.data import (DatasetCancelled, DatasetError, DatasetUnavailable, dataset_catalog, download_dataset,
                          import_idx_folder, load_dataset)
 from ..core.images import tile_grid
-from .i18n import tr, tr_noop
+from .i18n import tr, tr_noop, translate_message
 from .widgets import (ClassHistogram, ImageView, InlineMessage, background, format_bytes, guard_wheel, if_alive,
                       muted)
 
@@ -504,7 +504,7 @@ class DatasetPanel(QWidget):
         self.histogram.setVisible(bool(counts))
         self.count_label.setVisible(True)
         notes = dataset_notes(ds)
-        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setText("\n".join(translate_message(n) for n in notes))
         self.notes_label.setVisible(bool(notes))
         self._update_selection_view()
 

@@ -170,6 +170,18 @@ CORE_TEMPLATES = (
     tr_noop("it drew {best} digit classes earlier and only {now} now"),
     tr_noop("For {seconds} s of training D has called real digits real (D(x) ≈ {real}) and generated ones fake "
             "(D(G(z)) ≈ {fake}), so the generator learns almost nothing from it."),
+    # the dataset's notes and name (core/data)
+    tr_noop("Offline sample in use ({n} MNIST digits, {per_class} per class); {full}."),
+    tr_noop("all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist"),
+    tr_noop("download full MNIST with `gan-studio download mnist` or the Dataset panel"),
+    tr_noop("Only {n} held-out images are available (asked for {asked})."),
+    tr_noop("These {title} files differ from the official downloads (a local copy); "
+            "their structure was checked instead."),
+    tr_noop("The class filter was ignored: this folder has no class sub-folders."),
+    tr_noop("{n} image(s) directly in {folder} belong to no class folder and were left out."),
+    tr_noop("{n} unreadable file(s) skipped: {files}"),
+    tr_noop("Offline sample — {n} MNIST digits{classes}"),
+    tr_noop(" (classes {classes})"),
 )
 
 
@@ -177,7 +189,7 @@ def _template_regex(template: str):
     import re
 
     parts = re.split(r"\{(\w+)\}", template)
-    pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+    pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts))
     return re.compile(pattern + r"\Z", re.DOTALL)
 
 

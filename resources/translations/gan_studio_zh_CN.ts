@@ -453,6 +453,11 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
+            <source>Reading {n} runs…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/compare_window.py" />
             <source>Reload</source>
             <translation>重新加载</translation>
         </message>
@@ -1547,6 +1552,11 @@ then export again. Safetensors export works without them.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source> (classes {classes})</source>
+            <translation>（类别 {classes}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>, </source>
             <comment>list separator</comment>
             <translation>、</translation>
@@ -1583,13 +1593,48 @@ then export again. Safetensors export works without them.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>Offline sample in use ({n} MNIST digits, {per_class} per class); {full}.</source>
+            <translation>正在使用离线样本（{n} 个 MNIST 数字，每类 {per_class} 个）；{full}。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>Offline sample — {n} MNIST digits{classes}</source>
+            <translation>离线样本 — {n} 个 MNIST 数字{classes}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>Only {n} held-out images are available (asked for {asked}).</source>
+            <translation>只有 {n} 张留出图像可用（要求 {asked} 张）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>The class filter was ignored: this folder has no class sub-folders.</source>
+            <translation>类别筛选被忽略：这个文件夹没有类别子文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>The generator is collapsing: {what}.</source>
             <translation>生成器正在发生模式崩溃：{what}。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>These {title} files differ from the official downloads (a local copy); their structure was checked instead.</source>
+            <translation>这些 {title} 文件与官方下载的不同（本地副本）；已改为检查其结构。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>Training diverged: {metrics} became infinite or not-a-number at step {step}. This usually means the learning rates are too high for this loss. Try halving both learning rates, switching to the non-saturating loss, or enabling spectral norm in the discriminator, then resume from the last save.</source>
             <translation>训练发散：{metrics} 在第 {step} 步变成了无穷大或非数（NaN）。这通常说明对这种损失而言学习率太高。可以尝试把两个学习率都减半、换用非饱和损失，或在判别器中启用谱归一化，然后从上次保存处继续。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist</source>
+            <translation>完整的 MNIST 已在本机：在数据集面板中选择 MNIST，或使用 --dataset mnist</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>download full MNIST with `gan-studio download mnist` or the Dataset panel</source>
+            <translation>可用 `gan-studio download mnist` 或在数据集面板中下载完整的 MNIST</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
@@ -1600,6 +1645,16 @@ then export again. Safetensors export works without them.</source>
             <location filename="../../gan_studio/app/i18n.py" />
             <source>the samples are nearly all the same image: they vary {percent} % as much as real digits</source>
             <translation>样本几乎都是同一张图像：它们的多样性只有真实数字的 {percent} %</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>{n} image(s) directly in {folder} belong to no class folder and were left out.</source>
+            <translation>{folder} 中直接存放的 {n} 张图像不属于任何类别文件夹，已被排除。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>{n} unreadable file(s) skipped: {files}</source>
+            <translation>已跳过 {n} 个无法读取的文件：{files}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
@@ -2223,8 +2278,28 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
+            <source>&lt;b&gt;{title}&lt;/b&gt; (step {step:,}): {text} {advice}</source>
+            <translation>&lt;b&gt;{title}&lt;/b&gt;（第 {step:,} 步）：{text} {advice}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>A branch names its parent run, so the run needs a folder of its own first. Save it now?</source>
+            <translation>分支会记录它的父运行，所以这个运行需要先有自己的文件夹。现在保存吗？</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
             <source>About {app}</source>
             <translation>关于 {app}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>Branch from step {step:,}…</source>
+            <translation>从第 {step:,} 步分支…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>Branching from step {step:,}…</source>
+            <translation>正在从第 {step:,} 步分支…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -2313,6 +2388,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
+            <source>Halve D's learning rate</source>
+            <translation>把 D 的学习率减半</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
             <source>How a GAN works, in five minutes</source>
             <translation>五分钟了解 GAN 的工作原理</translation>
         </message>
@@ -2358,6 +2438,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
+            <source>Off: {why}</source>
+            <translation>关闭：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
             <source>Open &amp;generator…</source>
             <translation>打开生成器(&amp;G)…</translation>
         </message>
@@ -2390,6 +2475,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/main_window.py" />
             <source>Open se&amp;tup…</source>
             <translation>打开设置(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>Opening the generator of step {step:,}…</source>
+            <translation>正在打开第 {step:,} 步的生成器…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -2451,6 +2541,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/main_window.py" />
             <source>Save the run (weights, optimizer, metrics, samples)</source>
             <translation>保存运行（权重、优化器、指标、样本）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>Save the run first</source>
+            <translation>请先保存运行</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -2606,6 +2701,46 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>这张图像没有种子地址，也不在谱系中</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>Quality score (0–100) of the generator, scored by the digit classifier every 10 s of training</source>
+            <translation>生成器的质量分数（0–100），训练时每 10 秒由数字分类器评分一次</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>quality</source>
+            <translation>质量</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>score</source>
+            <translation>分数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>Every 10 s of training the digit classifier that ships with GAN Studio scores 500 samples of the generator: 100 would be as close to real digits as real digits are to each other. FD: Fréchet distance of the classifier's features (lower is better); the floor is the distance between two sets of real digits.</source>
+            <translation>每训练 10 秒，GAN Studio 自带的数字分类器会给生成器的 500 个样本打分：100 分表示生成的数字与真实数字的接近程度，就像真实数字彼此之间一样。FD：分类器特征的 Fréchet 距离（越低越好）；下限是两组真实数字之间的距离。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>FD {fd:.1f} · {ratio:.1f}× the real floor ({floor:.1f}) · {classes}/10 classes · step {step:,}</source>
+            <translation>FD {fd:.1f} · 真实下限（{floor:.1f}）的 {ratio:.1f} 倍 · {classes}/10 个类别 · 第 {step:,} 步</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>Quality</source>
+            <translation>质量</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>Scored every 10 s of training</source>
+            <translation>每训练 10 秒评分一次</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>not measured yet</source>
+            <translation>尚未测量</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/app/sample_grid.py" />
             <source>History</source>
             <translation>历史</translation>
@@ -2661,6 +2796,61 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>例如：实时观察模式崩溃</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>Branch and train</source>
+            <translation>分支并训练</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>Branch from step {step:,}</source>
+            <translation>从第 {step:,} 步分支</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>Branch…</source>
+            <translation>分支…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>No snapshots yet</source>
+            <translation>还没有快照</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>Open in Gallery</source>
+            <translation>在图库中打开</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>Show the generator of this snapshot in Gallery and Explore</source>
+            <translation>在图库和探索中显示这个快照的生成器</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>Snapshots</source>
+            <translation>快照</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>Start a new run from this snapshot with other hyper-parameters; the new run remembers where it came from</source>
+            <translation>从这个快照出发、用其他超参数开始一个新运行；新运行会记住它的来源</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>The new run starts from the snapshot's exact state — both networks, their optimizers and the random streams — and trains on with these settings. Its run.json names this run and step as its parent.</source>
+            <translation>新运行从快照的精确状态出发——两个网络、它们的优化器以及随机数流——并用这些设置继续训练。它的 run.json 会把本运行和这一步记为父节点。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>The run keeps the whole trainer (both networks and their optimizers) at spaced steps: pick one to look at it, open it in Gallery or branch a new run from it</source>
+            <translation>运行会每隔一段步数保存完整的训练器（两个网络及其优化器）：选中一个即可查看、在图库中打开，或从它分支出一个新运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>step {step:,} · {size} ({n} kept, {total})</source>
+            <translation>第 {step:,} 步 · {size}（保留 {n} 个，共 {total}）</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/app/status_bar.py" />
             <source>CPU (1 training thread)</source>
             <translation>CPU（1 个训练线程）</translation>
@@ -2704,6 +2894,21 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/status_bar.py" />
             <source>{rate:,.0f} img/s</source>
             <translation>{rate:,.0f} 张/秒</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/train_tab.py" />
+            <source>Every grid uses the same 64 latent vectors, so you see the generator itself change</source>
+            <translation>每个网格都使用同样的 64 个潜在向量，所以你看到的是生成器本身的变化</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/train_tab.py" />
+            <source>Samples from fixed noise</source>
+            <translation>固定噪声生成的样本</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/train_tab.py" />
+            <source>Training curves</source>
+            <translation>训练曲线</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/training_controls.py" />

@@ -232,3 +232,19 @@ def test_core_messages_with_numbers_are_translated_by_their_templates(qapp):
         assert i18n.translate_message("not a core message 42") == "not a core message 42"
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_dataset_notes_and_name_of_the_offline_sample_translate(qapp):
+    from gan_studio.core.config import DataConfig
+    from gan_studio.core.data import load_dataset
+
+    ds = load_dataset(DataConfig(source="sample", classes=[1, 2]))
+    texts = list(ds.notes) + [ds.name]
+    assert len(texts) >= 2
+    try:
+        i18n.install_translators(qapp, "zh_CN")
+        for text in texts:
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in i18n.translate_message(text)), text
+        assert "离线样本" in i18n.translate_message(ds.name)
+    finally:
+        i18n.install_translators(qapp, "en")
