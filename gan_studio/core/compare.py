@@ -383,6 +383,13 @@ def difference_table(runs: list[RunData]) -> list[DiffRow]:
     return rows
 
 
+def _change(value) -> str:
+    """A branch's change as written: [old, new] (what branches record) or just the new value."""
+    if isinstance(value, (list, tuple)) and len(value) == 2:
+        return f"{_text(value[0])} → {_text(value[1])}"
+    return f"= {_text(value)}"
+
+
 def _describe_lineage(run: RunData, runs: list[RunData]) -> str:
     if run.lineage is None:
         return "—"
@@ -394,7 +401,7 @@ def _describe_lineage(run: RunData, runs: list[RunData]) -> str:
         except OSError:
             pass
     if run.lineage.changes:
-        text += ": " + ", ".join(f"{field_label(k) if '.' in str(k) else k} = {_text(v)}"
+        text += ": " + ", ".join(f"{field_label(k) if '.' in str(k) else k} {_change(v)}"
                                  for k, v in run.lineage.changes.items())
     return text
 

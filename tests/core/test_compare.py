@@ -136,12 +136,12 @@ def test_difference_table_names_what_differs_in_the_panels_words(tmp_path):
 def test_lineage_is_shown_and_its_absence_tolerated(tmp_path):
     parent = make_run(tmp_path / "parent", steps=20)
     child = make_run(tmp_path / "child", with_values(tiny_config(), {"train.lr_d": 1e-4}),
-                     lineage={"parent": str(parent), "parent_step": 10, "changes": {"train.lr_d": 1e-4}})
+                     lineage={"parent": str(parent), "parent_step": 10, "changes": {"train.lr_d": [2e-4, 1e-4]}})
     odd = make_run(tmp_path / "odd", lineage={"parent": 5})      # not a lineage this version understands
     runs, _ = load_runs([parent, child, odd])
     assert runs[1].lineage.parent_step == 10 and runs[2].lineage is None
     rows = {r.key: r.values for r in difference_table(runs)}
-    assert rows["lineage"] == ("—", "branched from parent at step 10: discriminator LR = 0.0001", "—")
+    assert rows["lineage"] == ("—", "branched from parent at step 10: discriminator LR 0.0002 → 0.0001", "—")
     assert rows["train.lr_d"] == ("0.0002", "0.0001", "0.0002")
 
 
