@@ -249,8 +249,16 @@ def unwrapped(path: Path) -> list[tuple[int, str]]:
         if isinstance(node, ast.Call):
             for arg in _sink_args(node):
                 found.extend(_literals(arg))
-            if _is_tr(node) and node.args and isinstance(node.args[0], ast.JoinedStr):
-                found.append((node.lineno, "tr(f-string): " + ast.unparse(node.args[0])))
+            if _is_tr(node, ("tr", "tr_noop")) and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.JoinedStr):
+                    found.append((node.lineno, "tr(f-string): " + ast.unparse(first)))
+                elif (isinstance(first, ast.BinOp) or isinstance(first, ast.Call) and isinstance(
+                        first.func, ast.Attribute) and isinstance(first.func.value, ast.Constant)) and any(
+                        isinstance(sub, ast.Constant) and isinstance(sub.value, str) and _visible(sub.value)
+                        for sub in ast.walk(first)):
+                    # tr("Step {n}".format(n=…)) or tr("Step " + n): the translation would never match
+                    found.append((node.lineno, "tr(built text): " + ast.unparse(first)))
     return sorted(set(found))
 
 

@@ -182,6 +182,11 @@ CORE_TEMPLATES = (
     tr_noop("{n} unreadable file(s) skipped: {files}"),
     tr_noop("Offline sample — {n} MNIST digits{classes}"),
     tr_noop(" (classes {classes})"),
+    # the training process's notes (core/session.py, core/snapshots.py)
+    tr_noop("the quality meter scores handwritten digits only (MNIST or the offline sample)"),
+    tr_noop("the quality meter is off: {error}"),
+    tr_noop("Branched from {name} at step {step}: {changes}"),
+    tr_noop("Branched from {name} at step {step} (no changes)"),
 )
 
 

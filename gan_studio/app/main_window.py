@@ -373,8 +373,8 @@ class MainWindow(QMainWindow):
         from ..core.snapshots import describe_lineage
 
         if info.get("quality_note"):
-            self.train_tab.meter.set_off(tr("Off: {why}").format(why=tr(info["quality_note"])))
-        self.train_tab.timeline.set_lineage(describe_lineage(info.get("lineage")))
+            self.train_tab.meter.set_off(tr("Off: {why}").format(why=translate_message(info["quality_note"])))
+        self.train_tab.timeline.set_lineage(translate_message(describe_lineage(info.get("lineage"))))
         if self._branching and info.get("run"):
             self._branching = False
             self.lifecycle.show_run_history(info["run"])

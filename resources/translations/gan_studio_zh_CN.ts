@@ -454,7 +454,7 @@ Discriminator: {d:,} parameters</source>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Reading {n} runs…</source>
-            <translation type="unfinished" />
+            <translation>正在读取 {n} 个运行…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
@@ -1568,6 +1568,16 @@ then export again. Safetensors export works without them.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>Branched from {name} at step {step} (no changes)</source>
+            <translation>从 {name} 的第 {step} 步分支（无改动）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>Branched from {name} at step {step}: {changes}</source>
+            <translation>从 {name} 的第 {step} 步分支：{changes}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>Changing the {fields} defines a different experiment: Train starts a new one.</source>
             <translation>修改{fields}会定义一个不同的实验：“训练”将开始一个新实验。</translation>
         </message>
@@ -1640,6 +1650,16 @@ then export again. Safetensors export works without them.</source>
             <location filename="../../gan_studio/app/i18n.py" />
             <source>it drew {best} digit classes earlier and only {now} now</source>
             <translation>它之前能画出 {best} 个数字类别，现在只剩 {now} 个</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>the quality meter is off: {error}</source>
+            <translation>质量评估已关闭：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>the quality meter scores handwritten digits only (MNIST or the offline sample)</source>
+            <translation>质量评估只能给手写数字打分（MNIST 或离线样本）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />

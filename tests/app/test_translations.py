@@ -207,7 +207,11 @@ def test_core_messages_with_numbers_are_translated_by_their_templates(qapp):
     from gan_studio.core.diagnostics import QualityPoint, Watchdog
     from gan_studio.core.trainer import TrainingDiverged
 
+    from gan_studio.core.snapshots import describe_lineage
+
     advice = TrainingDiverged(1234, ["loss_D", "loss_G"]).advice
+    lineage = [describe_lineage({"parent": "/runs/run-a", "parent_step": 1200, "changes": {"train.lr_g": [2e-4, 1e-4]}}),
+               describe_lineage({"parent": "/runs/run-a", "parent_step": 1200, "changes": {}})]
     dog = Watchdog("ns", stuck_seconds=0.0)
     fields = dict(score=20.0, fd=50.0, fd_floor=1.0, coverage=1, collapse=0.9, class_collapse=0.9,
                   diversity_collapse=0.98, confidence=0.5, n=100, seconds=0.1)
@@ -217,7 +221,7 @@ def test_core_messages_with_numbers_are_translated_by_their_templates(qapp):
     rows = [{"step": s, "elapsed": s * 0.5, "d_real": 0.999, "d_fake": 0.001} for s in range(200)]
     warnings += dog.add_rows(rows)
     assert {w.kind for w in warnings} == {"collapse", "d-wins"}
-    texts = [advice] + [w.text for w in warnings]
+    texts = [advice] + [w.text for w in warnings] + lineage
     assert [i18n.translate_message(t) for t in texts] == texts       # English: unchanged
     try:
         i18n.install_translators(qapp, "zh_CN")
