@@ -82,6 +82,25 @@ def resolve_language(choice: str | None, system_names: list[str] | None = None) 
 
 
 _installed: list = []           # keeps the QTranslator objects alive (Qt does not own them)
+_current = "en"                 # the language installed last
+
+
+def current_language() -> str:
+    """The language `install_translators` put in effect: "en" or "zh_CN"."""
+    return _current
+
+
+def localized_resource(*parts: str) -> Path:
+    """A resource in the current language when a translated copy exists (translations/<name>_<lang><ext>),
+    else the resource itself: e.g. the Learn tab's diagram."""
+    from ..paths import resource_path
+
+    original = resource_path(*parts)
+    if _current != "en":
+        candidate = translations_dir() / f"{original.stem}_{_current}{original.suffix}"
+        if candidate.is_file():
+            return candidate
+    return original
 
 
 def install_translators(app, choice: str | None = None) -> str:
@@ -92,6 +111,8 @@ def install_translators(app, choice: str | None = None) -> str:
     """
     from PySide6.QtCore import QLocale, QTranslator
 
+    global _current
+    _current = "en"
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
@@ -110,6 +131,7 @@ def install_translators(app, choice: str | None = None) -> str:
             app.installTranslator(qt)
             _installed.append(qt)
     QLocale.setDefault(QLocale(language))
+    _current = language
     return language
 
 

@@ -252,3 +252,18 @@ def test_dataset_notes_and_name_of_the_offline_sample_translate(qapp):
         assert "离线样本" in i18n.translate_message(ds.name)
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_localized_resource_picks_the_chinese_diagram_only_in_chinese(qapp):
+    from gan_studio.paths import resource_path
+
+    assert i18n.localized_resource("icons", "gan-diagram.svg") == resource_path("icons", "gan-diagram.svg")
+    try:
+        i18n.install_translators(qapp, "zh_CN")
+        assert i18n.current_language() == "zh_CN"
+        path = i18n.localized_resource("icons", "gan-diagram.svg")
+        assert path.name == "gan-diagram_zh_CN.svg" and "生成器" in path.read_text(encoding="utf-8")
+        assert i18n.localized_resource("icons", "gan-studio.svg") == resource_path("icons", "gan-studio.svg")
+    finally:
+        i18n.install_translators(qapp, "en")
+    assert i18n.current_language() == "en"
