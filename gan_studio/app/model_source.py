@@ -160,18 +160,25 @@ class ModelSource(QObject):
         return self.open(path)
 
     # ------------------------------------------------------------- favourites
+    @staticmethod
+    def _run_dir(m) -> Path | None:
+        """The model's run folder; None for exported files and for models with no folder (source ".":
+        the live training's generator), whose favourites and lineage must not land in the working directory."""
+        source = Path(m.source)
+        return source if str(source) not in ("", ".") and source.is_dir() else None
+
     def favourites_path(self) -> Path | None:
         """Where favourites live: the run folder's own file, or the per-user folder for exported models."""
         m = self._model
         if m is None:
             return None
-        if Path(m.source).is_dir():
+        if self._run_dir(m) is not None:
             return None  # stored with the run (RunFolder.write_favourites)
         return user_data_dir() / "favourites" / f"{_slug(m.name)}.json"
 
     def _run(self) -> RunFolder | None:
         m = self._model
-        if m is not None and Path(m.source).is_dir():
+        if m is not None and self._run_dir(m) is not None:
             try:
                 return RunFolder.open(m.source)
             except Exception:  # noqa: BLE001
@@ -248,7 +255,7 @@ class ModelSource(QObject):
         m = self._model
         if m is None:
             return None
-        if Path(m.source).is_dir():
+        if self._run_dir(m) is not None:
             return Path(m.source) / LINEAGE_FILE
         return user_data_dir() / "favourites" / f"{_slug(m.name)}.lineage.json"
 
