@@ -31,7 +31,7 @@ from .file_export import export_file, export_folder
 from .i18n import tr
 from .widgets import numpy_to_qimage
 
-PREVIEW_MAX = 24          # images shown in the preview at most
+PREVIEW_MAX = 100         # images shown in the preview at most
 PREVIEW_SIDE = 420        # preview box, pixels
 
 
@@ -42,7 +42,7 @@ def format_label(fmt: str) -> str:
 
 def _checkerboard(h: int, w: int, square: int = 8) -> np.ndarray:
     yy, xx = np.mgrid[0:h, 0:w]
-    return np.where(((yy // square) + (xx // square)) % 2 == 0, 204, 255).astype(np.float32)[..., None]
+    return np.where(((yy // square) + (xx // square)) % 2 == 0, 96, 128).astype(np.float32)[..., None]
 
 
 def composite(arr: np.ndarray) -> np.ndarray:
@@ -293,8 +293,8 @@ class ExportDialog(QDialog):
         self.threshold_label.setText(f"{opts.threshold:.2f}")
         imgs, items = self._sample()
         # preview at a bounded resolution: the same rendering, smaller cells when many
-        cols_guess = max(1, opts.columns or math.ceil(math.sqrt(len(imgs))))
-        small = replace(opts, size=max(8, min(opts.size, PREVIEW_SIDE // cols_guess)))
+        cols = sheet_columns(len(imgs), opts, self.num_classes)
+        small = replace(opts, size=max(8, min(opts.size, (PREVIEW_SIDE * 3 // 2) // cols)))
         fmt = opts.format
         if fmt == "svg":
             self.preview.set_pixmap(self._svg_pixmap(render_svg(imgs, small, num_classes=self.num_classes)))
@@ -329,7 +329,7 @@ class ExportDialog(QDialog):
 
         renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
         size = renderer.defaultSize()
-        scale = min(1.0, PREVIEW_SIDE / max(1, size.width(), size.height()))
+        scale = (PREVIEW_SIDE * 3 // 2) / max(1, size.width(), size.height())     # vectors: any scale
         w, h = max(1, int(size.width() * scale)), max(1, int(size.height() * scale))
         image = QImage(w, h, QImage.Format.Format_ARGB32)
         image.fill(QColor(0, 0, 0, 0))

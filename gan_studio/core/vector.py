@@ -228,7 +228,7 @@ def svg_document(images, opts: TraceOptions | None = None, *, cell: float = 280.
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{_fmt(width)}" height="{_fmt(height)}" '
            f'viewBox="0 0 {_fmt(width)} {_fmt(height)}">']
     if background:
-        out.append(f'<rect width="100%" height="100%" fill={quoteattr(background)}/>')
+        out.append(f'<rect x="0" y="0" width="{_fmt(width)}" height="{_fmt(height)}" fill={quoteattr(background)}/>')
     for i in range(n):
         r, c = divmod(i, cols)
         loops, curves = trace(arr[i], opts)

@@ -130,8 +130,11 @@ class Page(QWidget):
         """The shared export dialog for these images (not yet shown)."""
         m = self.model
         kw = {} if formats is None else {"formats": formats}
+        # automatic columns: one per digit only when the labels cycle 0, 1, …, K-1 (as in a mixed grid)
+        cycling = m is not None and m.conditional and len(picks) >= m.num_classes and \
+            all(p.label == i % m.num_classes for i, p in enumerate(picks))
         dlg = ExportDialog(self, images, self.pick_items(picks), title=title, suggested=suggested, default=default,
-                            num_classes=m.num_classes if m is not None and m.conditional else None,
+                            num_classes=m.num_classes if cycling else None,
                             meta={"model": m.name if m is not None else "", "page": type(self).__name__},
                             report=self.status.setText, **kw)
         if columns:

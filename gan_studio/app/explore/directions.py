@@ -219,6 +219,8 @@ class DirectionsPage(Page):
                 s.setToolTip(f"Direction {i + 1}: {100 * pd.variance[i] / total:.0f}% of the variation among "
                              f"these {len(pd.directions)}; range ±3σ = ±{3 * pd.latent_std[i]:.2f}")
         self._fill_sweep_combo()
+        if str(self.sweep_combo.currentData()).startswith("raw:"):
+            self.sweep_combo.setCurrentIndex(0)       # PC 1, now that there is one
         self.directionsReady.emit()
         self.refresh()
 
