@@ -203,3 +203,24 @@ def test_training_grid_of_a_conditional_experiment_has_a_column_per_digit(qtbot)
     exp.set_config(exp.config.replace(model=ModelConfig(arch="dcgan", conditional=False)))
     assert w.train_tab.grid.cols == 8
     w.controller.discard()
+
+
+def test_gallery_export_dialog_sheet_has_a_column_per_digit(qtbot, source, tmp_path):
+    from gan_studio.app.gallery_tab import GalleryTab
+
+    t = GalleryTab(source)
+    qtbot.addWidget(t)
+    t.set_count(20)
+    t.set_seed(3)
+    t.refresh()
+    png, js = t.export(tmp_path / "g.png", ExportOptions(format="sheet", size=28, padding=2, resampling="nearest"))
+    atlas = read_atlas(js)
+    assert atlas["meta"]["columns"] == 10
+    frames = list(atlas["frames"].values())
+    assert [f["label"] for f in frames] == [i % 10 for i in range(20)]
+    assert [f["frame"]["x"] for f in frames[:10]] == [2 + 30 * i for i in range(10)]
+    assert all(f["seed"] == 3 for f in frames) and [f["index"] for f in frames] == list(range(20))
+    with Image.open(png) as im:
+        sheet = np.asarray(im)
+    crops = list(crop_frames(sheet, atlas).values())
+    assert all(np.array_equal(c, img[..., 0]) for c, img in zip(crops, t.images()))
