@@ -40,12 +40,17 @@ from .widgets import guard_wheel, scroll_panel
 from .i18n import tr, translate_message
 
 PREWARM_MS = 1500       # start the training process (torch import) after the window has painted
+PRETRAINED_DELAY_MS = 100   # MainWindow(defer_pretrained=True): load the shipped generator after the first paint
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: AppSettings | None = None, threads: int | None = None, parent=None):
+    def __init__(self, settings: AppSettings | None = None, threads: int | None = None, parent=None,
+                 defer_pretrained: bool = False):
+        """`defer_pretrained`: load the shipped generator into Gallery and Explore just after the window
+        is shown instead of while it is built (the app's start-up: their first renders cost ~2 CPU-s)."""
         super().__init__(parent)
         self.settings = settings or AppSettings()
+        self._defer_pretrained = defer_pretrained
         # All of MNIST when the installation ships it (the packaged app), else the offline sample.
         self.experiment = Experiment.from_preset(data=DataConfig(source=default_source()))
         self.controller = TrainingController(self.experiment, self, threads=threads)
@@ -126,11 +131,11 @@ class MainWindow(QMainWindow):
         self.add_tab(self.train_tab, tr("Train"), tr("Live curves and samples while the GAN trains"))
         # Gallery and Explore work at once on the shipped pretrained generator; Ctrl+G swaps in the one being trained.
         self.model_source = ModelSource(parent=self)
-        try:
-            self.model_source.load_default()
-        except ModelSourceError as exc:
-            message = str(exc)
-            QTimer.singleShot(0, lambda: self.statusBar().showMessage(message, 10000))
+        if self._defer_pretrained:
+            # After the first paint: the window appears first, then Gallery and Explore fill in.
+            QTimer.singleShot(PRETRAINED_DELAY_MS, self._load_pretrained)
+        else:
+            self._load_pretrained()
         self.gallery_tab = GalleryTab(self.model_source)
         self.explore_tab = ExploreTab(self.model_source)
         self.gallery_tab.exploreRequested.connect(lambda _target: self.tabs.setCurrentWidget(self.explore_tab))
@@ -145,6 +150,16 @@ class MainWindow(QMainWindow):
         col.addWidget(self.banner)
         col.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+
+    def _load_pretrained(self) -> None:
+        """The shipped generator into Gallery and Explore, unless a model is already on show."""
+        if self.model_source.model is not None:
+            return
+        try:
+            self.model_source.load_default()
+        except ModelSourceError as exc:
+            message = str(exc)
+            QTimer.singleShot(0, lambda: self.statusBar().showMessage(message, 10000))
 
     def add_tab(self, widget: QWidget, title: str, tooltip: str = "") -> int:
         """Add a tab, or replace the tab with the same title (how Gallery / Explore plug in)."""
