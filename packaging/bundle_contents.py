@@ -140,6 +140,12 @@ GLIBCXX_FLOOR = (3, 4, 29)
 # Bundle size limit on disk (MiB, file sizes, symlinks not counted).
 SIZE_LIMIT_MIB = 720
 
+# Libraries the bundle expects from the user's desktop, never bundled: the Wayland client libraries
+# (Qt's wayland platform loads only on a Wayland session, which has them) and the glibc/libstdc++/
+# libexpat family dropped above.  tests/test_packaging.py fails when a bundled file needs a library
+# that is neither in the bundle, nor on the build machine, nor in this list.
+DESKTOP_LIBRARIES = ("libwayland-client.so", "libwayland-cursor.so", "libwayland-egl.so", "libwayland-server.so")
+
 # Directories whose ELF files must never be stripped: auditwheel/delocate-repaired libraries
 # (numpy.libs, pillow.libs, av.libs ...) break when their program headers move.
 NO_STRIP_DIR_SUFFIX = ".libs"

@@ -265,12 +265,18 @@ def test_bundle_libraries_resolve():
     names = {p.name for p in BUNDLE.rglob("*")}
     proc = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True)
     system = {line.split()[0] for line in proc.stdout.splitlines()[1:] if line.strip()}
+    assert "libc.so.6" in system, "ldconfig -p listed no system libraries"
     missing = set()
     for path in elfinfo.elf_files(BUNDLE):
         for lib in elfinfo.read_elf(path).needed:
-            if lib not in names and lib not in system:
+            if lib not in names and lib not in system and not lib.startswith(bc.DESKTOP_LIBRARIES):
                 missing.add(f"{path.relative_to(BUNDLE)} -> {lib}")
     assert not missing, sorted(missing)
+    # What the slimming dropped on purpose and something still links must be on this (any) system.
+    dropped_needed = {lib for path in elfinfo.elf_files(BUNDLE) for lib in elfinfo.read_elf(path).needed
+                      if lib not in names and not bc.keep_in_bundle(lib)}
+    assert dropped_needed <= system, sorted(dropped_needed - system)
+    assert {"libstdc++.so.6", "libexpat.so.1"} & dropped_needed, "expected libstdc++/libexpat to come from the system"
 
 
 # ------------------------------------------------------------------ frozen resource lookup

@@ -398,3 +398,20 @@ def test_first_window_fits_a_laptop_screen(qtbot, avail):
         w.controller.discard()
         w.close()
         w.deleteLater()
+
+
+def test_start_up_window_loads_the_shipped_generator_after_it_is_shown(qtbot):
+    """run_app's window (defer_pretrained): built without rendering Gallery/Explore, which fill in
+    with the shipped generator once the window is up."""
+    w = MainWindow(threads=1, defer_pretrained=True)
+    try:
+        assert w.model_source.model is None
+        w.show()
+        qtbot.waitExposed(w)
+        qtbot.waitUntil(lambda: w.model_source.model is not None, timeout=30000)
+        assert w.model_source.model.name == "pretrained-mnist"
+        assert w.explore_tab.header.text().startswith("pretrained-mnist")
+    finally:
+        w.controller.discard()
+        w.close()
+        w.deleteLater()
