@@ -24,8 +24,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QSlider,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from ..core.exports import (FORMATS, ExportOptions, render_cells, render_frames, render_sheet, render_svg, sheet_columns,
-                            write_export)
+from ..core.exports import (FORMATS, ExportOptions, render_cells, render_frames, render_sheet, render_svg,
+                            sheet_columns, write_export)
 from ..core.images import style, tile_grid
 from .file_export import export_file, export_folder
 from .i18n import tr
@@ -252,7 +252,8 @@ class ExportDialog(QDialog):
         return ExportOptions(format=self.fmt(), size=self.size_spin.value(),
                              resampling=self.resample_combo.currentData(),
                              background=self.background_combo.currentData(), padding=self.padding_spin.value(),
-                             columns=self.columns_spin.value() or self.auto_columns or 0, fps=float(self.fps_spin.value()),
+                             columns=self.columns_spin.value() or self.auto_columns or 0,
+                             fps=float(self.fps_spin.value()),
                              threshold=self.threshold_slider.value() / 100.0,
                              smoothing=self.smoothing_spin.value())
 

@@ -617,7 +617,8 @@ class GalleryTab(QWidget):
             return []
         m = self.model
         items = [{"seed": p.seed, "index": p.index, "label": p.label, "truncation": p.truncation} for p in picks]
-        dlg = ExportDialog(self, imgs, items, title=tr("Export"), suggested=self._default_name(picks, "x").rsplit(".", 1)[0],
+        stem = self._default_name(picks, "x").rsplit(".", 1)[0]
+        dlg = ExportDialog(self, imgs, items, title=tr("Export"), suggested=stem,
                            default="sheet" if len(picks) > 1 else "png",
                            num_classes=m.num_classes if m.conditional and self.digits.value() is None else None,
                            meta={"model": m.name}, report=self.status_label.setText)

@@ -37,11 +37,9 @@ class OnnxUnavailable(RuntimeError):
 
 
 def onnx_available() -> bool:
-    try:
-        import onnx  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    import importlib.util
+
+    return importlib.util.find_spec("onnx") is not None
 
 
 class _Graph(torch.nn.Module):

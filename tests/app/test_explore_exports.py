@@ -224,3 +224,24 @@ def test_gallery_export_dialog_sheet_has_a_column_per_digit(qtbot, source, tmp_p
         sheet = np.asarray(im)
     crops = list(crop_frames(sheet, atlas).values())
     assert all(np.array_equal(c, img[..., 0]) for c, img in zip(crops, t.images()))
+
+
+def test_dialog_run_asks_for_the_destination_and_cancel_writes_nothing(qtbot, source, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    m = source.model
+    imgs = m.generate(m.latents(2, 3), np.arange(3))
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (asked.append(a[2]) or str(tmp_path / "walk"), ""))
+    dlg = ExportDialog(None, imgs, None, title="t", suggested="walk", default="gif")
+    qtbot.addWidget(dlg)
+    monkeypatch.setattr(dlg, "exec", lambda: QDialog.DialogCode.Accepted)
+    (gif,) = dlg.run()
+    assert gif == tmp_path / "walk.gif" and asked[0].endswith("walk.gif")
+    with Image.open(gif) as im:
+        assert im.size == (512, 512) and im.n_frames == 3
+    dlg2 = ExportDialog(None, imgs, None, title="t", suggested="x", default="png")
+    qtbot.addWidget(dlg2)
+    monkeypatch.setattr(dlg2, "exec", lambda: QDialog.DialogCode.Rejected)
+    assert dlg2.run() == [] and len(asked) == 1
