@@ -490,3 +490,17 @@ def test_export_safetensors_and_onnx(capsys, trained_run, tmp_path):
     y = np.arange(5, dtype=np.int64)
     out = sess.run(None, {"z": z, "label": y})[0]
     assert float(np.abs(out - again.generate_float(z, y).numpy()).max()) <= 1e-4
+
+
+def test_quality_is_off_by_default_and_printed_with_quality(tmp_path, capsys):
+    run_dir = tmp_path / "run"
+    code, _, err = run(capsys, "train", "--steps", "3", "--batch-size", "8", "--threads", "1", "--out", str(run_dir))
+    assert code == 0, err
+    assert "quality meter" not in err and "quality at" not in err and not (run_dir / "quality.jsonl").exists()
+    code, _, err = run(capsys, "resume", str(run_dir), "--steps", "3", "--threads", "1", "--quality")
+    assert code == 0, err
+    assert "quality meter: on" in err
+    line = next(ln for ln in err.splitlines() if ln.startswith("quality at step"))
+    assert "/100 (" in line and "real-vs-real floor" in line and "/10 classes" in line
+    rows = [json.loads(ln) for ln in (run_dir / "quality.jsonl").read_text().splitlines()]
+    assert rows and 0 <= rows[0]["score"] <= 100 and rows[0]["step"] >= 4
