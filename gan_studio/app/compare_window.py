@@ -203,7 +203,7 @@ class CompareWindow(QWidget):
             self.plot_widget.ci.layout.setColumnStretchFactor(i, 1)
         self.plots["d"].setYRange(0, 1)
         self.plots["quality"].setYRange(0, 100)
-        self.legend = self.plots["loss"].addLegend(offset=(-5, 5))
+        self.legend = self.plots["loss"].addLegend(offset=(-5, 5), brush=(255, 255, 255, 215), pen="#cccccc")
         self.quality_title = titles["quality"]
         curve_bar = QHBoxLayout()
         curve_bar.addWidget(QLabel(tr("Curves")))
