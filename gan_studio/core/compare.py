@@ -376,8 +376,11 @@ def difference_table(runs: list[RunData]) -> list[DiffRow]:
         rows.append(DiffRow(key, field_label(key),
                             tuple(_text(get_value(r.config, key)) if r.config is not None else "?" for r in runs)))
     presets = [r.config.preset if r.config is not None else "?" for r in runs]
-    if len(set(presets)) > 1:
+    if len({r.config.preset for r in runs if r.config is not None}) > 1:
         rows.insert(0, DiffRow("preset", "preset", tuple(presets)))
+    if any(r.config is None for r in runs):
+        rows.insert(0, DiffRow("settings", "settings", tuple("unknown" if r.config is None else "read"
+                                                              for r in runs)))
     if any(r.lineage is not None for r in runs):
         rows.append(DiffRow("lineage", "lineage", tuple(_describe_lineage(r, runs) for r in runs)))
     return rows

@@ -104,6 +104,20 @@ def test_open_run_routes_a_setup_file_and_a_drop_opens_it(qtbot, window, tmp_pat
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QDragEnterEvent
+
+    def enter(p):
+        m = QMimeData()
+        m.setUrls([QUrl.fromLocalFile(str(p))])
+        e = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, m, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+        e.setAccepted(False)
+        window.dragEnterEvent(e)
+        return e.isAccepted()
+
+    (tmp_path / "picture.png").write_bytes(b"x")
+    assert enter(path) and enter(tmp_path) and not enter(tmp_path / "picture.png")
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.experiment.config == config, timeout=3000)
     assert "Dropped" in window.banner.label.text()

@@ -83,6 +83,8 @@ def test_run_json_being_written_still_shows_the_curves(tmp_path):
     run = load_run(a)
     assert run.config is None and len(run.series("loss_g")[0]) == 6
     assert any("run.json cannot be read" in n for n in run.notes)
+    other = load_run(make_run(tmp_path / "b", steps=3))
+    assert [(r.key, r.values) for r in difference_table([run, other])] == [("settings", ("unknown", "read"))]
 
 
 @pytest.mark.parametrize("what, message", [
