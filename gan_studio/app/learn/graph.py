@@ -171,7 +171,7 @@ class ModelGraph(QWidget):
         real_box = QRectF(250, 20, 4 * 44 + 10, cell + 34)
         fake_box = QRectF(250, 205, 4 * 44 + 10, cell + 34)
         d_box = QRectF(470, 110, 90, 110)
-        o_box = QRectF(610, 30, 165, 270)
+        o_box = QRectF(596, 30, 184, 270)
 
         # edges (forward), bright while data flows along them in this phase
         real_on = d_phase
@@ -350,15 +350,15 @@ class ModelGraph(QWidget):
         y = box.top()
         for label, value, color in rows:
             p.setPen(text)
-            p.drawText(QRectF(box.left(), y, 80, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       label)
-            bar = QRectF(box.left() + 82, y + 3, 50, 10)
+            p.drawText(QRectF(box.left() + 14, y, 84, 16),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            bar = QRectF(box.left() + 100, y + 3, 46, 10)
             p.setPen(QPen(IDLE, 1))
             p.drawRect(bar)
             if shown > 0:
                 p.fillRect(QRectF(bar.left(), bar.top(), bar.width() * float(value) * shown, bar.height()), color)
                 p.setPen(text)
-                p.drawText(QRectF(bar.right() + 3, y, 40, 16), Qt.AlignmentFlag.AlignLeft |
+                p.drawText(QRectF(bar.right() + 3, y, 34, 16), Qt.AlignmentFlag.AlignLeft |
                            Qt.AlignmentFlag.AlignVCenter, f"{float(value):.2f}")
             y += 30 if self.phase == "g" else 32
 
