@@ -131,6 +131,14 @@ class ExportDialog(QDialog):
         self.size_spin.setToolTip(tr("Side of each image in the exported file"))
         self.scale_label = QLabel()
         self.scale_label.setStyleSheet("color: palette(mid);")
+        self._side = side
+        self.scale_spin = QSpinBox()
+        self.scale_spin.setRange(1, max(1, 2048 // max(1, side)))
+        self.scale_spin.setPrefix("× ")
+        self.scale_spin.setToolTip(tr("Scale: the size as a whole multiple of the generated image"))
+        self.scale_spin.setValue(max(1, round(self.last.size / max(1, side))))
+        self.scale_spin.valueChanged.connect(lambda v: self.size_spin.setValue(v * self._side))
+        self.size_spin.valueChanged.connect(self._size_to_scale)
         self.resample_combo = QComboBox()
         self.resample_combo.addItem(tr("Smooth (Lanczos)"), "lanczos")
         self.resample_combo.addItem(tr("Pixels (nearest neighbour)"), "nearest")
@@ -168,6 +176,7 @@ class ExportDialog(QDialog):
         srow.addWidget(self.size_spin, 1)
         srow.addWidget(self.scale_label)
         form.addRow(tr("Size"), srow)
+        form.addRow(tr("Scale"), self.scale_spin)
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
 
         def row(key: str, text: str, widget) -> None:
@@ -257,6 +266,11 @@ class ExportDialog(QDialog):
                              threshold=self.threshold_slider.value() / 100.0,
                              smoothing=self.smoothing_spin.value())
 
+    def _size_to_scale(self, size: int) -> None:
+        self.scale_spin.blockSignals(True)
+        self.scale_spin.setValue(max(1, round(size / max(1, self._side))))
+        self.scale_spin.blockSignals(False)
+
     def _changed(self, *_) -> None:
         self._debounce.start()
 
@@ -315,11 +329,12 @@ class ExportDialog(QDialog):
         self.info.setText(self.describe(opts))
 
     def _update_compare(self, opts: ExportOptions) -> None:
-        """A close-up of the first image at the chosen size: nearest on the left, Lanczos on the right."""
+        """A close-up of the first image: nearest on the left, Lanczos on the right."""
         first = self.images[:1]
         crop = 150
         for view, method in ((self.compare_near, "nearest"), (self.compare_smooth, "lanczos")):
-            big = render_cells(first, replace(opts, resampling=method, size=max(opts.size, crop)))[0]
+            # at most 2× the crop, so the close-up shows a good part of the image at the output's sharpness
+            big = render_cells(first, replace(opts, resampling=method, size=max(crop, min(opts.size, 2 * crop))))[0]
             h, w = big.shape[:2]
             y0, x0 = max(0, h // 2 - crop // 2), max(0, w // 2 - crop // 2)
             view.set_pixmap(QPixmap.fromImage(numpy_to_qimage(

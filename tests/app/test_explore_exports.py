@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from gan_studio.app.explore import ExploreTab
 from gan_studio.app.export_dialog import ExportDialog
-from gan_studio.app.model_source import Pick
+from gan_studio.app.model_source import ModelSource, Pick
 from gan_studio.core.atlas import crop_frames, read_atlas
 from gan_studio.core.exports import ExportOptions
 
@@ -47,6 +47,10 @@ def test_plane_cells_select_star_send_and_export_sheet(tab, source, tmp_path):
     assert page.grid.starred() == {1, 6}
     back = source.favourite_picks()
     assert np.allclose(back[0].latent, page.picks()[1].latent, atol=1e-5)
+    reopened = ModelSource()                       # saved with the model and read back
+    reopened.open(source.model.source)
+    assert [f["latent"] for f in reopened.favourites()] == [f["latent"] for f in favs]
+    assert reopened.is_favourite(page.picks()[6].key())
     # send to keyframes: appended to Interpolate, which is shown
     before = len(tab.interpolate.keyframes)
     page.send_to_keyframes(page.selected_picks())
@@ -143,7 +147,10 @@ def test_export_dialog_preview_follows_the_options(qtbot, source):
                        num_classes=10)
     qtbot.addWidget(dlg)
     dlg.set_format("sheet")
+    dlg.scale_spin.setValue(3)                          # scale and size stay in step
+    assert dlg.size_spin.value() == 84
     dlg.size_spin.setValue(28)
+    assert dlg.scale_spin.value() == 1
     dlg.padding_spin.setValue(2)
     dlg.update_preview()
     w, h = dlg.preview.pixmap_size()
