@@ -273,18 +273,20 @@ class CompareWindow(QWidget):
         for i in range(self.run_list.count()):
             item = self.run_list.item(i)
             if Path(item.data(Qt.ItemDataRole.UserRole)) == path:
-                if checked:
+                if checked and len(self.checked_paths()) < MAX_RUNS:
+                    was_blocked = self.run_list.blockSignals(True)     # the caller reloads
                     item.setCheckState(Qt.CheckState.Checked)
+                    self.run_list.blockSignals(was_blocked)
                 return item
         item = QListWidgetItem(label or path.name)
         item.setData(Qt.ItemDataRole.UserRole, str(path))
         item.setToolTip(str(path))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        self.run_list.blockSignals(True)
+        was_blocked = self.run_list.blockSignals(True)
         item.setCheckState(Qt.CheckState.Checked if checked and len(self.checked_paths()) < MAX_RUNS
                            else Qt.CheckState.Unchecked)
         self.run_list.addItem(item)
-        self.run_list.blockSignals(False)
+        self.run_list.blockSignals(was_blocked)
         return item
 
     def add_folder(self, path=None) -> bool:

@@ -138,3 +138,14 @@ def test_reading_on_a_worker_thread_keeps_only_the_newest_answer(qtbot, three_ru
     qtbot.wait(200)                                                # the first answer, if late, is dropped
     assert [r.name for r in w.runs] == ["alpha", "beta", "gamma"] and len(w.curves_for("loss_d")) == 3
     assert w.reload_button.isEnabled()
+
+
+def test_set_checked_reads_the_runs_once(qtbot, three_runs, tmp_path):
+    w = CompareWindow([(p.name, p) for p in three_runs], checked=three_runs[:1])
+    qtbot.addWidget(w)
+    counts: list[int] = []
+    w.compared.connect(counts.append)
+    extra = make_run(tmp_path / "delta", steps=5)
+    w.set_checked([three_runs[1], extra])
+    assert counts == [2] and [r.name for r in w.runs] == ["beta", "delta"]
+    assert w.add_folder(three_runs[0]) and counts == [2, 3]
