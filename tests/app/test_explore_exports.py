@@ -252,3 +252,15 @@ def test_dialog_run_asks_for_the_destination_and_cancel_writes_nothing(qtbot, so
     qtbot.addWidget(dlg2)
     monkeypatch.setattr(dlg2, "exec", lambda: QDialog.DialogCode.Rejected)
     assert dlg2.run() == [] and len(asked) == 1
+
+
+def test_interpolate_quick_exports_default_to_at_least_512_px(tab, source, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    page = tab.interpolate
+    side = source.model.config.image_size
+    assert 512 <= page.scale_spin.value() * side < 512 + side
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "walk.gif"), ""))
+    page.export_gif()
+    with Image.open(tmp_path / "walk.gif") as gif:
+        assert gif.size[0] >= 512

@@ -80,8 +80,8 @@ class InterpolatePage(Page):
         self.play_btn.setToolTip(tr("Play the walk between the keyframes as an animation"))
         self.play_btn.toggled.connect(self.set_playing)
         self.scale_spin = QSpinBox()
-        self.scale_spin.setRange(1, 16)
-        self.scale_spin.setValue(4)
+        self.scale_spin.setRange(1, 40)
+        self.scale_spin.setValue(19)          # 28 px × 19 = 532 px: videos and GIFs at least 512 px
         self.scale_spin.setSuffix(" ×")
         self.scale_spin.setToolTip("Export scale factor")
         exp_menu = QMenu(self)
@@ -313,5 +313,7 @@ class InterpolatePage(Page):
 
     def on_model(self, model) -> None:
         self.set_playing(False)
+        if model is not None:                 # GIF / MP4 / frames at least 512 px by default
+            self.scale_spin.setValue(max(1, -(-512 // model.config.image_size)))
         self.keyframes = random_picks(model, 3) if model is not None else []
         self._keys_changed()
