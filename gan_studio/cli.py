@@ -223,6 +223,13 @@ def _train_and_save(session, steps: int, seconds: float, dist=None) -> str:
     seconds_trained = t.elapsed - start_elapsed
     speed = f", {images / seconds_trained:.0f} img/s on average" if images and seconds_trained > 0 else ""
     print(f"{reason}: step {t.step_count}, {t.elapsed:.1f} s of training{speed}", file=sys.stderr)
+    store = session.state_snapshots()
+    snaps = store.list() if store is not None else []
+    if snaps:
+        from .core.snapshots import describe_size, total_bytes
+
+        print(f"snapshots: {len(snaps)} kept (steps {', '.join(str(s.step) for s in snaps)}), "
+              f"{describe_size(total_bytes(snaps))} in {store.folder}", file=sys.stderr)
     return reason
 
 
