@@ -114,10 +114,19 @@ def test_directions_are_named_and_saved_with_the_model(qtbot, tab, source, tmp_p
     data = json.loads(page.directions_path().read_text())
     assert [d["name"] for d in data["directions"]] == ["thicker"]
     assert page.sweep_combo.currentData() == "named:0"
+    # it becomes a slider of its own: +1 applies the saved change to the starting digit again
+    assert len(page.named_sliders) == 1
+    assert np.allclose(page.current_latent(), page.base.latent + np.asarray(entry["vector"]), atol=1e-5)
+    page.reset()
+    assert np.allclose(page.current_latent(), page.base.latent)
+    page.named_sliders[0].setValue(-50)
+    assert np.allclose(page.current_latent(), page.base.latent - 0.5 * np.asarray(entry["vector"]), atol=1e-5)
+    assert page.raw_sliders[0].value() == int(round(float(page.current_latent()[0]) * 100))
     # a new page on the same model reads it back
     other = ExploreTab(source)
     qtbot.addWidget(other)
     assert [d["name"] for d in other.directions.named] == ["thicker"]
+    assert len(other.directions.named_sliders) == 1
     assert other.directions.sweep_combo.findData("named:0") >= 0
 
 

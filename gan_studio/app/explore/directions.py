@@ -112,6 +112,13 @@ class DirectionsPage(Page):
         ll.addWidget(self.busy_label)
         ll.addWidget(self.busy)
         ll.addWidget(dir_box)
+        self.named_title = section_title(tr("Your directions"))
+        self.named_box = QWidget()
+        self.named_grid = QGridLayout(self.named_box)
+        self.named_grid.setContentsMargins(0, 0, 0, 0)
+        self.named_sliders: list[QSlider] = []
+        ll.addWidget(self.named_title)
+        ll.addWidget(self.named_box)
         ll.addWidget(section_title("Raw latent dimensions"))
         ll.addWidget(raw_scroll, 1)
         ll.addWidget(self.reset_btn)
@@ -251,7 +258,7 @@ class DirectionsPage(Page):
             self.reset()
 
     def reset(self) -> None:
-        for s in self.dir_sliders:
+        for s in self.dir_sliders + self.named_sliders:
             s.blockSignals(True)
             s.setValue(0)
             s.blockSignals(False)
@@ -265,12 +272,40 @@ class DirectionsPage(Page):
         self.refresh()
 
     def _offset(self, dim: int) -> np.ndarray:
-        """What the principal-direction sliders add to the latent."""
+        """What the principal-direction sliders and the named-direction sliders add to the latent."""
+        out = np.zeros(dim, np.float32)
         if self.directions is not None:
             c = self.coefficients()
             if len(c):
-                return apply_directions(np.zeros(dim, np.float32), self.directions.directions, c)
-        return np.zeros(dim, np.float32)
+                out = apply_directions(out, self.directions.directions, c)
+        for s, d in zip(self.named_sliders, self.named):
+            if s.value() and len(d["vector"]) == dim:
+                out = out + (s.value() / 100.0) * np.asarray(d["vector"], np.float32)
+        return out.astype(np.float32)
+
+    def _rebuild_named_sliders(self) -> None:
+        """One slider (−1 … +1 times the saved change) per named direction of this model."""
+        for s in self.named_sliders:
+            s.deleteLater()
+        while self.named_grid.count():
+            item = self.named_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.named_sliders = []
+        for i, d in enumerate(self.named):
+            s = QSlider(Qt.Orientation.Horizontal)
+            s.setRange(-100, 100)
+            s.setToolTip(tr("Apply your direction “{name}”: +1 repeats the change you saved, −1 reverses it").format(
+                name=d["name"]))
+            s.valueChanged.connect(self.schedule)
+            s.valueChanged.connect(self._sync_raw)
+            name = QLabel(d["name"])
+            name.setMaximumWidth(110)
+            self.named_grid.addWidget(name, i, 0)
+            self.named_grid.addWidget(s, i, 1)
+            self.named_sliders.append(s)
+        self.named_title.setVisible(bool(self.named))
+        self.named_box.setVisible(bool(self.named))
 
     def current_latent(self) -> np.ndarray | None:
         if self._z0 is None:
@@ -435,6 +470,9 @@ class DirectionsPage(Page):
             return None
         entry = {"name": name, "vector": [round(float(v), 6) for v in vec]}
         self.named = [d for d in self.named if d["name"] != name] + [entry]
+        keep = self.current_latent()           # the new slider starts at 0: the picture stays as it is
+        self._rebuild_named_sliders()
+        self._z0 = keep - self._offset(len(keep))
         path = self.directions_path()
         if path is not None:
             try:
@@ -452,6 +490,7 @@ class DirectionsPage(Page):
         cond = show_digits(self.digit_combo, self.digit_label, model)
         self.directions = None
         self._load_named()
+        self._rebuild_named_sliders()
         self._fill_sweep_combo()
         for s in self.dir_sliders:
             s.setEnabled(False)
