@@ -41,7 +41,7 @@ def _visible_boxes(window):
     return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
 
 
-def test_export_then_open_in_a_fresh_window_gives_the_same_experiment(qtbot, window, tmp_path):
+def test_export_then_open_in_a_fresh_window_gives_the_same_experiment(qtbot, window, tmp_path, monkeypatch):
     config = with_values(tiny_config(), {"train.lr_g": 7e-4, "train.seed": 11, "data.classes": [1, 7],
                                          "model.latent_dim": 24})
     window.experiment.set_config(config)
@@ -58,9 +58,24 @@ def test_export_then_open_in_a_fresh_window_gives_the_same_experiment(qtbot, win
         assert fresh.dataset_panel.data_config() == config.data
         text = fresh.banner.label.text()
         assert "Ones and sevens" in text and "Watch the sevens appear." in text and "Table 3" in text
-        # exporting again from the opened setup keeps its texts
-        again = fresh.lifecycle.export_setup(tmp_path / "again.json")
-        assert read_setup(again).lesson == "Watch the sevens appear."
+        # File ▸ Export setup… from the opened setup: the dialog offers its texts, the file dialog names the file
+        from PySide6.QtWidgets import QFileDialog
+
+        from gan_studio.app.setup_dialog import SetupDialog
+
+        offered = []
+
+        def accept(dialog):
+            offered.append(dialog.texts())
+            dialog.notes_edit.setPlainText("  Table 4 ")
+            return SetupDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(SetupDialog, "exec", accept)
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "again"), "")))
+        fresh.export_setup_action.trigger()
+        assert offered == [("Ones and sevens", "Watch the sevens appear.", "Table 3")]
+        again = read_setup(tmp_path / "again.json")
+        assert again.config == config and again.notes == "Table 4" and again.lesson == "Watch the sevens appear."
     finally:
         _close(fresh)
 
