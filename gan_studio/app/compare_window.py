@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QSlider,
@@ -32,6 +32,7 @@ COLORS = ("#3b8ee8", "#e8743b", "#2ca25f", "#c0392b", "#8e6bd6", "#b8860b")
 PLOTS = (("loss", ("loss_d", "loss_g")), ("d", ("d_real", "d_fake")), ("quality", (QUALITY,)))
 SMOOTHED = ("loss_d", "loss_g", "d_real", "d_fake")
 DASHED = ("loss_g", "d_fake")
+AUTO_RELOAD_S = 10
 
 
 def _pen(color: str, dashed: bool = False):
@@ -138,6 +139,7 @@ class CompareWindow(QWidget):
         self.background = background
         self.loading = False
         self._token = 0
+        self._range_key = None
         self._loaded.connect(self._on_loaded)
         self.setWindowTitle(tr("Compare runs"))
         self.setObjectName("compareWindow")
@@ -188,6 +190,13 @@ class CompareWindow(QWidget):
         self.smooth_box.setToolTip(tr("Show the curves smoothed as the Train tab does (the raw values jump "
                                       "from step to step)"))
         self.smooth_box.toggled.connect(lambda _on: self._draw_curves())
+        self.auto_box = QCheckBox(tr("Reload every {n} s").format(n=AUTO_RELOAD_S))
+        self.auto_box.setToolTip(tr("Keep reading the ticked runs while they train (yours, a neighbour's, a "
+                                    "server's)"))
+        self.auto_timer = QTimer(self)
+        self.auto_timer.setInterval(AUTO_RELOAD_S * 1000)
+        self.auto_timer.timeout.connect(lambda: None if self.loading else self.reload())
+        self.auto_box.toggled.connect(lambda on: self.auto_timer.start() if on else self.auto_timer.stop())
         self.plot_widget = pg.GraphicsLayoutWidget()
         self.plot_widget.setBackground("w")
         self.plots: dict[str, pg.PlotItem] = {}
@@ -209,6 +218,7 @@ class CompareWindow(QWidget):
         curve_bar.addWidget(QLabel(tr("Curves")))
         curve_bar.addWidget(self.x_combo)
         curve_bar.addWidget(self.smooth_box)
+        curve_bar.addWidget(self.auto_box)
         curve_bar.addStretch(1)
 
         # ------------------------------------------------------------- grids
@@ -419,7 +429,11 @@ class CompareWindow(QWidget):
                 n=measured, total=len(self.runs)))
         else:
             self.plots["quality"].setTitle(self.quality_title)
-        self.plots["loss"].enableAutoRange(axis="x")
+        key = (tuple(str(r.path) for r in self.runs), x_name)
+        if key != self._range_key:      # other runs or another x axis: fit them; a reload keeps the user's zoom
+            self._range_key = key
+            self.plots["loss"].enableAutoRange(axis="x")
+            self.plots["loss"].enableAutoRange(axis="y")
 
     def curves_for(self, name: str) -> list[pg.PlotDataItem]:
         """The curves of one metric, one per run that has it, in run order."""
@@ -433,10 +447,15 @@ class CompareWindow(QWidget):
         self.panels = [GridPanel(run, COLORS[i % len(COLORS)]) for i, run in enumerate(self.runs)]
         for panel in self.panels:
             self.grid_row.addWidget(panel, 1)
+        at_end = not self._stops or self.slider.value() >= len(self._stops) - 1
+        kept = None if at_end else self._stops[self.slider.value()]     # a reload keeps the step on show
         self._stops = grid_steps(self.runs)
+        index = len(self._stops) - 1
+        if kept is not None and self._stops:
+            index = max(0, int(np.searchsorted(self._stops, kept, side="right")) - 1)
         self.slider.blockSignals(True)
         self.slider.setRange(0, max(len(self._stops) - 1, 0))
-        self.slider.setValue(max(len(self._stops) - 1, 0))
+        self.slider.setValue(max(index, 0))
         self.slider.setEnabled(len(self._stops) > 1)
         self.slider.blockSignals(False)
         self._on_slider(self.slider.value())

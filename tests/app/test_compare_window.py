@@ -149,3 +149,26 @@ def test_set_checked_reads_the_runs_once(qtbot, three_runs, tmp_path):
     w.set_checked([three_runs[1], extra])
     assert counts == [2] and [r.name for r in w.runs] == ["beta", "delta"]
     assert w.add_folder(three_runs[0]) and counts == [2, 3]
+
+
+def test_a_reload_keeps_the_step_on_show_and_auto_reload_reads_a_growing_run(qtbot, three_runs):
+    import json
+
+    w = CompareWindow([(p.name, p) for p in three_runs], checked=three_runs[:2])
+    qtbot.addWidget(w)
+    assert w.show_step(16) == 16
+    w.reload()
+    assert w.step_label.text() == "step 16" and [p.grid_step for p in w.panels] == [10, 16]
+    w.show_step(10**6)                                  # at the end: a reload follows the newest grids
+    from gan_studio.core.runs import RunFolder
+
+    RunFolder.open(three_runs[1]).save_grid(40, np.zeros((4, 8, 8, 1), np.uint8))
+    with open(three_runs[1] / "metrics.jsonl", "a") as fh:
+        fh.write(json.dumps({"step": 40, "loss_d": 1.0, "elapsed": 10.0}) + "\n")
+    w.auto_timer.setInterval(50)
+    w.auto_box.setChecked(True)
+    qtbot.waitUntil(lambda: w.step_label.text() == "step 40", timeout=5000)
+    assert [p.grid_step for p in w.panels] == [30, 40]
+    assert w.curves_for("loss_d")[1].getData()[0][-1] == 40
+    w.auto_box.setChecked(False)
+    assert not w.auto_timer.isActive()
