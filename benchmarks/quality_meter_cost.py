@@ -83,8 +83,10 @@ def cost(args) -> None:
               f"repeat {r + 1}: off {off[-1]:.0f}, on {on[-1]:.0f} (no check)", flush=True)
         del before
     m_off, m_on = statistics.median(off), statistics.median(on)
+    share = sum(check_s) / (args.block * args.repeats)
     print(f"median off {m_off:.0f} img/s, on {m_on:.0f} img/s: ratio {m_on / m_off:.3f} "
-          f"(cost {100 * (1 - m_on / m_off):.1f} %); one check {statistics.median(check_s):.2f} s median")
+          f"(cost {100 * (1 - m_on / m_off):.1f} %); one check {statistics.median(check_s):.2f} s median; "
+          f"checks took {100 * share:.1f} % of the meter-on blocks' wall time")
 
 
 def stages(args) -> None:

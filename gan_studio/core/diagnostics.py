@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 QUALITY_EVERY_SECONDS = 10.0    # seconds of training between two quality checks
 QUALITY_SAMPLES = 500           # generated images per check (cost: benchmarks/quality_meter_cost.py)
+MAX_SHARE = 0.04                # a check never takes more than this share of training time: when one costs
+                                # more than 4 % of the interval (a slow or busy machine), the next waits longer
 QUALITY_SEED = 2024             # the checks always use the same latents, so the curve shows G, not sampling noise
 DIGIT_SOURCES = ("sample", "mnist")   # the classifier knows handwritten digits only
 
@@ -98,9 +100,15 @@ class QualityProbe:
         self.meter = meter or QualityMeter.load_default()
         self.reference = self.meter.reference(heldout_images)
         self.last_elapsed: float | None = None
+        self.last_seconds = 0.0         # what the last check cost
+        self.max_share = MAX_SHARE
+
+    def interval(self) -> float:
+        """Seconds of training until the next check: `every`, or longer when checks cost more than MAX_SHARE."""
+        return max(self.every, self.last_seconds / self.max_share)
 
     def due(self) -> bool:
-        return self.last_elapsed is None or self.trainer.elapsed - self.last_elapsed >= self.every
+        return self.last_elapsed is None or self.trainer.elapsed - self.last_elapsed >= self.interval()
 
     def measure(self) -> QualityPoint:
         t0 = time.perf_counter()
@@ -108,6 +116,7 @@ class QualityProbe:
         images = t.sample(self.n, seed=QUALITY_SEED)
         report = self.meter.evaluate(images, self.reference)
         self.last_elapsed = t.elapsed
+        self.last_seconds = time.perf_counter() - t0
         return QualityPoint(step=t.step_count, elapsed=t.elapsed, score=report.score(), fd=report.fd,
                             fd_floor=report.fd_floor, coverage=report.coverage, collapse=report.collapse,
                             class_collapse=report.class_collapse, diversity_collapse=report.diversity_collapse,

@@ -140,6 +140,22 @@ def test_d_wins_is_not_judged_for_losses_whose_outputs_are_not_probabilities():
         assert Watchdog(loss).add_rows(rows(0, 60, 0.99, 0.01)) == []
 
 
+def test_checks_never_take_more_than_their_share_of_training_time():
+    class Clock:
+        elapsed, step_count = 0.0, 0
+
+    probe = dg.QualityProbe.__new__(dg.QualityProbe)
+    probe.trainer, probe.every, probe.max_share, probe.last_seconds, probe.last_elapsed = Clock(), 10.0, 0.04, 0.0, None
+    assert probe.due()
+    probe.last_elapsed, probe.last_seconds = 0.0, 0.2          # a cheap check: every 10 s
+    Clock.elapsed = 10.0
+    assert probe.interval() == 10.0 and probe.due()
+    probe.last_seconds = 0.8                                   # a slow machine: 0.8 s / 4 % = every 20 s
+    assert probe.interval() == pytest.approx(20.0) and not probe.due()
+    Clock.elapsed = 20.0
+    assert probe.due()
+
+
 def test_divergence_warning_keeps_the_trainers_advice():
     w = dg.divergence_warning("Training diverged: loss_d became infinite.", 120)
     assert w.kind == "diverged" and w.step == 120 and "infinite" in w.text
@@ -168,6 +184,7 @@ def test_a_generator_that_outputs_one_image_raises_collapse_in_a_training_sessio
     try:
         assert session.enable_quality(every=1e-9, n=64) == ""
         session.watchdog = Watchdog(session.config.train.loss, stuck_seconds=0.0)   # seconds, not minutes
+        session.quality.max_share = math.inf      # a check after every chunk, whatever it costs
         session.trainer.G = OneImage()
         warnings, points = [], []
         for _ in range(4):
