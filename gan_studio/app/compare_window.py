@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QSlider,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.compare import MAX_RUNS, MIN_RUNS, QUALITY, RunData, difference_table, grid_steps, load_runs, smooth
+from ..core.compare import MAX_RUNS, MIN_RUNS, QUALITY, RunData, difference_table, grid_steps, load_runs
 from ..core.runs import RunError
 from .i18n import tr
 
@@ -346,8 +346,9 @@ class CompareWindow(QWidget):
         names = {p: labels[p] for p in map(str, paths) if p in labels}
         self._token += 1
         token = self._token
+        previous = list(self.runs)      # unchanged runs are not read again
         if not self.background:
-            self._show(paths, *load_runs(paths, names))
+            self._show(paths, *load_runs(paths, names, previous))
             return
         self.loading = True
         self.reload_button.setEnabled(False)
@@ -355,7 +356,7 @@ class CompareWindow(QWidget):
 
         def work():
             try:
-                result = load_runs(paths, names)
+                result = load_runs(paths, names, previous)
             except Exception as exc:  # noqa: BLE001 - a bug must not kill the thread silently
                 result = ([], [(Path(p), f"{type(exc).__name__}: {exc}") for p in paths])
             try:
@@ -409,7 +410,7 @@ class CompareWindow(QWidget):
                     if not len(xs):
                         continue
                     if smoothed and name in SMOOTHED:
-                        ys = smooth(ys)
+                        ys = run.smoothed(name)         # the same values against step or time
                     curve = pg.PlotDataItem(np.asarray(xs, np.float64), ys, pen=_pen(color, name in DASHED),
                                             name=run.name if name == "loss_d" else None,
                                             symbol="o" if name == QUALITY else None, symbolSize=5,

@@ -72,6 +72,8 @@ class RunData:
     grids: list[tuple[int, Path]] = field(default_factory=list)    # (step, png), sorted by step
     lineage: Lineage | None = None
     notes: list[str] = field(default_factory=list)                 # what was skipped, in plain words
+    signature: tuple = ()                                          # the files' sizes and times when read
+    _smoothed: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_quality(self) -> bool:
@@ -83,6 +85,12 @@ class RunData:
         if name not in cols or x not in cols:
             return np.empty(0), np.empty(0)
         return cols[x], cols[name]
+
+    def smoothed(self, name: str) -> np.ndarray:
+        """`smooth()` of a curve's values (computed once per run read)."""
+        if name not in self._smoothed:
+            self._smoothed[name] = smooth(self.series(name)[1])
+        return self._smoothed[name]
 
     def grid_at(self, step: int) -> tuple[int, Path] | None:
         """The newest progress grid saved at or before `step` (None when the run has none that early)."""
@@ -229,6 +237,7 @@ def load_run(path, name: str | None = None) -> RunData:
     if not path.is_dir():
         raise CompareError(f"{path} is a file, not a run folder")
     notes: list[str] = []
+    before = signature(path)
     text = _read_text(path / RUN_FILE, MAX_RUN_FILE_BYTES)
     info: dict = {}
     if text is None:
@@ -266,14 +275,34 @@ def load_run(path, name: str | None = None) -> RunData:
     step = int(columns["step"][-1]) if len(columns["step"]) else info_step
     finite = columns["elapsed"][np.isfinite(columns["elapsed"])]
     elapsed = float(finite[-1]) if len(finite) else _number(info.get("elapsed_seconds"))
+    after = signature(path)
     return RunData(path=path, name=name or path.name, config=config, info=info, step=step,
                    elapsed=elapsed if math.isfinite(elapsed) else 0.0, status=str(info.get("status", "?")),
-                   columns=columns, quality=quality, grids=grids, lineage=_lineage(info), notes=notes)
+                   columns=columns, quality=quality, grids=grids, lineage=_lineage(info), notes=notes,
+                   signature=after if after == before else ())    # changed while read: read it again next time
 
 
-def load_runs(paths, names: dict | None = None) -> tuple[list[RunData], list[tuple[Path, str]]]:
+def signature(path) -> tuple:
+    """Sizes and modification times of what `load_run` reads: unchanged means the run reads the same."""
+    path = Path(path)
+    out = []
+    for name in (RUN_FILE, METRICS_FILE, QUALITY_FILE, SAMPLES_DIR):
+        try:
+            st = (path / name).stat()
+            out.append((st.st_size, st.st_mtime_ns, st.st_ino))
+        except OSError:
+            out.append(None)
+    return tuple(out)
+
+
+def load_runs(paths, names: dict | None = None,
+              previous: list[RunData] | None = None) -> tuple[list[RunData], list[tuple[Path, str]]]:
     """Load each folder; (runs in the given order, [(path, message)] for those that cannot be read).
-    The same folder named twice is loaded once."""
+    The same folder named twice is loaded once.  A run in `previous` whose files have not changed since
+    it was read is reused, not read again (a reload of finished runs next to a live one costs a few stats)."""
+    import dataclasses
+
+    kept = {str(r.path): r for r in previous or ()}
     runs, failures, seen = [], [], set()
     for p in paths:
         p = Path(p)
@@ -281,8 +310,13 @@ def load_runs(paths, names: dict | None = None) -> tuple[list[RunData], list[tup
         if key in seen:
             continue
         seen.add(key)
+        name = (names or {}).get(str(p))
+        old = kept.get(str(p))
+        if old is not None and old.signature and old.signature == signature(p):
+            runs.append(dataclasses.replace(old, name=name or p.name))
+            continue
         try:
-            runs.append(load_run(p, (names or {}).get(str(p))))
+            runs.append(load_run(p, name))
         except CompareError as exc:
             failures.append((p, str(exc)))
     _unique_names(runs)

@@ -159,3 +159,16 @@ def test_smooth_is_bias_corrected_and_skips_nan():
     out = smooth(np.array([2.0, np.nan, 2.0, 4.0]), beta=0.5)
     assert out[0] == 2.0 and out[1] == 2.0 and out[2] == 2.0
     assert out[3] == pytest.approx((0.5 * 1.5 + 0.5 * 4.0) / (1 - 0.5 ** 3))   # ema 1.0, 1.5, 2.75
+
+
+def test_a_reload_reads_only_the_runs_that_changed(tmp_path):
+    a = make_run(tmp_path / "a", steps=10)
+    b = make_run(tmp_path / "b", steps=10)
+    first, _ = load_runs([a, b])
+    again, _ = load_runs([a, b], previous=first)
+    assert again[0].columns is first[0].columns and again[1].columns is first[1].columns
+    with open(b / "metrics.jsonl", "a") as fh:
+        fh.write(json.dumps({"step": 11, "loss_d": 4.0, "elapsed": 5.5}) + "\n")
+    third, _ = load_runs([a, b], previous=again, names={str(a): "renamed"})
+    assert third[0].columns is first[0].columns and third[0].name == "renamed"
+    assert third[1].columns is not first[1].columns and third[1].step == 11
