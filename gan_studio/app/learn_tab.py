@@ -105,11 +105,14 @@ class LearnTab(QWidget):
         lv.setContentsMargins(4, 4, 8, 4)
         lv.addWidget(self.graph, 3)
         lv.addWidget(self.formulas, 0)
-        right = QSplitter(Qt.Orientation.Vertical)
+        self.live = live
+        self.right = right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(live)
         right.addWidget(self.browser)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
+        self._split_by_user = False         # until the user drags it, the graph gets the height its width needs
+        right.splitterMoved.connect(self._on_split_moved)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(lessons_box)
         self.splitter.addWidget(right)
@@ -129,6 +132,31 @@ class LearnTab(QWidget):
     def _disconnect_experiment(self) -> None:
         self.experiment.configChanged.disconnect(self._on_config_changed)
         self.experiment.runChanged.disconnect(self._on_run_changed)
+
+    # ----------------------------------------------------------------- layout
+    def _on_split_moved(self, *_args) -> None:
+        self._split_by_user = True
+
+    def _fit_live(self) -> None:
+        """Give the graph and the formulas the height they need; the explanation below gets the rest."""
+        if self._split_by_user:
+            return
+        total = sum(self.right.sizes())
+        if total <= 0:
+            return
+        margins = self.live.layout().contentsMargins()
+        need = (self.graph.heightForWidth(self.live.width() - margins.left() - margins.right())
+                + self.formulas.sizeHint().height() + self.live.layout().spacing() + margins.top() + margins.bottom())
+        need = min(need, total - 120)
+        self.right.setSizes([need, total - need])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._fit_live()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        self._fit_live()
 
     # ---------------------------------------------------------------- lessons
     def lesson(self, key: str) -> Lesson:

@@ -26,6 +26,7 @@ from ..i18n import tr
 PHASE_SECONDS = 3.5         # one phase of the slow-motion replay
 FRAME_MS = 40
 CANVAS = (780.0, 330.0)     # the logical drawing; scaled to the widget
+CAPTION_H = 46              # the caption above it
 G_COLOR = QColor(59, 142, 232)
 D_COLOR = QColor(232, 116, 59)
 UPDATE_COLOR = QColor(200, 40, 90)
@@ -64,6 +65,13 @@ class ModelGraph(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setToolTip(tr("One training step in slow motion, drawn with the images and outputs of a real step: "
                            "first D learns to tell real from generated, then G learns to fool the new D."))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
+        """The caption and the drawing at the scale the width allows."""
+        return CAPTION_H + int(width * CANVAS[1] / CANVAS[0]) + 4
 
     # ------------------------------------------------------------------ data
     def set_probe(self, probe: dict) -> None:
@@ -140,7 +148,7 @@ class ModelGraph(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), self.palette().base())
         w, h = CANVAS
-        caption_h = 46
+        caption_h = CAPTION_H
         scale = min(self.width() / w, (self.height() - caption_h) / h)
         p.save()
         p.translate((self.width() - w * scale) / 2, caption_h)
