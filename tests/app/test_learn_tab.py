@@ -77,6 +77,36 @@ def test_formula_terms_show_the_values_of_a_relayed_metrics_event(qtbot, learn):
     assert f.term_texts()["ld_gp"] == "0.500"
 
 
+def _probe(step, seed=0):
+    rng = np.random.default_rng(seed)
+    return {"step": step, "real": rng.integers(0, 255, (4, 28, 28, 1), dtype=np.uint8),
+            "fake": rng.integers(0, 255, (4, 28, 28, 1), dtype=np.uint8), "score_real": [1.0] * 4,
+            "score_fake": [-1.0] * 4, "d_real": [0.9, 0.8, 0.7, 0.6], "d_fake": [0.1, 0.2, 0.3, 0.4], "labels": None}
+
+
+def test_graph_replays_each_step_whole_and_takes_a_new_one_at_the_right_moment(qtbot, learn):
+    """Driven by recorded probe events: a probe arriving mid-replay waits for the next D phase; one arriving
+    while a step is replayed again (training paused, Step) starts at once."""
+    tab, controller, _exp = learn
+    graph = tab.graph
+    graph.phase_seconds = 0.4
+    phases: list[tuple[str, int]] = []
+    graph.phaseChanged.connect(lambda ph: phases.append((ph, graph.values_on_show()["step"])))
+    controller._on_events([("probe", _probe(10))])
+    assert graph.values_on_show()["step"] == 10 and graph.phase == "d"
+    controller._on_events([("probe", _probe(11, 1))])        # mid-replay: step 10 finishes first
+    assert graph.values_on_show()["step"] == 10
+    qtbot.waitUntil(lambda: ("d", 11) in phases, timeout=5000)
+    assert phases[:3] == [("d", 10), ("g", 10), ("d", 11)]
+    qtbot.waitUntil(lambda: graph._replays >= 2, timeout=5000)  # step 11 seen whole: it loops
+    controller._on_events([("probe", _probe(12, 2))])        # e.g. the user pressed Step
+    assert graph.values_on_show() == {"step": 12, "phase": "d", "d_real": [0.9, 0.8, 0.7, 0.6],
+                                      "d_fake": [0.1, 0.2, 0.3, 0.4]}
+    qtbot.waitUntil(lambda: ("g", 12) in phases, timeout=5000)
+    graph.hide()
+    assert not graph._timer.isActive()                      # nothing animates off screen
+
+
 def test_term_values_match_the_losses_for_a_single_image():
     """For one image the terms are the losses of core/losses.py exactly (their sum is L_D)."""
     from gan_studio.core.losses import discriminator_loss, generator_loss

@@ -9,7 +9,9 @@ each, from `Trainer.probe`):
 2. **G update**: noise flows through G and D, then the update flows back through D (frozen) into
    G: raise D(G(z)).
 
-A new probe takes over at the start of the next D phase, so each replay shows a single step.
+A new probe takes over at the start of the next D phase, so each replay shows a single step; when the
+step on show has already been replayed once (training paused, or one Step at a time), a new one starts at
+once.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class ModelGraph(QWidget):
         self.phase: str | None = None           # "d" or "g" while replaying
         self.progress = 0.0                     # 0 … 1 within the phase
         self.cycles = 0                         # whole replays (D then G) started
+        self._replays = 0                       # replays of the probe on show
         self._t0 = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
@@ -76,11 +79,9 @@ class ModelGraph(QWidget):
     # ------------------------------------------------------------------ data
     def set_probe(self, probe: dict) -> None:
         """What D made of a few real and generated images at a step (the `probe` event)."""
-        if self.probe is None:
-            self._take(probe)
+        self._pending = probe
+        if self.probe is None or self._replays > 1:     # nothing on show, or its step was seen whole already
             self._start_cycle()
-        else:
-            self._pending = probe
 
     def clear(self) -> None:
         self.probe = self._pending = None
@@ -99,7 +100,9 @@ class ModelGraph(QWidget):
         if self._pending is not None:
             self._take(self._pending)
             self._pending = None
+            self._replays = 0
         self.cycles += 1
+        self._replays += 1
         self._t0 = time.monotonic()
         self._set_phase("d", 0.0)
         if self.isVisible() and not self._timer.isActive():
