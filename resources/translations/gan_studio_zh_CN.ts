@@ -423,6 +423,11 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
+            <source>Keep reading the ticked runs while they train (yours, a neighbour's, a server's)</source>
+            <translation>在勾选的运行训练期间持续读取（你的、邻座同学的、服务器上的）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/compare_window.py" />
             <source>Loss — D solid, G dashed</source>
             <translation>损失 — D 实线，G 虚线</translation>
         </message>
@@ -460,6 +465,11 @@ Discriminator: {d:,} parameters</source>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>Reload</source>
             <translation>重新加载</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/compare_window.py" />
+            <source>Reload every {n} s</source>
+            <translation>每 {n} 秒重新加载</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
@@ -1048,6 +1058,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Apply your direction “{name}”: +1 repeats the change you saved, −1 reverses it</source>
+            <translation>应用你的方向“{name}”：+1 重复你保存的变化，−1 则反向</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Change coordinate {n} of the noise vector z directly (−3 … 3)</source>
             <translation>直接修改噪声向量 z 的第 {n} 个坐标（−3 … 3）</translation>
         </message>
@@ -1160,6 +1175,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>The sweep as a strip, GIF, MP4, sprite sheet or SVG</source>
             <translation>把扫描导出为长条图、GIF、MP4、精灵图或 SVG</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Your directions</source>
+            <translation>你的方向</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1355,6 +1375,16 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Saved {n} PNGs to {folder}</source>
             <translation>已把 {n} 个 PNG 保存到 {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
+            <source>Scale</source>
+            <translation>缩放</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
+            <source>Scale: the size as a whole multiple of the generated image</source>
+            <translation>缩放：以生成图像尺寸的整数倍表示大小</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
