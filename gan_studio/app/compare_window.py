@@ -357,6 +357,9 @@ class CompareWindow(QWidget):
         def work():
             try:
                 result = load_runs(paths, names, previous)
+                for run in result[0]:          # the smoothing too, off the GUI thread
+                    for name in SMOOTHED:
+                        run.smoothed(name)
             except Exception as exc:  # noqa: BLE001 - a bug must not kill the thread silently
                 result = ([], [(Path(p), f"{type(exc).__name__}: {exc}") for p in paths])
             try:

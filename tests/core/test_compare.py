@@ -172,3 +172,17 @@ def test_a_reload_reads_only_the_runs_that_changed(tmp_path):
     third, _ = load_runs([a, b], previous=again, names={str(a): "renamed"})
     assert third[0].columns is first[0].columns and third[0].name == "renamed"
     assert third[1].columns is not first[1].columns and third[1].step == 11
+
+
+def test_damaged_lines_in_any_chunk_are_skipped_and_the_rest_kept(tmp_path, monkeypatch):
+    from gan_studio.core import compare
+
+    monkeypatch.setattr(compare, "PARSE_CHUNK", 3)      # several chunks, one of them damaged
+    a = make_run(tmp_path / "a", steps=10)
+    text = (a / "metrics.jsonl").read_text().splitlines()
+    text[4] = "1, 2"                                     # would parse as two values inside a chunk
+    text[7] = '{"step": 8, "loss_d": '
+    (a / "metrics.jsonl").write_text("\n".join(text) + "\n")
+    run = load_run(a)
+    assert list(run.series("loss_d")[0]) == [1, 2, 3, 4, 6, 7, 9, 10]
+    assert any("2 damaged lines" in n for n in run.notes)
