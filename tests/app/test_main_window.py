@@ -415,3 +415,41 @@ def test_start_up_window_loads_the_shipped_generator_after_it_is_shown(qtbot):
         w.controller.discard()
         w.close()
         w.deleteLater()
+
+
+def test_window_starts_on_the_full_mnist_the_installation_ships(qtbot, tmp_path, monkeypatch):
+    """The packaged app ships all of MNIST in resources/datasets/mnist: a new window starts on it."""
+    import shutil
+
+    import numpy as np
+
+    from gan_studio.core.data.idx import write_idx
+    from gan_studio.paths import resources_root
+
+    resources = tmp_path / "resources"
+    shutil.copytree(resources_root(), resources)
+    rng = np.random.default_rng(0)
+    shipped = resources / "datasets" / "mnist"
+    shipped.mkdir(parents=True)
+    for name, array in (("train-images-idx3-ubyte.gz", rng.integers(0, 256, (40, 28, 28), dtype=np.uint8)),
+                        ("train-labels-idx1-ubyte.gz", np.arange(40, dtype=np.uint8) % 10),
+                        ("t10k-images-idx3-ubyte.gz", rng.integers(0, 256, (20, 28, 28), dtype=np.uint8)),
+                        ("t10k-labels-idx1-ubyte.gz", np.arange(20, dtype=np.uint8) % 10)):
+        write_idx(shipped / name, array, compress=True)
+    monkeypatch.setenv("GAN_STUDIO_RESOURCES", str(resources))
+    w = MainWindow(threads=1)
+    try:
+        assert w.experiment.config.data.source == "mnist"
+        assert w.dataset_panel.data_config().source == "mnist"
+    finally:
+        w.controller.discard()
+        w.close()
+        w.deleteLater()
+    shutil.rmtree(shipped)              # the same installation without it: the offline sample
+    w = MainWindow(threads=1)
+    try:
+        assert w.experiment.config.data.source == "sample"
+    finally:
+        w.controller.discard()
+        w.close()
+        w.deleteLater()
