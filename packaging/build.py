@@ -437,7 +437,9 @@ def size_group(rel: str) -> str:
     for label, prefixes in SIZE_GROUPS:
         if rel.startswith(prefixes):
             return label
-    return "system libraries (X11/xcb, fontconfig, glib, ...) and other files" if rel.startswith("_internal/") else rel
+    if rel.startswith("_internal/"):
+        return "system libraries (X11/xcb, fontconfig, glib, ...) and other files"
+    return "menu-entry script and template" if rel in ("install-desktop-entry.sh", "gan-studio.desktop") else rel
 
 
 def size_report(bundle: Path) -> dict:
