@@ -434,12 +434,12 @@ SIZE_GROUPS = (   # (label, path prefixes under the bundle); the first match win
 
 
 def size_group(rel: str) -> str:
+    if rel in ("install-desktop-entry.sh", "gan-studio.desktop"):
+        return "menu-entry script and template"
     for label, prefixes in SIZE_GROUPS:
         if rel.startswith(prefixes):
             return label
-    if rel.startswith("_internal/"):
-        return "system libraries (X11/xcb, fontconfig, glib, ...) and other files"
-    return "menu-entry script and template" if rel in ("install-desktop-entry.sh", "gan-studio.desktop") else rel
+    return "system libraries (X11/xcb, fontconfig, glib, ...) and other files" if rel.startswith("_internal/") else rel
 
 
 def size_report(bundle: Path) -> dict:
