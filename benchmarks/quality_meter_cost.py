@@ -3,8 +3,8 @@
     python benchmarks/quality_meter_cost.py cost   [--preset quick-digits] [--block 20] [--repeats 3]
     python benchmarks/quality_meter_cost.py stages [--preset quick-digits] [--seconds 90] [--every 5]
 
-cost:   one session trains the preset on MNIST in alternating blocks of `--block` seconds of wall time,
-        with the meter off and on (a check every QUALITY_EVERY_SECONDS of training, QUALITY_SAMPLES images);
+cost:   one session trains the preset on MNIST in alternating blocks of `--block` seconds of wall time
+        (off-on, on-off, …), with the meter off and on (a check every QUALITY_EVERY_SECONDS of training, QUALITY_SAMPLES images);
         images per wall-clock second of each block, medians over the repeats, and the ratio on/off.
 stages: trains the preset and scores it every `--every` seconds of training; prints score, FD / floor,
         classes, diversity and D's outputs, and writes each check's grid to benchmarks/results/stages-*/
@@ -60,8 +60,9 @@ def cost(args) -> None:
     images_per_second(session, 5.0)          # warm-up
     off, on, check_s = [], [], []
     for r in range(args.repeats):
-        session.quality = None
-        off.append(images_per_second(session, args.block))
+        if r % 2 == 0:      # ABBA order: a machine whose load drifts biases neither side
+            session.quality = None
+            off.append(images_per_second(session, args.block))
         session.quality = probe
         probe.last_elapsed = session.trainer.elapsed    # first check one interval into the block
         before = session.run.read_quality() if session.run else None
@@ -77,6 +78,9 @@ def cost(args) -> None:
         probe.measure = measure
         on.append(images_per_second(session, args.block))
         probe.measure = orig
+        if r % 2 == 1:
+            session.quality = None
+            off.append(images_per_second(session, args.block))
         check_s += [p.seconds for p in rows]
         print(f"repeat {r + 1}: off {off[-1]:.0f} img/s, on {on[-1]:.0f} img/s, {len(check_s) - n0} checks "
               f"({', '.join(f'{p.seconds:.2f}' for p in rows)} s; score {rows[-1].score:.1f})" if rows else

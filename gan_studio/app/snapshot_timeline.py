@@ -35,6 +35,7 @@ class SnapshotTimeline(QWidget):
         self.label = QLabel(tr("No snapshots yet"))
         self.label.setObjectName("snapshotLabel")
         self.label.setMinimumWidth(150)
+        self.label.setWordWrap(True)           # a narrow grid column: two lines rather than a cut-off size
         self.open_button = QPushButton(tr("Open in Gallery"))
         self.open_button.setToolTip(tr("Show the generator of this snapshot in Gallery and Explore"))
         self.open_button.clicked.connect(lambda: self._emit(self.openRequested))
