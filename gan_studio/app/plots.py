@@ -180,6 +180,7 @@ class TrainingPlots(QWidget):
         self.quality_plot.enableAutoRange(axis="y", enable=False)
         self.quality_steps: list[float] = []
         self.quality_scores: list[float] = []
+        self._quality_dirty = False     # the scatter of the quality curve is rebuilt only when a check arrived
         self.d_plot.setYRange(0, 1, padding=0.02)
         self.d_plot.enableAutoRange(axis="y", enable=False)
         self.speed_plot.setLabel("bottom", "step")
@@ -267,7 +268,7 @@ class TrainingPlots(QWidget):
                 self.quality_scores.pop()
             self.quality_steps.append(step)
             self.quality_scores.append(score)
-        self._dirty = True
+        self._dirty = self._quality_dirty = True
         if not self.timer.isActive():
             self.timer.start()
 
@@ -280,13 +281,13 @@ class TrainingPlots(QWidget):
         self.buffer.truncate(step)
         keep = sum(1 for s in self.quality_steps if s <= step)
         del self.quality_steps[keep:], self.quality_scores[keep:]
-        self._dirty = True
+        self._dirty = self._quality_dirty = True
         self.refresh()
 
     def clear(self) -> None:
         self.buffer.clear()
         self.quality_steps, self.quality_scores = [], []
-        self._dirty = True
+        self._dirty = self._quality_dirty = True
         self.refresh()
         self.readout.setText(" ")
 
@@ -305,8 +306,10 @@ class TrainingPlots(QWidget):
         self.curves["d_real"].setData(x, b.column("d_real"))
         self.curves["d_fake"].setData(x, b.column("d_fake"))
         self.curves["images_per_s"].setData(x, b.column("images_per_s"))
-        self.curves["quality"].setData(np.asarray(self.quality_steps, np.float64),
-                                       np.asarray(self.quality_scores, np.float64))
+        if self._quality_dirty:
+            self._quality_dirty = False
+            self.curves["quality"].setData(np.asarray(self.quality_steps, np.float64),
+                                           np.asarray(self.quality_scores, np.float64))
         self._page_x(x)
         self.refresh_count += 1
         self.refreshed.emit()
