@@ -131,6 +131,9 @@ def test_training_in_the_window_scores_the_generator_and_branches_from_a_snapsho
     qtbot.waitUntil(lambda: window.experiment.state == "paused", timeout=60000)
     assert window.lifecycle.save_as(tmp_path / "parent")
     assert window.train_tab.timeline.items and window.train_tab.timeline.items[0]["step"] == 100
+    with qtbot.waitSignal(window.controller.generatorReady, timeout=120000):
+        assert window.open_snapshot(100)             # "Open in Gallery" on the timeline's first snapshot
+    assert window.model_source.model.step == 100 and window.tabs.currentWidget() is window.gallery_tab
 
     ready = []
     window.controller.ready.connect(ready.append)
