@@ -149,3 +149,26 @@ def test_training_in_the_window_scores_the_generator_and_branches_from_a_snapsho
     qtbot.waitUntil(lambda: window.experiment.step > 100, timeout=120000)   # and it trains on
     window.controller.stop()
     qtbot.waitUntil(lambda: window.experiment.state == "idle", timeout=60000)
+
+
+def test_a_followed_run_shows_its_quality_snapshots_and_warnings(qtbot, window, tmp_path, tiny_cfg):
+    from gan_studio.core.session import TrainingSession
+
+    session = TrainingSession(tiny_cfg, tmp_path / "written")     # "another process" writing a run
+    try:
+        for _ in range(11):
+            session.advance(10)
+        session.run.append_quality([qpoint(50, 60.0, div=0.3), qpoint(100, 62.0, div=0.3)])
+        session.save("running")
+        assert window.follow_run(tmp_path / "written")
+        qtbot.waitUntil(lambda: window.train_tab.meter.point is not None and bool(window.train_tab.timeline.items),
+                        timeout=30000)
+        assert window.train_tab.meter.point.score == 62.0
+        assert [i["step"] for i in window.train_tab.timeline.items] == [100]
+        assert window.train_tab.plots.quality_scores == [60.0, 62.0]
+        # the writer's samples collapse: the follower's watchdog raises the warning in this window
+        session.run.append_quality([qpoint(110, 30.0, div=0.8), qpoint(120, 28.0, div=0.85)])
+        qtbot.waitUntil(lambda: "Mode collapse" in window.banner.label.text(), timeout=30000)
+    finally:
+        window.follower.stop()
+        session.close()
