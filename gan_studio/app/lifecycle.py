@@ -197,7 +197,7 @@ class ExperimentLifecycle(QObject):
         try:
             run = RunFolder.open(path)
             config = run.config
-            rows = [r for r in run.read_metrics() if r.get("step", 0) <= run.step]
+            run.read_metrics()      # unreadable metrics are reported here, before anything changes
         except RunError as exc:
             dialogs.show_message(w, tr("This run cannot be opened"), str(exc), QMessageBox.Icon.Critical)
             w.settings.remove_recent_run(path)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 QUALITY_EVERY_SECONDS = 10.0    # seconds of training between two quality checks
 QUALITY_SAMPLES = 500           # generated images per check (cost: benchmarks/quality_meter_cost.py)
