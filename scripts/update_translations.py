@@ -169,6 +169,8 @@ METHOD_SINKS.update({
     "_field": ((1, 4), ()), "_spin": ((), ("special",)), "_float_edit": ((0,), ()),
     "_show_empty": ((0,), ()), "set_placeholder": ((0,), ()), "show_error": ((1,), ()),
     "drawText": (None, ()), "section_title": ((0,), ()), "tool_button": ((0, 1), ()), "set_message": ((0,), ()),
+    "set_image": ((1,), ()), "set_images": ((1, 2), ()), "seed_spin": ((0,), ()), "export_folder": ((1,), ()),
+    "_export_animation": ((1, 3), ()), "plot": ((), ("name",)), "_plot": ((1, 2), ()), "ask": ((1,), ()),
     "_error": ((0, 1), ()), "reset_progress": ((0,), ()), "set_error": ((0,), ()), "set_pending_notice": ((0,), ()),
 })
 # Keyword arguments shown to the user, whatever the callee.
@@ -213,6 +215,8 @@ def _literals(node: ast.AST):
     elif isinstance(node, (ast.List, ast.Tuple)):
         for elt in node.elts:
             yield from _literals(elt)
+    elif isinstance(node, (ast.ListComp, ast.GeneratorExp)):
+        yield from _literals(node.elt)
     elif isinstance(node, ast.Dict):
         for value in node.values:
             yield from _literals(value)
@@ -241,14 +245,20 @@ def _sink_args(node: ast.Call):
     yield from (k.value for k in node.keywords if k.arg in keywords and k.arg not in VISIBLE_KEYWORDS)
 
 
+NO_TR = "# no-tr"       # on the line of a call: its literals are notation, the same in every language
+
+
 def unwrapped(path: Path) -> list[tuple[int, str]]:
     """(line, text) of the visible string literals in one file that do not go through tr()."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    tree = ast.parse(source, filename=str(path))
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
-            for arg in _sink_args(node):
-                found.extend(_literals(arg))
+            if NO_TR not in lines[node.lineno - 1]:
+                for arg in _sink_args(node):
+                    found.extend(_literals(arg))
             if _is_tr(node, ("tr", "tr_noop")) and node.args:
                 first = node.args[0]
                 if isinstance(first, ast.JoinedStr):

@@ -21,7 +21,7 @@ class Banner(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action_button = QPushButton()
         self.second_button = QPushButton()
-        self.close_button = QPushButton("Dismiss")
+        self.close_button = QPushButton(tr("Dismiss"))
         self.close_button.clicked.connect(self.hide)
         self.close_button.setToolTip(tr("Hide this message"))
         self._callbacks = {}

@@ -45,6 +45,7 @@ from typing import Callable, TypeVar
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core.exports import ExportError
+from .i18n import tr
 
 T = TypeVar("T")
 
@@ -70,10 +71,11 @@ def _write(parent: QWidget | None, target: Path, folder: Path, write: Callable[[
     try:
         out = write(target)
     except ExportError as exc:  # already "Could not write <file>: <reason>"
-        QMessageBox.warning(parent, "Export failed", str(exc))
+        QMessageBox.warning(parent, tr("Export failed"), str(exc))
         return None
     except (OSError, ValueError, RuntimeError) as exc:
-        QMessageBox.warning(parent, "Export failed", f"Could not write {target}: {exc}")
+        QMessageBox.warning(parent, tr("Export failed"), tr("Could not write {path}: {error}").format(path=target,
+                                                                                                    error=exc))
         return None
     _last_folder = folder
     if report is not None:
@@ -92,7 +94,8 @@ def export_file(parent: QWidget | None, title: str, suggested_name: str, filter:
             return None
         path = chosen
     target = _with_suffix(Path(path), suffix)
-    return _write(parent, target, target.parent, write, report, message or (lambda out: f"Saved {out.name}"))
+    return _write(parent, target, target.parent, write, report,
+                  message or (lambda out: tr("Saved {name}").format(name=out.name)))
 
 
 def export_folder(parent: QWidget | None, title: str, write: Callable[[Path], T], *,
@@ -105,4 +108,5 @@ def export_folder(parent: QWidget | None, title: str, write: Callable[[Path], T]
             return None
         path = chosen
     folder = Path(path)
-    return _write(parent, folder, folder, write, report, message or (lambda out: f"Saved to {folder}"))
+    return _write(parent, folder, folder, write, report,
+                  message or (lambda out: tr("Saved to {path}").format(path=folder)))

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBo
 from ..core.exports import export_name, save_grid_png, save_images, save_latents, save_png
 from .digit_view import DigitGrid, DigitImage
 from .file_export import export_file, export_folder
-from .i18n import tr
+from .i18n import tr, tr_noop
 from .model_source import ModelSource, ModelSourceError, Pick
 from .widgets import guard_wheel, scroll_panel, section_title, set_clamped, tool_button
 
 MAX_SEED = 2**31 - 1
-EXPLORE_TARGETS = [("interpolate", "As interpolation keyframes"), ("plane", "As plane corners A, B, C"),
-                   ("breed", "As breeding parents"), ("directions", "Into Directions")]
+EXPLORE_TARGETS = [("interpolate", tr_noop("As interpolation keyframes")),
+                   ("plane", tr_noop("As plane corners A, B, C")),
+                   ("breed", tr_noop("As breeding parents")), ("directions", tr_noop("Into Directions"))]
 
 
 # ----------------------------------------------------------------- small pieces
@@ -45,31 +46,31 @@ class PngOptionsDialog(QDialog):
 
     last = PngOptions()
 
-    def __init__(self, parent=None, title: str = "Export PNG", count: int = 1, size: int = 28):
+    def __init__(self, parent=None, title: str | None = None, count: int = 1, size: int = 28):
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(tr("Export PNG") if title is None else title)
         self._size = size
         self.scale = QSpinBox()
         self.scale.setRange(1, 16)
         self.scale.setSuffix(" ×")
         self.scale.setValue(self.last.scale)
-        self.transparent = QCheckBox("Transparent background")
+        self.transparent = QCheckBox(tr("Transparent background"))
         self.transparent.setChecked(self.last.transparent)
-        self.invert = QCheckBox("Inverted (dark ink on white)")
+        self.invert = QCheckBox(tr("Inverted (dark ink on white)"))
         self.invert.setChecked(self.last.invert)
         self.info = QLabel()
         self.info.setStyleSheet("color: palette(mid);")
         form = QFormLayout()
-        form.addRow("Scale factor", self.scale)
+        form.addRow(tr("Scale factor"), self.scale)
         form.addRow("", self.transparent)
         form.addRow("", self.invert)
         form.addRow("", self.info)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose destination…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Choose destination…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"<b>{count} image{'s' if count != 1 else ''}</b>"))
+        lay.addWidget(QLabel("<b>" + (tr("1 image") if count == 1 else tr("{n} images").format(n=count)) + "</b>"))
         lay.addLayout(form)
         lay.addWidget(buttons)
         self.scale.valueChanged.connect(self._update_info)
@@ -77,7 +78,7 @@ class PngOptionsDialog(QDialog):
 
     def _update_info(self) -> None:
         px = self._size * self.scale.value()
-        self.info.setText(f"{px} × {px} pixels per image")
+        self.info.setText(tr("{px} × {px} pixels per image").format(px=px))
 
     def options(self) -> PngOptions:
         return PngOptions(self.scale.value(), self.transparent.isChecked(), self.invert.isChecked())
@@ -96,7 +97,7 @@ class CompareDialog(QDialog):
 
     def __init__(self, parent, images: list[np.ndarray], captions: list[str]):
         super().__init__(parent)
-        self.setWindowTitle("Compare")
+        self.setWindowTitle(tr("Compare"))
         self.views: list[DigitImage] = []
         row = QHBoxLayout()
         for img, cap in zip(images, captions):
@@ -133,14 +134,15 @@ class DigitChooser(QWidget):
             self.group.removeButton(b)
             b.deleteLater()
         self.buttons = {}
-        entries = [(None, "All")] + [(i, n) for i, n in enumerate(names)]
+        entries = [(None, tr("All", "every digit"))] + [(i, n) for i, n in enumerate(names)]
         for pos, (value, text) in enumerate(entries):
             b = QToolButton(self)
             b.setText(text)
             b.setCheckable(True)
             b.setMinimumSize(30, 26)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            b.setToolTip("Cycle through all digits" if value is None else f"Only digit {text}")
+            b.setToolTip(tr("Cycle through all digits") if value is None
+                         else tr("Only digit {digit}").format(digit=text))
             self.group.addButton(b, -2 if value is None else value)
             self.buttons[value] = b
             if value is None:
@@ -187,7 +189,7 @@ class GalleryTab(QWidget):
         side = QWidget()
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(12, 8, 12, 8)
-        self.model_title = QLabel("No generator")
+        self.model_title = QLabel(tr("No generator"))
         f = self.model_title.font()
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.15)
@@ -196,48 +198,48 @@ class GalleryTab(QWidget):
         self.model_info = QLabel()
         self.model_info.setWordWrap(True)
         self.model_info.setStyleSheet("color: palette(mid);")
-        self.load_default_btn = QPushButton("Load the pretrained digits model")
+        self.load_default_btn = QPushButton(tr("Load the pretrained digits model"))
         self.load_default_btn.clicked.connect(self._load_default)
         self.load_default_btn.setToolTip(tr("Show the digit generator that ships with GAN Studio"))
         side_lay.addWidget(self.model_title)
         side_lay.addWidget(self.model_info)
         side_lay.addWidget(self.load_default_btn)
 
-        side_lay.addWidget(section_title("Sample"))
+        side_lay.addWidget(section_title(tr("Sample")))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, 1024)
         self.count_spin.setValue(64)
-        self.count_spin.setToolTip("How many digits to sample")
+        self.count_spin.setToolTip(tr("How many digits to sample"))
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, MAX_SEED)
         self.seed_spin.setValue(7)
-        self.seed_spin.setToolTip("The same seed always gives the same digits")
-        self.new_seed_btn = QPushButton("New seed")
-        self.new_seed_btn.setToolTip("Draw a random seed (Ctrl+R)")
+        self.seed_spin.setToolTip(tr("The same seed always gives the same digits"))
+        self.new_seed_btn = QPushButton(tr("New seed"))
+        self.new_seed_btn.setToolTip(tr("Draw a random seed (Ctrl+R)"))
         self.new_seed_btn.clicked.connect(self.new_seed)
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed_spin, 1)
         seed_row.addWidget(self.new_seed_btn)
-        form.addRow("Images", self.count_spin)
-        form.addRow("Seed", seed_row)
+        form.addRow(tr("Images"), self.count_spin)
+        form.addRow(tr("Seed"), seed_row)
         side_lay.addLayout(form)
 
-        self.digit_title = section_title("Digit")
+        self.digit_title = section_title(tr("Digit"))
         self.digits = DigitChooser()
         side_lay.addWidget(self.digit_title)
         side_lay.addWidget(self.digits)
 
-        side_lay.addWidget(section_title("Truncation"))
-        self.trunc_check = QCheckBox("Truncate latents")
-        self.trunc_check.setToolTip("Resample latent values beyond ±ψ: lower ψ gives cleaner, more typical digits")
+        side_lay.addWidget(section_title(tr("Truncation")))
+        self.trunc_check = QCheckBox(tr("Truncate latents"))
+        self.trunc_check.setToolTip(tr("Resample latent values beyond ±ψ: lower ψ gives cleaner, more typical digits"))
         self.trunc_slider = QSlider(Qt.Orientation.Horizontal)
         self.trunc_slider.setRange(50, 200)
         self.trunc_slider.setValue(100)
         self.trunc_slider.setEnabled(False)
         self.trunc_slider.setToolTip(tr("Truncation ψ: noise values beyond ±ψ are drawn again (lower: more typical digits, less variety)"))
-        self.trunc_label = QLabel("off")
+        self.trunc_label = QLabel(tr("off"))
         self.trunc_label.setMinimumWidth(42)
         trow = QHBoxLayout()
         trow.addWidget(self.trunc_slider, 1)
@@ -245,13 +247,13 @@ class GalleryTab(QWidget):
         side_lay.addWidget(self.trunc_check)
         side_lay.addLayout(trow)
 
-        side_lay.addWidget(section_title("View"))
+        side_lay.addWidget(section_title(tr("View")))
         self.zoom_slider = QSlider(Qt.Orientation.Horizontal)
         self.zoom_slider.setRange(DigitGrid.MIN_CELL, DigitGrid.MAX_CELL)
         self.zoom_slider.setValue(72)
-        self.zoom_slider.setToolTip("Thumbnail size (Ctrl+wheel over the grid)")
+        self.zoom_slider.setToolTip(tr("Thumbnail size (Ctrl+wheel over the grid)"))
         zrow = QHBoxLayout()
-        zrow.addWidget(QLabel("Zoom"))
+        zrow.addWidget(QLabel(tr("Zoom")))
         zrow.addWidget(self.zoom_slider, 1)
         side_lay.addLayout(zrow)
         side_lay.addStretch(1)
@@ -263,22 +265,22 @@ class GalleryTab(QWidget):
         guard_wheel(side)
 
         # toolbar
-        self.star_btn = tool_button("★ Favourite", "Star the selected images (F)")
+        self.star_btn = tool_button(tr("★ Favourite"), tr("Star the selected images (F)"))
         self.star_btn.clicked.connect(self.toggle_favourite)
-        self.compare_btn = tool_button("Compare", "Show 2–4 selected images side by side")
+        self.compare_btn = tool_button(tr("Compare"), tr("Show 2–4 selected images side by side"))
         self.compare_btn.clicked.connect(self.compare)
         export_menu = QMenu(self)
         self.act_export_dialog = export_menu.addAction(tr("Export… (PNG, sheet + atlas, GIF, MP4, SVG)"),
                                                        lambda: self.export())
-        self.act_export_png = export_menu.addAction("Selected images as PNG…", self.export_png)
-        self.act_export_sheet = export_menu.addAction("Sprite sheet PNG…", self.export_sheet)
-        self.act_export_latents = export_menu.addAction("Latents (.npy + JSON)…", self.export_latents)
-        self.export_btn = tool_button("Export", "Export the selected images", export_menu)
+        self.act_export_png = export_menu.addAction(tr("Selected images as PNG…"), self.export_png)
+        self.act_export_sheet = export_menu.addAction(tr("Sprite sheet PNG…"), self.export_sheet)
+        self.act_export_latents = export_menu.addAction(tr("Latents (.npy + JSON)…"), self.export_latents)
+        self.export_btn = tool_button(tr("Export"), tr("Export the selected images"), export_menu)
         self.export_btn.clicked.connect(self.export_png)
         send_menu = QMenu(self)
         for key, text in EXPLORE_TARGETS:
-            send_menu.addAction(text, lambda k=key: self.send_to_explore(k))
-        self.send_btn = tool_button("Send to Explore", "Use the selection in the Explore tab", send_menu)
+            send_menu.addAction(tr(text), lambda k=key: self.send_to_explore(k))
+        self.send_btn = tool_button(tr("Send to Explore"), tr("Use the selection in the Explore tab"), send_menu)
         self.send_btn.clicked.connect(lambda: self.send_to_explore("interpolate"))
         self.selection_label = QLabel()
         self.selection_label.setStyleSheet("color: palette(mid);")
@@ -289,8 +291,8 @@ class GalleryTab(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.selection_label)
 
-        self.grid = DigitGrid(cell=72, placeholder="No generator loaded.\nOpen a run or an exported generator, "
-                                                   "or load the pretrained digits model.")
+        self.grid = DigitGrid(cell=72, placeholder=tr("No generator loaded.\nOpen a run or an exported generator, "
+                                                   "or load the pretrained digits model."))
         self.grid.selectionChanged.connect(self._update_actions)
         self.grid.zoomChanged.connect(self.zoom_slider.setValue)
         self.grid.activated.connect(lambda i: self.compare() if len(self.grid.selected()) > 1 else None)
@@ -302,20 +304,20 @@ class GalleryTab(QWidget):
         fav_lay = QVBoxLayout(fav_box)
         fav_lay.setContentsMargins(6, 0, 6, 6)
         fav_head = QHBoxLayout()
-        self.fav_title = QLabel("Favourites")
+        self.fav_title = QLabel(tr("Favourites"))
         ft = self.fav_title.font()
         ft.setBold(True)
         self.fav_title.setFont(ft)
-        self.fav_remove_btn = tool_button("Remove", "Remove the selected favourites")
+        self.fav_remove_btn = tool_button(tr("Remove"), tr("Remove the selected favourites"))
         self.fav_remove_btn.clicked.connect(self.remove_selected_favourites)
-        self.fav_send_btn = tool_button("Send to Explore", "Use the selected favourites in Explore")
+        self.fav_send_btn = tool_button(tr("Send to Explore"), tr("Use the selected favourites in Explore"))
         self.fav_send_btn.clicked.connect(lambda: self.send_to_explore("interpolate", favourites=True))
         fav_head.addWidget(self.fav_title)
         fav_head.addStretch(1)
         fav_head.addWidget(self.fav_send_btn)
         fav_head.addWidget(self.fav_remove_btn)
-        self.fav_grid = DigitGrid(cell=56, gap=5, placeholder="Star digits (F) to keep them here. Favourites are "
-                                                              "saved with the model.")
+        self.fav_grid = DigitGrid(cell=56, gap=5, placeholder=tr("Star digits (F) to keep them here. Favourites are "
+                                                              "saved with the model."))
         self.fav_grid.setMinimumHeight(90)
         self.fav_grid.selectionChanged.connect(self._update_actions)
         fav_lay.addLayout(fav_head)
@@ -354,10 +356,10 @@ class GalleryTab(QWidget):
             self.addAction(act)
             return act
 
-        self.act_new_seed = shortcut("Ctrl+R", self.new_seed, "New seed")
-        self.act_star = shortcut("F", self.toggle_favourite, "Star selection")
-        self.act_compare = shortcut("C", self.compare, "Compare")
-        self.act_export_sc = shortcut("Ctrl+E", self.export_png, "Export PNG")
+        self.act_new_seed = shortcut("Ctrl+R", self.new_seed, tr("New seed"))
+        self.act_star = shortcut("F", self.toggle_favourite, tr("Star selection"))
+        self.act_compare = shortcut("C", self.compare, tr("Compare"))
+        self.act_export_sc = shortcut("Ctrl+E", self.export_png, tr("Export PNG"))
 
     # -------------------------------------------------------------------- model
     @property
@@ -369,15 +371,18 @@ class GalleryTab(QWidget):
         self.load_default_btn.setVisible(not has)
         if has:
             self.model_title.setText(model.name)
-            kind = f"conditional · {model.num_classes} classes" if model.conditional else "unconditional"
+            kind = (tr("conditional · {n} classes").format(n=model.num_classes) if model.conditional
+                    else tr("unconditional"))
             size = model.config.image_size
-            self.model_info.setText(f"{model.config.arch.upper()} · {kind}<br>latent {model.latent_dim} · "
-                                    f"{size}×{size} · step {model.step:,}")
+            self.model_info.setText(
+                f"{model.config.arch.upper()} · {kind}<br>"
+                + tr("latent {n} · {size}×{size} · step {step:,}").format(n=model.latent_dim, size=size,
+                                                                        step=model.step))
             if model.conditional:
                 names = model.class_names or [str(i) for i in range(model.num_classes)]
                 self.digits.set_classes([str(n) for n in names][: model.num_classes])
         else:
-            self.model_title.setText("No generator")
+            self.model_title.setText(tr("No generator"))
             self.model_info.setText("")
         self.digit_title.setVisible(has and model.conditional)
         self.digits.setVisible(has and model.conditional)
@@ -390,7 +395,7 @@ class GalleryTab(QWidget):
         try:
             self.source.load_default()
         except ModelSourceError as exc:
-            self._error("No pretrained model", str(exc))
+            self._error(tr("No pretrained model"), str(exc))
 
     # --------------------------------------------------------------- sampling
     def truncation(self) -> float | None:
@@ -402,7 +407,7 @@ class GalleryTab(QWidget):
         self.schedule_refresh()
 
     def _update_trunc_label(self) -> None:
-        self.trunc_label.setText(f"ψ {self.trunc_slider.value() / 100:.2f}" if self.trunc_check.isChecked() else "off")
+        self.trunc_label.setText(f"ψ {self.trunc_slider.value() / 100:.2f}" if self.trunc_check.isChecked() else tr("off"))
 
     def set_seed(self, seed: int) -> None:
         set_clamped(self.seed_spin, seed)
@@ -450,7 +455,7 @@ class GalleryTab(QWidget):
         self.grid.set_selected([i for i in prev if i < n])
         self._mark_stars()
         self.last_refresh_ms = (time.perf_counter() - t0) * 1000
-        self.status_label.setText(f"{n} digits in {self.last_refresh_ms:.0f} ms")
+        self.status_label.setText(tr("{n} digits in {ms:.0f} ms").format(n=n, ms=self.last_refresh_ms))
 
     def images(self) -> np.ndarray:
         return self.grid.images()
@@ -477,7 +482,8 @@ class GalleryTab(QWidget):
     def _update_actions(self) -> None:
         n = len(self.grid.selected())
         has_model = self.model is not None
-        self.selection_label.setText(f"{n} selected" if n else "Click to select · Shift/Ctrl for more")
+        self.selection_label.setText(tr("{n} selected").format(n=n) if n
+                                     else tr("Click to select · Shift/Ctrl for more"))
         for w in (self.star_btn, self.export_btn, self.send_btn):
             w.setEnabled(has_model and n > 0)
         self.compare_btn.setEnabled(2 <= n <= 4)
@@ -487,13 +493,13 @@ class GalleryTab(QWidget):
         if n:
             keys = [self._picks[i].key() for i in self.grid.selected()]
             all_fav = all(self.source.is_favourite(k) for k in keys)
-            self.star_btn.setText("☆ Unstar" if all_fav else "★ Favourite")
+            self.star_btn.setText(tr("☆ Unstar") if all_fav else tr("★ Favourite"))
 
     # ------------------------------------------------------------- favourites
     def toggle_favourite(self) -> None:
         picks = self.selected_picks()
         if not picks:
-            self.status_label.setText("Select digits to star them")
+            self.status_label.setText(tr("Select digits to star them"))
             return
         if self.fav_grid.hasFocus() and self.fav_grid.selected():
             self.source.remove_favourites([p.key() for p in picks])
@@ -501,7 +507,7 @@ class GalleryTab(QWidget):
         try:
             self.source.toggle_favourites(picks)
         except OSError as exc:
-            self._error("Favourites not saved", f"The favourites could not be saved: {exc}")
+            self._error(tr("Favourites not saved"), tr("The favourites could not be saved: {e}").format(e=exc))
 
     def remove_selected_favourites(self) -> None:
         picks = [self._fav_picks[i] for i in self.fav_grid.selected()]
@@ -516,7 +522,7 @@ class GalleryTab(QWidget):
         m = self.model
         self._fav_picks = self.source.favourite_picks() if m is not None else []
         favs = self.source.favourites()
-        self.fav_title.setText(f"Favourites ({len(favs)})" if favs else "Favourites")
+        self.fav_title.setText(tr("Favourites ({n})").format(n=len(favs)) if favs else tr("Favourites"))
         if self._fav_picks:
             latents = np.stack([p.latent for p in self._fav_picks])
             labels = None
@@ -533,7 +539,7 @@ class GalleryTab(QWidget):
     def compare(self) -> None:
         idx = self.grid.selected()
         if not 2 <= len(idx) <= 4:
-            self.status_label.setText("Select 2–4 digits to compare")
+            self.status_label.setText(tr("Select 2–4 digits to compare"))
             return
         imgs = self.grid.images()[idx]
         caps = [self._picks[i].caption() for i in idx]
@@ -546,7 +552,7 @@ class GalleryTab(QWidget):
     def send_to_explore(self, target: str = "interpolate", favourites: bool = False) -> None:
         picks = self.selected_picks(favourites)
         if not picks:
-            self.status_label.setText("Select digits to send to Explore")
+            self.status_label.setText(tr("Select digits to send to Explore"))
             return
         self.source.send_to_explore(picks, target)
         self.exploreRequested.emit(target)
@@ -570,22 +576,24 @@ class GalleryTab(QWidget):
     def export_png(self) -> list[Path]:
         picks, imgs = self._targets()
         if not picks:
-            self._error("Nothing selected", "Select the digits to export first.")
+            self._error(tr("Nothing selected"), tr("Select the digits to export first."))
             return []
-        opts = PngOptionsDialog.ask(self, "Export PNG", len(picks), imgs.shape[1])
+        opts = PngOptionsDialog.ask(self, tr("Export PNG"), len(picks), imgs.shape[1])
         if opts is None:
             return []
         kw = dict(scale=opts.scale, invert=opts.invert, transparent=opts.transparent)
         if len(picks) == 1:
-            single = export_file(self, "Export PNG", self._default_name(picks, "png"), "PNG images (*.png)", "png",
-                                 lambda path: save_png(path, imgs[0], **kw))
+            single = export_file(self, tr("Export PNG"), self._default_name(picks, "png"),
+                                 tr("PNG images (*.png)"), "png", lambda path: save_png(path, imgs[0], **kw))
             out = [single] if single is not None else []
         else:
             names = [export_name(self.model.name, p.seed, p.index, p.label, "png") for p in picks]
-            out = export_folder(self, f"Export {len(picks)} PNGs to folder",
+            out = export_folder(self, tr("Export {n} PNGs to folder").format(n=len(picks)),
                                 lambda folder: save_images(folder, imgs, names, **kw)) or []
         if out:
-            self.status_label.setText(f"Exported {len(out)} PNG{'s' if len(out) != 1 else ''} to {out[0].parent}")
+            self.status_label.setText(tr("Exported 1 PNG to {folder}").format(folder=out[0].parent) if len(out) == 1
+                                      else tr("Exported {n} PNGs to {folder}").format(n=len(out),
+                                                                                     folder=out[0].parent))
         return out
 
     def export_sheet(self) -> Path | None:
@@ -593,17 +601,18 @@ class GalleryTab(QWidget):
         if not picks:  # no selection: the whole grid
             picks, imgs = self._picks, self.grid.images()
         if not picks:
-            self._error("Nothing to export", "Sample some digits first.")
+            self._error(tr("Nothing to export"), tr("Sample some digits first."))
             return None
-        opts = PngOptionsDialog.ask(self, "Export sprite sheet", len(picks), imgs.shape[1])
+        opts = PngOptionsDialog.ask(self, tr("Export sprite sheet"), len(picks), imgs.shape[1])
         if opts is None:
             return None
-        return export_file(self, "Export sprite sheet", self._default_name(picks, "png", f"_sheet{len(picks)}"),
-                           "PNG images (*.png)", "png",
+        return export_file(self, tr("Export sprite sheet"), self._default_name(picks, "png", f"_sheet{len(picks)}"),
+                           tr("PNG images (*.png)"), "png",
                            lambda path: save_grid_png(path, imgs, scale=opts.scale, invert=opts.invert,
                                                       transparent=opts.transparent),
                            report=self.status_label.setText,
-                           message=lambda out: f"Sprite sheet of {len(picks)} saved as {out.name}")
+                           message=lambda out: tr("Sprite sheet of {n} saved as {name}").format(n=len(picks),
+                                                                                               name=out.name))
 
     def export(self, path=None, options=None) -> list[Path]:
         """The shared export dialog for the selection (or the whole grid)."""
@@ -636,33 +645,34 @@ class GalleryTab(QWidget):
         if not picks:
             picks = self._picks
         if not picks:
-            self._error("Nothing to export", "Sample some digits first.")
+            self._error(tr("Nothing to export"), tr("Sample some digits first."))
             return None
         m = self.model
         meta = {"model": m.name, "source": str(m.source), "latent_dim": m.latent_dim,
                 "seeds": [p.seed for p in picks], "indices": [p.index for p in picks],
                 "labels": [p.label for p in picks], "truncation": [p.truncation for p in picks]}
-        return export_file(self, "Export latents",
+        return export_file(self, tr("Export latents"),
                            self._default_name(picks, "npy", f"_n{len(picks)}" if len(picks) > 1 else ""),
-                           "NumPy latents (*.npy)", "npy",
+                           tr("NumPy latents (*.npy)"), "npy",
                            lambda path: save_latents(path, np.stack([p.latent for p in picks]), meta),
                            report=self.status_label.setText,
-                           message=lambda out: f"{len(picks)} latents saved as {out.name} (+ JSON)")
+                           message=lambda out: tr("{n} latents saved as {name} (+ JSON)").format(n=len(picks),
+                                                                                              name=out.name))
 
     # ----------------------------------------------------------- context menu
     def _context_menu(self, pos) -> None:
         if not self.grid.selected():
             return
         menu = QMenu(self)
-        menu.addAction("Star / unstar\tF", self.toggle_favourite)
-        a = menu.addAction("Compare\tC", self.compare)
+        menu.addAction(tr("Star / unstar\tF"), self.toggle_favourite)
+        a = menu.addAction(tr("Compare\tC"), self.compare)
         a.setEnabled(2 <= len(self.grid.selected()) <= 4)
         menu.addSeparator()
-        menu.addAction("Export PNG…", self.export_png)
-        menu.addAction("Export sprite sheet…", self.export_sheet)
-        menu.addAction("Export latents…", self.export_latents)
+        menu.addAction(tr("Export PNG…"), self.export_png)
+        menu.addAction(tr("Export sprite sheet…"), self.export_sheet)
+        menu.addAction(tr("Export latents…"), self.export_latents)
         menu.addSeparator()
-        sub = menu.addMenu("Send to Explore")
+        sub = menu.addMenu(tr("Send to Explore"))
         for key, text in EXPLORE_TARGETS:
-            sub.addAction(text, lambda k=key: self.send_to_explore(k))
+            sub.addAction(tr(text), lambda k=key: self.send_to_explore(k))
         menu.exec(self.grid.viewport().mapToGlobal(pos))

@@ -159,7 +159,7 @@ class TrainingPlots(QWidget):
         self.view.ci.layout.setSpacing(6)
         self.readout = QLabel(" ")
         self.readout.setObjectName("plotReadout")
-        self.readout.setToolTip("Values at the step under the mouse cursor")
+        self.readout.setToolTip(tr("Values at the step under the mouse cursor"))
         self.readout.setStyleSheet("QLabel#plotReadout { color: palette(mid); padding: 2px 6px; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -167,12 +167,13 @@ class TrainingPlots(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.readout)
 
-        self.loss_plot = self._plot(0, "Loss", "Discriminator and generator losses (faint: every step; bold: smoothed)")
-        self.d_plot = self._plot(1, "D output", "Discriminator's average belief that real images (D(x)) and generated "
-                                                "images (D(G(z))) are real")
+        self.loss_plot = self._plot(0, tr("Loss", "plot axis"),
+                                    tr("Discriminator and generator losses (faint: every step; bold: smoothed)"))
+        self.d_plot = self._plot(1, tr("D output"), tr("Discriminator's average belief that real images (D(x)) and "
+                                                       "generated images (D(G(z))) are real"))
         self.quality_plot = self._plot(2, tr("quality"), tr("Quality score (0–100) of the generator, scored by the "
                                                             "digit classifier every 10 s of training"))
-        self.speed_plot = self._plot(3, "images/s", "Training throughput: real images seen per second")
+        self.speed_plot = self._plot(3, tr("images/s"), tr("Training throughput: real images seen per second"))
         self.d_plot.setXLink(self.loss_plot)
         self.quality_plot.setXLink(self.loss_plot)
         self.speed_plot.setXLink(self.loss_plot)
@@ -183,7 +184,7 @@ class TrainingPlots(QWidget):
         self._quality_dirty = False     # the scatter of the quality curve is rebuilt only when a check arrived
         self.d_plot.setYRange(0, 1, padding=0.02)
         self.d_plot.enableAutoRange(axis="y", enable=False)
-        self.speed_plot.setLabel("bottom", "step")
+        self.speed_plot.setLabel("bottom", tr("step"))
         for plot in (self.loss_plot, self.d_plot, self.quality_plot):   # x-linked: one step axis at the bottom
             plot.getAxis("bottom").setStyle(showValues=False)
             plot.getAxis("bottom").setHeight(4)
@@ -195,11 +196,11 @@ class TrainingPlots(QWidget):
         self.curves = {
             "loss_d_raw": self.loss_plot.plot(pen=_pen(COLORS["loss_d"], 1, 70)),
             "loss_g_raw": self.loss_plot.plot(pen=_pen(COLORS["loss_g"], 1, 70)),
-            "loss_d": self.loss_plot.plot(pen=_pen(COLORS["loss_d"], 2), name="loss D"),
-            "loss_g": self.loss_plot.plot(pen=_pen(COLORS["loss_g"], 2), name="loss G"),
-            "d_real": self.d_plot.plot(pen=_pen(COLORS["d_real"], 1), name="D(x) real"),
-            "d_fake": self.d_plot.plot(pen=_pen(COLORS["d_fake"], 1), name="D(G(z)) fake"),
-            "images_per_s": self.speed_plot.plot(pen=_pen(COLORS["images_per_s"], 1), name="images/s"),
+            "loss_d": self.loss_plot.plot(pen=_pen(COLORS["loss_d"], 2), name=tr("loss D")),
+            "loss_g": self.loss_plot.plot(pen=_pen(COLORS["loss_g"], 2), name=tr("loss G")),
+            "d_real": self.d_plot.plot(pen=_pen(COLORS["d_real"], 1), name=tr("D(x) real")),
+            "d_fake": self.d_plot.plot(pen=_pen(COLORS["d_fake"], 1), name=tr("D(G(z)) fake")),
+            "images_per_s": self.speed_plot.plot(pen=_pen(COLORS["images_per_s"], 1), name=tr("images/s")),
             "quality": self.quality_plot.plot(pen=_pen(COLORS["quality"], 2), symbol="o", symbolSize=5,
                                               symbolBrush=COLORS["quality"], symbolPen=None, name=tr("score")),
         }
@@ -208,7 +209,7 @@ class TrainingPlots(QWidget):
             curve.setDownsampling(auto=True, method="peak")
             curve.setSkipFiniteCheck(True)
         self.half_line = pg.InfiniteLine(0.5, angle=0, pen=pg.mkPen("#999999", style=pg.QtCore.Qt.PenStyle.DashLine))
-        self.half_line.setToolTip("0.5: the discriminator cannot tell real from fake")
+        self.half_line.setToolTip(tr("0.5: the discriminator cannot tell real from fake"))
         self.d_plot.addItem(self.half_line, ignoreBounds=True)
 
         self.cursors = []
@@ -362,11 +363,12 @@ class TrainingPlots(QWidget):
         for line in self.cursors:
             line.setValue(row["step"])
             line.show()
-        self.readout.setText(
-            f"step <b>{int(row['step']):,}</b> &nbsp; "
+        self.readout.setText(  # no-tr: loss D, D(x), lr G are notation, the same in every language
+            tr("step") + f" <b>{int(row['step']):,}</b> &nbsp; "
             f"<span style='color:{COLORS['loss_d']}'>loss D {row['loss_d']:.3f}</span> &nbsp; "
             f"<span style='color:{COLORS['loss_g']}'>loss G {row['loss_g']:.3f}</span> &nbsp; "
             f"<span style='color:{COLORS['d_real']}'>D(x) {row['d_real']:.2f}</span> &nbsp; "
             f"<span style='color:{COLORS['d_fake']}'>D(G(z)) {row['d_fake']:.2f}</span> &nbsp; "
-            f"{row['images_per_s']:,.0f} img/s &nbsp; lr G {row['lr_g']:.2g} / D {row['lr_d']:.2g}"
+            + tr("{rate:,.0f} img/s").format(rate=row["images_per_s"])
+            + f" &nbsp; lr G {row['lr_g']:.2g} / D {row['lr_d']:.2g}"
         )

@@ -53,7 +53,7 @@ def fill_digits(box: QComboBox, model) -> None:
     if model is not None and model.conditional:
         names = model.class_names or [str(i) for i in range(model.num_classes)]
         for i in range(model.num_classes):
-            box.addItem(f"Digit {names[i] if i < len(names) else i}", i)
+            box.addItem(tr("Digit {name}").format(name=names[i] if i < len(names) else i), i)
     box.blockSignals(False)
 
 

@@ -20,7 +20,7 @@ class BreedPage(Page):
         self.parents: list[Pick] = []
         self.children: list[Pick] = []
         self.parent_grid = DigitGrid(cell=80, gap=10, captions=True, selectable=False,
-                                     placeholder="Parents: send 1–2 digits from the Gallery (As breeding parents)")
+                                     placeholder=tr("Parents: send 1–2 digits from the Gallery (As breeding parents)"))
         self.parent_grid.setFixedHeight(124)
         self.parent_grid.setFixedWidth(260)
         self.strength_slider = QSlider(Qt.Orientation.Horizontal)
@@ -34,24 +34,24 @@ class BreedPage(Page):
         self.count_spin.setRange(8, 16)
         self.count_spin.setValue(12)
         self.count_spin.setToolTip(tr("How many children to breed from the parents"))
-        self.seed_spin = seed_spin("Breeding seed: the same parents and seed give the same children")
-        self.breed_btn = QPushButton("Breed")
+        self.seed_spin = seed_spin(tr("Breeding seed: the same parents and seed give the same children"))
+        self.breed_btn = QPushButton(tr("Breed"))
         self.breed_btn.setDefault(True)
         self.breed_btn.setToolTip(tr("Make children: each mixes the parents' latent vectors and mutates them a little"))
         self.breed_btn.setMinimumHeight(32)
         self.breed_btn.clicked.connect(self.breed)
-        self.random_btn = tool_button("Random parents", "Two random digits as parents")
+        self.random_btn = tool_button(tr("Random parents"), tr("Two random digits as parents"))
         self.random_btn.clicked.connect(lambda: self.set_picks(random_picks(self.model, 2)) if self.model else None)
-        self.fav_btn = tool_button("Favourites as parents", "The first two favourites")
+        self.fav_btn = tool_button(tr("Favourites as parents"), tr("The first two favourites"))
         self.fav_btn.clicked.connect(lambda: self.set_picks(self.source.favourite_picks()[:2]))
 
         form = QFormLayout()
         srow = QHBoxLayout()
         srow.addWidget(self.strength_slider, 1)
         srow.addWidget(self.strength_label)
-        form.addRow("Mutation", srow)
-        form.addRow("Children", self.count_spin)
-        form.addRow("Seed", self.seed_spin)
+        form.addRow(tr("Mutation"), srow)
+        form.addRow(tr("Children"), self.count_spin)
+        form.addRow(tr("Seed"), self.seed_spin)
         brow = QHBoxLayout()
         brow.addWidget(self.random_btn)
         brow.addWidget(self.fav_btn)
@@ -70,8 +70,8 @@ class BreedPage(Page):
         top.addStretch(1)
 
         self.child_grid = DigitGrid(cell=88, gap=8, captions=True,
-                                    placeholder="Press Breed. Click a child to make it a parent of the next "
-                                                "generation.")
+                                    placeholder=tr("Press Breed. Click a child to make it a parent of the next "
+                                                "generation."))
         self.child_grid.clicked.connect(self.promote)
         self.child_grid.selectionChanged.connect(self._show_ancestry)
         self.child_grid.selectionChanged.connect(self._update_actions)
@@ -85,17 +85,17 @@ class BreedPage(Page):
                                                         "sprite sheet + atlas, GIF, MP4, SVG"))
         self.export_btn.clicked.connect(lambda: self.export())
         child_bar = QHBoxLayout()
-        child_bar.addWidget(section_title("Children"))
+        child_bar.addWidget(section_title(tr("Children")))
         child_bar.addStretch(1)
         for b in (self.star_btn, self.keys_btn, self.export_btn):
             child_bar.addWidget(b)
-        self.ancestry_title = QLabel("Ancestry")
+        self.ancestry_title = QLabel(tr("Ancestry"))
         self.ancestry_grid = DigitGrid(cell=52, gap=6, captions=True, selectable=False,
-                                       placeholder="Select a child to see its ancestors.")
+                                       placeholder=tr("Select a child to see its ancestors."))
         self.ancestry_grid.setFixedHeight(96)
 
         lay = QVBoxLayout(self)
-        lay.addWidget(section_title("Parents"))
+        lay.addWidget(section_title(tr("Parents")))
         lay.addLayout(top)
         lay.addLayout(child_bar)
         lay.addWidget(self.child_grid, 1)
@@ -131,7 +131,7 @@ class BreedPage(Page):
         try:
             creatures = [self.source.creature_for(p) for p in self.parents]
         except ValueError as exc:
-            self._error("Cannot breed", str(exc))
+            self._error(tr("Cannot breed"), str(exc))
             return []
         seed = self.seed_spin.value()
         kids = breed(creatures, self.count_spin.value(), self.strength_slider.value() / 100.0, seed)
@@ -141,17 +141,18 @@ class BreedPage(Page):
         try:
             self.source.save_lineage()
         except OSError as exc:
-            self.status.setText(f"Lineage not saved: {exc}")
+            self.status.setText(tr("Lineage not saved: {error}").format(error=exc))
         self.children = [Pick(c.latent, c.label if m.conditional else None, creature_id=c.id,
                               extra={"generation": c.generation, "origin": "breed"}) for c in kids]
         imgs = self._render(np.stack([p.latent for p in self.children]), [p.label for p in self.children])
-        caps = [f"gen {c.generation}" + (f" · {c.label}" if c.label is not None else "") for c in kids]
-        tips = [f"generation {c.generation} · child {c.index} of seed {c.seed}" for c in kids]
+        caps = [tr("gen {n}").format(n=c.generation) + (f" · {c.label}" if c.label is not None else "") for c in kids]
+        tips = [tr("generation {n} · child {i} of seed {seed}").format(n=c.generation, i=c.index, seed=c.seed)
+                for c in kids]
         self.child_grid.set_images(imgs, tips, caps)
         self._mark_stars()
         next_seed(self.seed_spin)        # the next Breed gives new children; past 2³¹−1 it wraps to 0
-        self.status.setText(f"{len(kids)} children of generation {kids[0].generation if kids else 0} · "
-                            f"{len(self.source.lineage)} creatures in the lineage")
+        self.status.setText(tr("{n} children of generation {g} · {total} creatures in the lineage").format(
+            n=len(kids), g=kids[0].generation if kids else 0, total=len(self.source.lineage)))
         return self.children
 
     # stars, keyframes, exports
@@ -188,7 +189,7 @@ class BreedPage(Page):
         sel = self.child_grid.selected()
         if not sel or sel[-1] >= len(self.children):
             self.ancestry_grid.set_images(EMPTY)
-            self.ancestry_title.setText("Ancestry")
+            self.ancestry_title.setText(tr("Ancestry"))
             return
         cid = self.children[sel[-1]].creature_id
         anc = self.ancestry(cid)
@@ -196,9 +197,11 @@ class BreedPage(Page):
             self.ancestry_grid.set_images(EMPTY)
             return
         imgs = self._render(np.stack([a.latent for a in anc]), [a.label for a in anc])
-        caps = [f"gen {a.generation}" if a.op != "seed" else f"seed {a.seed} #{a.index}" for a in anc]
+        caps = [tr("gen {n}").format(n=a.generation) if a.op != "seed"
+                else tr("seed {seed}").format(seed=a.seed) + f" #{a.index}" for a in anc]
         self.ancestry_grid.set_images(imgs, caps, caps)
-        self.ancestry_title.setText(f"Ancestry of the selected child ({len(anc)} ancestors, nearest first)")
+        self.ancestry_title.setText(tr("Ancestry of the selected child ({n} ancestors, nearest first)").format(
+            n=len(anc)))
 
     def on_model(self, model) -> None:
         self.children = []

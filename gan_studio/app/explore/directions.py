@@ -39,23 +39,23 @@ class DirectionsPage(Page):
         self._task = None
         self._pool = QThreadPool.globalInstance()
 
-        self.seed_spin = seed_spin("Start from image #0 of this seed")
+        self.seed_spin = seed_spin(tr("Start from image #0 of this seed"))
         self.seed_spin.valueChanged.connect(self._seed_changed)
-        self.random_btn = QPushButton("Random")
+        self.random_btn = QPushButton(tr("Random"))
         self.random_btn.setToolTip(tr("Start from a random seed's first digit"))
         self.random_btn.clicked.connect(lambda: self.seed_spin.setValue(random.randrange(0, 1_000_000)))
-        self.reset_btn = QPushButton("Reset")
-        self.reset_btn.setToolTip("All sliders back to the starting digit")
+        self.reset_btn = QPushButton(tr("Reset"))
+        self.reset_btn.setToolTip(tr("All sliders back to the starting digit"))
         self.reset_btn.clicked.connect(self.reset)
         self.digit_combo = digit_combo(source.model)
         self.digit_combo.currentIndexChanged.connect(self.schedule)
-        self.digit_label = QLabel("Digit")
+        self.digit_label = QLabel(tr("Digit"))
 
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumHeight(10)
         self.busy.setTextVisible(False)
-        self.busy_label = QLabel("Finding the main directions of variation…")
+        self.busy_label = QLabel(tr("Finding the main directions of variation…"))
         self.busy_label.setStyleSheet("color: palette(mid);")
 
         self.dir_sliders: list[QSlider] = []
@@ -65,7 +65,7 @@ class DirectionsPage(Page):
         dgrid = QGridLayout(dir_box)
         dgrid.setContentsMargins(0, 0, 0, 0)
         for i in range(self.N_DIRECTIONS):
-            lab = QLabel(f"PC {i + 1}")
+            lab = QLabel(tr("PC {n}").format(n=i + 1))
             s = QSlider(Qt.Orientation.Horizontal)
             s.setRange(-100, 100)
             s.setEnabled(False)
@@ -105,10 +105,10 @@ class DirectionsPage(Page):
         srow = QHBoxLayout()
         srow.addWidget(self.seed_spin, 1)
         srow.addWidget(self.random_btn)
-        start.addRow("Seed", srow)
+        start.addRow(tr("Seed"), srow)
         start.addRow(self.digit_label, self.digit_combo)
         ll.addLayout(start)
-        ll.addWidget(section_title("Principal directions"))
+        ll.addWidget(section_title(tr("Principal directions")))
         ll.addWidget(self.busy_label)
         ll.addWidget(self.busy)
         ll.addWidget(dir_box)
@@ -119,12 +119,12 @@ class DirectionsPage(Page):
         self.named_sliders: list[QSlider] = []
         ll.addWidget(self.named_title)
         ll.addWidget(self.named_box)
-        ll.addWidget(section_title("Raw latent dimensions"))
+        ll.addWidget(section_title(tr("Raw latent dimensions")))
         ll.addWidget(raw_scroll, 1)
         ll.addWidget(self.reset_btn)
         left_scroll = scroll_panel(left, 320, 420)
 
-        self.preview = DigitImage(placeholder="No generator", min_size=240)
+        self.preview = DigitImage(placeholder=tr("No generator"), min_size=240)
 
         # sweep along one direction: strip / GIF / MP4; named directions saved with the model
         self.sweep_combo = QComboBox()
@@ -222,9 +222,11 @@ class DirectionsPage(Page):
             ok = i < len(pd.directions)
             s.setEnabled(ok)
             if ok:
-                self.dir_labels[i].setText(f"PC {i + 1}")
-                s.setToolTip(f"Direction {i + 1}: {100 * pd.variance[i] / total:.0f}% of the variation among "
-                             f"these {len(pd.directions)}; range ±3σ = ±{3 * pd.latent_std[i]:.2f}")
+                self.dir_labels[i].setText(tr("PC {n}").format(n=i + 1))
+                s.setToolTip(tr("Direction {n}: {percent:.0f}% of the variation among these {total}; "
+                                "range ±3σ = ±{range:.2f}").format(n=i + 1, percent=100 * pd.variance[i] / total,
+                                                                  total=len(pd.directions),
+                                                                  range=3 * pd.latent_std[i]))
         self._fill_sweep_combo()
         if str(self.sweep_combo.currentData()).startswith("raw:"):
             self.sweep_combo.setCurrentIndex(0)       # PC 1, now that there is one
@@ -234,7 +236,7 @@ class DirectionsPage(Page):
     def _directions_failed(self, exc) -> None:
         self._task = None
         self._set_busy(False)
-        self.status.setText(f"Directions could not be computed: {exc}")
+        self.status.setText(tr("Directions could not be computed: {error}").format(error=exc))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -348,8 +350,8 @@ class DirectionsPage(Page):
         self.last_refresh_ms = (time.perf_counter() - t0) * 1000
         cap = self.base.caption() if self.base is not None else ""
         moved = any(s.value() for s in self.dir_sliders)
-        self.preview.set_image(img, cap + (" · edited" if moved else ""))
-        self.status.setText(f"{self.last_refresh_ms:.0f} ms")
+        self.preview.set_image(img, cap + (tr(" · edited") if moved else ""))
+        self.status.setText(tr("{ms:.0f} ms").format(ms=self.last_refresh_ms))
         self._refresh_sweep(z, lab)
 
     # sweeps

@@ -32,32 +32,32 @@ class InterpolatePage(Page):
 
         # keyframes row
         self.key_grid = DigitGrid(cell=64, gap=8, captions=True,
-                                  placeholder="Keyframes: select 2+ digits in the Gallery and choose "
-                                              "Send to Explore, or add favourites / random digits.")
+                                  placeholder=tr("Keyframes: select 2+ digits in the Gallery and choose "
+                                              "Send to Explore, or add favourites / random digits."))
         self.key_grid.setFixedHeight(112)
         self.key_grid.selectionChanged.connect(self._update_buttons)
         add_menu = QMenu(self)
-        add_menu.addAction("Add favourites", self.add_favourites)
-        add_menu.addAction("Add a random digit", lambda: self.add_keyframes(random_picks(self.model, 1)))
-        self.add_btn = tool_button("Add ▾", "Add keyframes", add_menu)
+        add_menu.addAction(tr("Add favourites"), self.add_favourites)
+        add_menu.addAction(tr("Add a random digit"), lambda: self.add_keyframes(random_picks(self.model, 1)))
+        self.add_btn = tool_button(tr("Add ▾"), tr("Add keyframes"), add_menu)
         self.add_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.left_btn = tool_button("◀", "Move the selected keyframe earlier")
+        self.left_btn = tool_button("◀", tr("Move the selected keyframe earlier"))
         self.left_btn.clicked.connect(lambda: self.move_selected(-1))
-        self.right_btn = tool_button("▶", "Move the selected keyframe later")
+        self.right_btn = tool_button("▶", tr("Move the selected keyframe later"))
         self.right_btn.clicked.connect(lambda: self.move_selected(1))
-        self.remove_btn = tool_button("Remove", "Remove the selected keyframes (Delete)")
+        self.remove_btn = tool_button(tr("Remove"), tr("Remove the selected keyframes (Delete)"))
         self.remove_btn.clicked.connect(self.remove_selected)
         key_bar = QHBoxLayout()
-        key_bar.addWidget(section_title("Keyframes"))
+        key_bar.addWidget(section_title(tr("Keyframes")))
         key_bar.addStretch(1)
         for b in (self.add_btn, self.left_btn, self.right_btn, self.remove_btn):
             key_bar.addWidget(b)
 
         # controls
-        self.slerp_radio = QRadioButton("Slerp")
-        self.slerp_radio.setToolTip("Spherical: keeps in-between latents as typical as the keyframes")
-        self.lerp_radio = QRadioButton("Lerp")
-        self.lerp_radio.setToolTip("Straight line: in-betweens drift towards the average digit")
+        self.slerp_radio = QRadioButton(tr("Slerp"))
+        self.slerp_radio.setToolTip(tr("Spherical: keeps in-between latents as typical as the keyframes"))
+        self.lerp_radio = QRadioButton(tr("Lerp"))
+        self.lerp_radio.setToolTip(tr("Straight line: in-betweens drift towards the average digit"))
         self.slerp_radio.setChecked(True)
         mode_group = QButtonGroup(self)
         mode_group.addButton(self.slerp_radio)
@@ -68,14 +68,14 @@ class InterpolatePage(Page):
         self.steps_slider.setToolTip(tr("Frames between two keyframes: more frames, a smoother walk through the latent space"))
         self.steps_label = QLabel("12")
         self.steps_label.setMinimumWidth(26)
-        self.loop_check = QCheckBox("Loop")
-        self.loop_check.setToolTip("Return to the first keyframe, for a seamless animation")
+        self.loop_check = QCheckBox(tr("Loop"))
+        self.loop_check.setToolTip(tr("Return to the first keyframe, for a seamless animation"))
         self.fps_spin = QSpinBox()
         self.fps_spin.setRange(1, 60)
         self.fps_spin.setValue(12)
-        self.fps_spin.setSuffix(" fps")
+        self.fps_spin.setSuffix(tr(" fps"))
         self.fps_spin.setToolTip(tr("Playback speed of the animation, in frames per second"))
-        self.play_btn = QPushButton("▶ Play")
+        self.play_btn = QPushButton(tr("▶ Play"))
         self.play_btn.setCheckable(True)
         self.play_btn.setToolTip(tr("Play the walk between the keyframes as an animation"))
         self.play_btn.toggled.connect(self.set_playing)
@@ -83,21 +83,21 @@ class InterpolatePage(Page):
         self.scale_spin.setRange(1, 40)
         self.scale_spin.setValue(19)          # 28 px × 19 = 532 px: videos and GIFs at least 512 px
         self.scale_spin.setSuffix(" ×")
-        self.scale_spin.setToolTip("Export scale factor")
+        self.scale_spin.setToolTip(tr("Export scale factor"))
         exp_menu = QMenu(self)
         exp_menu.addAction(tr("Export dialog (size, smoothing, sheet + atlas, SVG)…"), lambda: self.export())
         exp_menu.addSeparator()
-        exp_menu.addAction("Animated GIF…", self.export_gif)
-        exp_menu.addAction("MP4 video…", self.export_mp4)
-        exp_menu.addAction("PNG frames…", self.export_frames)
-        self.export_btn = tool_button("Export ▾", "Export the animation", exp_menu)
+        exp_menu.addAction(tr("Animated GIF…"), self.export_gif)
+        exp_menu.addAction(tr("MP4 video…"), self.export_mp4)
+        exp_menu.addAction(tr("PNG frames…"), self.export_frames)
+        self.export_btn = tool_button(tr("Export ▾"), tr("Export the animation"), exp_menu)
         self.export_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
         ctl = QHBoxLayout()
         ctl.addWidget(self.slerp_radio)
         ctl.addWidget(self.lerp_radio)
         ctl.addSpacing(16)
-        ctl.addWidget(QLabel("Steps"))
+        ctl.addWidget(QLabel(tr("Steps")))
         ctl.addWidget(self.steps_slider, 1)
         ctl.addWidget(self.steps_label)
         ctl.addWidget(self.loop_check)
@@ -105,13 +105,13 @@ class InterpolatePage(Page):
         ctl.addWidget(self.play_btn)
         ctl.addWidget(self.fps_spin)
         ctl.addSpacing(16)
-        ctl.addWidget(QLabel("Scale"))
+        ctl.addWidget(QLabel(tr("Scale")))
         ctl.addWidget(self.scale_spin)
         ctl.addWidget(self.export_btn)
 
-        self.strip = DigitGrid(cell=72, gap=4, selectable=False, placeholder="Frames appear here.")
+        self.strip = DigitGrid(cell=72, gap=4, selectable=False, placeholder=tr("Frames appear here."))
         self.strip.clicked.connect(self.show_frame)
-        self.preview = DigitImage(placeholder="Add two keyframes", min_size=200)
+        self.preview = DigitImage(placeholder=tr("Add two keyframes"), min_size=200)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.strip)
         split.addWidget(self.preview)
@@ -149,7 +149,7 @@ class InterpolatePage(Page):
     def add_favourites(self) -> None:
         favs = self.source.favourite_picks()
         if not favs:
-            self.status.setText("No favourites yet: star digits in the Gallery (F)")
+            self.status.setText(tr("No favourites yet: star digits in the Gallery (F)"))
             return
         self.add_keyframes(favs)
 
@@ -219,7 +219,7 @@ class InterpolatePage(Page):
             self._frames = EMPTY
             self.strip.set_images(EMPTY)
             self.preview.set_image(self.key_grid.images()[0] if self.keyframes else None)
-            self.status.setText("Interpolation needs at least two keyframes" if self.model else "")
+            self.status.setText(tr("Interpolation needs at least two keyframes") if self.model else "")
             self._update_buttons()
             if self.play_btn.isChecked():
                 self.play_btn.setChecked(False)
@@ -227,28 +227,30 @@ class InterpolatePage(Page):
         t0 = time.perf_counter()
         z, labels = self.path()
         self._frames = self.model.generate(z, labels)
-        self.strip.set_images(self._frames, [f"frame {i}" for i in range(len(self._frames))])
+        self.strip.set_images(self._frames, [tr("frame {i}").format(i=i) for i in range(len(self._frames))])
         self._frame = min(self._frame, len(self._frames) - 1)
         self.show_frame(self._frame)
         self.last_refresh_ms = (time.perf_counter() - t0) * 1000
-        self.status.setText(f"{len(self._frames)} frames · {self.mode()} · {self.last_refresh_ms:.0f} ms")
+        self.status.setText(tr("{n} frames · {mode} · {ms:.0f} ms").format(n=len(self._frames), mode=self.mode(),
+                                                                          ms=self.last_refresh_ms))
 
     def show_frame(self, i: int) -> None:
         if not len(self._frames):
             return
         self._frame = int(i) % len(self._frames)
         self.strip.set_current(self._frame)
-        self.preview.set_image(self._frames[self._frame], f"frame {self._frame + 1} / {len(self._frames)}")
+        self.preview.set_image(self._frames[self._frame],
+                               tr("frame {i} / {n}").format(i=self._frame + 1, n=len(self._frames)))
 
     # playback
     def set_playing(self, on: bool) -> None:
         if on and len(self._frames):
             self._update_timer()
             self._timer.start()
-            self.play_btn.setText("❚❚ Pause")
+            self.play_btn.setText(tr("❚❚ Pause"))
         else:
             self._timer.stop()
-            self.play_btn.setText("▶ Play")
+            self.play_btn.setText(tr("▶ Play"))
             if self.play_btn.isChecked():
                 self.play_btn.setChecked(False)
 
@@ -266,7 +268,7 @@ class InterpolatePage(Page):
 
     def _can_export(self) -> bool:
         if not len(self._frames):
-            self._error("Nothing to export", "Add at least two keyframes first.")
+            self._error(tr("Nothing to export"), tr("Add at least two keyframes first."))
             return False
         return True
 
@@ -278,19 +280,20 @@ class InterpolatePage(Page):
                            report=self.status.setText)
 
     def export_gif(self) -> Path | None:
-        return self._export_animation(save_gif, "Export animated GIF", "gif", "GIF animation (*.gif)")
+        return self._export_animation(save_gif, tr("Export animated GIF"), "gif", tr("GIF animation (*.gif)"))
 
     def export_mp4(self) -> Path | None:
-        return self._export_animation(save_mp4, "Export MP4 video", "mp4", "MP4 video (*.mp4)")
+        return self._export_animation(save_mp4, tr("Export MP4 video"), "mp4", tr("MP4 video (*.mp4)"))
 
     def export_frames(self) -> list[Path] | None:
         if not self._can_export():
             return None
-        return export_folder(self, "Export PNG frames to folder",
+        return export_folder(self, tr("Export PNG frames to folder"),
                              lambda folder: save_frames(folder, upscale(self._frames, self.scale_spin.value()),
                                                         stem="frame"),
                              report=self.status.setText,
-                             message=lambda out: f"Saved {len(out)} frames to {out[0].parent}")
+                             message=lambda out: tr("Saved {n} frames to {folder}").format(n=len(out),
+                                                                                          folder=out[0].parent))
 
     def export(self, path=None, options=None) -> list:
         """The shared export dialog for the frames (GIF by default)."""

@@ -26,10 +26,10 @@ class PlanePage(Page):
         super().__init__(source, parent)
         self.corners: list[Pick] = []
         self.corner_grid = DigitGrid(cell=72, gap=30, captions=True, selectable=False,
-                                     placeholder="Send three digits from the Gallery (Send to Explore ▸ "
-                                                 "As plane corners), or shuffle.")
+                                     placeholder=tr("Send three digits from the Gallery (Send to Explore ▸ "
+                                                 "As plane corners), or shuffle."))
         self.corner_grid.setFixedHeight(118)
-        self.shuffle_btn = tool_button("Shuffle corners", "Three random digits as A, B, C")
+        self.shuffle_btn = tool_button(tr("Shuffle corners"), tr("Three random digits as A, B, C"))
         self.shuffle_btn.clicked.connect(self.shuffle)
         self.rows_spin = QSpinBox()
         self.rows_spin.setRange(2, 16)
@@ -39,12 +39,12 @@ class PlanePage(Page):
         self.cols_spin.setRange(2, 16)
         self.cols_spin.setValue(7)
         self.cols_spin.setToolTip(tr("Columns of the plane: steps between corner A and corner B"))
-        self.analogy_check = QCheckBox("Analogy corner (C + B − A)")
+        self.analogy_check = QCheckBox(tr("Analogy corner (C + B − A)"))
         self.analogy_check.setChecked(True)
-        self.analogy_check.setToolTip("Bottom-right applies to C the change that turns A into B; "
-                                      "off: the midpoint of B and C")
+        self.analogy_check.setToolTip(tr("Bottom-right applies to C the change that turns A into B; "
+                                      "off: the midpoint of B and C"))
         self.digit_combo = digit_combo(source.model)
-        self.digit_label = QLabel("Digit")
+        self.digit_label = QLabel(tr("Digit"))
         top = QHBoxLayout()
         top.addWidget(self.corner_grid, 1)
         form = QFormLayout()
@@ -52,7 +52,7 @@ class PlanePage(Page):
         rc.addWidget(self.rows_spin)
         rc.addWidget(QLabel("×"))
         rc.addWidget(self.cols_spin)
-        form.addRow("Rows × columns", rc)
+        form.addRow(tr("Rows × columns"), rc)
         form.addRow(self.digit_label, self.digit_combo)
         form.addRow("", self.analogy_check)
         form.addRow("", self.shuffle_btn)
@@ -76,7 +76,7 @@ class PlanePage(Page):
         for b in (self.star_btn, self.keys_btn, self.export_btn):
             bar.addWidget(b)
         lay = QVBoxLayout(self)
-        lay.addWidget(section_title("Corners  A (top-left) · B (top-right) · C (bottom-left)"))
+        lay.addWidget(section_title(tr("Corners  A (top-left) · B (top-right) · C (bottom-left)")))
         lay.addLayout(top)
         lay.addLayout(bar)
         lay.addWidget(self.grid, 1)
@@ -142,7 +142,8 @@ class PlanePage(Page):
         self.grid.set_marks(marks)
         self._fit_cells()
         self.last_refresh_ms = (time.perf_counter() - t0) * 1000
-        self.status.setText(f"{rows}×{cols} plane · {self.last_refresh_ms:.0f} ms")
+        self.status.setText(tr("{rows}×{cols} plane · {ms:.0f} ms").format(rows=rows, cols=cols,
+                                                                          ms=self.last_refresh_ms))
         # corner thumbnails follow the digit choice
         if self.model.conditional:
             cimgs = self._render(np.stack([c.latent for c in self.corners]), [lab] * 3)

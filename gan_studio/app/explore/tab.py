@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from ..i18n import tr
 from ..model_source import ModelSource
 from ..widgets import guard_wheel
 from .base import Page
@@ -26,10 +27,10 @@ class ExploreTab(QWidget):
         self.breed = BreedPage(source)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.interpolate, "Interpolate")
-        self.tabs.addTab(self.plane, "Plane")
-        self.tabs.addTab(self.directions, "Directions")
-        self.tabs.addTab(self.breed, "Breed")
+        self.tabs.addTab(self.interpolate, tr("Interpolate"))
+        self.tabs.addTab(self.plane, tr("Plane"))
+        self.tabs.addTab(self.directions, tr("Directions"))
+        self.tabs.addTab(self.breed, tr("Breed"))
         guard_wheel(self)        # the pages' fields take the wheel only when focused
         self.header = QLabel()
         self.header.setStyleSheet("color: palette(mid); padding: 4px 8px;")
@@ -48,7 +49,8 @@ class ExploreTab(QWidget):
         self.tabs.setCurrentWidget(self.page(name))
 
     def _on_model(self, model) -> None:
-        self.header.setText(f"{model.name} · latent {model.latent_dim}" if model is not None else "No generator")
+        self.header.setText(tr("{name} · latent {n}").format(name=model.name, n=model.latent_dim)
+                            if model is not None else tr("No generator"))
         for name in self.PAGES:
             self.page(name).on_model(model)
 
