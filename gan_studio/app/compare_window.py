@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 
 from ..core.compare import MAX_RUNS, MIN_RUNS, QUALITY, RunData, difference_table, grid_steps, load_runs
 from ..core.runs import RunError
-from .i18n import tr
+from .i18n import tr, tr_noop, translate_message
 
 COLORS = ("#3b8ee8", "#e8743b", "#2ca25f", "#c0392b", "#8e6bd6", "#b8860b")
 PLOTS = (("loss", ("loss_d", "loss_g")), ("d", ("d_real", "d_fake")), ("quality", (QUALITY,)))
@@ -105,7 +105,8 @@ class GridPanel(QWidget):
 
         found = self.run.grid_at(step)
         numbers = []
-        for name, label in (("loss_d", "loss D"), ("loss_g", "loss G"), (QUALITY, "quality")):
+        for name, label in (("loss_d", tr_noop("loss D")), ("loss_g", tr_noop("loss G")),
+                            (QUALITY, tr_noop("quality"))):
             value = self.run.value_at(name, step)
             if value is not None:
                 numbers.append(f"{tr(label)} {value:.3g}" if name != QUALITY else f"{tr(label)} {value:.0f}")
@@ -385,7 +386,7 @@ class CompareWindow(QWidget):
             self.hint.setText(tr("{n} runs compared.").format(n=len(self.runs)))
         problems = [tr("{name} cannot be compared: {why}").format(name=p.name or str(p), why=why)
                     for p, why in self.failures]
-        problems += [f"{r.name}: {note}" for r in self.runs for note in r.notes]
+        problems += [f"{r.name}: {translate_message(note)}" for r in self.runs for note in r.notes]
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
         self._draw_curves()

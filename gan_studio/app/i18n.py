@@ -209,6 +209,14 @@ CORE_TEMPLATES = (
     tr_noop("the quality meter is off: {error}"),
     tr_noop("Branched from {name} at step {step}: {changes}"),
     tr_noop("Branched from {name} at step {step} (no changes)"),
+    # the training process's status lines (core/process.py)
+    tr_noop("Loading run {name}…"),
+    tr_noop("Loading dataset…"),
+    tr_noop("Building the networks…"),
+    tr_noop("Branching from {name} at step {step}…"),
+    tr_noop("Applied {changes}"),
+    tr_noop("Reached the target of {n} steps"),
+    tr_noop("Reached the time target at step {step}"),
 )
 
 

@@ -19,6 +19,7 @@ from ..core.device import cpu_threads
 from ..core.experiment import Experiment
 from ..core.process import TrainingProcess
 from ..core.runs import new_scratch_dir
+from .i18n import tr, translate_message
 from .loop_thread import end_loop, start_loop
 from .training_relay import EventRelay
 
@@ -140,7 +141,7 @@ class TrainingController(QObject):
             return "active"
         plan = exp.plan()
         if plan.action == "new":
-            raise RuntimeError("the settings define a new experiment: discard (or save) the current one first")
+            raise RuntimeError(tr("the settings define a new experiment: discard (or save) the current one first"))
         self._shut = False
         process = self._ensure_process()
         self._cancel_load = False
@@ -200,7 +201,7 @@ class TrainingController(QObject):
     def save(self, path=None) -> bool:
         """Ask the process to save (to `path`: move a scratch run there, or copy a saved one); `saved` follows."""
         if not self.experiment.has_work or self._process is None or not self.info:
-            raise RuntimeError("there is nothing to save yet: train first")
+            raise RuntimeError(tr("there is nothing to save yet: train first"))
         return self._send("save", path=str(path) if path is not None else None)
 
     def request_generator(self) -> bool:
@@ -266,7 +267,7 @@ class TrainingController(QObject):
         pass
 
     def _ev_status(self, text) -> None:
-        self.status.emit(text)
+        self.status.emit(translate_message(text))
 
     def _ev_ready(self, **info) -> None:
         self.info = info

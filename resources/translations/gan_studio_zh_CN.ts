@@ -293,6 +293,9 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Seed</source>
             <translation>随机种子</translation>
         </message>
@@ -365,6 +368,11 @@ Discriminator: {d:,} parameters</source>
             <location filename="../../gan_studio/app/architecture_panel.py" />
             <source>{label} must be a number, e.g. {example}</source>
             <translation>{label}必须是数字，例如 {example}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/banner.py" />
+            <source>Dismiss</source>
+            <translation>关闭</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/banner.py" />
@@ -529,11 +537,30 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>loss D</source>
+            <translation>loss D</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/compare_window.py" />
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>loss G</source>
+            <translation>loss G</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/compare_window.py" />
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>quality</source>
+            <translation>质量</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/compare_window.py" />
             <source>settings</source>
             <translation>设置</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
+            <location filename="../../gan_studio/app/plots.py" />
             <source>step</source>
             <translation>步数</translation>
         </message>
@@ -956,11 +983,18 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
+            <source>Digit {name}</source>
+            <translation>数字 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/base.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Favourites not saved</source>
             <translation>收藏未保存</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Nothing to export</source>
             <translation>没有可导出的内容</translation>
@@ -982,6 +1016,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>The favourites could not be saved: {e}</source>
             <translation>无法保存收藏：{e}</translation>
         </message>
@@ -1007,6 +1042,37 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Ancestry</source>
+            <translation>祖先</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Ancestry of the selected child ({n} ancestors, nearest first)</source>
+            <translation>所选后代的祖先（{n} 个，由近及远）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <location filename="../../gan_studio/app/explore/tab.py" />
+            <source>Breed</source>
+            <translation>繁育</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Breeding seed: the same parents and seed give the same children</source>
+            <translation>繁育种子：相同的父代和种子会得到相同的后代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Cannot breed</source>
+            <translation>无法繁育</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Children</source>
+            <translation>后代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
             <source>Export children</source>
             <translation>导出后代</translation>
         </message>
@@ -1024,8 +1090,18 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Favourites as parents</source>
+            <translation>用收藏作父代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
             <source>How many children to breed from the parents</source>
             <translation>由父代繁育多少个后代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Lineage not saved: {error}</source>
+            <translation>谱系未保存：{error}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
@@ -1034,8 +1110,38 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Mutation</source>
+            <translation>变异</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
             <source>Mutation strength: how much random noise is added to the mixed latent vectors of the parents (0: pure crossover)</source>
             <translation>变异强度：在父代混合后的潜在向量上加入多少随机噪声（0：纯交叉）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Parents</source>
+            <translation>父代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Parents: send 1–2 digits from the Gallery (As breeding parents)</source>
+            <translation>父代：从图库发送 1–2 个数字（作为繁育的父代）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Press Breed. Click a child to make it a parent of the next generation.</source>
+            <translation>按“繁育”。点击一个后代，让它成为下一代的父代。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Random parents</source>
+            <translation>随机父代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Select a child to see its ancestors.</source>
+            <translation>选择一个后代以查看它的祖先。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
@@ -1051,10 +1157,51 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>The first two favourites</source>
+            <translation>前两个收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Two random digits as parents</source>
+            <translation>两个随机数字作为父代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>gen {n}</source>
+            <translation>第 {n} 代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>generation {n} · child {i} of seed {seed}</source>
+            <translation>第 {n} 代 · 种子 {seed} 的第 {i} 个后代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <location filename="../../gan_studio/app/model_source.py" />
+            <source>seed {seed}</source>
+            <translation>种子 {seed}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>{n} children of generation {g} · {total} creatures in the lineage</source>
+            <translation>第 {g} 代的 {n} 个后代 · 谱系中共 {total} 个个体</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
             <location filename="../../gan_studio/app/explore/directions.py" />
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>★ Star</source>
             <translation>★ 收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source> · edited</source>
+            <translation> · 已编辑</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>All sliders back to the starting digit</source>
+            <translation>所有滑块回到起始数字</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1073,8 +1220,25 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <location filename="../../gan_studio/app/explore/plane.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Digit</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Direction not saved</source>
             <translation>方向未保存</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Direction {n}: {percent:.0f}% of the variation among these {total}; range ±3σ = ±{range:.2f}</source>
+            <translation>方向 {n}：占这 {total} 个方向总变化的 {percent:.0f}%；范围 ±3σ = ±{range:.2f}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Directions could not be computed: {error}</source>
+            <translation>无法计算方向：{error}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1085,6 +1249,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Export sweep…</source>
             <translation>导出扫描…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Finding the main directions of variation…</source>
+            <translation>正在寻找主要的变化方向…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1118,8 +1287,36 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <location filename="../../gan_studio/app/explore/tab.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>No generator</source>
+            <translation>没有生成器</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>PC {n}</source>
             <translation>主成分 {n}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Principal directions</source>
+            <translation>主方向</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Random</source>
+            <translation>随机</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Raw latent dimensions</source>
+            <translation>原始潜在维度</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Reset</source>
+            <translation>重置</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1150,6 +1347,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Start from a random seed's first digit</source>
             <translation>从一个随机种子的第一个数字开始</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Start from image #0 of this seed</source>
+            <translation>从这个种子的第 0 张图像开始</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1193,8 +1395,69 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>{ms:.0f} ms</source>
+            <translation>{ms:.0f} 毫秒</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>★ {name}</source>
             <translation>★ {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <location filename="../../gan_studio/app/export_dialog.py" />
+            <source> fps</source>
+            <translation> 帧/秒</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Add a random digit</source>
+            <translation>添加一个随机数字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Add at least two keyframes first.</source>
+            <translation>请先添加至少两个关键帧。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Add favourites</source>
+            <translation>添加收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Add keyframes</source>
+            <translation>添加关键帧</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Add two keyframes</source>
+            <translation>添加两个关键帧</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Add ▾</source>
+            <translation>添加 ▾</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Animated GIF…</source>
+            <translation>GIF 动画…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Export MP4 video</source>
+            <translation>导出 MP4 视频</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Export PNG frames to folder</source>
+            <translation>把 PNG 帧导出到文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Export animated GIF</source>
+            <translation>导出 GIF 动画</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
@@ -1208,8 +1471,88 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Export scale factor</source>
+            <translation>导出缩放倍数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Export the animation</source>
+            <translation>导出动画</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Export ▾</source>
+            <translation>导出 ▾</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Frames appear here.</source>
+            <translation>帧会显示在这里。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
             <source>Frames between two keyframes: more frames, a smoother walk through the latent space</source>
             <translation>两个关键帧之间的帧数：帧越多，在隐空间中的漫步越平滑</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>GIF animation (*.gif)</source>
+            <translation>GIF 动画 (*.gif)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Interpolation needs at least two keyframes</source>
+            <translation>插值至少需要两个关键帧</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Keyframes</source>
+            <translation>关键帧</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Keyframes: select 2+ digits in the Gallery and choose Send to Explore, or add favourites / random digits.</source>
+            <translation>关键帧：在图库中选择 2 个以上数字并选择“发送到探索”，或添加收藏 / 随机数字。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Lerp</source>
+            <translation>线性插值</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Loop</source>
+            <translation>循环</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>MP4 video (*.mp4)</source>
+            <translation>MP4 视频 (*.mp4)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>MP4 video…</source>
+            <translation>MP4 视频…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Move the selected keyframe earlier</source>
+            <translation>把所选关键帧前移</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Move the selected keyframe later</source>
+            <translation>把所选关键帧后移</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>No favourites yet: star digits in the Gallery (F)</source>
+            <translation>还没有收藏：在图库中收藏数字（F）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>PNG frames…</source>
+            <translation>PNG 帧…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
@@ -1222,9 +1565,92 @@ If this computer is offline, copy the four IDX files from another machine and us
             <translation>动画的播放速度，单位为帧/秒</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Remove the selected keyframes (Delete)</source>
+            <translation>移除所选关键帧（Delete）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Return to the first keyframe, for a seamless animation</source>
+            <translation>回到第一个关键帧，形成无缝循环动画</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Saved {n} frames to {folder}</source>
+            <translation>已把 {n} 帧保存到 {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <location filename="../../gan_studio/app/export_dialog.py" />
+            <source>Scale</source>
+            <translation>缩放</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Slerp</source>
+            <translation>球面插值</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Spherical: keeps in-between latents as typical as the keyframes</source>
+            <translation>球面插值：让中间的潜在向量和关键帧一样典型</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <location filename="../../gan_studio/app/training_controls.py" />
+            <source>Steps</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Straight line: in-betweens drift towards the average digit</source>
+            <translation>直线插值：中间帧会向“平均数字”漂移</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>frame {i}</source>
+            <translation>第 {i} 帧</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>frame {i} / {n}</source>
+            <translation>第 {i} / {n} 帧</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>{n} frames · {mode} · {ms:.0f} ms</source>
+            <translation>{n} 帧 · {mode} · {ms:.0f} 毫秒</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>▶ Play</source>
+            <translation>▶ 播放</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>❚❚ Pause</source>
+            <translation>❚❚ 暂停</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Add the selected cells to the Interpolate keyframes</source>
             <translation>把选中的格子加入“插值”的关键帧</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/plane.py" />
+            <source>Analogy corner (C + B − A)</source>
+            <translation>类比角（C + B − A）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/plane.py" />
+            <source>Bottom-right applies to C the change that turns A into B; off: the midpoint of B and C</source>
+            <translation>右下角 = 对 C 施加“从 A 变到 B”的变化；关闭时为 B 和 C 的中点</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
@@ -1235,6 +1661,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Columns of the plane: steps between corner A and corner B</source>
             <translation>平面的列数：角 A 到角 B 之间的步数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/plane.py" />
+            <source>Corners  A (top-left) · B (top-right) · C (bottom-left)</source>
+            <translation>角  A（左上）· B（右上）· C（左下）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
@@ -1253,8 +1684,28 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
+            <source>Rows × columns</source>
+            <translation>行 × 列</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/plane.py" />
+            <source>Send three digits from the Gallery (Send to Explore ▸ As plane corners), or shuffle.</source>
+            <translation>从图库发送三个数字（发送到探索 ▸ 作为平面的角），或随机打乱。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/plane.py" />
+            <source>Shuffle corners</source>
+            <translation>随机角</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Star the selected cells (they join the Gallery's favourites)</source>
             <translation>收藏选中的格子（加入图库的收藏）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/plane.py" />
+            <source>Three random digits as A, B, C</source>
+            <translation>三个随机数字作为 A、B、C</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
@@ -1263,13 +1714,39 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>{n} selected</source>
             <translation>已选 {n} 个</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/explore/plane.py" />
+            <source>{rows}×{cols} plane · {ms:.0f} ms</source>
+            <translation>{rows}×{cols} 平面 · {ms:.0f} 毫秒</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/tab.py" />
+            <source>Directions</source>
+            <translation>方向</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/tab.py" />
+            <source>Interpolate</source>
+            <translation>插值</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/tab.py" />
+            <source>Plane</source>
+            <translation>平面</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/tab.py" />
+            <source>{name} · latent {n}</source>
+            <translation>{name} · 潜在维度 {n}</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
-            <source> fps</source>
-            <translation> 帧/秒</translation>
+            <source> px</source>
+            <translation> 像素</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
@@ -1313,6 +1790,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Export {n} PNGs to folder</source>
             <translation>导出 {n} 个 PNG 到文件夹</translation>
         </message>
@@ -1375,11 +1853,6 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Saved {n} PNGs to {folder}</source>
             <translation>已把 {n} 个 PNG 保存到 {folder}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/export_dialog.py" />
-            <source>Scale</source>
-            <translation>缩放</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
@@ -1457,6 +1930,27 @@ If this computer is offline, copy the four IDX files from another machine and us
             <translation>{w}×{h} 像素的精灵图，{cols} 列；JSON 图集（TexturePacker JSON hash 格式：Phaser、PixiJS 等）给出每一帧的矩形区域、种子、序号、标签和截断值</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/file_export.py" />
+            <source>Could not write {path}: {error}</source>
+            <translation>无法写入 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/file_export.py" />
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/file_export.py" />
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>Saved to {path}</source>
+            <translation>已保存到 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/file_export.py" />
+            <source>Saved {name}</source>
+            <translation>已保存 {name}</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/app/follow_controller.py" />
             <source>Following {path} — another process trains it; curves and samples update as it writes (read-only).</source>
             <translation>正在跟随 {path} — 由另一个进程训练；曲线和样本会随写入实时更新（只读）。</translation>
@@ -1513,8 +2007,109 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>1 image</source>
+            <translation>1 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>All</source>
+            <comment>every digit</comment>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>As breeding parents</source>
+            <translation>作为繁育的父代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>As interpolation keyframes</source>
+            <translation>作为插值关键帧</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>As plane corners A, B, C</source>
+            <translation>作为平面的角 A、B、C</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Choose destination…</source>
+            <translation>选择保存位置…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Click to select · Shift/Ctrl for more</source>
+            <translation>点击选中 · 按住 Shift/Ctrl 多选</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Compare</source>
+            <translation>比较</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Compare	C</source>
+            <translation>比较	C</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Cycle through all digits</source>
+            <translation>依次显示所有数字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Draw a random seed (Ctrl+R)</source>
+            <translation>随机抽取一个种子（Ctrl+R）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Export</source>
             <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Export PNG</source>
+            <translation>导出 PNG</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Export PNG…</source>
+            <translation>导出 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Export latents</source>
+            <translation>导出潜在向量</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Export latents…</source>
+            <translation>导出潜在向量…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Export sprite sheet</source>
+            <translation>导出精灵图</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Export sprite sheet…</source>
+            <translation>导出精灵图…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Export the selected images</source>
+            <translation>导出所选图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Exported 1 PNG to {folder}</source>
+            <translation>已把 1 个 PNG 导出到 {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Exported {n} PNGs to {folder}</source>
+            <translation>已把 {n} 个 PNG 导出到 {folder}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -1523,8 +2118,140 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Favourites</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Favourites ({n})</source>
+            <translation>收藏（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>How many digits to sample</source>
+            <translation>采样多少个数字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Images</source>
+            <translation>图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Into Directions</source>
+            <translation>用于“方向”</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Inverted (dark ink on white)</source>
+            <translation>反色（白底深色笔迹）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Latents (.npy + JSON)…</source>
+            <translation>潜在向量（.npy + JSON）…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Load the pretrained digits model</source>
+            <translation>加载预训练的数字模型</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>New seed</source>
+            <translation>新种子</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>No generator loaded.
+Open a run or an exported generator, or load the pretrained digits model.</source>
+            <translation>尚未加载生成器。
+请打开一个运行或导出的生成器，或加载预训练的数字模型。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>No pretrained model</source>
+            <translation>没有预训练模型</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Nothing selected</source>
+            <translation>未选择任何内容</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>NumPy latents (*.npy)</source>
+            <translation>NumPy 潜在向量 (*.npy)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Only digit {digit}</source>
+            <translation>只显示数字 {digit}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Remove the selected favourites</source>
+            <translation>移除所选收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Resample latent values beyond ±ψ: lower ψ gives cleaner, more typical digits</source>
+            <translation>重新抽取超出 ±ψ 的潜在值：ψ 越低，数字越干净、越典型</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Sample</source>
+            <translation>采样</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Sample some digits first.</source>
             <translation>请先采样一些数字。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Scale factor</source>
+            <translation>缩放倍数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Select 2–4 digits to compare</source>
+            <translation>选择 2–4 个数字进行比较</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Select digits to send to Explore</source>
+            <translation>选择要发送到“探索”的数字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Select digits to star them</source>
+            <translation>选择数字即可收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Select the digits to export first.</source>
+            <translation>请先选择要导出的数字。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Selected images as PNG…</source>
+            <translation>所选图像导出为 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Send to Explore</source>
+            <translation>发送到探索</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Show 2–4 selected images side by side</source>
+            <translation>并排显示 2–4 张所选图像</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -1534,8 +2261,133 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Sprite sheet PNG…</source>
+            <translation>精灵图 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Sprite sheet of {n} saved as {name}</source>
+            <translation>{n} 张图像的精灵图已保存为 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Star / unstar	F</source>
+            <translation>收藏 / 取消收藏	F</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Star digits (F) to keep them here. Favourites are saved with the model.</source>
+            <translation>收藏数字（F）即可保存在这里。收藏会随模型一起保存。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Star selection</source>
+            <translation>收藏所选</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Star the selected images (F)</source>
+            <translation>收藏所选图像（F）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>The same seed always gives the same digits</source>
+            <translation>相同的种子总会得到相同的数字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Thumbnail size (Ctrl+wheel over the grid)</source>
+            <translation>缩略图大小（在网格上按住 Ctrl 滚动滚轮）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Transparent background</source>
+            <translation>透明背景</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Truncate latents</source>
+            <translation>截断潜在向量</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Truncation</source>
+            <translation>截断</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Truncation ψ: noise values beyond ±ψ are drawn again (lower: more typical digits, less variety)</source>
             <translation>截断 ψ：超出 ±ψ 的噪声值会重新抽取（越低：数字越典型，多样性越少）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Use the selected favourites in Explore</source>
+            <translation>在“探索”中使用所选收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Use the selection in the Explore tab</source>
+            <translation>在“探索”页中使用所选内容</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>View</source>
+            <translation>视图</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Zoom</source>
+            <translation>缩放</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>conditional · {n} classes</source>
+            <translation>条件 · {n} 个类别</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>latent {n} · {size}×{size} · step {step:,}</source>
+            <translation>潜在维度 {n} · {size}×{size} · 第 {step:,} 步</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>unconditional</source>
+            <translation>无条件</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>{n} digits in {ms:.0f} ms</source>
+            <translation>{n} 个数字，用时 {ms:.0f} 毫秒</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>{n} images</source>
+            <translation>{n} 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>{n} latents saved as {name} (+ JSON)</source>
+            <translation>{n} 个潜在向量已保存为 {name}（+ JSON）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>{px} × {px} pixels per image</source>
+            <translation>每张图像 {px} × {px} 像素</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>★ Favourite</source>
+            <translation>★ 收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>☆ Unstar</source>
+            <translation>☆ 取消收藏</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/generator_export.py" />
@@ -1593,6 +2445,11 @@ then export again. Safetensors export works without them.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>Applied {changes}</source>
+            <translation>已应用 {changes}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>Applies on Continue: {fields}</source>
             <translation>在“继续”时生效：{fields}</translation>
         </message>
@@ -1605,6 +2462,16 @@ then export again. Safetensors export works without them.</source>
             <location filename="../../gan_studio/app/i18n.py" />
             <source>Branched from {name} at step {step}: {changes}</source>
             <translation>从 {name} 的第 {step} 步分支：{changes}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>Branching from {name} at step {step}…</source>
+            <translation>正在从 {name} 的第 {step} 步分支…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>Building the networks…</source>
+            <translation>正在构建网络…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
@@ -1633,6 +2500,16 @@ then export again. Safetensors export works without them.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>Loading dataset…</source>
+            <translation>正在加载数据集…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>Loading run {name}…</source>
+            <translation>正在加载运行 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>Offline sample in use ({n} MNIST digits, {per_class} per class); {full}.</source>
             <translation>正在使用离线样本（{n} 个 MNIST 数字，每类 {per_class} 个）；{full}。</translation>
         </message>
@@ -1645,6 +2522,16 @@ then export again. Safetensors export works without them.</source>
             <location filename="../../gan_studio/app/i18n.py" />
             <source>Only {n} held-out images are available (asked for {asked}).</source>
             <translation>只有 {n} 张留出图像可用（要求 {asked} 张）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>Reached the target of {n} steps</source>
+            <translation>已达到 {n} 步的目标</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>Reached the time target at step {step}</source>
+            <translation>在第 {step} 步达到时间目标</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
@@ -2473,11 +3360,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>No generator</source>
-            <translation>没有生成器</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>No samples to export yet</source>
             <translation>还没有可导出的样本</translation>
         </message>
@@ -2609,11 +3491,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Saved to {path}</source>
-            <translation>已保存到 {path}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>Show the generator being trained in Gallery and Explore</source>
             <translation>在图库和探索中显示正在训练的生成器</translation>
         </message>
@@ -2742,13 +3619,44 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/model_source.py" />
-            <source>seed {seed}</source>
-            <translation>种子 {seed}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/model_source.py" />
             <source>this image has no seed address and is not in the lineage</source>
             <translation>这张图像没有种子地址，也不在谱系中</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>0.5: the discriminator cannot tell real from fake</source>
+            <translation>0.5：判别器无法分辨真假</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>D output</source>
+            <translation>D 输出</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>D(G(z)) fake</source>
+            <translation>D(G(z)) 生成</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>D(x) real</source>
+            <translation>D(x) 真实</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>Discriminator and generator losses (faint: every step; bold: smoothed)</source>
+            <translation>判别器和生成器的损失（浅色：每一步；粗线：平滑后）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>Discriminator's average belief that real images (D(x)) and generated images (D(G(z))) are real</source>
+            <translation>判别器认为真实图像（D(x)）和生成图像（D(G(z))）为真的平均置信度</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>Loss</source>
+            <comment>plot axis</comment>
+            <translation>损失</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/plots.py" />
@@ -2757,13 +3665,29 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/plots.py" />
-            <source>quality</source>
-            <translation>质量</translation>
+            <source>Training throughput: real images seen per second</source>
+            <translation>训练吞吐量：每秒处理的真实图像数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>Values at the step under the mouse cursor</source>
+            <translation>鼠标所在步数处的数值</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <source>images/s</source>
+            <translation>图像/秒</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/plots.py" />
             <source>score</source>
             <translation>分数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
+            <location filename="../../gan_studio/app/status_bar.py" />
+            <source>{rate:,.0f} img/s</source>
+            <translation>{rate:,.0f} 张/秒</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/quality_meter.py" />
@@ -2941,11 +3865,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>训练时长</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/status_bar.py" />
-            <source>{rate:,.0f} img/s</source>
-            <translation>{rate:,.0f} 张/秒</translation>
-        </message>
-        <message>
             <location filename="../../gan_studio/app/train_tab.py" />
             <source>Every grid uses the same 64 latent vectors, so you see the generator itself change</source>
             <translation>每个网格都使用同样的 64 个潜在向量，所以你看到的是生成器本身的变化</translation>
@@ -2959,6 +3878,16 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/train_tab.py" />
             <source>Training curves</source>
             <translation>训练曲线</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/training_controller.py" />
+            <source>the settings define a new experiment: discard (or save) the current one first</source>
+            <translation>这些设置定义了一个新实验：请先丢弃（或保存）当前实验</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/training_controller.py" />
+            <source>there is nothing to save yet: train first</source>
+            <translation>还没有可保存的内容：请先训练</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/training_controls.py" />
@@ -2999,11 +3928,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/training_controls.py" />
             <source>Step</source>
             <translation>单步</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/training_controls.py" />
-            <source>Steps</source>
-            <translation>步数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/training_controls.py" />
