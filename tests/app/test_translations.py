@@ -91,9 +91,15 @@ def test_checker_flags_unwrapped_literals_and_accepts_tr(tmp_path):
         message.show_message(tr("Text"), "error")
         label.setText(f"{a} · {b}")
         label.setText(tr("Step {step:,}").format(step=3))
+        label.setText(tr("Step {n}".format(n=3)))
+        label.setText(tr("Step " + str(n)))
+        label.setText(tr(names["key"]))
+        grid.set_images(images, [f"frame {i}" for i in range(3)])
+        readout.setText(f"lr G {a} / D {b}")  # no-tr: notation
     '''))
     found = {text for _line, text in ut.unwrapped(src)}
-    assert found == {"Loss D", "Train", "f'Step {n}'", "tr(f-string): f'Bad {n}'", "Saved"}
+    assert found == {"Loss D", "Train", "f'Step {n}'", "tr(f-string): f'Bad {n}'", "Saved",
+                     "tr(built text): 'Step {n}'.format(n=3)", "tr(built text): 'Step ' + str(n)", "f'frame {i}'"}
 
 
 def test_placeholders_are_compared_by_name_and_format():
