@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QPushButton
                                QVBoxLayout, QWidget)
 
 from ..core.experiment import Experiment
-from ..paths import resource_path
-from .i18n import tr
+from .i18n import localized_resource, tr
 from .learn.formulas import FormulaPanel
 from .learn.graph import ModelGraph
 from .learn.lessons import Lesson, lessons
@@ -97,7 +96,7 @@ class LearnTab(QWidget):
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
-        diagram = QUrl.fromLocalFile(str(resource_path("icons", "gan-diagram.svg"))).toString()
+        diagram = QUrl.fromLocalFile(str(localized_resource("icons", "gan-diagram.svg"))).toString()
         self.browser.setHtml(explanation_html(diagram))
         self.browser.document().setDocumentMargin(18)
         live = QWidget()
