@@ -7,12 +7,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLa
                                QVBoxLayout, QWidget)
 
 from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, ConfigIssue, ExperimentConfig, ModelConfig,
-                           TrainConfig)
+                           TrainConfig, field_label)
 from ..core.device import available_devices, cpu_threads
 from ..core.experiment import CUSTOM, Experiment
 from ..core.models import count_parameters
 from ..core.presets import get_preset, load_presets
-from .i18n import plan_text, tr, tr_noop
+from .i18n import plan_text, tr, tr_noop, translate_message
 from .widgets import (CollapsibleSection, InlineMessage, ValidatedField, format_count, format_float, guard_wheel,
                       muted, set_clamped)
 
@@ -466,13 +466,14 @@ class ArchitecturePanel(QWidget):
         self._issues = issues
         by_field: dict[str, list[str]] = {}
         for issue in issues:
-            by_field.setdefault(issue.field, []).append(issue.message)
+            by_field.setdefault(issue.field, []).append(translate_message(issue.message))
         for key, field in self._fields.items():
             msgs = by_field.get(key)
             field.set_error("; ".join(msgs) if msgs else None)
         general = [i for i in issues if i.field not in self._fields]
         if general:
-            self.general_issues.show_message("\n".join(str(i) for i in general), "error")
+            self.general_issues.show_message("\n".join(f"{tr(field_label(i.field))}: {translate_message(i.message)}"
+                                                       for i in general), "error")
         else:
             self.general_issues.clear_message()
         valid = not issues

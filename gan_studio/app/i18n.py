@@ -217,6 +217,13 @@ CORE_TEMPLATES = (
     tr_noop("Applied {changes}"),
     tr_noop("Reached the target of {n} steps"),
     tr_noop("Reached the time target at step {step}"),
+    # settings the core rejects (core/config.py); its fixed texts are collected from the ConfigIssue calls
+    tr_noop("{label} must be an integer"),
+    tr_noop("{label} must be a number"),
+    tr_noop("{label} must be {lo}–{hi} (got {value})"),
+    tr_noop("{what}, more than the {limit} this app allows; lower {field}{hint}"),
+    tr_noop("the generator would have {n} parameters"),
+    tr_noop("the generator and discriminator would have {total} parameters (G {g}, D {d})"),
 )
 
 

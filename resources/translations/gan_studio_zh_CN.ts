@@ -134,6 +134,7 @@
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
             <location filename="../../gan_studio/core" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>D:G steps</source>
             <translation>D:G 步数比</translation>
         </message>
@@ -341,6 +342,7 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>discriminator learning rate</source>
             <translation>判别器学习率</translation>
         </message>
@@ -351,11 +353,13 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>generator learning rate</source>
             <translation>生成器学习率</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>gradient-penalty weight</source>
             <translation>梯度惩罚权重</translation>
         </message>
@@ -2570,6 +2574,16 @@ then export again. Safetensors export works without them.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>the generator and discriminator would have {total} parameters (G {g}, D {d})</source>
+            <translation>生成器和判别器将共有 {total} 个参数（G {g}，D {d}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>the generator would have {n} parameters</source>
+            <translation>生成器将有 {n} 个参数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>the quality meter is off: {error}</source>
             <translation>质量评估已关闭：{error}</translation>
         </message>
@@ -2585,6 +2599,21 @@ then export again. Safetensors export works without them.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>{label} must be a number</source>
+            <translation>{label}必须是数字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>{label} must be an integer</source>
+            <translation>{label}必须是整数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>{label} must be {lo}–{hi} (got {value})</source>
+            <translation>{label}必须在 {lo}–{hi} 之间（当前为 {value}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>{n} image(s) directly in {folder} belong to no class folder and were left out.</source>
             <translation>{folder} 中直接存放的 {n} 张图像不属于任何类别文件夹，已被排除。</translation>
         </message>
@@ -2592,6 +2621,11 @@ then export again. Safetensors export works without them.</source>
             <location filename="../../gan_studio/app/i18n.py" />
             <source>{n} unreadable file(s) skipped: {files}</source>
             <translation>已跳过 {n} 个无法读取的文件：{files}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>{what}, more than the {limit} this app allows; lower {field}{hint}</source>
+            <translation>{what}，超过了本应用允许的 {limit} 个；请调低 {field}{hint}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
@@ -4051,6 +4085,7 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>batch size</source>
             <translation>批大小</translation>
         </message>
@@ -4101,6 +4136,7 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>discriminator width</source>
             <translation>判别器宽度</translation>
         </message>
@@ -4121,6 +4157,7 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>generator width</source>
             <translation>生成器宽度</translation>
         </message>
@@ -4131,6 +4168,7 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>held-out count</source>
             <translation>留出数量</translation>
         </message>
@@ -4146,6 +4184,7 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>latent size</source>
             <translation>潜在向量维度</translation>
         </message>
@@ -4156,28 +4195,118 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>number of classes</source>
             <translation>类别数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>snapshot interval</source>
             <translation>快照间隔</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>step target</source>
             <translation>步数目标</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <location filename="../../gan_studio/core/config.py" />
             <source>time target</source>
             <translation>时间目标</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>EMA decay must be 0 (off) or between 0.5 and 0.9999</source>
+            <translation>EMA 衰减率必须为 0（关闭）或在 0.5 到 0.9999 之间</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>WGAN-GP needs a critic without batch norm (use none or spectral)</source>
+            <translation>WGAN-GP 的评论器不能使用批归一化（请选“无”或“谱归一化”）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>autosave interval</source>
+            <translation>自动保存间隔</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>autosave interval in seconds</source>
+            <translation>自动保存间隔（秒）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>beta1</source>
+            <translation>beta1</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>beta2</source>
+            <translation>beta2</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>channels must be 1 (grayscale) or 3 (RGB)</source>
+            <translation>通道数必须为 1（灰度）或 3（RGB）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>choose a folder of images</source>
+            <translation>请选择一个图像文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>classes must be integers 0–999</source>
+            <translation>类别必须是 0–999 的整数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>depth</source>
+            <translation>深度</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>device must be 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'</source>
+            <translation>设备必须是 'auto'、'cpu'、'cuda'、'cuda:N' 或 'mps'</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>expected a JSON object</source>
+            <translation>应为 JSON 对象</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>image size must be 28, 32 or 64</source>
+            <translation>图像尺寸必须为 28、32 或 64</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>pick at least one class</source>
+            <translation>请至少选择一个类别</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>the MLP GAN is unconditional; use the conditional DCGAN</source>
+            <translation>MLP GAN 是无条件的；请使用条件 DCGAN</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>thread count</source>
+            <translation>线程数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>unknown setting</source>
+            <translation>未知设置</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/diagnostics.py" />
@@ -4253,6 +4382,16 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core/diagnostics.py" />
             <source>shapes</source>
             <translation>有形状</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/setup.py" />
+            <source>must be text</source>
+            <translation>必须是文本</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/setup.py" />
+            <source>unknown field</source>
+            <translation>未知字段</translation>
         </message>
         <message>
             <location filename="../../resources/presets/conditional-dcgan.json" />

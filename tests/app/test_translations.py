@@ -273,3 +273,20 @@ def test_localized_resource_picks_the_chinese_diagram_only_in_chinese(qapp):
     finally:
         i18n.install_translators(qapp, "en")
     assert i18n.current_language() == "en"
+
+
+def test_settings_the_core_rejects_are_explained_in_chinese(qapp):
+    from gan_studio.core.config import ModelConfig, TrainConfig
+
+    issues = (TrainConfig(lr_g=5.0, batch_size=0, ema=0.2).validate()
+              + ModelConfig(arch="mlp", conditional=True, latent_dim=5000).validate())
+    assert len(issues) >= 4
+    try:
+        i18n.install_translators(qapp, "zh_CN")
+        for issue in issues:
+            zh = i18n.translate_message(issue.message)
+            assert zh != issue.message and any("\u4e00" <= ch <= "\u9fff" for ch in zh), issue.message
+        lr = next(i for i in issues if i.field == "train.lr_g")
+        assert i18n.translate_message(lr.message).startswith("生成器学习率必须在")
+    finally:
+        i18n.install_translators(qapp, "en")
