@@ -223,9 +223,9 @@ class ArchitecturePanel(QWidget):
         self.device_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.device_combo.setMinimumContentsLength(12)
         devices = available_devices()
-        self.device_combo.addItem(tr("Auto — {device}").format(device=devices[0].label), "auto")
+        self.device_combo.addItem(tr("Auto — {device}").format(device=translate_message(devices[0].label)), "auto")
         for d in devices:
-            self.device_combo.addItem(d.label, d.key)
+            self.device_combo.addItem(translate_message(d.label), d.key)
         self.device_combo.currentIndexChanged.connect(self._on_edit)
         self._field(form, tr("Compute on"), self.device_combo, "train.device",
                     tr("Auto picks the fastest device found (CUDA, then Apple MPS, then the CPU)."))

@@ -224,6 +224,16 @@ CORE_TEMPLATES = (
     tr_noop("{what}, more than the {limit} this app allows; lower {field}{hint}"),
     tr_noop("the generator would have {n} parameters"),
     tr_noop("the generator and discriminator would have {total} parameters (G {g}, D {d})"),
+    # the training process's end and the devices (core/process.py, core/device.py)
+    tr_noop("The training process stopped responding."),
+    tr_noop("The training process ended unexpectedly: {why}."),
+    tr_noop("The training process ended unexpectedly (exit code {code})."),
+    tr_noop("it was killed (by the system when memory ran out, or by another program)"),
+    tr_noop("it crashed inside a native library"),
+    tr_noop("it was asked to terminate"),
+    tr_noop("it aborted"),
+    tr_noop("it received {name}"),
+    tr_noop("CPU ({n} threads)"),
 )
 
 

@@ -20,7 +20,7 @@ from ..core.runs import RunError, RunFolder, is_scratch, scratch_root
 from ..core.setup import Setup, SetupError, is_setup_file, read_setup, write_setup
 from ..paths import runs_dir
 from . import dialogs
-from .i18n import plan_text, tr
+from .i18n import plan_text, tr, translate_message
 
 SAVE_TIMEOUT_S = 60
 
@@ -303,11 +303,11 @@ class ExperimentLifecycle(QObject):
         if saved is not None:
             exp.rolled_back(saved)          # what was trained after the last save died with the process
             text = tr("{message} The window is fine. The run was last saved at step {step:,}; "
-                      "training can continue from there.").format(message=message, step=saved)
+                      "training can continue from there.").format(message=translate_message(message), step=saved)
             self.window.banner.show_message(text, tr("Continue from the last save"), self.continue_after_crash)
         else:
             text = tr("{message} The window is fine, but nothing of this run had been saved yet.").format(
-                message=message)
+                message=translate_message(message))
             self.window.banner.show_message(text)
         self.window.update_controls()
 

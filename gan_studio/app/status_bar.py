@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from .i18n import tr, tr_noop
+from .i18n import tr, tr_noop, translate_message
 from .training_controls import fmt_duration
 
 FIELDS = (("dataset", tr_noop("Training data")), ("device", tr_noop("Compute device")),
@@ -47,7 +47,7 @@ class TrainingStatus:
             self.set("device", tr("CPU (1 training thread)") if threads == 1
                      else tr("CPU ({n} training threads)").format(n=threads))
         else:
-            self.set("device", {d.key: d.label for d in available_devices()}.get(device, device))
+            self.set("device", translate_message({d.key: d.label for d in available_devices()}.get(device, device)))
 
     def clear_progress(self) -> None:
         for key in ("step", "speed", "elapsed", "eta"):

@@ -2479,6 +2479,11 @@ then export again. Safetensors export works without them.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>CPU ({n} threads)</source>
+            <translation>CPU（{n} 个线程）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>Changing the {fields} defines a different experiment: Train starts a new one.</source>
             <translation>修改{fields}会定义一个不同的实验：“训练”将开始一个新实验。</translation>
         </message>
@@ -2549,6 +2554,21 @@ then export again. Safetensors export works without them.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>The training process ended unexpectedly (exit code {code}).</source>
+            <translation>训练进程意外结束（退出码 {code}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>The training process ended unexpectedly: {why}.</source>
+            <translation>训练进程意外结束：{why}。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>The training process stopped responding.</source>
+            <translation>训练进程停止响应。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>These {title} files differ from the official downloads (a local copy); their structure was checked instead.</source>
             <translation>这些 {title} 文件与官方下载的不同（本地副本）；已改为检查其结构。</translation>
         </message>
@@ -2569,8 +2589,33 @@ then export again. Safetensors export works without them.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>it aborted</source>
+            <translation>它中止了</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>it crashed inside a native library</source>
+            <translation>它在原生库中崩溃了</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>it drew {best} digit classes earlier and only {now} now</source>
             <translation>它之前能画出 {best} 个数字类别，现在只剩 {now} 个</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>it received {name}</source>
+            <translation>它收到了 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>it was asked to terminate</source>
+            <translation>它被要求终止</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
+            <source>it was killed (by the system when memory ran out, or by another program)</source>
+            <translation>它被终止了（内存耗尽时被系统终止，或被其他程序终止）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />

@@ -227,7 +227,11 @@ def test_core_messages_with_numbers_are_translated_by_their_templates(qapp):
     rows = [{"step": s, "elapsed": s * 0.5, "d_real": 0.999, "d_fake": 0.001} for s in range(200)]
     warnings += dog.add_rows(rows)
     assert {w.kind for w in warnings} == {"collapse", "d-wins"}
-    texts = [advice] + [w.text for w in warnings] + lineage
+    from gan_studio.core import process
+    from gan_studio.core.device import available_devices
+
+    exits = [process.describe_exit(None), process.describe_exit(-9), process.describe_exit(-6), process.describe_exit(3)]
+    texts = [advice] + [w.text for w in warnings] + lineage + exits + [available_devices()[0].label]
     assert [i18n.translate_message(t) for t in texts] == texts       # English: unchanged
     try:
         i18n.install_translators(qapp, "zh_CN")
