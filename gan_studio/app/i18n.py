@@ -8,9 +8,14 @@ Convention for every visible string in `gan_studio/app`:
 
 One translation context ("GanStudio") for the whole app.  Strings that come
 from the Qt-free core (preset descriptions, quality verdicts, warnings) are
-translated where the view shows them: `tr(text)` with the core's English text;
-the core's tables of such texts are listed in `core_texts()` so the extractor
-(`scripts/update_translations.py`) puts them in the translation file.
+translated where the view shows them: `tr(text)` with the core's English text,
+or `translate_message(text)` for a core message with values in it (it finds the
+`CORE_TEMPLATES` entry the text was made from).  Tables built at import time
+mark their texts with `tr_noop("…")` and call `tr(value)` where they are shown.
+The extractor (`scripts/update_translations.py`) collects all of these, plus
+`core_texts()` and the literal texts of the core's verdicts, warnings and
+config issues.  A literal that is notation, the same in every language, may
+stay unwrapped with a `# no-tr` comment on its line.
 
 Languages: the app follows the system locale (`QLocale.system()`), or the
 View ▸ Language choice saved in the settings (applied at the next start).
