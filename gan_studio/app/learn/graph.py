@@ -104,12 +104,12 @@ class ModelGraph(QWidget):
         self.cycles += 1
         self._replays += 1
         self._t0 = time.monotonic()
-        self._set_phase("d", 0.0)
+        self._set_phase("d", 0.0, new_cycle=True)   # announced even when the previous cycle was in its D phase
         if self.isVisible() and not self._timer.isActive():
             self._timer.start()
 
-    def _set_phase(self, phase: str, progress: float) -> None:
-        changed = phase != self.phase
+    def _set_phase(self, phase: str, progress: float, new_cycle: bool = False) -> None:
+        changed = new_cycle or phase != self.phase
         self.phase, self.progress = phase, progress
         self.update()
         if changed:
