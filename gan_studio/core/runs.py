@@ -499,11 +499,12 @@ class RunFolder:
         return parse_metrics(file.read_bytes().decode("utf-8", errors="replace"))
 
     # -------------------------------------------------------------- samples
-    def save_grid(self, step: int, images: np.ndarray) -> Path:
+    def save_grid(self, step: int, images: np.ndarray, cols: int | None = None) -> Path:
+        """samples/step_N.png: the progress grid (`cols` columns; None: square-ish)."""
         from PIL import Image
         from .images import tile_grid
 
-        grid = tile_grid(images, pad=2)
+        grid = tile_grid(images, cols=cols, pad=2)
         path = self.path / "samples" / f"step_{step:07d}.png"
         buf = io.BytesIO()
         Image.fromarray(grid[..., 0] if grid.shape[-1] == 1 else grid).save(buf, format="PNG")

@@ -276,7 +276,7 @@ class TrainingSession:
         images = self.trainer.fixed_samples()
         self._last_snapshot_step = self.trainer.step_count
         if self.run is not None:
-            self.run.save_grid(self.trainer.step_count, images)
+            self.run.save_grid(self.trainer.step_count, images, cols=self.trainer.grid_columns())
         return Snapshot(self.trainer.step_count, images)
 
     def save(self, status: str = "paused") -> list[StepRecord]:

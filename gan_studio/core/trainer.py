@@ -377,6 +377,14 @@ class Trainer:
             g.train(was_training)
         return out
 
+    def grid_columns(self) -> int | None:
+        """Columns of the progress grid: one per class a conditional model's fixed samples cycle through
+        (each digit in its own column, as in the window), None (square-ish) otherwise."""
+        if not self.config.model.conditional:
+            return None
+        k = len(set(self.fixed_labels.tolist()))
+        return k if 1 < k <= 16 else None
+
     def fixed_samples(self) -> np.ndarray:
         """The progress grid's images as uint8 (N, H, W, C)."""
         labels = self.fixed_labels if self.config.model.conditional else None

@@ -159,3 +159,22 @@ def test_presets_apply_while_the_data_settings_are_incomplete():
     assert exp.preset_key == "custom"
     exp.choose_preset(DEFAULT_PRESET)
     assert exp.preset_key == DEFAULT_PRESET and exp.config.data.classes == []
+
+
+def test_run_folder_grids_of_a_conditional_model_keep_each_digit_in_its_own_column(tmp_path, dataset):
+    """samples/step_N.png is what a followed run and Compare show: the same columns as the window's grid."""
+    from PIL import Image
+
+    cfg = tiny()
+    cfg = cfg.replace(model=cfg.model.replace(conditional=True))
+    session = TrainingSession(cfg, tmp_path / "run", dataset=dataset)
+    session.advance(2)
+    snap = session.snapshot()
+    k = session.trainer.grid_columns()
+    assert k == len(set(session.trainer.fixed_labels.tolist())) and 1 < k <= 16
+    h, w = snap.images.shape[1:3]
+    png = Image.open(session.run.path / "samples" / f"step_{session.step:07d}.png")
+    assert png.size[0] == k * (w + 2) + 2
+    rows = -(-len(snap.images) // k)
+    assert png.size[1] == rows * (h + 2) + 2
+    assert TrainingSession(tiny(), tmp_path / "u", dataset=dataset).trainer.grid_columns() is None
