@@ -36,6 +36,7 @@ REQUIRED_RESOURCES = (
     "presets/wgan-gp.json",
     "data/manifest.json",
     "data/README.md",
+    "translations/gan_studio_zh_CN.qm",
     "data/mnist-sample-train-images-idx3-ubyte.gz",
     "data/mnist-sample-train-labels-idx1-ubyte.gz",
     "data/mnist-sample-t10k-images-idx3-ubyte.gz",
