@@ -7,6 +7,7 @@ them (``pip install "gan-studio[onnx]"``) instead of failing.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -35,6 +36,13 @@ def _write_safetensors(model, path: Path) -> Path:
 
 
 def missing_onnx_message(parent) -> None:
+    if getattr(sys, "frozen", False):   # the packaged app: there is no Python environment to install into
+        QMessageBox.information(parent, tr("ONNX export is not part of this app"),
+                                tr("The packaged GAN Studio does not include the ONNX packages. Export the "
+                                   "generator as safetensors here, then convert it on a machine with Python:\n\n"
+                                   "pip install \"gan-studio[onnx]\"\ngan-studio export GENERATOR.safetensors "
+                                   "--format onnx --out generator.onnx"))
+        return
     QMessageBox.information(parent, tr("ONNX export needs two more packages"),
                             tr("Exporting ONNX needs the optional packages onnx and onnxruntime. Install them "
                                "into GAN Studio's Python environment with:\n\n{cmd}\n\nthen export again. "

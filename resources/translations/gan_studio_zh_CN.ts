@@ -2418,6 +2418,11 @@ then export again. Safetensors export works without them.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/generator_export.py" />
+            <source>ONNX export is not part of this app</source>
+            <translation>此应用未包含 ONNX 导出</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_export.py" />
             <source>ONNX export needs two more packages</source>
             <translation>导出 ONNX 还需要两个包</translation>
         </message>
@@ -2435,6 +2440,17 @@ then export again. Safetensors export works without them.</source>
             <location filename="../../gan_studio/app/generator_export.py" />
             <source>Saved {name} and {json}</source>
             <translation>已保存 {name} 和 {json}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_export.py" />
+            <source>The packaged GAN Studio does not include the ONNX packages. Export the generator as safetensors here, then convert it on a machine with Python:
+
+pip install "gan-studio[onnx]"
+gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</source>
+            <translation>打包版 GAN Studio 不包含 ONNX 相关软件包。请先在这里把生成器导出为 safetensors，再在装有 Python 的电脑上转换：
+
+pip install "gan-studio[onnx]"
+gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />

@@ -51,3 +51,20 @@ def test_missing_onnx_says_how_to_install(parent, source, tmp_path, monkeypatch)
     assert ge.export_generator_as(parent, source.model, path=tmp_path / "g.onnx") is None
     assert not (tmp_path / "g.onnx").exists()
     assert len(shown) == 1 and 'pip install "gan-studio[onnx]"' in shown[0][1]
+
+
+def test_packaged_app_without_onnx_says_how_to_convert_instead_of_pip(parent, source, tmp_path, monkeypatch):
+    """The bundle has no Python environment to install into: it offers safetensors + a conversion command."""
+    import sys
+
+    monkeypatch.setattr(ge, "onnx_available", lambda: False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text: shown.append((title, text)))
+    assert ge.export_generator_as(parent, source.model, path=tmp_path / "g.onnx") is None
+    assert not (tmp_path / "g.onnx").exists()
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert "not part of this app" in title
+    assert "safetensors" in text and "gan-studio export GENERATOR.safetensors --format onnx" in text
+    assert "into GAN Studio's Python environment" not in text
