@@ -175,7 +175,10 @@ def test_export_dialog_preview_follows_the_options(qtbot, source):
     dlg.background_combo.setCurrentIndex(2)
     dlg.set_format("gif")
     assert dlg.size_spin.value() >= 512 and dlg.background_combo.currentData() == "black"
-    assert dlg.fps_spin.isVisible() or not dlg.isVisible()
+    assert dlg.fps_spin.isVisibleTo(dlg)                  # the frame rate is offered for animations …
+    dlg.set_format("png")
+    assert not dlg.fps_spin.isVisibleTo(dlg)              # … and not for still images
+    dlg.set_format("gif")
     # SVG: threshold changes the preview
     dlg.set_format("svg")
     dlg.size_spin.setValue(60)
