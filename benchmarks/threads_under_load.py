@@ -12,6 +12,7 @@ and several thread choices:
 
 * `all-spin`:    every core, OpenMP default wait policy (what the CLI did before);
 * `all-passive`: every core, OMP_WAIT_POLICY=PASSIVE;
+* `all-spinN`:   every core, default wait policy, GOMP_SPINCOUNT=N (e.g. all-spin10k; not run unless named);
 * `one`:         1 thread, PASSIVE;
 * `auto`:        PASSIVE and `device.choose_threads()` (the CLI's and window's default now).
 
@@ -57,7 +58,8 @@ def worker(variant: str, seconds: float, preset: str) -> None:
     from gan_studio.core.trainer import Trainer
 
     t0 = time.perf_counter()
-    threads = {"all-spin": cpu_threads(), "all-passive": cpu_threads(), "one": 1}.get(variant) or choose_threads()
+    threads = ({"all-spin": cpu_threads(), "all-passive": cpu_threads(), "one": 1}.get(variant)
+               or (cpu_threads() if variant.startswith("all-spin") else 0) or choose_threads())
     probe_s = time.perf_counter() - t0
     cfg = get_preset(preset).config(threads=threads, device="cpu")
     rng = np.random.default_rng(0)
@@ -87,7 +89,12 @@ def worker(variant: str, seconds: float, preset: str) -> None:
 def measure(variant: str, seconds: float, preset: str) -> dict:
     env = dict(os.environ)
     env.pop("OMP_WAIT_POLICY", None)
-    if variant != "all-spin":
+    env.pop("GOMP_SPINCOUNT", None)
+    if variant.startswith("all-spin") and variant != "all-spin":
+        # all-spinN: every core, OpenMP's default wait policy with libgomp spinning N iterations before sleeping
+        # (N may end in k: 20k = 20000) -- between all-spin (the default, 300000 and more) and PASSIVE (0)
+        env["GOMP_SPINCOUNT"] = str(int(float(variant[len("all-spin"):].replace("k", "e3"))))
+    elif variant != "all-spin":
         env["OMP_WAIT_POLICY"] = "PASSIVE"
     out = subprocess.run([sys.executable, __file__, "--worker", variant, "--seconds", str(seconds), "--preset", preset],
                          env=env, capture_output=True, text=True, check=True)
