@@ -434,6 +434,18 @@ class ExportDialog(QDialog):
             return []
         return self.write(chosen)
 
+    def finish(self, path=None, options: ExportOptions | None = None) -> list[Path]:
+        """Run the dialog (or, with ``path``, write there without asking, with ``options`` when given), then
+        dispose of it; returns the files written."""
+        try:
+            if path is not None:
+                if options is not None:
+                    self.apply(options)
+                return self.write(path)
+            return self.run()
+        finally:
+            self.deleteLater()
+
 
 def export_images(parent, images, items=None, *, title: str, suggested: str, formats=tuple(FORMATS),
                   default: str | None = None, num_classes: int | None = None, meta: dict | None = None,
@@ -441,12 +453,5 @@ def export_images(parent, images, items=None, *, title: str, suggested: str, for
     """Open the export dialog for these images (or, with ``path`` and ``options``, write without asking)."""
     dlg = ExportDialog(parent, images, items, title=title, suggested=suggested, formats=formats, default=default,
                        num_classes=num_classes, meta=meta, report=report)
-    try:
-        if path is not None:
-            if options is not None:
-                dlg.apply(options)
-            return dlg.write(path)
-        return dlg.run()
-    finally:
-        dlg.deleteLater()
+    return dlg.finish(path, options)
 

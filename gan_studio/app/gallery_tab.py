@@ -631,14 +631,7 @@ class GalleryTab(QWidget):
                            default="sheet" if len(picks) > 1 else "png",
                            num_classes=m.num_classes if m.conditional and self.digits.value() is None else None,
                            meta={"model": m.name}, report=self.status_label.setText)
-        try:
-            if path is not None:
-                if options is not None:
-                    dlg.apply(options)
-                return dlg.write(path)
-            return dlg.run()
-        finally:
-            dlg.deleteLater()
+        return dlg.finish(path, options)
 
     def export_latents(self) -> Path | None:
         picks, _ = self._targets()

@@ -149,14 +149,7 @@ class Page(QWidget):
             self._error(tr("Nothing to export"), tr("There are no images on this page yet."))
             return []
         dlg = self.export_dialog(images, picks, title, suggested, default, columns=columns)
-        try:
-            if path is not None:
-                if options is not None:
-                    dlg.apply(options)
-                return dlg.write(path)
-            return dlg.run()
-        finally:
-            dlg.deleteLater()
+        return dlg.finish(path, options)
 
     def star_picks(self, picks: list[Pick]) -> None:
         """Star (or, when all already are, unstar) images in the model's favourites."""

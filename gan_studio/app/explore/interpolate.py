@@ -305,14 +305,7 @@ class InterpolatePage(Page):
         dlg = self.export_dialog(self._frames, picks, tr("Export animation"), stem, default="gif",
                                  columns=len(self._frames))
         dlg.fps_spin.setValue(self.fps_spin.value())
-        try:
-            if path is not None:
-                if options is not None:
-                    dlg.apply(options)
-                return dlg.write(path)
-            return dlg.run()
-        finally:
-            dlg.deleteLater()
+        return dlg.finish(path, options)
 
     def on_model(self, model) -> None:
         self.set_playing(False)
