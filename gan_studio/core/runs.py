@@ -456,21 +456,29 @@ class RunFolder:
         self.truncate_metrics(trainer.step_count)
 
     # -------------------------------------------------------------- metrics
-    def append_metrics(self, records: Iterable) -> None:
-        lines = "".join(json.dumps(r.to_dict() if hasattr(r, "to_dict") else r) + "\n" for r in records)
+    def _append_rows(self, name: str, rows: Iterable) -> None:
+        """Append rows (objects with `to_dict`, or dicts) to the JSON-lines file `name`, one object a line."""
+        lines = "".join(json.dumps(r.to_dict() if hasattr(r, "to_dict") else r) + "\n" for r in rows)
         if not lines:
             return
         try:
-            with open(self.path / METRICS_FILE, "a", encoding="utf-8") as fh:
+            with open(self.path / name, "a", encoding="utf-8") as fh:
                 fh.write(lines)
         except OSError as exc:
-            raise RunError(f"could not write {self.path / METRICS_FILE}: {exc.strerror or exc}") from exc
+            raise RunError(f"could not write {self.path / name}: {exc.strerror or exc}") from exc
 
-    def read_metrics(self) -> list[dict]:
-        file = self.path / METRICS_FILE
+    def _read_rows(self, name: str) -> list[dict]:
+        """The rows of the JSON-lines file `name` (numbers only; damaged lines skipped); [] when absent."""
+        file = self.path / name
         if not file.exists():
             return []
         return parse_metrics(file.read_bytes().decode("utf-8", errors="replace"))
+
+    def append_metrics(self, records: Iterable) -> None:
+        self._append_rows(METRICS_FILE, records)
+
+    def read_metrics(self) -> list[dict]:
+        return self._read_rows(METRICS_FILE)
 
     def truncate_metrics(self, step: int) -> None:
         rows = [r for r in self.read_metrics() if r["step"] <= step]
@@ -482,21 +490,11 @@ class RunFolder:
     # -------------------------------------------------------------- quality
     def append_quality(self, rows: Iterable) -> None:
         """Quality checks (`diagnostics.QualityPoint` or their dicts), one JSON object a line."""
-        lines = "".join(json.dumps(r.to_dict() if hasattr(r, "to_dict") else r) + "\n" for r in rows)
-        if not lines:
-            return
-        try:
-            with open(self.path / QUALITY_FILE, "a", encoding="utf-8") as fh:
-                fh.write(lines)
-        except OSError as exc:
-            raise RunError(f"could not write {self.path / QUALITY_FILE}: {exc.strerror or exc}") from exc
+        self._append_rows(QUALITY_FILE, rows)
 
     def read_quality(self) -> list[dict]:
         """The quality rows (numbers only, like metrics rows); damaged lines are skipped."""
-        file = self.path / QUALITY_FILE
-        if not file.exists():
-            return []
-        return parse_metrics(file.read_bytes().decode("utf-8", errors="replace"))
+        return self._read_rows(QUALITY_FILE)
 
     # -------------------------------------------------------------- samples
     def save_grid(self, step: int, images: np.ndarray, cols: int | None = None) -> Path:
