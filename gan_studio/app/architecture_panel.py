@@ -8,11 +8,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLa
 
 from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, ConfigIssue, ExperimentConfig, ModelConfig,
                            TrainConfig, field_label)
-from ..core.device import available_devices, cpu_threads
+from ..core.device import available_devices, cpu_device, cpu_threads
 from ..core.experiment import CUSTOM, Experiment
-from ..core.models import count_parameters
 from ..core.presets import get_preset, load_presets
 from .i18n import plan_text, tr, tr_noop, translate_message
+from .torch_loader import torch_loader
 from .widgets import (CollapsibleSection, InlineMessage, ValidatedField, format_count, format_float, guard_wheel,
                       muted, set_clamped)
 
@@ -47,6 +47,8 @@ class ArchitecturePanel(QWidget):
         self._show_preset()
         self._revalidate(emit=False)
         self._recount()
+        # Until PyTorch has loaded (app start-up), the device list shows the CPU and the count waits.
+        torch_loader().when_ready(self._on_torch_ready)
         self.experiment.configChanged.connect(self._on_experiment_changed)
         self.experiment.stateChanged.connect(self._on_state)
         self.experiment.runChanged.connect(self._show_pending)
@@ -222,10 +224,7 @@ class ArchitecturePanel(QWidget):
         self.device_combo = QComboBox(self)
         self.device_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.device_combo.setMinimumContentsLength(12)
-        devices = available_devices()
-        self.device_combo.addItem(tr("Auto — {device}").format(device=translate_message(devices[0].label)), "auto")
-        for d in devices:
-            self.device_combo.addItem(translate_message(d.label), d.key)
+        self._fill_devices([cpu_device()])
         self.device_combo.currentIndexChanged.connect(self._on_edit)
         self._field(form, tr("Compute on"), self.device_combo, "train.device",
                     tr("Auto picks the fastest device found (CUDA, then Apple MPS, then the CPU)."))
@@ -360,6 +359,28 @@ class ArchitecturePanel(QWidget):
             self._updating = False
         self._update_arch_dependent()
 
+    def _fill_devices(self, devices) -> None:
+        """Auto + every device found (best first); a configured device this computer lacks stays listed."""
+        keep = self.device_combo.currentData()
+        self.device_combo.blockSignals(True)
+        try:
+            self.device_combo.clear()
+            self.device_combo.addItem(tr("Auto — {device}").format(device=translate_message(devices[0].label)), "auto")
+            for d in devices:
+                self.device_combo.addItem(translate_message(d.label), d.key)
+            if keep is not None:
+                idx = self.device_combo.findData(keep)
+                if idx < 0:
+                    self.device_combo.addItem(tr("{device} (not available here)").format(device=keep), keep)
+                    idx = self.device_combo.count() - 1
+                self.device_combo.setCurrentIndex(idx)
+        finally:
+            self.device_combo.blockSignals(False)
+
+    def _on_torch_ready(self) -> None:
+        self._fill_devices(available_devices())
+        self._recount()
+
     def _update_arch_dependent(self) -> None:
         mlp = self.arch_combo.currentData() == "mlp"
         self._model_form.setRowVisible(self._fields["model.depth"], mlp)
@@ -487,6 +508,11 @@ class ArchitecturePanel(QWidget):
         self._count_timer.start()
 
     def _recount(self) -> None:
+        if not torch_loader().is_ready():
+            self.param_label.setText(tr("Parameters: counted once PyTorch has loaded…"))
+            return
+        from ..core.models import count_parameters   # torch: loaded after the window is shown
+
         model = self.model_config()
         if [i for i in model.validate()] or (model.arch == "mlp" and model.conditional):
             self._counts = None

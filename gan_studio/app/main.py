@@ -55,11 +55,11 @@ class _StartupTrace:
 
 
 def show_splash(app):
-    """A small "preparing…" window, shown before PyTorch and the main window load (seconds on a busy
-    machine), so a double-click gets an answer at once.  Closed when the main window is shown."""
+    """A small "preparing…" window, shown while the main window's modules load and it is built (a second
+    or more on a busy machine), so a double-click gets an answer at once.  Closed when the window is shown."""
     from PySide6.QtCore import QRect, Qt
-    from PySide6.QtGui import QColor, QPainter, QPixmap
-    from PySide6.QtWidgets import QSplashScreen
+    from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPixmap
+    from PySide6.QtWidgets import QLabel
 
     from ..paths import APP_NAME
     from .i18n import tr
@@ -81,10 +81,17 @@ def show_splash(app):
     painter.setFont(font)
     painter.setPen(QColor("#c8ccd4"))
     painter.drawText(QRect(128, 78, 300, 40), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-                     tr("Preparing… (loading PyTorch and the window)"))
+                     tr("Preparing the window…"))
     painter.end()
-    splash = QSplashScreen(pixmap)
+    # A plain frameless label, not QSplashScreen: its show() waits up to a second for the window
+    # system to report the window exposed (measured: 1.0 s lost on every start with the offscreen platform).
+    splash = QLabel(None, Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
     splash.setObjectName("startupSplash")
+    splash.setPixmap(pixmap)
+    splash.setFixedSize(pixmap.size())
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        splash.move(screen.availableGeometry().center() - splash.rect().center())
     splash.show()
     app.processEvents()
     return splash
@@ -94,7 +101,8 @@ def run_app(argv: list[str] | None = None) -> int:
     """Open the main window (and the run folder named in `argv`, if any); returns the exit code.
 
     What runs before the window, in order: Qt and the app's light modules, the translators, a
-    "preparing…" splash, then PyTorch (core.device, core.runs) and the window's modules, the window.
+    "preparing…" splash, the window's modules and the window.  PyTorch loads after that, on a background
+    thread (`torch_loader.py`); the status bar says "Preparing PyTorch…" until it is in.
     """
     trace = _StartupTrace()
     trace("python and the entry point loaded")
@@ -121,24 +129,29 @@ def run_app(argv: list[str] | None = None) -> int:
     trace("Qt application created")
     splash = show_splash(app)
     trace("splash shown")
-    try:
-        from ..core.device import cpu_threads, set_threads
+    from .torch_loader import torch_loader
 
-        set_threads(cpu_threads())  # sampling in the window (no probe at start-up); training chooses its own
-        trace("torch imported")
+    loader = torch_loader()
+    loader.defer()          # PyTorch loads after the window is shown: views that need it wait for it
+    try:
         from .main_window import MainWindow
 
         trace("window modules imported")
-        window = MainWindow(defer_pretrained=True)    # Gallery/Explore fill in just after the first paint
+        window = MainWindow(defer_pretrained=True)    # Gallery/Explore fill in once PyTorch has loaded
         trace("main window built")
         window.show()
         trace("main window shown")
     finally:
         splash.close()
+    loader.ready.connect(lambda: trace("torch imported"))
+    loader.failed.connect(window.torch_failed)
+    loader.start()
     run = next((a for a in args if not a.startswith("-")), None)
     if run:
         open_or_follow(window, run)
-    return app.exec()
+    code = app.exec()
+    loader.wait(30.0)       # a window closed during start-up: let the import finish before Python exits
+    return code
 
 
 def open_or_follow(window, run) -> bool:

@@ -38,6 +38,7 @@ from .training_controller import TrainingController
 from .training_controls import TrainingControls
 from .widgets import guard_wheel, scroll_panel
 from .i18n import tr, translate_message
+from .torch_loader import torch_loader
 
 PREWARM_MS = 1500       # start the training process (torch import) after the window has painted
 PRETRAINED_DELAY_MS = 100   # MainWindow(defer_pretrained=True): load the shipped generator after the first paint
@@ -132,8 +133,9 @@ class MainWindow(QMainWindow):
         # Gallery and Explore work at once on the shipped pretrained generator; Ctrl+G swaps in the one being trained.
         self.model_source = ModelSource(parent=self)
         if self._defer_pretrained:
-            # After the first paint: the window appears first, then Gallery and Explore fill in.
-            QTimer.singleShot(PRETRAINED_DELAY_MS, self._load_pretrained)
+            # After the first paint and once PyTorch has loaded: the window appears first, then Gallery
+            # and Explore fill in.
+            QTimer.singleShot(PRETRAINED_DELAY_MS, lambda: torch_loader().when_ready(self._load_pretrained))
         else:
             self._load_pretrained()
         self.gallery_tab = GalleryTab(self.model_source)
@@ -477,7 +479,17 @@ class MainWindow(QMainWindow):
         self.controls.reset_progress()
         self.update_controls()
 
+    def torch_failed(self, error: str) -> None:
+        """PyTorch could not be loaded after the window was shown (a damaged installation)."""
+        self.status.set("device", tr("PyTorch unavailable"))
+        self.banner.show_message(tr("PyTorch could not be loaded ({error}). Training, Gallery and Explore need it; "
+                                    "reinstalling GAN Studio should fix this.").format(error=error))
+
     def _update_device_label(self) -> None:
+        if not torch_loader().is_ready():      # app start-up: PyTorch loads just after the window shows
+            self.status.set("device", tr("Preparing PyTorch…"))
+            torch_loader().when_ready(self._update_device_label)
+            return
         train = self.experiment.config.train
         threads = self.controller.info.get("threads") or self.controller.thread_count()
         self.status.set_device(self.controller.info.get("device") or train.device, threads)

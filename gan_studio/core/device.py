@@ -6,7 +6,7 @@ import os
 import time
 from dataclasses import dataclass
 
-import torch
+# torch is imported where it is used: the window shows before PyTorch loads (gan_studio/app/torch_loader.py).
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,15 @@ def cpu_threads() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+def cpu_device() -> DeviceInfo:
+    """The CPU, known without importing torch (the window lists it before PyTorch has loaded)."""
+    return DeviceInfo("cpu", f"CPU ({cpu_threads()} threads)", "cpu")
+
+
 def available_devices() -> list[DeviceInfo]:
     """Best first: CUDA devices, then Apple MPS, then the CPU."""
+    import torch
+
     found: list[DeviceInfo] = []
     if torch.cuda.is_available():
         for i in range(torch.cuda.device_count()):
@@ -29,12 +36,14 @@ def available_devices() -> list[DeviceInfo]:
     mps = getattr(torch.backends, "mps", None)
     if mps is not None and mps.is_available():
         found.append(DeviceInfo("mps", "Apple MPS", "mps"))
-    found.append(DeviceInfo("cpu", f"CPU ({cpu_threads()} threads)", "cpu"))
+    found.append(cpu_device())
     return found
 
 
 def resolve_device(name: str = "auto") -> torch.device:
     """'auto' → the best available; otherwise check that the named device exists."""
+    import torch
+
     if name in ("", "auto"):
         return torch.device(available_devices()[0].key)
     keys = {d.key for d in available_devices()} | {"cuda"} if torch.cuda.is_available() else {d.key for d in available_devices()}
@@ -49,6 +58,8 @@ _probe_cache: dict[int, tuple[float, int]] = {}
 
 def _probe_seconds(threads: int, work: list[torch.Tensor], rounds: int) -> float:
     """Best time of `rounds` passes of 8 matmuls with `threads` intra-op threads."""
+    import torch
+
     torch.set_num_threads(threads)
     a, b = work
     best = float("inf")
@@ -79,6 +90,8 @@ def choose_threads(limit: int = 0, *, margin: float = 1.5) -> int:
     cached = _probe_cache.get(limit)
     if cached is not None and now - cached[0] < PROBE_CACHE_S:
         return cached[1]
+    import torch
+
     before = torch.get_num_threads()
     try:
         gen = torch.Generator().manual_seed(0)
@@ -104,5 +117,7 @@ def set_threads(threads: int = 0) -> int:
     """Set torch's intra-op threads and return what torch reports.
 
     0 chooses: `choose_threads()`, every core unless a probe shows fewer threads clearly faster."""
+    import torch
+
     torch.set_num_threads(threads if threads > 0 else choose_threads())
     return torch.get_num_threads()

@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 
 from .config import ConfigError, ModelConfig, model_size_issues
 from .images import to_uint8
 from .latent import seed_latents
-from .models import build_generator
 from .runs import (GENERATOR_FORMAT, WEIGHTS_FILE, RunError, RunFolder, load_prefixed, atomic_save_safetensors,
                    read_safetensors)
+
+if TYPE_CHECKING:   # torch loads on first use: the window shows before PyTorch is imported
+    import torch
 
 BATCH = 256
 
@@ -51,6 +53,8 @@ class GeneratorModel:
         return seed_latents(seed, n, self.latent_dim, truncation)
 
     def _labels(self, labels, n: int):
+        import torch
+
         if not self.conditional:
             return None
         if labels is None:
@@ -64,13 +68,16 @@ class GeneratorModel:
             raise ValueError(f"digit labels must be 0–{self.num_classes - 1}")
         return torch.as_tensor(arr, dtype=torch.long)
 
-    @torch.no_grad()
     def generate_float(self, latents: np.ndarray, labels=None) -> torch.Tensor:
+        import torch
+
         z = torch.as_tensor(np.asarray(latents, dtype=np.float32))
         if z.ndim != 2 or z.shape[1] != self.latent_dim:
             raise ValueError(f"latents must have shape (N, {self.latent_dim}), got {tuple(z.shape)}")
         y = self._labels(labels, len(z))
-        outs = [self.module(z[i:i + BATCH], None if y is None else y[i:i + BATCH]) for i in range(0, len(z), BATCH)]
+        with torch.no_grad():
+            outs = [self.module(z[i:i + BATCH], None if y is None else y[i:i + BATCH])
+                    for i in range(0, len(z), BATCH)]
         return torch.cat(outs) if outs else torch.empty(0, self.config.channels, self.config.image_size, self.config.image_size)
 
     def generate(self, latents: np.ndarray, labels=None) -> np.ndarray:
@@ -89,17 +96,21 @@ class GeneratorModel:
                  for i in range(0, len(latents), BATCH)]
         return np.concatenate(parts)
 
-    @torch.no_grad()
     def features(self, latents: np.ndarray, labels=None) -> np.ndarray:
         """Early-layer activations (N, F), for principal directions."""
+        import torch
+
         z = torch.as_tensor(np.asarray(latents, dtype=np.float32))
         y = self._labels(labels, len(z))
-        return self.module.features(z, y).flatten(1).numpy()
+        with torch.no_grad():
+            return self.module.features(z, y).flatten(1).numpy()
 
 
 def from_trainer(trainer, name: str, source=None, class_names: list[str] | None = None) -> GeneratorModel:
     """A snapshot of a training generator (its EMA when there is one) for the gallery and explorer."""
     import copy
+
+    import torch
 
     module = copy.deepcopy(trainer.sampling_generator()).cpu().to(memory_format=torch.contiguous_format)
     cfg = trainer.config.model
@@ -112,6 +123,8 @@ def _from_state(config: ModelConfig, state: dict, prefix: str) -> torch.nn.Modul
     issues = model_size_issues(config, generator_only=True)   # refuse before building an absurd network
     if issues:
         raise RunError(f"this generator's model is too large: {issues[0]}")
+    from .models import build_generator
+
     module = build_generator(config)
     load_prefixed(module, state, prefix)
     return module.eval().requires_grad_(False)

@@ -27,9 +27,7 @@ from pathlib import Path
 from typing import Iterable
 
 import numpy as np
-import torch
-from safetensors import SafetensorError
-from safetensors.torch import load_file, save_file
+from safetensors import SafetensorError   # safetensors.torch (and torch) load where tensors are read or written
 
 from .. import __version__
 from .atomic import atomic_path, atomic_write_bytes
@@ -97,6 +95,8 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def atomic_save_safetensors(path: Path, tensors: dict[str, torch.Tensor], metadata: dict[str, str]) -> None:
+    from safetensors.torch import save_file
+
     try:
         with atomic_path(path) as tmp:
             save_file({k: v.detach().contiguous().cpu() for k, v in tensors.items()}, str(tmp), metadata=metadata)
@@ -131,6 +131,7 @@ def _stage(target: Path, data: bytes) -> Path:
 def read_safetensors(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
     """Load tensors + metadata; any damage becomes a RunError naming the file."""
     from safetensors import safe_open
+    from safetensors.torch import load_file
 
     path = Path(path)
     if not path.is_file():
@@ -318,6 +319,7 @@ class RunFolder:
         import hashlib
         import shutil
 
+        import torch
         from safetensors.torch import save as to_bytes
 
         had = (self.path / MANIFEST_FILE).is_file() or (self.path / WEIGHTS_FILE).is_file()
@@ -572,5 +574,7 @@ def load_prefixed(module: torch.nn.Module, tensors: dict[str, torch.Tensor], pre
 
 
 def versions() -> dict[str, str]:
+    import torch
+
     return {"gan_studio": __version__, "torch": torch.__version__, "python": platform.python_version(),
             "numpy": np.__version__}

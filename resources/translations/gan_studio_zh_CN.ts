@@ -279,6 +279,11 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
+            <source>Parameters: counted once PyTorch has loaded…</source>
+            <translation>参数：PyTorch 加载完成后计算…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/architecture_panel.py" />
             <source>Parameters: fix the fields marked in red</source>
             <translation>参数量：请先修正标红的字段</translation>
         </message>
@@ -3201,8 +3206,8 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/main.py" />
-            <source>Preparing… (loading PyTorch and the window)</source>
-            <translation>正在准备…（加载 PyTorch 和窗口）</translation>
+            <source>Preparing the window…</source>
+            <translation>正在准备窗口…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main.py" />
@@ -3526,8 +3531,23 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
+            <source>Preparing PyTorch…</source>
+            <translation>正在准备 PyTorch…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
             <source>Press Train first; then Ctrl+G shows the generator as it is at that moment.</source>
             <translation>请先按“训练”；之后 Ctrl+G 会显示生成器当时的样子。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>PyTorch could not be loaded ({error}). Training, Gallery and Explore need it; reinstalling GAN Studio should fix this.</source>
+            <translation>无法加载 PyTorch（{error}）。训练、图库和探索都需要它；重新安装 GAN Studio 应能解决此问题。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>PyTorch unavailable</source>
+            <translation>PyTorch 不可用</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -4517,6 +4537,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>Generator (*.safetensors)</source>
             <translation type="vanished">生成器 (*.safetensors)</translation>
+        </message>
+        <message>
+            <source>Preparing… (loading PyTorch and the window)</source>
+            <translation type="vanished">正在准备…（加载 PyTorch 和窗口）</translation>
         </message>
         <message>
             <source>The default. A compact conditional DCGAN tuned for a laptop CPU: it is told which digit to draw, so every class appears, small batches with brisk learning rates make many updates per second, the hinge loss learns faster than the classic one here, and an exponential moving average of the generator smooths the samples. Recognisable digits of all ten classes in about a minute on two cores.</source>

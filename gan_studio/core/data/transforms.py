@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import torch
-import torch.nn.functional as F
 
 _CHUNK = 8192
 
@@ -32,6 +30,9 @@ def resize_images(images: np.ndarray, size: int) -> np.ndarray:
         before = (size - h) // 2
         after = size - h - before
         return np.pad(images, ((0, 0), (0, 0), (before, after), (before, after)))
+    import torch
+    import torch.nn.functional as F
+
     out = np.empty((n, c, size, size), dtype=np.uint8)
     shrinking = size < max(h, w)
     rows, cols = _bilinear_matrix(h, size), _bilinear_matrix(w, size).T
@@ -48,6 +49,9 @@ def resize_images(images: np.ndarray, size: int) -> np.ndarray:
 
 def _bilinear_matrix(src: int, dst: int) -> torch.Tensor:
     """(dst, src) weights of 1-D bilinear resampling (align_corners=False)."""
+    import torch
+    import torch.nn.functional as F
+
     eye = torch.eye(src)[None, None]                      # (1, 1, src, src)
     return F.interpolate(eye, size=(dst, src), mode="bilinear", align_corners=False)[0, 0]
 
