@@ -143,6 +143,7 @@ class TrainingSession:
                 except (ValueError, OSError):
                     continue
             session._last_snapshot_step = session.step
+            session.state_snapshots().start_after(session.step)   # its first snapshot √2 after the branch point
             session.save("paused")
         except BaseException:
             session.close()
@@ -243,10 +244,13 @@ class TrainingSession:
         """Run up to `steps` steps (fewer if the target is reached) and flush their metrics."""
         t = self.trainer
         update = SessionUpdate()
+        store = self.state_snapshots()
         for _ in range(steps):
             if t.target_reached():
                 break
             t.step()
+            if store is not None and store.due(t.step_count):
+                break       # end the chunk here, so the trainer snapshot lands on its exact spacing step
         update.records = t.flush()
         if self.run is not None:
             self.run.append_metrics(update.records)

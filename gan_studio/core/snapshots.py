@@ -10,7 +10,9 @@ Spacing keeps the disk bounded: the first snapshot at step `FIRST_STEP`,
 then each at least `RATIO` (√2) times the step of the one before, so a run
 of n steps holds about 2·log2(n / 100) of them (15 at 13,000 steps); past
 `MAX_SNAPSHOTS` the one whose removal leaves the smallest gap (in log steps)
-is deleted, never the newest.
+is deleted, never the newest.  `TrainingSession.advance` ends its chunk of
+steps where a snapshot is due, so snapshots land on exactly these steps
+whatever the machine's speed.
 
 A snapshot is what **branching** starts from: `TrainingSession.branch`
 builds a new run whose state is the snapshot's, with some hyper-parameters
@@ -25,7 +27,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import torch
 
 from .atomic import atomic_path
 
@@ -138,7 +139,8 @@ def find_snapshot(run_path, step: int) -> SnapshotInfo:
 
 
 class SnapshotStore:
-    """The snapshots of one run folder, taken as training goes (`maybe_take` after each chunk)."""
+    """The snapshots of one run folder, taken as training goes (`maybe_take` after each chunk, which
+    `TrainingSession.advance` ends at a `due` step)."""
 
     def __init__(self, run_path, first: int = FIRST_STEP, ratio: float = RATIO, limit: int = MAX_SNAPSHOTS):
         self.run_path = Path(run_path)
@@ -163,6 +165,12 @@ class SnapshotStore:
         if self._next is None:
             self._next = self.next_due()
         return step >= self._next
+
+    def start_after(self, step: int) -> None:
+        """A run that starts at `step` without snapshots of its own (a branch): the first is due one
+        spacing later, as if one had been taken at `step`."""
+        if not self.list():
+            self._next = max(self.first, math.ceil(step * self.ratio), step + 1)
 
     def take(self, trainer) -> SnapshotInfo:
         step = trainer.step_count
@@ -237,6 +245,8 @@ def _fmt(v) -> str:
 
 def torch_equal_states(a: dict, b: dict) -> bool:
     """For tests and checks: two `state()` dicts hold identical tensors."""
+    import torch
+
     for half in ("weights", "optim"):
         if set(a[half]) != set(b[half]):
             return False

@@ -130,11 +130,10 @@ def test_training_in_the_window_scores_the_generator_and_branches_from_a_snapsho
     window.controller.pause()
     qtbot.waitUntil(lambda: window.experiment.state == "paused", timeout=60000)
     assert window.lifecycle.save_as(tmp_path / "parent")
-    # The first snapshot: at the end of the first chunk of steps that reaches step 100 (the store takes it
-    # "at or after" its spacing step; the chunk's length depends on the machine's speed).
+    # The first snapshot: exactly at step 100 (a chunk of steps ends where a snapshot is due).
     assert window.train_tab.timeline.items
     first = window.train_tab.timeline.items[0]["step"]
-    assert 100 <= first <= max(s["step"] for s in snaps[-1])
+    assert first == 100
     with qtbot.waitSignal(window.controller.generatorReady, timeout=120000):
         assert window.open_snapshot(first)           # "Open in Gallery" on the timeline's first snapshot
     assert window.model_source.model.step == first and window.tabs.currentWidget() is window.gallery_tab

@@ -54,6 +54,22 @@ def test_thinning_keeps_the_limit_the_first_and_the_newest(tmp_path):
                                                for s in steps)
 
 
+def test_training_in_chunks_takes_each_snapshot_on_its_exact_spacing_step(tmp_path):
+    """The session ends a chunk at a due snapshot step, so where snapshots land does not depend on how
+    many steps a chunk holds (the window's chunks follow the machine's speed)."""
+    session = TrainingSession(tiny_config(), tmp_path / "run")
+    try:
+        ends = []
+        while session.step < 300:
+            session.advance(37)
+            ends.append(session.step)
+        assert [s.step for s in sn.list_snapshots(session.run.path)] == [100, 142, 201, 285]
+        assert {100, 142, 201, 285} <= set(ends)         # those chunks were cut short at the snapshot
+        assert ends[0] == 37 and ends[-1] - ends[-2] <= 37
+    finally:
+        session.close()
+
+
 def test_a_snapshot_round_trips_the_whole_trainer_state(tmp_path):
     session = TrainingSession(tiny_config(), tmp_path / "run")
     try:
@@ -168,6 +184,16 @@ def test_a_branch_resumed_from_its_folder_goes_on_from_its_own_save(parent, tmp_
         assert again.trainer.opt_d.param_groups[0]["lr"] == 1e-4
     finally:
         again.close()
+
+
+def test_a_branchs_first_snapshot_is_one_spacing_after_its_branch_point(parent, tmp_path):
+    branch = TrainingSession.branch(parent.run.path, 100, tmp_path / "branch", {})
+    try:
+        while branch.step < 160:
+            branch.advance(25)
+        assert [s.step for s in sn.list_snapshots(branch.run.path)] == [142]
+    finally:
+        branch.close()
 
 
 def test_a_branch_cannot_change_what_defines_the_networks(parent, tmp_path):
