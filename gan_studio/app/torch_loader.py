@@ -13,6 +13,7 @@ Outside the app's start-up (tests, scripts, a window built directly) the loader 
 
 from __future__ import annotations
 
+import importlib
 import threading
 from typing import Callable
 
@@ -51,7 +52,7 @@ class TorchLoader(QObject):
 
     def _load(self) -> None:
         try:
-            import torch  # noqa: F401
+            importlib.import_module("torch")
 
             from ..core.device import cpu_threads, set_threads
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import torch
 
 # torch is imported where it is used: the window shows before PyTorch loads (gan_studio/app/torch_loader.py).
 

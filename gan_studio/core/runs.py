@@ -24,7 +24,7 @@ import platform
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 from safetensors import SafetensorError   # safetensors.torch (and torch) load where tensors are read or written
@@ -33,6 +33,9 @@ from .. import __version__
 from .atomic import atomic_path, atomic_write_bytes
 from .atomic import atomic_write_text as _atomic_write_text
 from .config import ConfigError, ExperimentConfig, ModelConfig
+
+if TYPE_CHECKING:   # torch loads where tensors are used: the window shows before PyTorch is imported
+    import torch
 
 FORMAT = "gan-studio-run/1"
 GENERATOR_FORMAT = "gan-studio-generator/1"
