@@ -168,7 +168,7 @@ class TrainingLoop:
     def serve(self) -> None:
         import torch
 
-        self.send("hello", pid=os.getpid(), torch=torch.__version__)
+        self.send("hello", pid=os.getpid(), torch=str(torch.__version__))   # str: a TorchVersion would import torch in the window to unpickle
         try:
             while True:
                 busy = self.running and (not self.paused or self.step_requests > 0)

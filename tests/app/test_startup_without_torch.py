@@ -55,6 +55,12 @@ SCRIPT = textwrap.dedent("""
                "device_before": w.status.text("device"),
                "params_before": w.arch_panel.param_label.text(),
                "model_before": w.model_source.model is not None}
+        if allow_later:   # Train before PyTorch is in the window: training runs in its own process
+            w.lifecycle.train()
+            spin(app, 120, lambda: w.experiment.step >= 5)
+            w.controller.pause()
+            spin(app, 30, lambda: w.experiment.state == "paused")
+            out.update(trained_steps=w.experiment.step, torch_after_training="torch" in sys.modules)
         block.on = not allow_later
         loader.failed.connect(w.torch_failed)
         loader.start()
@@ -93,6 +99,8 @@ def test_window_is_shown_before_torch_and_fills_in_once_it_loads(tmp_path):
     assert r["device_before"] == "Preparing PyTorch…"
     assert r["params_before"] == "Parameters: counted once PyTorch has loaded…"
     assert r["model_before"] is False
+    # Training needs no torch in the window's process (the protocol's events unpickle without it).
+    assert r["trained_steps"] >= 5 and r["torch_after_training"] is False
     # Then the background import: the views that waited fill in.
     assert r["state"] == "ready", r
     assert r["device_after"].startswith("CPU"), r
