@@ -132,18 +132,19 @@ class Verdict:
 
 
 # Lowest score of each stage, best first.  How they were measured: `benchmarks/quality_meter_cost.py stages`
-# trained quick-digits and seed-mlp on MNIST (held-out reference, 500 samples a check, every 5–10 s) and saved
-# the grid of each check; the grids were looked at beside their scores (benchmarks/README.md, "Quality meter"):
-#   score 25  (FD 55× the floor, 0 classes)   an untrained generator: uniform grey          -> grey noise
-#   score 35  (38×, 3 classes)                blurred blobs where digits sit                 -> shapes
-#   score 49–54 (18–25×, 6–8 classes)         broken strokes, some digits readable           -> digits, blotchy
-#   score 66–72 (9–14×, 10 classes)           most digits readable, ragged strokes          -> digits, blotchy
-#   score 79 (README "time to good digits": 60 s, 4.9×)   every class recognisable            -> good digits
-#   score 86 (90 s, 2.8×)                     clean digits                                   -> near real
+# trained quick-digits on MNIST (500 samples a check, every 5 s of training, against 2,000 held-out test
+# digits drawn from the whole test file; real-vs-real floor 13.6 at 500 samples) and saved the grid of each
+# check; the grids were looked at beside their scores (benchmarks/README.md, "Quality meter"), 2026-11-30:
+#   score 24  (FD 65× the floor, 0 classes)   an untrained generator: uniform grey          -> grey noise
+#   score 35  (3 classes; earlier calibration) blurred blobs where digits sit                 -> shapes
+#   score 56  (20×, 8 classes)                broken strokes, some digits readable           -> digits, blotchy
+#   score 73–80 (4.8–8.4×, 10 classes)        most digits readable, ragged strokes          -> digits, blotchy
+#   score 83–91 (2.0–3.6×, 10 classes)        every class recognisable, strokes a little rough -> good digits
+#   score 93–97 (1.2–1.7×, 10 classes)        clean digits (from ~55 s of training on)        -> near real
 # the collapsed seed-mlp (one speckled blob, 0–1 class) scores in the 20s: grey noise / shapes.
 VERDICTS: tuple[tuple[float, Verdict], ...] = (
-    (85.0, Verdict("near-real", "near real", "Hard to tell from real handwriting; the score rises only slowly now.")),
-    (75.0, Verdict("good", "good digits", "Every digit is readable; strokes still a little rough.")),
+    (92.0, Verdict("near-real", "near real", "Hard to tell from real handwriting; the score rises only slowly now.")),
+    (82.0, Verdict("good", "good digits", "Every digit is readable; strokes still a little rough.")),
     (45.0, Verdict("blotchy", "digits, blotchy", "Digits appear, with broken or smudged strokes.")),
     (30.0, Verdict("shapes", "shapes", "Blobs and strokes where digits sit, but no readable digits yet.")),
     (0.0, Verdict("noise", "grey noise", "Nothing like a digit yet: grey noise or one grey blob.")),

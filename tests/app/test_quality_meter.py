@@ -22,10 +22,10 @@ def test_meter_shows_score_verdict_floor_and_classes(qtbot):
     meter = QualityMeterWidget()
     qtbot.addWidget(meter)
     assert meter.score.text() == "—"
-    meter.set_point(qpoint(1200, 79.4, coverage=10, ratio=4.9))
-    assert meter.score.text() == "79" and meter.bar.value() == 79
+    meter.set_point(qpoint(1200, 87.9, coverage=10, ratio=2.4))
+    assert meter.score.text() == "88" and meter.bar.value() == 88
     assert meter.verdict_words() == "good digits" and "good digits" in meter.verdict.text()
-    assert "4.9× the real floor (9.0)" in meter.details.text() and "10/10 classes" in meter.details.text()
+    assert "2.4× the real floor (9.0)" in meter.details.text() and "10/10 classes" in meter.details.text()
     meter.set_point(qpoint(10, 24.6, coverage=0))
     assert meter.verdict_words() == "grey noise" and "0/10 classes" in meter.details.text()
     meter.set_off("Off: the quality meter scores handwritten digits only")

@@ -167,7 +167,12 @@ def test_cfg_path_folder_is_used_without_import(tmp_path):
     arrays = _tiny_idx_folder(src, n_train=30)
     data = load_dataset(DataConfig(source="mnist", path=str(src), holdout=5))
     assert len(data.train) == 30 and len(data.heldout) == 5
-    np.testing.assert_array_equal(data.heldout.images[:, 0], arrays[2][:5])
+    # drawn at random from the whole test split (seeded), in file order, not its first five
+    test_x = arrays[2]
+    rows = [next(i for i in range(len(test_x)) if np.array_equal(test_x[i], img)) for img in data.heldout.images[:, 0]]
+    assert rows == sorted(rows) and rows != list(range(5)) and len(set(rows)) == 5
+    again = load_dataset(DataConfig(source="mnist", path=str(src), holdout=5))
+    np.testing.assert_array_equal(again.heldout.images, data.heldout.images)
     assert data.identity["origin"] == str(src)
     assert not cached_dataset_dir("mnist").exists()
 
@@ -283,3 +288,21 @@ def test_download_says_mnist_is_already_there_without_the_network(tmp_path, monk
 def test_sample_note_offers_the_download_when_mnist_is_not_here():
     notes = " ".join(load_dataset(DataConfig(source="sample")).notes)
     assert "gan-studio download mnist" in notes
+
+
+def test_the_held_out_reference_mixes_the_whole_test_split():
+    """MNIST's test file holds the SD-3 writers' digits first and the SD-1 writers' after: a reference of its
+    first 2,000 would be one population (real training digits scored 2-2.5x its floor against it)."""
+    from gan_studio.core.data.loading import _heldout
+
+    images = np.arange(10_000, dtype=np.int64).reshape(-1, 1, 1)
+    labels = np.arange(10_000) % 10
+    held, held_labels = _heldout(images, labels, None, 2000)
+    rows = held[:, 0, 0]
+    assert len(rows) == 2000 and len(set(rows.tolist())) == 2000 and np.all(np.diff(rows) > 0)
+    assert 900 <= int((rows < 5000).sum()) <= 1100            # both halves, about equally
+    np.testing.assert_array_equal(held_labels, rows % 10)       # labels stay with their images
+    only_3s, _ = _heldout(images, labels, [3], 50)               # a class filter applies before the draw
+    assert len(only_3s) == 50 and np.all(only_3s[:, 0, 0] % 10 == 3)
+    everything, _ = _heldout(images[:30], labels[:30], None, 2000)
+    assert everything[:, 0, 0].tolist() == list(range(30))      # fewer than asked: all of them, in order
