@@ -165,11 +165,17 @@ def main(argv=None) -> int:
     print(f"images/s: window {m['window_images_per_s']:,.0f}  CLI {m['cli_images_per_s']:,.0f}  "
           f"ratio {m['window_vs_cli']:.0%} (worst {m['window_vs_cli_worst']:.0%})")
     print("goals met" if result["goals_met"] else "goals NOT met")
-    args.out.mkdir(parents=True, exist_ok=True)
-    out = args.out / f"gui_responsiveness-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    save_result(args.out, "gui_responsiveness", result)
+    return 0
+
+
+def save_result(folder: Path, name: str, result: dict) -> Path:
+    """`result` as FOLDER/NAME-<date>-<time>.json (benchmarks/results is git-ignored); prints the path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(result, indent=2))
     print(out)
-    return 0
+    return out
 
 
 if __name__ == "__main__":
