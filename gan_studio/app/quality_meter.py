@@ -20,7 +20,7 @@ VERDICT_COLORS = {"noise": "#9e9e9e", "shapes": "#e0a030", "blotchy": "#d4c02a",
 
 
 class QualityMeterWidget(QFrame):
-    """Score bar + verdict + "FD 44.5 · 4.9× the real floor (9.1) · 10/10 classes"."""
+    """Score bar + verdict + "FD 20.3 · 2.7× the real floor (7.4) · 10/10 classes"."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
