@@ -1,0 +1,144 @@
+"""time_to_digits.py with model and training variants the product does not have, patched in for measuring.
+
+    .venv/bin/python benchmarks/variants.py --threads 1 --clock cpu --seconds 90 --every 30 \
+        --contenders benchmarks/variants/base.json,benchmarks/variants/lr4.json,... --seed S
+
+Takes every option of time_to_digits.py.  A contender file is a preset file (its "config" is a GAN Studio
+config) with an optional "explore" object naming what to patch in (this file only, never the product):
+
+* ``"up": "nearest"``          the generator upsamples by nearest-neighbour resize + 3×3 convolution
+                                instead of transposed convolutions
+* ``"lr_half": N, "lr_floor": f``  both learning rates halve every N steps, down to f times the start
+* ``"ema_train_bn": true``     sample the EMA generator with batch statistics (batch norm re-calibrated)
+* ``"mbstd": true``            a minibatch-standard-deviation term in the discriminator's logit
+* ``"r1": γ, "r1_every": k``   lazy R1 penalty γ/2·‖∇ₓD(x)‖² on real images every k steps
+
+The variants of the 2026-11-29/30 tuning rounds are in benchmarks/variants/ (results: benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
+
+import time_to_digits as ttd  # noqa: E402
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
+
+from gan_studio.core.models import dcgan  # noqa: E402
+
+_orig_make = ttd.make_contender
+
+
+class DWrap(nn.Module):
+    """Explore-only: minibatch-std feature and/or lazy R1 on reals around a DCDiscriminator."""
+    def __init__(self, d, mbstd=False, r1=0.0, every=4):
+        super().__init__()
+        self.d, self.mbstd, self.r1, self.every = d, mbstd, r1, every
+        self.w = nn.Parameter(torch.zeros(1)) if mbstd else None
+        self.calls = 0
+        self.pending = None
+    def forward(self, x, labels=None):
+        real = False
+        if not x.requires_grad:
+            self.calls += 1
+            real = self.calls % 2 == 1
+        do_r1 = real and self.r1 > 0 and torch.is_grad_enabled() and (self.calls // 2) % self.every == 0
+        if do_r1:
+            x = x.detach().requires_grad_(True)
+        d = self.d
+        h = d.body(x)
+        f = h.flatten(1)
+        logit = d.out(f).squeeze(1)
+        if d.cfg.conditional:
+            from gan_studio.core.models.common import as_condition
+            cond = as_condition(labels, d.cfg.num_classes, x.shape[0], x.device)
+            logit = logit + (d.embed(cond) * f).sum(1)
+        if self.mbstd:
+            s = h.std(0, unbiased=False).mean()
+            logit = logit + self.w * s
+        if do_r1:
+            g, = torch.autograd.grad(logit.sum(), x, create_graph=True)
+            self.pending = self.r1 * 0.5 * self.every * g.pow(2).flatten(1).sum(1).mean()
+        return logit
+
+
+class Up(nn.Sequential):
+    def __init__(self, cin, cout, k, s, p, bias=True):
+        super().__init__(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(cin, cout, 3, 1, 1, bias=bias))
+
+
+@contextlib.contextmanager
+def patched(ex):
+    saved = dcgan.nn
+    class NS:
+        pass
+    ns = NS()
+    for k in dir(nn):
+        if not k.startswith("__"):
+            setattr(ns, k, getattr(nn, k))
+    if ex.get("up") == "nearest":
+        ns.ConvTranspose2d = Up
+    dcgan.nn = ns
+    try:
+        yield
+    finally:
+        dcgan.nn = saved
+
+
+def make(key, dataset, seed):
+    path = Path(key)
+    ex = json.loads(path.read_text())["explore"] if path.suffix == ".json" and path.is_file() and "explore" in json.loads(path.read_text()) else {}
+    with patched(ex):
+        c = _orig_make(key, dataset, seed)
+    c.ex = ex
+    t = c.trainer
+    base_g, base_d = t.config.train.lr_g, t.config.train.lr_d
+    if ex.get("lr_half"):
+        orig_step = c.step
+        def step():
+            f = max(ex.get("lr_floor", 0.1), 0.5 ** (c.steps / ex["lr_half"]))
+            for g in t.opt_g.param_groups: g["lr"] = base_g * f
+            for g in t.opt_d.param_groups: g["lr"] = base_d * f
+            orig_step()
+        c.step = step
+    if ex.get("ema_train_bn"):
+        @torch.no_grad()
+        def sample(n, seed, _t=t):
+            g = _t.G_ema
+            gen = torch.Generator().manual_seed(seed)
+            z = torch.randn(n, _t.config.model.latent_dim, generator=gen)
+            labels = torch.tensor([i % 10 for i in range(n)])
+            g.train()
+            x = g(z, labels)
+            g.eval()
+            return ((x.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).permute(0, 2, 3, 1).cpu().numpy().copy()
+        c.sample = sample
+    if ex.get("mbstd") or ex.get("r1"):
+        wrap = DWrap(t.D, mbstd=bool(ex.get("mbstd")), r1=float(ex.get("r1", 0)), every=int(ex.get("r1_every", 4)))
+        t.D = wrap
+        t._D_train = wrap
+        tc = t.config.train
+        t.opt_d = torch.optim.Adam(wrap.parameters(), lr=tc.lr_d, betas=(tc.beta1, tc.beta2))
+        import gan_studio.core.trainer as trmod
+        orig_loss = trmod.discriminator_loss
+        def dloss(kind, real, fake, _w=wrap, _o=orig_loss):
+            l = _o(kind, real, fake)
+            if _w.pending is not None:
+                l = l + _w.pending
+                _w.pending = None
+            return l
+        trmod.discriminator_loss = dloss
+    print(c.name, ex, t.parameter_counts(), flush=True)
+    return c
+
+
+ttd.make_contender = make
+if __name__ == "__main__":
+    raise SystemExit(ttd.main())
