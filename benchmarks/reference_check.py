@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
 
@@ -45,17 +46,18 @@ def main(argv=None) -> int:
     from gan_studio.core.generator import load_generator
     from gan_studio.core.metrics import QualityMeter
     from gan_studio.paths import resource_path
+    from time_to_digits import EVAL_SAMPLES, EVAL_SEED, HELDOUT   # the same evaluation as the headline
 
     torch.set_num_threads(1)
-    dataset = load_dataset(DataConfig(source="mnist", path=args.mnist, holdout=2000), 28, 1)
+    dataset = load_dataset(DataConfig(source="mnist", path=args.mnist, holdout=HELDOUT), 28, 1)
     test = read_idx(Path(args.mnist) / "t10k-images-idx3-ubyte.gz")[:, None]
-    references = {"first-2000": test[:2000], "mixed-2000": dataset.heldout.images, "last-2000": test[8000:]}
+    references = {"first-2000": test[:HELDOUT], "mixed-2000": dataset.heldout.images, "last-2000": test[8000:]}
     meter = QualityMeter.load_default()
     model = load_generator(resource_path("models", "pretrained-mnist.safetensors"))
-    z = torch.randn(1000, model.latent_dim, generator=torch.Generator().manual_seed(20240)).numpy()
-    fake = model.generate(z, np.arange(1000) % model.num_classes)
+    z = torch.randn(EVAL_SAMPLES, model.latent_dim, generator=torch.Generator().manual_seed(EVAL_SEED)).numpy()
+    fake = model.generate(z, np.arange(EVAL_SAMPLES) % model.num_classes)
     rng = np.random.default_rng(0)
-    draws = [dataset.train.images[rng.choice(len(dataset.train), 1000, replace=False)] for _ in range(args.draws)]
+    draws = [dataset.train.images[rng.choice(len(dataset.train), EVAL_SAMPLES, replace=False)] for _ in range(args.draws)]
 
     result = {}
     print(f"{'reference':12s} {'floor':>6s}  {'real training digits: FD (÷ floor)':>40s}  {'pretrained generator':>22s}")

@@ -29,8 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from gui_responsiveness import save_result, spin  # noqa: E402  (the same event-loop helpers)
-
-EVAL_SEED, EVAL_SAMPLES, HELDOUT = 20240, 1000, 2000      # as in time_to_digits.py
+from time_to_digits import EVAL_SAMPLES, EVAL_SEED, HELDOUT  # noqa: E402  (the same evaluation)
 
 
 def wait_for(predicate, timeout_s: float, step_ms: float = 20) -> bool:

@@ -72,7 +72,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._fit_to_screen()
         self.settings.restore_window(self)
-        self._update_device_label()
+        self._update_device_label()             # "Preparing PyTorch…" while it loads (app start-up)
+        if not torch_loader().is_ready():
+            torch_loader().when_ready(self._update_device_label)
         self.status.set("dataset", data_title(self.experiment.config.data))
         self.update_controls()
         notice = self.settings.pending_notice()
@@ -487,8 +489,7 @@ class MainWindow(QMainWindow):
 
     def _update_device_label(self) -> None:
         if not torch_loader().is_ready():      # app start-up: PyTorch loads just after the window shows
-            self.status.set("device", tr("Preparing PyTorch…"))
-            torch_loader().when_ready(self._update_device_label)
+            self.status.set("device", tr("Preparing PyTorch…"))    # called again once it is in (__init__)
             return
         train = self.experiment.config.train
         threads = self.controller.info.get("threads") or self.controller.thread_count()

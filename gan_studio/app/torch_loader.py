@@ -17,7 +17,7 @@ import importlib
 import threading
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 IDLE, DEFERRED, LOADING, READY, FAILED = "idle", "deferred", "loading", "ready", "failed"
 
@@ -87,13 +87,7 @@ class TorchLoader(QObject):
         if self.is_ready():
             callback()
         elif self.state != FAILED:
-            self.ready.connect(callback, type=_single_shot())
-
-
-def _single_shot():
-    from PySide6.QtCore import Qt
-
-    return Qt.ConnectionType.SingleShotConnection
+            self.ready.connect(callback, type=Qt.ConnectionType.SingleShotConnection)
 
 
 _loader: TorchLoader | None = None
@@ -105,7 +99,3 @@ def torch_loader() -> TorchLoader:
     if _loader is None:
         _loader = TorchLoader()
     return _loader
-
-
-def when_ready(callback: Callable[[], None]) -> None:
-    torch_loader().when_ready(callback)
