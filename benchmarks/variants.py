@@ -124,6 +124,7 @@ def make(key, dataset, seed):
         wrap = DWrap(t.D, mbstd=bool(ex.get("mbstd")), r1=float(ex.get("r1", 0)), every=int(ex.get("r1_every", 4)))
         t.D = wrap
         t._D_train = wrap
+        t.joint_d_pass = False   # the wrapper tells real from generated batches by the order of D's calls
         tc = t.config.train
         t.opt_d = torch.optim.Adam(wrap.parameters(), lr=tc.lr_d, betas=(tc.beta1, tc.beta2))
         import gan_studio.core.trainer as trmod

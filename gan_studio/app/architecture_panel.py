@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, ConfigIssue, ExperimentConfig, ModelConfig,
+from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, UPDATES, ConfigIssue, ExperimentConfig, ModelConfig,
                            TrainConfig, field_label)
 from ..core.device import available_devices, cpu_device, cpu_threads
 from ..core.experiment import CUSTOM, Experiment
@@ -18,6 +18,7 @@ from .widgets import (CollapsibleSection, InlineMessage, ValidatedField, format_
 
 ARCH_LABELS = {"dcgan": tr_noop("DCGAN (convolutional)"), "mlp": tr_noop("MLP (fully connected)")}
 D_NORM_LABELS = {"none": tr_noop("None"), "batch": tr_noop("Batch norm"), "spectral": tr_noop("Spectral norm")}
+UPDATE_LABELS = {"alternating": tr_noop("Alternating (D, then G)"), "simultaneous": tr_noop("Simultaneous (D and G at once)")}
 
 
 class ArchitecturePanel(QWidget):
@@ -192,6 +193,14 @@ class ArchitecturePanel(QWidget):
         self._field(form, tr("D:G steps"), self.d_steps_spin, "train.d_steps",
                     tr("Discriminator updates per generator update (1–20; WGAN-GP uses 5). "
                        "Can be changed while training."))
+        self.updates_combo = QComboBox(self)
+        for key in UPDATES:
+            self.updates_combo.addItem(tr(UPDATE_LABELS[key]), key)
+        self.updates_combo.currentIndexChanged.connect(self._on_edit)
+        self._field(form, tr("Updates"), self.updates_combo, "train.updates",
+                    tr("Alternating: D learns, then G learns against the updated D. Simultaneous: both learn "
+                       "from the same moment, so the two halves of a step run on two CPU cores at once "
+                       "(needs D:G steps 1 and no batch norm in D). Can be changed while training."))
         ov.addLayout(form)
 
         adv = QWidget(self)
@@ -321,6 +330,7 @@ class ArchitecturePanel(QWidget):
             ema=num(self.ema_edit, "train.ema", t0.ema, tr("EMA decay")),
             batch_size=self.batch_spin.value(),
             d_steps=self.d_steps_spin.value(),
+            updates=self.updates_combo.currentData(),
             seed=self.seed_spin.value(),
             device=self.device(),
             threads=self.threads_spin.value(),
@@ -347,6 +357,7 @@ class ArchitecturePanel(QWidget):
                     edit.setText(format_float(value))
             set_clamped(self.batch_spin, train.batch_size)
             set_clamped(self.d_steps_spin, train.d_steps)
+            self.updates_combo.setCurrentIndex(max(0, self.updates_combo.findData(train.updates)))
             set_clamped(self.seed_spin, train.seed)
             idx = self.device_combo.findData(train.device)
             if idx < 0:      # a device this computer lacks (e.g. a config from a GPU machine)

@@ -32,6 +32,7 @@ LOSS_LABELS = {
     "wgan-gp": "Wasserstein + gradient penalty",
 }
 D_NORMS = ("none", "batch", "spectral")
+UPDATES = ("alternating", "simultaneous")
 D_ACTIVATIONS = ("leaky-relu", "relu")
 DATA_SOURCES = ("sample", "mnist", "fashion-mnist", "kmnist", "folder")
 IMAGE_SIZES = (28, 32, 64)
@@ -160,6 +161,9 @@ class TrainConfig(_JsonMixin):
     beta2: float = _f(0.999, change=LIVE, preset=True)
     batch_size: int = _f(64, preset=True)
     d_steps: int = _f(1, change=LIVE, preset=True)
+    # "alternating": D updates, then G against the updated D (the classic loop); "simultaneous": both
+    # gradients from the same weights, then both updates — the two halves can run on two cores at once.
+    updates: str = _f("alternating", change=LIVE, preset=True)
     gp_weight: float = _f(10.0, change=LIVE, preset=True)
     ema: float = _f(0.0, preset=True)          # 0 disables the generator EMA; else decay, e.g. 0.999
     seed: int = _f(0, preset=True)
@@ -181,6 +185,10 @@ class TrainConfig(_JsonMixin):
         _range(issues, "train.beta2", self.beta2, 0.0, 0.99999, "beta2", float)
         _range(issues, "train.batch_size", self.batch_size, 1, 4096, "batch size")
         _range(issues, "train.d_steps", self.d_steps, 1, 20, "D:G steps")
+        if self.updates not in UPDATES:
+            issues.append(ConfigIssue("train.updates", f"updates must be one of {', '.join(UPDATES)}"))
+        elif self.updates == "simultaneous" and self.d_steps != 1:
+            issues.append(ConfigIssue("train.d_steps", "simultaneous updates take one D step per G step (set D:G steps to 1)"))
         _range(issues, "train.gp_weight", self.gp_weight, 0.0, 1000.0, "gradient-penalty weight", float)
         if not (self.ema == 0 or (isinstance(self.ema, (int, float)) and 0.5 <= self.ema < 1.0)):
             issues.append(ConfigIssue("train.ema", "EMA decay must be 0 (off) or between 0.5 and 0.9999"))
@@ -231,6 +239,8 @@ class ExperimentConfig:
         issues = self.data.validate() + self.model.validate() + self.train.validate()
         if self.model.arch == "mlp" and self.model.conditional:
             issues.append(ConfigIssue("model.conditional", "the MLP GAN is unconditional; use the conditional DCGAN"))
+        if self.train.updates == "simultaneous" and self.model.d_norm == "batch":
+            issues.append(ConfigIssue("model.d_norm", "simultaneous updates need a discriminator without batch norm (use none or spectral)"))
         if self.train.loss == "wgan-gp" and self.model.d_norm == "batch":
             issues.append(ConfigIssue("model.d_norm", "WGAN-GP needs a critic without batch norm (use none or spectral)"))
         return issues
@@ -313,7 +323,7 @@ FIELD_LABELS = {
     "model.d_width": "discriminator width", "model.depth": "hidden layers", "model.g_batchnorm": "generator norm",
     "model.d_norm": "discriminator norm", "model.d_activation": "discriminator activation", "train.loss": "loss",
     "train.lr_g": "generator LR", "train.lr_d": "discriminator LR", "train.beta1": "Adam β1", "train.beta2": "Adam β2",
-    "train.batch_size": "batch size", "train.d_steps": "D:G steps", "train.gp_weight": "gradient penalty",
+    "train.batch_size": "batch size", "train.d_steps": "D:G steps", "train.updates": "updates", "train.gp_weight": "gradient penalty",
     "train.ema": "EMA decay", "train.seed": "seed", "train.device": "device", "train.threads": "CPU threads",
     "train.max_steps": "step target", "train.max_seconds": "time target", "train.sample_every": "snapshot interval",
     "train.checkpoint_every": "autosave interval (steps)", "train.autosave_seconds": "autosave interval (seconds)",

@@ -9,6 +9,7 @@ of steps in one go (no `.item()` sync in the hot loop).  `flush()` raises
 
 from __future__ import annotations
 
+import concurrent.futures
 import copy
 import dataclasses
 import json
@@ -120,14 +121,21 @@ class Trainer:
             self.G.to(memory_format=torch.channels_last)
             self.D.to(memory_format=torch.channels_last)
         self.G_ema = copy.deepcopy(self.G).eval().requires_grad_(False) if t.ema > 0 else None
-        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=t.lr_g, betas=(t.beta1, t.beta2))
-        self.opt_d = torch.optim.Adam(self.D.parameters(), lr=t.lr_d, betas=(t.beta1, t.beta2))
+        # Fused Adam: one kernel per parameter instead of a dozen small ops (the per-step optimizer
+        # time is a large share of a batch-16 step on a CPU; benchmarks/README.md "roofline").
+        self._fused = self.device.type in ("cpu", "cuda")
+        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=t.lr_g, betas=(t.beta1, t.beta2), fused=self._fused)
+        self.opt_d = torch.optim.Adam(self.D.parameters(), lr=t.lr_d, betas=(t.beta1, t.beta2), fused=self._fused)
 
         fixed = torch.Generator().manual_seed(t.seed + 1)
         self.fixed_z = torch.randn(FIXED_SAMPLES, m.latent_dim, generator=fixed).to(self.device)
         classes = self.data.classes or [0]
         self.fixed_labels = torch.tensor([classes[i % len(classes)] for i in range(FIXED_SAMPLES)], device=self.device)
 
+        # Real and generated images go through D in one pass (one spectral-norm power iteration, larger
+        # convolutions: benchmarks/step_speed.py), except where D has batch norm, whose statistics must
+        # not mix the two batches.
+        self.joint_d_pass = m.d_norm != "batch"
         self.step_count = 0
         self.elapsed = 0.0
         self._perm = torch.randperm(len(self.data), generator=self.rng, device=self.device)
@@ -141,6 +149,8 @@ class Trainer:
         self._G_train: torch.nn.Module = self.G
         self._D_train: torch.nn.Module = self.D
         self._after_updates = None   # called each step after both updates, before the EMA (distributed: buffer sync)
+        self._copies = None          # simultaneous steps: frozen copies of G and D (_frozen_copies)
+        self._pool = None            # simultaneous steps on two threads: the D half's worker
         self.processes = 1           # processes training together, each on its own batches; images/s counts them all
 
     # ------------------------------------------------------------------ info
@@ -200,7 +210,8 @@ class Trainer:
         return torch.linalg.vector_norm(torch.stack(torch._foreach_norm(grads))) if grads else torch.zeros(())
 
     def step(self) -> None:
-        """One training step: `d_steps` discriminator updates, then one generator update."""
+        """One training step: `d_steps` discriminator updates, then one generator update (alternating),
+        or one of each computed from the same weights (simultaneous)."""
         if not self._pending:  # the clock runs while steps run, not while the caller is idle
             self._window_start = time.perf_counter()
         t = self.config.train
@@ -208,6 +219,9 @@ class Trainer:
         cond = self.config.model.conditional
         self.G.train()
         self.D.train()
+        if t.updates == "simultaneous":
+            self._simultaneous_step(t, bs, cond)
+            return
         gp = self._zero
         for _ in range(t.d_steps):
             x, y = self._next_batch(bs)
@@ -215,8 +229,12 @@ class Trainer:
             y_fake = y if cond else None
             with torch.no_grad():
                 fake = self.G(z, y_fake)
-            real_logits = self._D_train(x, y if cond else None)
-            fake_logits = self._D_train(fake, y_fake)
+            if self.joint_d_pass:
+                logits = self._D_train(torch.cat([x, fake]), torch.cat([y, y_fake]) if cond else None)
+                real_logits, fake_logits = logits[:bs], logits[bs:]
+            else:
+                real_logits = self._D_train(x, y if cond else None)
+                fake_logits = self._D_train(fake, y_fake)
             loss_d = discriminator_loss(t.loss, real_logits, fake_logits)
             if t.loss == "wgan-gp" and t.gp_weight > 0:
                 gp = gradient_penalty(self._D_train, x, fake, y_fake, self.rng)
@@ -239,11 +257,94 @@ class Trainer:
             p.requires_grad_(True)
         grad_g = self._grad_norm(self.G)
         self.opt_g.step()
+        self._finish_step(t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp)
+
+    # ------------------------------------------------------- simultaneous
+    def _frozen_copies(self):
+        """(G', D'): copies of the networks, without gradients, that the two halves of a simultaneous step
+        read instead of the live G and D.  D' runs in eval mode: spectral norm uses the vectors of D's
+        last power iteration and does not iterate again, so the G half neither reads D while the D half
+        updates it nor writes D's buffers.  G' keeps batch statistics (train mode) like the G of an
+        alternating D update; its own running statistics are never used."""
+        if self._copies is None:
+            g = copy.deepcopy(self.G).requires_grad_(False).train()
+            d = copy.deepcopy(self.D).requires_grad_(False).eval()
+            self._copies = (g, d, list(g.parameters()), list(self.G.parameters()),
+                            list(d.parameters()) + list(d.buffers()), list(self.D.parameters()) + list(self.D.buffers()))
+        g, d, g_to, g_from, d_to, d_from = self._copies
+        with torch.no_grad():
+            torch._foreach_copy_(g_to, g_from)
+            torch._foreach_copy_(d_to, d_from)
+        return g, d
+
+    def _parallel_halves(self) -> bool:
+        """Run the two halves of a simultaneous step on two threads (each with half the intra-op threads):
+        on a CPU with at least two threads to give, in a single process (a distributed run's collectives
+        must keep one order)."""
+        return self.device.type == "cpu" and self.threads >= 2 and self.processes == 1 and self._D_train is self.D
+
+    def _simultaneous_step(self, t: TrainConfig, bs: int, cond: bool) -> None:
+        """One simultaneous step: D's gradient (real batch against G's current fakes) and G's gradient
+        (against D as it is) from the same weights, then both updates.  The same numbers whether the two
+        halves run one after the other or at once on two threads (tests/core/test_trainer.py)."""
+        x, y = self._next_batch(bs)
+        z_d = self._noise(bs)
+        z_g = self._noise(bs)
+        y_g = self._fake_labels(bs)
+        g_copy, d_copy = self._frozen_copies()
+        self.opt_d.zero_grad(set_to_none=True)
+        self.opt_g.zero_grad(set_to_none=True)
+        gp = self._zero
+
+        def d_half():
+            fake = g_copy(z_d, y if cond else None)
+            if self.joint_d_pass:
+                logits = self._D_train(torch.cat([x, fake]), torch.cat([y, y]) if cond else None)
+                real_logits, fake_logits = logits[:bs], logits[bs:]
+            else:
+                real_logits = self._D_train(x, y if cond else None)
+                fake_logits = self._D_train(fake, y if cond else None)
+            loss_d = discriminator_loss(t.loss, real_logits, fake_logits)
+            penalty = self._zero
+            if t.loss == "wgan-gp" and t.gp_weight > 0:
+                penalty = gradient_penalty(self._D_train, x, fake, y if cond else None, self.rng)
+                loss_d = loss_d + t.gp_weight * penalty
+            loss_d.backward()
+            return loss_d, real_logits, fake_logits, penalty
+
+        def g_half():
+            loss_g = generator_loss(t.loss, d_copy(self._G_train(z_g, y_g), y_g))
+            loss_g.backward()
+            return loss_g
+
+        if self._parallel_halves():
+            if self._pool is None:
+                self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="gan-studio-d-half")
+            torch.set_num_threads(max(1, self.threads // 2))
+            try:
+                pending = self._pool.submit(d_half)
+                try:
+                    loss_g = g_half()
+                except BaseException:
+                    concurrent.futures.wait([pending])   # never leave the D half running into the next step
+                    raise
+                loss_d, real_logits, fake_logits, gp = pending.result()
+            finally:
+                torch.set_num_threads(self.threads)
+        else:
+            loss_d, real_logits, fake_logits, gp = d_half()
+            loss_g = g_half()
+        grad_d = self._grad_norm(self.D)
+        grad_g = self._grad_norm(self.G)
+        self.opt_d.step()
+        self.opt_g.step()
+        self._finish_step(t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp)
+
+    def _finish_step(self, t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp) -> None:
         if self._after_updates is not None:
             self._after_updates()
         if self.G_ema is not None:
             self._update_ema(t.ema)
-
         with torch.no_grad():
             self._pending.append(torch.stack([
                 loss_d.detach(), loss_g.detach(),
@@ -335,12 +436,23 @@ class Trainer:
         self.fixed_labels = weights["fixed_labels"].to(self.device)
         for name, optimizer in (("opt_g", self.opt_g), ("opt_d", self.opt_d)):
             groups = json.loads(optim_meta[name])
+            for group in groups:  # how the update is computed is this trainer's choice, not the checkpoint's
+                group.update(fused=self._fused, foreach=None)
             per_param: dict[int, dict] = {}
             prefix = f"{name}."
+            params = [p for group in optimizer.param_groups for p in group["params"]]
             for key, value in optim.items():
                 if key.startswith(prefix):
                     idx, field_name = key[len(prefix):].split(".", 1)
-                    per_param.setdefault(int(idx), {})[field_name] = value.clone()
+                    param = params[int(idx)]
+                    if value.shape == param.shape:
+                        # Moment buffers in the parameter's memory layout (channels-last convolutions):
+                        # the fused Adam kernel walks both in storage order and would silently pair
+                        # the wrong elements of a checkpoint's contiguous copy.
+                        value = torch.empty_like(param).copy_(value)
+                    else:
+                        value = value.clone()
+                    per_param.setdefault(int(idx), {})[field_name] = value
             optimizer.load_state_dict({"state": per_param, "param_groups": groups})
         saved = ExperimentConfig.from_json(state["weights_meta"]["config"]).train
         keep = {k: getattr(self.config.train, k) for k in (f.name for f in dataclasses.fields(TrainConfig))

@@ -23,7 +23,7 @@ OTHER = {
     "model.g_batchnorm": False, "model.d_norm": "none",
     "model.d_activation": "relu",
     "train.loss": "hinge", "train.lr_g": 1e-3, "train.lr_d": 5e-4, "train.beta1": 0.9, "train.beta2": 0.99,
-    "train.batch_size": 8, "train.d_steps": 2, "train.gp_weight": 5.0, "train.ema": 0.9, "train.seed": 3,
+    "train.batch_size": 8, "train.d_steps": 2, "train.updates": "simultaneous", "train.gp_weight": 5.0, "train.ema": 0.9, "train.seed": 3,
     "train.device": "cpu", "train.threads": 2, "train.max_steps": 100, "train.max_seconds": 10.0,
     "train.sample_every": 7, "train.checkpoint_every": 9, "train.autosave_seconds": 30.0,
 }
@@ -48,7 +48,7 @@ def test_every_field_has_a_rule_and_a_walk_value():
     assert set(FIELD_LABELS) == set(keys)                  # every field has the name the panel shows
     assert set(OTHER) == set(keys)
     assert {change_rule(k) for k in keys} == {LIVE, CONTINUE, RESTART}
-    assert set(LIVE_TRAIN_KEYS) == {"loss", "lr_g", "lr_d", "beta1", "beta2", "d_steps", "gp_weight"}
+    assert set(LIVE_TRAIN_KEYS) == {"loss", "lr_g", "lr_d", "beta1", "beta2", "d_steps", "updates", "gp_weight"}
     # presets decide the model and the optimisation, never the data, device, threads or intervals
     assert "train.device" not in PRESET_KEYS and "train.threads" not in PRESET_KEYS
     assert not [k for k in PRESET_KEYS if k.startswith("data.")]

@@ -150,3 +150,86 @@ def test_capture_and_restore_replay_the_same_steps_twice():
             t.step()
         runs.append([(r.step, r.loss_d, r.loss_g) for r in t.flush()])
     assert runs[0] == runs[1] and [s for s, _, _ in runs[0]] == [3, 4, 5]
+
+
+# ------------------------------------------------------------- simultaneous updates
+def _weights(t: Trainer) -> dict:
+    return {k: v.clone() for k, v in t.state()["weights"].items()}
+
+
+def test_simultaneous_updates_give_g_the_gradient_of_the_discriminator_before_its_update():
+    """The G half reads D as it was at the start of the step: how far D moves in the same step (its
+    learning rate) cannot change G's gradient, while in an alternating step it does."""
+    x, y = tiny_data()
+    grads = {}
+    for updates in ("simultaneous", "alternating"):
+        for lr_d in (1e-6, 5e-2):
+            t = Trainer(tiny_config(updates=updates, lr_d=lr_d, lr_g=1e-3), x, y)
+            t.step()
+            grads[updates, lr_d] = [p.grad.clone() for p in t.G.parameters()]
+    same = lambda a, b: all(torch.equal(u, v) for u, v in zip(a, b))  # noqa: E731
+    assert same(grads["simultaneous", 1e-6], grads["simultaneous", 5e-2])
+    assert not same(grads["alternating", 1e-6], grads["alternating", 5e-2])
+
+
+def test_simultaneous_halves_on_two_threads_compute_exactly_what_one_thread_computes():
+    x, y = tiny_data()
+    sequential = Trainer(tiny_config(updates="simultaneous", ema=0.9, threads=1), x, y)
+    parallel = Trainer(tiny_config(updates="simultaneous", ema=0.9, threads=2), x, y)
+    assert not sequential._parallel_halves() and parallel._parallel_halves()
+    for _ in range(12):
+        torch.set_num_threads(1)
+        sequential.step()
+        torch.set_num_threads(2)
+        parallel.step()
+    a, b = sequential.flush(), parallel.flush()
+    assert [(r.loss_d, r.loss_g, r.d_real, r.d_fake) for r in a] == [(r.loss_d, r.loss_g, r.d_real, r.d_fake) for r in b]
+    wa, wb = _weights(sequential), _weights(parallel)
+    assert wa.keys() == wb.keys()
+    for k in wa:
+        assert torch.equal(wa[k], wb[k]), k
+    assert torch.get_num_threads() == 2      # the trainer's thread count is back after each step
+    assert not torch.equal(wa["G.project.weight"], Trainer(tiny_config(updates="simultaneous"), x, y).G.project.weight)
+
+
+def test_simultaneous_training_resumes_exactly_from_a_saved_state():
+    x, y = tiny_data()
+    t = Trainer(tiny_config(updates="simultaneous", ema=0.9), x, y)
+    for _ in range(5):
+        t.step()
+    t.flush()
+    saved = t.capture()
+    for _ in range(4):
+        t.step()
+    straight = ([r.loss_g for r in t.flush()], _weights(t))
+    resumed = Trainer(tiny_config(updates="simultaneous", ema=0.9), x, y)
+    resumed.load_state(saved)
+    for _ in range(4):
+        resumed.step()
+    assert [r.loss_g for r in resumed.flush()] == straight[0]
+    for k, v in _weights(resumed).items():
+        assert torch.equal(v, straight[1][k]), k
+
+
+@pytest.mark.parametrize("loss", ["hinge", "wgan-gp", "ns"])
+def test_simultaneous_updates_train_with_every_loss_and_an_mlp(loss):
+    x, y = tiny_data(n=64)
+    for arch in ("dcgan", "mlp"):
+        cfg = ExperimentConfig(model=ModelConfig(arch=arch, g_width=8, d_width=8, latent_dim=8, d_norm="spectral"),
+                               train=TrainConfig(batch_size=8, loss=loss, updates="simultaneous", threads=2))
+        t = Trainer(cfg, x, y)
+        before = [p.detach().clone() for p in t.D.parameters()]
+        for _ in range(3):
+            t.step()
+        rows = t.flush()
+        assert len(rows) == 3 and all(np.isfinite([r.loss_d, r.loss_g, r.grad_norm_d, r.grad_norm_g]).all() for r in rows)
+        assert (rows[-1].gp > 0) == (loss == "wgan-gp")
+        assert any(not torch.equal(a, b) for a, b in zip(before, t.D.parameters()))
+
+
+def test_simultaneous_updates_refuse_settings_they_cannot_honour():
+    issues = ExperimentConfig(train=TrainConfig(updates="simultaneous", d_steps=2)).validate()
+    assert [i.field for i in issues] == ["train.d_steps"]
+    issues = ExperimentConfig(model=ModelConfig(d_norm="batch"), train=TrainConfig(updates="simultaneous")).validate()
+    assert [i.field for i in issues] == ["model.d_norm"]
+    assert [i.field for i in TrainConfig(updates="sideways").validate()] == ["train.updates"]
