@@ -117,8 +117,10 @@ class TrainingController(QObject):
 
     def thread_count(self) -> int | None:
         """Torch threads asked of the training process: an explicit or configured count, else None — the
-        process chooses (`choose_threads`, probed there, never on the GUI thread) among all cores but one,
-        which stays with the window."""
+        process chooses (`choose_threads`, probed there, never on the GUI thread) among every core.  The
+        window stays responsive because the training process runs at a lower priority
+        (`process.lower_priority`); keeping a core back for it made a two-core laptop train on one
+        thread, half the speed of a simultaneous step on two (benchmarks/step_speed.py)."""
         if self.threads is not None:
             return self.threads
         configured = self.experiment.config.train.threads
@@ -128,7 +130,7 @@ class TrainingController(QObject):
         from ..core.diagnostics import QUALITY_EVERY_SECONDS
 
         # The window always runs the quality meter (the CLI only with --quality).
-        return {"threads": self.thread_count(), "max_threads": max(1, cpu_threads() - 1),
+        return {"threads": self.thread_count(), "max_threads": cpu_threads(),
                 "quality": QUALITY_EVERY_SECONDS}
 
     # ------------------------------------------------------------- intent

@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
 import traceback
 from collections import deque
@@ -528,6 +529,7 @@ class TrainingLoop:
 
 def child_main(commands, events, parent_pid: int) -> None:
     """Entry point of the training process (spawned)."""
+    lower_priority()
     loop = TrainingLoop(commands, events, parent_pid)
     _on_sigterm(loop)
     try:
@@ -538,6 +540,24 @@ def child_main(commands, events, parent_pid: int) -> None:
                 conn.close()
             except OSError:
                 pass
+
+
+PRIORITY_NICE = 5   # POSIX niceness of the training process
+
+
+def lower_priority() -> None:
+    """Let the window's process run first when both want a core: the training process uses every core
+    (two threads for a simultaneous step), and a window waiting behind it would stall.  POSIX: nice +5;
+    Windows: below-normal priority class.  Training loses nothing while the window is idle."""
+    try:
+        if hasattr(os, "nice"):
+            os.nice(PRIORITY_NICE)
+        elif sys.platform == "win32":
+            import ctypes
+            kernel32 = ctypes.windll.kernel32
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), 0x00004000)  # BELOW_NORMAL_PRIORITY_CLASS
+    except (OSError, AttributeError):   # not permitted here: train at normal priority
+        pass
 
 
 def _on_sigterm(loop: TrainingLoop) -> None:

@@ -21,7 +21,7 @@ import numpy as np
 import pytest
 
 from gan_studio.core.config import DataConfig, ExperimentConfig, ModelConfig, TrainConfig
-from gan_studio.core.process import ProcessDied, TrainingLoop, TrainingProcess
+from gan_studio.core.process import PRIORITY_NICE, ProcessDied, TrainingLoop, TrainingProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT = 60.0         # generous: two shared cores, torch imports, other engineers' tests
@@ -156,6 +156,12 @@ def test_load_and_train_emit_consecutive_rows_and_snapshots(inbox, loaded):
     steps = [s["step"] for s in snaps]
     assert steps[0] == 0 and steps[1] >= 10 and steps == sorted(steps)
     assert not np.array_equal(snaps[0]["images"], snaps[-1]["images"])   # training changed the generator
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX scheduling priorities")
+def test_the_training_process_runs_at_a_lower_priority_than_the_window(inbox):
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    assert os.getpriority(os.PRIO_PROCESS, inbox.process.pid) == min(19, mine + PRIORITY_NICE)
 
 
 def test_pause_stops_rows_and_step_runs_exactly_n(inbox, loaded):
