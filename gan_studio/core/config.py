@@ -188,7 +188,7 @@ class TrainConfig(_JsonMixin):
         if self.updates not in UPDATES:
             issues.append(ConfigIssue("train.updates", f"updates must be one of {', '.join(UPDATES)}"))
         elif self.updates == "simultaneous" and self.d_steps != 1:
-            issues.append(ConfigIssue("train.d_steps", "simultaneous updates take one D step per G step (set D:G steps to 1)"))
+            issues.append(ConfigIssue("train.d_steps", "simultaneous updates take one D step per G step: set D:G steps to 1, or updates to alternating"))
         _range(issues, "train.gp_weight", self.gp_weight, 0.0, 1000.0, "gradient-penalty weight", float)
         if not (self.ema == 0 or (isinstance(self.ema, (int, float)) and 0.5 <= self.ema < 1.0)):
             issues.append(ConfigIssue("train.ema", "EMA decay must be 0 (off) or between 0.5 and 0.9999"))

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import (LIVE, PRESET_KEYS, RESTART, ConfigIssue, DataConfig, ExperimentConfig, change_rule,
-                     differences, field_label, get_value, with_values)
+                     differences, field_keys, field_label, get_value, with_values)
 from .events import Signal
 from .presets import DEFAULT_PRESET, get_preset, load_presets
 from .runs import is_scratch
@@ -109,11 +109,25 @@ class Experiment:
         self.config = config
         self.configChanged.emit(keys)
         if self.active and self.trained is not None:
-            live = {k.split(".", 1)[1]: get_value(config, k) for k in keys
-                    if change_rule(k) == LIVE and get_value(config, k) != get_value(self.trained, k)}
-            if live and not [i for i in config.validate() if i.field in {f"train.{k}" for k in live}]:
+            live = self._live_changes(config)
+            if live:
                 self.trained = with_values(self.trained, {f"train.{k}": v for k, v in live.items()})
                 self.liveChanged.emit(live)
+
+    def _live_changes(self, config: ExperimentConfig) -> dict:
+        """The live fields where `config` differs from what trains, that training can take now: every such
+        field, not only the one just edited (an edit refused earlier — D:G steps 2 under simultaneous
+        updates — goes out once another edit makes it valid), less those the changed training config
+        would flag; nothing when the rest still leaves it invalid (a rule across fields)."""
+        live = {k: get_value(config, k) for k in field_keys(change=LIVE)
+                if get_value(config, k) != get_value(self.trained, k)}
+        if not live:
+            return {}
+        flagged = {i.field for i in with_values(self.trained, live).validate()}
+        live = {k: v for k, v in live.items() if k not in flagged}
+        if not live or with_values(self.trained, live).validate():
+            return {}
+        return {k.split(".", 1)[1]: v for k, v in live.items()}
 
     def edit(self, **values) -> None:
         """Edit dotted fields: `edit(**{"train.lr_g": 1e-3})`."""

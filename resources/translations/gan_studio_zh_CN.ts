@@ -4406,8 +4406,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />
-            <source>simultaneous updates take one D step per G step (set D:G steps to 1)</source>
-            <translation>同时更新每个 G 步只做一个 D 步（请将 D:G 步数设为 1）</translation>
+            <source>simultaneous updates take one D step per G step: set D:G steps to 1, or updates to alternating</source>
+            <translation>同时更新每个 G 步只做一个 D 步：请将 D:G 步数设为 1，或把更新方式改为交替</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />

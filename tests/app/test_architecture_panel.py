@@ -134,8 +134,15 @@ def test_running_keeps_only_live_fields_editable(panel, qtbot):
     assert sent == [{"lr_g": pytest.approx(3e-4)}]
     assert exp.trained.train.lr_g == pytest.approx(3e-4)
 
+    # the default's simultaneous updates take one D step per G step: two are refused, with the way out named
+    assert exp.trained.train.updates == "simultaneous" and panel.updates_combo.isEnabled()
     panel.d_steps_spin.setValue(2)
-    assert sent[-1] == {"d_steps": 2}
+    assert len(sent) == 1
+    assert "alternating" in panel._fields["train.d_steps"].error()
+    panel.updates_combo.setCurrentIndex(panel.updates_combo.findData("alternating"))
+    assert sent[-1] == {"updates": "alternating", "d_steps": 2}
+    assert exp.trained.train.updates == "alternating" and exp.trained.train.d_steps == 2
+    assert panel._fields["train.d_steps"].error() is None
 
     # an invalid value is never sent
     panel.lr_d_edit.setText("5")

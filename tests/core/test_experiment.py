@@ -100,6 +100,24 @@ def test_live_edits_while_running_are_forwarded_once_valid():
     assert exp.trained.train.lr_g == 5e-4
 
 
+def test_a_live_edit_refused_by_a_rule_across_fields_goes_out_when_another_edit_makes_it_valid():
+    exp = Experiment(tiny())
+    sent = []
+    exp.liveChanged.connect(sent.append)
+    exp.started()
+    exp.set_state("running")
+    exp.edit(**{"train.lr_d": 5.0})                    # out of range: held back …
+    exp.edit(**{"train.updates": "simultaneous"})      # … while a valid edit of another field goes out
+    assert sent == [{"updates": "simultaneous"}]
+    exp.edit(**{"train.lr_d": 1e-3, "train.d_steps": 2})   # D:G steps 2 is refused under simultaneous updates
+    assert sent[-1] == {"lr_d": 1e-3} and exp.trained.train.d_steps == 1
+    exp.edit(**{"train.updates": "alternating"})       # now the held-back D:G steps is valid: both go out
+    assert sent[-1] == {"updates": "alternating", "d_steps": 2}
+    assert exp.trained.train.d_steps == 2 and exp.trained.train.updates == "alternating"
+    exp.edit(**{"train.updates": "simultaneous"})      # would be invalid with D:G steps 2: not sent
+    assert len(sent) == 3 and exp.trained.train.updates == "alternating"
+
+
 def test_preset_key_is_derived_from_the_values():
     exp = Experiment.from_preset(DEFAULT_PRESET)
     assert exp.preset_key == DEFAULT_PRESET
