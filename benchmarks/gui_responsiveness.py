@@ -97,7 +97,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--threads", type=int, default=None,
                         help="torch threads of the training process and of the CLI (default: the window's "
-                             "choice, cores − 1)")
+                             "choice, among every core)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args(argv)
 
