@@ -237,3 +237,18 @@ def test_loading_a_lesson_during_a_run_asks_like_new_experiment(qtbot, window, m
     assert cfg.model.arch == "mlp" and window.arch_panel.model_config().arch == "mlp"   # the panel shows it
     assert not window.experiment.has_work and window.experiment.step == 0
     assert window.controls.train_button.text() == "Train"
+
+
+def test_formulas_hidden_behind_another_tab_wait_and_show_the_latest_row_when_shown(qtbot, learn):
+    tab, controller, exp = learn
+    f = tab.formulas
+    controller._on_events([("metrics", {"rows": [_row()]})])
+    qtbot.waitUntil(lambda: f.term_texts()["ld_real"] != "–", timeout=3000)
+    shown = f.term_texts()
+    f.hide()
+    controller._on_events([("metrics", {"rows": [_row(step=9, d_real=0.5, d_fake=0.5)]})])
+    qtbot.wait(400)                                    # three refresh intervals: nothing drawn while hidden
+    assert f.term_texts() == shown
+    f.show()
+    qtbot.waitUntil(lambda: f.term_texts()["ld_real"] == f"{-math.log(0.5):.3f}", timeout=3000)
+    assert "Step 9:" in f.outputs.text()

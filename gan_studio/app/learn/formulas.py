@@ -73,8 +73,10 @@ class TermChip(QFrame):
         r, g, b = COLORS[self.network]
         alpha = 25 if value is None else int(30 + 210 * abs(value) / (abs(value) + 1.0))
         self.value_label.setText("–" if value is None else f"{value:.3f}")
-        self.setStyleSheet(f"QFrame#termChip {{ background: rgba({r},{g},{b},{alpha}); "
-                           f"border: 1px solid rgb({r},{g},{b}); border-radius: 6px; }}")
+        style = (f"QFrame#termChip {{ background: rgba({r},{g},{b},{alpha}); "
+                 f"border: 1px solid rgb({r},{g},{b}); border-radius: 6px; }}")
+        if style != self.styleSheet():   # a new style sheet re-polishes the chip: only when the tint changes
+            self.setStyleSheet(style)
 
     def value_text(self) -> str:
         return self.value_label.text()
@@ -172,8 +174,15 @@ class FormulaPanel(QWidget):
         """Take the latest of the process's metrics rows; the display follows within REFRESH_MS."""
         if rows:
             self._row = rows[-1]
-            if not self._timer.isActive():
+            # Hidden (another tab is on show): keep the row and draw it when shown — the window's own
+            # drawing takes CPU from training, which runs on every core.
+            if self.isVisible() and not self._timer.isActive():
                 self._timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._row is not None:
+            self._timer.start()
 
     def clear(self) -> None:
         self._row = None
