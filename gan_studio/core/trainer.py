@@ -222,23 +222,13 @@ class Trainer:
         if t.updates == "simultaneous":
             self._simultaneous_step(t, bs, cond)
             return
-        gp = self._zero
         for _ in range(t.d_steps):
             x, y = self._next_batch(bs)
             z = self._noise(bs)
             y_fake = y if cond else None
             with torch.no_grad():
                 fake = self.G(z, y_fake)
-            if self.joint_d_pass:
-                logits = self._D_train(torch.cat([x, fake]), torch.cat([y, y_fake]) if cond else None)
-                real_logits, fake_logits = logits[:bs], logits[bs:]
-            else:
-                real_logits = self._D_train(x, y if cond else None)
-                fake_logits = self._D_train(fake, y_fake)
-            loss_d = discriminator_loss(t.loss, real_logits, fake_logits)
-            if t.loss == "wgan-gp" and t.gp_weight > 0:
-                gp = gradient_penalty(self._D_train, x, fake, y_fake, self.rng)
-                loss_d = loss_d + t.gp_weight * gp
+            loss_d, real_logits, fake_logits, gp = self._d_loss(t, x, fake, y_fake)
             self.opt_d.zero_grad(set_to_none=True)
             loss_d.backward()
             grad_d = self._grad_norm(self.D)
@@ -258,6 +248,23 @@ class Trainer:
         grad_g = self._grad_norm(self.G)
         self.opt_g.step()
         self._finish_step(t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp)
+
+    def _d_loss(self, t: TrainConfig, x: torch.Tensor, fake: torch.Tensor, labels):
+        """(D's loss, its logits on the real batch, on the generated one, the gradient penalty or zero).
+        The generated batch was drawn for the real batch's labels.  Both batches go through D in one pass
+        where `joint_d_pass` allows it."""
+        if self.joint_d_pass:
+            logits = self._D_train(torch.cat([x, fake]), torch.cat([labels, labels]) if labels is not None else None)
+            real_logits, fake_logits = logits[:x.shape[0]], logits[x.shape[0]:]
+        else:
+            real_logits = self._D_train(x, labels)
+            fake_logits = self._D_train(fake, labels)
+        loss_d = discriminator_loss(t.loss, real_logits, fake_logits)
+        gp = self._zero
+        if t.loss == "wgan-gp" and t.gp_weight > 0:
+            gp = gradient_penalty(self._D_train, x, fake, labels, self.rng)
+            loss_d = loss_d + t.gp_weight * gp
+        return loss_d, real_logits, fake_logits, gp
 
     # ------------------------------------------------------- simultaneous
     def _frozen_copies(self):
@@ -294,23 +301,12 @@ class Trainer:
         g_copy, d_copy = self._frozen_copies()
         self.opt_d.zero_grad(set_to_none=True)
         self.opt_g.zero_grad(set_to_none=True)
-        gp = self._zero
+        y_d = y if cond else None
 
         def d_half():
-            fake = g_copy(z_d, y if cond else None)
-            if self.joint_d_pass:
-                logits = self._D_train(torch.cat([x, fake]), torch.cat([y, y]) if cond else None)
-                real_logits, fake_logits = logits[:bs], logits[bs:]
-            else:
-                real_logits = self._D_train(x, y if cond else None)
-                fake_logits = self._D_train(fake, y if cond else None)
-            loss_d = discriminator_loss(t.loss, real_logits, fake_logits)
-            penalty = self._zero
-            if t.loss == "wgan-gp" and t.gp_weight > 0:
-                penalty = gradient_penalty(self._D_train, x, fake, y if cond else None, self.rng)
-                loss_d = loss_d + t.gp_weight * penalty
-            loss_d.backward()
-            return loss_d, real_logits, fake_logits, penalty
+            result = self._d_loss(t, x, g_copy(z_d, y_d), y_d)
+            result[0].backward()
+            return result
 
         def g_half():
             loss_g = generator_loss(t.loss, d_copy(self._G_train(z_g, y_g), y_g))
