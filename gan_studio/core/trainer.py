@@ -303,15 +303,21 @@ class Trainer:
         self.opt_g.zero_grad(set_to_none=True)
         y_d = y if cond else None
 
+        # Each half also updates its own network: the other half reads only the frozen copy of it, so the
+        # optimizer steps need not wait for both halves to finish.
         def d_half():
-            result = self._d_loss(t, x, g_copy(z_d, y_d), y_d)
-            result[0].backward()
-            return result
+            loss_d, real_logits, fake_logits, gp = self._d_loss(t, x, g_copy(z_d, y_d), y_d)
+            loss_d.backward()
+            grad_d = self._grad_norm(self.D)
+            self.opt_d.step()
+            return loss_d, real_logits, fake_logits, gp, grad_d
 
         def g_half():
             loss_g = generator_loss(t.loss, d_copy(self._G_train(z_g, y_g), y_g))
             loss_g.backward()
-            return loss_g
+            grad_g = self._grad_norm(self.G)
+            self.opt_g.step()
+            return loss_g, grad_g
 
         if self._parallel_halves():
             if self._pool is None:
@@ -320,20 +326,16 @@ class Trainer:
             try:
                 pending = self._pool.submit(d_half)
                 try:
-                    loss_g = g_half()
+                    loss_g, grad_g = g_half()
                 except BaseException:
                     concurrent.futures.wait([pending])   # never leave the D half running into the next step
                     raise
-                loss_d, real_logits, fake_logits, gp = pending.result()
+                loss_d, real_logits, fake_logits, gp, grad_d = pending.result()
             finally:
                 torch.set_num_threads(self.threads)
         else:
-            loss_d, real_logits, fake_logits, gp = d_half()
-            loss_g = g_half()
-        grad_d = self._grad_norm(self.D)
-        grad_g = self._grad_norm(self.G)
-        self.opt_d.step()
-        self.opt_g.step()
+            loss_d, real_logits, fake_logits, gp, grad_d = d_half()
+            loss_g, grad_g = g_half()
         self._finish_step(t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp)
 
     def _finish_step(self, t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp) -> None:
