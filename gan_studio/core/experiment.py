@@ -66,6 +66,7 @@ class Experiment:
         self.trained: ExperimentConfig | None = None   # what the trained networks were built with
         self.opened: ExperimentConfig | None = None    # a run opened from disk, not yet loaded for training
         self.run_path: Path | None = None
+        self._scratch_memo: tuple[Path | None, bool] = (None, False)
         self.step = 0
         self.saved_step = 0
         self.state = "idle"
@@ -239,7 +240,11 @@ class Experiment:
     @property
     def saved_path(self) -> Path | None:
         """The run folder the user saved (None while it only lives in a scratch folder)."""
-        return None if self.run_path is None or is_scratch(self.run_path) else self.run_path
+        if self.run_path is None:
+            return None
+        if self._scratch_memo[0] != self.run_path:   # asked with every batch of metrics: resolve once per folder
+            self._scratch_memo = (self.run_path, is_scratch(self.run_path))
+        return None if self._scratch_memo[1] else self.run_path
 
     @property
     def dirty(self) -> bool:
