@@ -312,11 +312,17 @@ class Trainer:
             self.opt_d.step()
             return loss_d, real_logits, fake_logits, gp, grad_d
 
+        # The G half is the shorter one: it also averages G's new weights, unless a distributed run must first
+        # synchronise buffers (`_after_updates`, after both updates).
+        ema_in_half = self.G_ema is not None and self._after_updates is None
+
         def g_half():
             loss_g = generator_loss(t.loss, d_copy(self._G_train(z_g, y_g), y_g))
             loss_g.backward()
             grad_g = self._grad_norm(self.G)
             self.opt_g.step()
+            if ema_in_half:
+                self._update_ema(t.ema)
             return loss_g, grad_g
 
         if self._parallel_halves():
@@ -336,12 +342,12 @@ class Trainer:
         else:
             loss_d, real_logits, fake_logits, gp, grad_d = d_half()
             loss_g, grad_g = g_half()
-        self._finish_step(t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp)
+        self._finish_step(t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp, ema_done=ema_in_half)
 
-    def _finish_step(self, t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp) -> None:
+    def _finish_step(self, t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp, ema_done=False) -> None:
         if self._after_updates is not None:
             self._after_updates()
-        if self.G_ema is not None:
+        if self.G_ema is not None and not ema_done:
             self._update_ema(t.ema)
         with torch.no_grad():
             self._pending.append(torch.stack([
