@@ -12,6 +12,7 @@ config) with an optional "explore" object naming what to patch in (this file onl
 * ``"ema_train_bn": true``     sample the EMA generator with batch statistics (batch norm re-calibrated)
 * ``"mbstd": true``            a minibatch-standard-deviation term in the discriminator's logit
 * ``"r1": γ, "r1_every": k``   lazy R1 penalty γ/2·‖∇ₓD(x)‖² on real images every k steps
+* ``"stale_fakes": true``      simultaneous steps: the D half reads the previous step's G-half fakes
 
 The variants of the 2026-11-29/30 tuning rounds are in benchmarks/variants/ (results: benchmarks/README.md).
 """
@@ -136,8 +137,69 @@ def make(key, dataset, seed):
                 _w.pending = None
             return l
         trmod.discriminator_loss = dloss
+    if ex.get("stale_fakes"):
+        t._simultaneous_step = stale_fakes_step.__get__(t)
     print(c.name, ex, t.parameter_counts(), flush=True)
     return c
+
+
+def stale_fakes_step(self, t, bs, cond):
+    """Explore-only: a simultaneous step whose D half reads the fakes the previous step's G half drew
+    (one update old) instead of drawing its own with a frozen copy of G: no G forward in the D half."""
+    from gan_studio.core.losses import generator_loss
+    import concurrent.futures
+
+    x, y = self._next_batch(bs)
+    z_g = self._noise(bs)
+    y_g = self._fake_labels(bs)
+    prev = getattr(self, "_prev_fakes", None)
+    if prev is None:
+        with torch.no_grad():
+            prev = (self.G(self._noise(bs), y if cond else None), y if cond else None)
+    _, d_copy = self._frozen_copies()
+    self.opt_d.zero_grad(set_to_none=True)
+    self.opt_g.zero_grad(set_to_none=True)
+    fake_d, y_d = prev
+    y_real = y if cond else None
+
+    def d_half():
+        if self.joint_d_pass:
+            logits = self._D_train(torch.cat([x, fake_d]), torch.cat([y_real, y_d]) if cond else None)
+            real_logits, fake_logits = logits[:bs], logits[bs:]
+        else:
+            real_logits, fake_logits = self._D_train(x, y_real), self._D_train(fake_d, y_d)
+        from gan_studio.core.losses import discriminator_loss
+        loss_d = discriminator_loss(t.loss, real_logits, fake_logits)
+        loss_d.backward()
+        grad_d = self._grad_norm(self.D)
+        self.opt_d.step()
+        return loss_d, real_logits, fake_logits, self._zero, grad_d
+
+    def g_half():
+        fake = self._G_train(z_g, y_g)
+        self._prev_fakes = (fake.detach(), y_g)
+        loss_g = generator_loss(t.loss, d_copy(fake, y_g))
+        loss_g.backward()
+        grad_g = self._grad_norm(self.G)
+        self.opt_g.step()
+        if self.G_ema is not None:
+            self._update_ema(t.ema)
+        return loss_g, grad_g
+
+    if self._parallel_halves():
+        if self._pool is None:
+            self._pool = concurrent.futures.ThreadPoolExecutor(1)
+        torch.set_num_threads(max(1, self.threads // 2))
+        try:
+            pending = self._pool.submit(d_half)
+            loss_g, grad_g = g_half()
+            loss_d, real_logits, fake_logits, gp, grad_d = pending.result()
+        finally:
+            torch.set_num_threads(self.threads)
+    else:
+        loss_d, real_logits, fake_logits, gp, grad_d = d_half()
+        loss_g, grad_g = g_half()
+    self._finish_step(t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp, ema_done=self.G_ema is not None)
 
 
 ttd.make_contender = make
