@@ -417,8 +417,7 @@ class MainWindow(QMainWindow):
             rate = (step - self._rate[1]) / (elapsed - self._rate[0])
         if self.follower.path is None:
             c = self.controller
-            eta = self.controls.show_progress(step, elapsed, c.start_step, c.start_elapsed, rate,
-                                              self.experiment.state == "running")
+            eta = self.controls.show_progress(step, elapsed, c.start_step, c.start_elapsed, rate)
             self.status.set("eta", eta)
         if self.isWindowModified() != self.experiment.dirty:
             self._update_title()

@@ -122,6 +122,22 @@ def test_target_steps_stops_and_fills_progress(qtbot, window, rows):
     assert window.controls.train_button.text() == "Continue"
 
 
+def test_training_without_a_target_shows_the_step_not_a_busy_animation(qtbot, window, rows):
+    # Qt's busy bar (range 0..0) repaints itself continuously: a share of a core the training process needs.
+    window.controls.set_target_steps(0)
+    window.lifecycle.train()
+    _train_until(qtbot, window, rows, 5)
+    bar = window.controls.progress
+    step = rows[-1]["step"]
+    qtbot.waitUntil(lambda: bar.format() != "", timeout=5000)
+    assert bar.maximum() > bar.minimum()
+    assert bar.format().startswith("step ")
+    shown = int(bar.format().split()[1].replace(",", ""))
+    assert shown >= step >= 5
+    window.controller.stop()
+    qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=10000)
+
+
 def test_close_during_training_saves_and_reopen_continues(qtbot, window, rows, tiny_cfg, gs_home):
     window.lifecycle.train()
     _train_until(qtbot, window, rows, 12)
