@@ -112,8 +112,8 @@ class TrainingControls(QGroupBox):
         steps, seconds = self.target()
         if not steps and not seconds:
             # No target, so no fraction: the rising step count shows that training moves.  Not Qt's busy
-            # animation, which repaints the bar continuously: ~5 % of a core on a 2-core laptop, taken from
-            # the training process (benchmarks/README.md, gui_responsiveness).
+            # animation, which repaints the bar continuously: ~5 % of a core while the curves are still,
+            # taken from the training process (benchmarks/README.md, gui_responsiveness).
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
             self.progress.setFormat(tr("step {step:,}").format(step=step))
