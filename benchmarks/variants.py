@@ -147,7 +147,6 @@ def stale_fakes_step(self, t, bs, cond):
     """Explore-only: a simultaneous step whose D half reads the fakes the previous step's G half drew
     (one update old) instead of drawing its own with a frozen copy of G: no G forward in the D half."""
     from gan_studio.core.losses import generator_loss
-    import concurrent.futures
 
     x, y = self._next_batch(bs)
     z_g = self._noise(bs)
@@ -186,19 +185,7 @@ def stale_fakes_step(self, t, bs, cond):
             self._update_ema(t.ema)
         return loss_g, grad_g
 
-    if self._parallel_halves():
-        if self._pool is None:
-            self._pool = concurrent.futures.ThreadPoolExecutor(1)
-        torch.set_num_threads(max(1, self.threads // 2))
-        try:
-            pending = self._pool.submit(d_half)
-            loss_g, grad_g = g_half()
-            loss_d, real_logits, fake_logits, gp, grad_d = pending.result()
-        finally:
-            torch.set_num_threads(self.threads)
-    else:
-        loss_d, real_logits, fake_logits, gp, grad_d = d_half()
-        loss_g, grad_g = g_half()
+    (loss_d, real_logits, fake_logits, gp, grad_d), (loss_g, grad_g) = self._run_halves(d_half, g_half)
     self._finish_step(t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp, ema_done=self.G_ema is not None)
 
 

@@ -325,24 +325,26 @@ class Trainer:
                 self._update_ema(t.ema)
             return loss_g, grad_g
 
-        if self._parallel_halves():
-            if self._pool is None:
-                self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="gan-studio-d-half")
-            torch.set_num_threads(max(1, self.threads // 2))
-            try:
-                pending = self._pool.submit(d_half)
-                try:
-                    loss_g, grad_g = g_half()
-                except BaseException:
-                    concurrent.futures.wait([pending])   # never leave the D half running into the next step
-                    raise
-                loss_d, real_logits, fake_logits, gp, grad_d = pending.result()
-            finally:
-                torch.set_num_threads(self.threads)
-        else:
-            loss_d, real_logits, fake_logits, gp, grad_d = d_half()
-            loss_g, grad_g = g_half()
+        (loss_d, real_logits, fake_logits, gp, grad_d), (loss_g, grad_g) = self._run_halves(d_half, g_half)
         self._finish_step(t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp, ema_done=ema_in_half)
+
+    def _run_halves(self, d_half, g_half):
+        """(d_half(), g_half()): at once on two threads where `_parallel_halves` allows, else one after the other."""
+        if not self._parallel_halves():
+            return d_half(), g_half()
+        if self._pool is None:
+            self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="gan-studio-d-half")
+        torch.set_num_threads(max(1, self.threads // 2))
+        try:
+            pending = self._pool.submit(d_half)
+            try:
+                g_result = g_half()
+            except BaseException:
+                concurrent.futures.wait([pending])   # never leave the D half running into the next step
+                raise
+            return pending.result(), g_result
+        finally:
+            torch.set_num_threads(self.threads)
 
     def _finish_step(self, t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp, ema_done=False) -> None:
         if self._after_updates is not None:
