@@ -13,8 +13,11 @@ config) with an optional "explore" object naming what to patch in (this file onl
 * ``"mbstd": true``            a minibatch-standard-deviation term in the discriminator's logit
 * ``"r1": γ, "r1_every": k``   lazy R1 penalty γ/2·‖∇ₓD(x)‖² on real images every k steps
 * ``"stale_fakes": true``      simultaneous steps: the D half reads the previous step's G-half fakes
+* ``"g_out": "deconv"``        the generator's last upsampling draws the image itself (a transposed
+                                convolution to the image's channels, as in the DCGAN paper) instead of
+                                a normalised feature map that a 3×3 convolution turns into the image
 
-The variants of the 2026-11-29/30 tuning rounds are in benchmarks/variants/ (results: benchmarks/README.md).
+The variants of the 2026-11-29/30 tuning rounds (A–M) are in benchmarks/variants/ (results: benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -87,10 +90,27 @@ def patched(ex):
     if ex.get("up") == "nearest":
         ns.ConvTranspose2d = Up
     dcgan.nn = ns
+    init = dcgan.DCGenerator.__init__
+    if ex.get("g_out") == "deconv":
+        dcgan.DCGenerator.__init__ = _deconv_out_init
     try:
         yield
     finally:
         dcgan.nn = saved
+        dcgan.DCGenerator.__init__ = init
+
+
+_plain_init = dcgan.DCGenerator.__init__
+
+
+def _deconv_out_init(self, cfg):
+    """Explore-only: the last upsampling block (transposed conv, batch norm, ReLU) and the 3×3 output
+    convolution become one transposed convolution to the image's channels."""
+    _plain_init(self, cfg)
+    blocks = list(self.body.children())
+    last = blocks[-3]
+    self.body = nn.Sequential(*blocks[:-3])
+    self.to_image = nn.ConvTranspose2d(last.in_channels, cfg.channels, 4, 2, 1)
 
 
 def make(key, dataset, seed):
