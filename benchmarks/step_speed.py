@@ -15,6 +15,9 @@ round so machine load hits them alike:
     OMP_WAIT_POLICY=PASSIVE .venv/bin/python benchmarks/step_speed.py                 # both cores, wall clock
     OMP_WAIT_POLICY=PASSIVE .venv/bin/python benchmarks/step_speed.py --threads 1 --clock cpu
 
+`--also FILE,...` times preset or variant files (benchmarks/variants/*.json) beside them, as shipped with their
+config; of a variant's "explore" patches only those that change how the networks are built apply ("up", "g_out").
+
 `--clock wall` (default) is what a user sees and needs a quiet machine; `--clock cpu` counts this
 process's CPU seconds (meaningful with `--threads 1` only). Prints the median milliseconds per step of
 each and the steps per second relative to the previous step; writes benchmarks/results/step_speed.json.
@@ -38,6 +41,7 @@ if str(ROOT / "benchmarks") not in sys.path:
 import torch  # noqa: E402
 from roofline import digit_like_data, load_average  # noqa: E402
 
+from gan_studio.core.config import ExperimentConfig  # noqa: E402
 from gan_studio.core.presets import get_preset  # noqa: E402
 from gan_studio.core.trainer import Trainer  # noqa: E402
 
@@ -51,6 +55,19 @@ def baseline(trainer: Trainer) -> Trainer:
     trainer.opt_g = torch.optim.Adam(trainer.G.parameters(), lr=t.lr_g, betas=(t.beta1, t.beta2), foreach=False)
     trainer.opt_d = torch.optim.Adam(trainer.D.parameters(), lr=t.lr_d, betas=(t.beta1, t.beta2), foreach=False)
     return trainer
+
+
+def from_file(path: Path, threads: int, images, labels) -> tuple[str, Trainer]:
+    """(name, trainer) for a preset or variant file; a variant's construction patches applied."""
+    raw = json.loads(path.read_text("utf-8"))
+    cfg = ExperimentConfig.from_dict({"model": raw["config"].get("model", {}), "train": raw["config"].get("train", {})})
+    cfg = cfg.replace(train=cfg.train.replace(device="cpu", threads=threads))
+    explore = raw.get("explore") or {}
+    if explore:
+        import variants   # benchmarks/variants.py: what the product does not have
+        with variants.patched(explore):
+            return raw.get("key", path.stem), Trainer(cfg, images, labels, device="cpu")
+    return raw.get("key", path.stem), Trainer(cfg, images, labels, device="cpu")
 
 
 def ms_per_step(trainer: Trainer, steps: int, clock=time.perf_counter) -> float:
@@ -71,6 +88,7 @@ def main(argv=None) -> int:
     ap.add_argument("--clock", choices=("wall", "cpu"), default="wall")
     ap.add_argument("--rounds", type=int, default=9, help="interleaved timing rounds (medians are reported)")
     ap.add_argument("--steps", type=int, default=60, help="steps per round")
+    ap.add_argument("--also", default="", help="comma-separated preset or variant JSON files to time beside the others")
     ap.add_argument("--out", default=str(RESULTS / "step_speed.json"))
     args = ap.parse_args(argv)
 
@@ -82,6 +100,9 @@ def main(argv=None) -> int:
     contenders = {"previous step": baseline(Trainer(alternating, images, labels, device="cpu")),
                   "alternating": Trainer(alternating, images, labels, device="cpu"),
                   "simultaneous": Trainer(simultaneous, images, labels, device="cpu")}
+    for path in filter(None, (p.strip() for p in args.also.split(","))):
+        name, trainer = from_file(Path(path), args.threads, images, labels)
+        contenders[name] = trainer
     threads = contenders["alternating"].threads
     clock = time.perf_counter if args.clock == "wall" else time.process_time
     for trainer in contenders.values():   # warm-up: oneDNN primitives, optimizer state, the D half's thread
