@@ -75,6 +75,7 @@ class FollowController(QObject):
         self.last_step = 0                  # the newest metrics row seen
         self._poller: FollowPoller | None = None
         self._thread: QThread | None = None
+        self._banner_text = ""              # the banner's "Following …" message, withdrawn on stop
 
     def follow(self, path) -> bool:
         from ..core.runs import RunFolder
@@ -102,9 +103,9 @@ class FollowController(QObject):
         poller.failed.connect(lambda text: self.status.emit(text))
         self._poller = poller
         self._thread = start_loop(poller, "gan-studio-follow")
-        self.window.banner.show_message(
-            tr("Following {path} — another process trains it; curves and samples update as it writes "
-               "(read-only).").format(path=self.path), tr("Stop following"), self.stop)
+        self._banner_text = tr("Following {path} — another process trains it; curves and samples update as it "
+                               "writes (read-only).").format(path=self.path)
+        self.window.banner.show_message(self._banner_text, tr("Stop following"), self.stop)
         self.changed.emit()
         return True
 
@@ -114,7 +115,7 @@ class FollowController(QObject):
         end_loop(poller, thread)
         if self.path is not None:
             self.path = None
-            self.window.banner.hide()
+            self.window.banner.withdraw(self._banner_text)
             self.changed.emit()
 
     def describe(self) -> str:

@@ -69,7 +69,7 @@ class ExperimentLifecycle(QObject):
             exp.set_config(config)
             w.train_tab.clear()
         steps, seconds = w.controls.target()
-        w.banner.hide()
+        w.banner.clear()
         c.train(steps, seconds, paused=paused)
         return True
 

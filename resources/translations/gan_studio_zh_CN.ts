@@ -409,6 +409,21 @@ Discriminator: {d:,} parameters</source>
             <translation>隐藏此消息</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/banner.py" />
+            <source>Next message</source>
+            <translation>下一条消息</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/banner.py" />
+            <source>Show the next of the messages that arrived while this one was showing</source>
+            <translation>显示在这条消息显示期间到达的下一条消息</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/banner.py" />
+            <source>{index} of {count}</source>
+            <translation>第 {index} 条，共 {count} 条</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>&lt;b&gt;Runs&lt;/b&gt; (tick 2–6)</source>
             <translation>&lt;b&gt;运行&lt;/b&gt;（勾选 2–6 个）</translation>

@@ -115,8 +115,11 @@ def test_warnings_show_in_the_banner_with_a_fix(qtbot, window):
                                "text": "D has won.", "advice": "Try: halve D's learning rate."})])
     lr = window.experiment.config.train.lr_d
     assert window.banner.action_button.text() == "Halve D's learning rate"
+    assert "Mode collapse" in window.banner.messages()[1]          # kept behind the newer warning
     window.banner.action_button.click()
     assert window.experiment.config.train.lr_d == pytest.approx(lr / 2)
+    assert window.banner.isVisible() and "Mode collapse" in window.banner.label.text()   # the earlier one returns
+    assert window.banner.action_button.text() == "Branch from step 200…"
 
 
 def test_training_in_the_window_scores_the_generator_and_branches_from_a_snapshot(qtbot, window, tmp_path):
