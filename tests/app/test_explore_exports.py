@@ -83,11 +83,15 @@ def test_directions_sweep_exports_gif_and_svg_and_sliders_stay_in_sync(qtbot, ta
     page.dir_sliders[0].setValue(80)
     z = page.current_latent()
     assert not np.allclose(z, page.base.latent)
-    assert [s.value() for s in page.raw_sliders] == [int(round(float(v) * 100)) for v in z[:page.N_RAW]]
-    # and a raw slider sets its coordinate of the result, keeping the direction offset
+    assert len(page.raw_sliders) == len(z) == source.model.latent_dim       # every coordinate has its slider
+    assert [s.value() for s in page.raw_sliders] == [int(round(float(v) * 100)) for v in z]
+    # and a raw slider sets its coordinate of the result, keeping the direction offset — the last one too
     page.raw_sliders[2].setValue(150)
+    page.raw_sliders[-1].setValue(-120)
     assert page.current_latent()[2] == pytest.approx(1.5)
+    assert page.current_latent()[-1] == pytest.approx(-1.2)
     assert page.dir_sliders[0].value() == 80
+    assert page.sweep_combo.findData(f"raw:{len(z) - 1}") >= 0                # and can be swept along
     page.refresh()
     # sweep along PC 1: frames from -1 to +1 through the current digit
     page.sweep_combo.setCurrentIndex(page.sweep_combo.findData("pc:0"))

@@ -24,7 +24,6 @@ class DirectionsPage(Page):
     directionsReady = Signal()   # the principal directions of the current model are set
 
     N_DIRECTIONS = 8
-    N_RAW = 16
     N_SAMPLES = 1000
 
     def __init__(self, source, parent=None):
@@ -83,19 +82,10 @@ class DirectionsPage(Page):
             self.dir_labels.append(lab)
             self.dir_values.append(val)
 
-        self.raw_sliders: list[QSlider] = []
+        self.raw_sliders: list[QSlider] = []     # one per coordinate of the model's latent (`_rebuild_raw_sliders`)
         raw_box = QWidget()
-        rgrid = QGridLayout(raw_box)
-        rgrid.setContentsMargins(0, 0, 4, 0)
-        for i in range(self.N_RAW):
-            s = QSlider(Qt.Orientation.Horizontal)
-            s.setRange(-300, 300)
-            s.valueChanged.connect(lambda v, i_=i: self._raw_moved(i_, v))
-            s.setToolTip(tr("Change coordinate {n} of the noise vector z directly (−3 … 3)").format(n=i))
-            s.valueChanged.connect(self.schedule)
-            rgrid.addWidget(QLabel(f"z[{i}]"), i, 0)
-            rgrid.addWidget(s, i, 1)
-            self.raw_sliders.append(s)
+        self.raw_grid = QGridLayout(raw_box)
+        self.raw_grid.setContentsMargins(0, 0, 4, 0)
         raw_scroll = scroll_panel(raw_box)
 
         left = QWidget()
@@ -309,6 +299,25 @@ class DirectionsPage(Page):
         self.named_title.setVisible(bool(self.named))
         self.named_box.setVisible(bool(self.named))
 
+    def _rebuild_raw_sliders(self, dim: int) -> None:
+        """One slider per coordinate of the model's latent vector z (−3 … 3), in a scrolling list."""
+        if len(self.raw_sliders) == dim:
+            return
+        while self.raw_grid.count():
+            item = self.raw_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.raw_sliders = []
+        for i in range(dim):
+            s = QSlider(Qt.Orientation.Horizontal)
+            s.setRange(-300, 300)
+            s.valueChanged.connect(lambda v, i_=i: self._raw_moved(i_, v))
+            s.setToolTip(tr("Change coordinate {n} of the noise vector z directly (−3 … 3)").format(n=i))
+            s.valueChanged.connect(self.schedule)
+            self.raw_grid.addWidget(QLabel(f"z[{i}]"), i, 0)
+            self.raw_grid.addWidget(s, i, 1)
+            self.raw_sliders.append(s)
+
     def current_latent(self) -> np.ndarray | None:
         if self._z0 is None:
             return None
@@ -365,7 +374,7 @@ class DirectionsPage(Page):
         for j, d in enumerate(self.named):
             self.sweep_combo.addItem(tr("★ {name}").format(name=d["name"]), f"named:{j}")
         dim = self.model.latent_dim if self.model is not None else 0
-        for i in range(min(dim, self.N_RAW)):
+        for i in range(dim):
             self.sweep_combo.addItem(f"z[{i}]", f"raw:{i}")
         idx = self.sweep_combo.findData(cur)
         self.sweep_combo.setCurrentIndex(max(0, idx))
@@ -493,6 +502,7 @@ class DirectionsPage(Page):
         self.directions = None
         self._load_named()
         self._rebuild_named_sliders()
+        self._rebuild_raw_sliders(model.latent_dim if model is not None else 0)
         self._fill_sweep_combo()
         for s in self.dir_sliders:
             s.setEnabled(False)
