@@ -43,6 +43,28 @@ def spin(ms: float) -> None:
     loop.exec()
 
 
+def start_training(win, warmup_ms: float) -> list[dict]:
+    """Press Train in `win`, wait for its first metrics (at most 2 minutes), then `warmup_ms`; returns the list the
+    metric rows keep arriving in (hand it to `stop_training`)."""
+    rows: list[dict] = []
+    win.controller.metrics.connect(rows.extend)
+    win.lifecycle.train()
+    deadline = time.perf_counter() + 120
+    while not rows and time.perf_counter() < deadline:
+        spin(50)
+    if not rows:
+        raise RuntimeError("training did not start in the window")
+    spin(warmup_ms)
+    return rows
+
+
+def stop_training(win, rows: list[dict]) -> None:
+    """Stop what `start_training` started and let the training process answer."""
+    win.controller.metrics.disconnect(rows.extend)
+    win.controller.stop()
+    spin(500)
+
+
 def cli_images_per_s(threads: int, seconds: float, batch: int, d_steps: int, quality: bool = False) -> dict:
     """`gan-studio train` with the same preset and threads, in its own process, as a user would run it;
     `quality`: with `--quality`, the meter the window always runs (a check every 10 s of training)."""
@@ -68,15 +90,7 @@ def gui_run(win, seconds: float, probe_stalls: bool = True) -> dict:
     import numpy as np
     from PySide6.QtCore import QTimer
 
-    rows: list[dict] = []
-    win.controller.metrics.connect(rows.extend)
-    win.lifecycle.train()
-    deadline = time.perf_counter() + 120
-    while not rows and time.perf_counter() < deadline:
-        spin(50)
-    if not rows:
-        raise RuntimeError("training did not start in the window")
-    spin(1000)  # warm-up
+    rows = start_training(win, warmup_ms=1000)
     stamps: list[float] = []
     probe = QTimer()
     probe.setTimerType(probe.timerType().PreciseTimer)
@@ -93,9 +107,7 @@ def gui_run(win, seconds: float, probe_stalls: bool = True) -> dict:
     steps = rows[-1]["step"] - step0
     refreshes = plots.refresh_count - refresh0
     threads = win.controller.info["threads"]
-    win.controller.metrics.disconnect(rows.extend)
-    win.controller.stop()
-    spin(500)
+    stop_training(win, rows)
     t = win.experiment.config.train
     result = {"steps": steps, "seconds": wall, "images_per_s": steps * t.batch_size * t.d_steps / wall,
               "threads": threads, "plot_refresh_hz": refreshes / wall, "stall_probe": probe_stalls}

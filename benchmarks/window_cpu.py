@@ -44,17 +44,9 @@ def measure(win, seconds: float, profile: int) -> dict:
     import cProfile
     import pstats
 
-    from gui_responsiveness import spin
+    from gui_responsiveness import spin, start_training, stop_training
 
-    rows: list[dict] = []
-    win.controller.metrics.connect(rows.extend)
-    win.lifecycle.train()
-    deadline = time.perf_counter() + 120
-    while not rows and time.perf_counter() < deadline:
-        spin(50)
-    if not rows:
-        raise RuntimeError("training did not start in the window")
-    spin(2000)      # warm-up
+    rows = start_training(win, warmup_ms=2000)
     plots = win.train_tab.plots
     before, step0, refresh0 = thread_clocks(), rows[-1]["step"], plots.refresh_count
     profiler = cProfile.Profile()
@@ -69,9 +61,7 @@ def measure(win, seconds: float, profile: int) -> dict:
               "plot_refresh_hz": (plots.refresh_count - refresh0) / wall,
               "threads": {f"{name} ({tid})": (cpu - before.get(tid, (name, 0.0))[1]) / wall
                           for tid, (name, cpu) in after.items()}}
-    win.controller.metrics.disconnect(rows.extend)
-    win.controller.stop()
-    spin(500)
+    stop_training(win, rows)
     win.controller.discard()
     win.train_tab.clear()
     if profile:
