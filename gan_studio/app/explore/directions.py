@@ -20,6 +20,14 @@ from ..widgets import background, if_alive, scroll_panel, section_title, tool_bu
 from .base import Page, chosen_digit, digit_combo, seed_spin, show_digits
 
 
+def _empty(grid: QGridLayout) -> None:
+    """Take every widget out of `grid` and delete it."""
+    while grid.count():
+        item = grid.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+
+
 class DirectionsPage(Page):
     directionsReady = Signal()   # the principal directions of the current model are set
 
@@ -277,12 +285,7 @@ class DirectionsPage(Page):
 
     def _rebuild_named_sliders(self) -> None:
         """One slider (−1 … +1 times the saved change) per named direction of this model."""
-        for s in self.named_sliders:
-            s.deleteLater()
-        while self.named_grid.count():
-            item = self.named_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        _empty(self.named_grid)
         self.named_sliders = []
         for i, d in enumerate(self.named):
             s = QSlider(Qt.Orientation.Horizontal)
@@ -303,10 +306,7 @@ class DirectionsPage(Page):
         """One slider per coordinate of the model's latent vector z (−3 … 3), in a scrolling list."""
         if len(self.raw_sliders) == dim:
             return
-        while self.raw_grid.count():
-            item = self.raw_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        _empty(self.raw_grid)
         self.raw_sliders = []
         for i in range(dim):
             s = QSlider(Qt.Orientation.Horizontal)
