@@ -41,7 +41,6 @@ if str(ROOT / "benchmarks") not in sys.path:
 import torch  # noqa: E402
 from roofline import digit_like_data, load_average  # noqa: E402
 
-from gan_studio.core.config import ExperimentConfig  # noqa: E402
 from gan_studio.core.presets import get_preset  # noqa: E402
 from gan_studio.core.trainer import Trainer  # noqa: E402
 
@@ -59,15 +58,16 @@ def baseline(trainer: Trainer) -> Trainer:
 
 def from_file(path: Path, threads: int, images, labels) -> tuple[str, Trainer]:
     """(name, trainer) for a preset or variant file; a variant's construction patches applied."""
-    raw = json.loads(path.read_text("utf-8"))
-    cfg = ExperimentConfig.from_dict({"model": raw["config"].get("model", {}), "train": raw["config"].get("train", {})})
+    from time_to_digits import config_file
+
+    name, cfg = config_file(path)
     cfg = cfg.replace(train=cfg.train.replace(device="cpu", threads=threads))
-    explore = raw.get("explore") or {}
-    if explore:
-        import variants   # benchmarks/variants.py: what the product does not have
-        with variants.patched(explore):
-            return raw.get("key", path.stem), Trainer(cfg, images, labels, device="cpu")
-    return raw.get("key", path.stem), Trainer(cfg, images, labels, device="cpu")
+    explore = json.loads(path.read_text("utf-8")).get("explore") or {}
+    if not explore:
+        return name, Trainer(cfg, images, labels, device="cpu")
+    import variants   # benchmarks/variants.py: what the product does not have
+    with variants.patched(explore):
+        return name, Trainer(cfg, images, labels, device="cpu")
 
 
 def ms_per_step(trainer: Trainer, steps: int, clock=time.perf_counter) -> float:

@@ -222,20 +222,23 @@ class ExamplesDCGAN:
         return to_uint8(out)
 
 
+def config_file(path: Path) -> tuple[str, ExperimentConfig]:
+    """(name, config) of a preset file (its "key" and the model and training parts of its "config"; also the
+    variant files of benchmarks/variants/) or of an experiment config file (its file name)."""
+    raw = json.loads(path.read_text("utf-8"))
+    if "config" in raw:
+        return raw.get("key", path.stem), ExperimentConfig.from_dict({"model": raw["config"].get("model", {}),
+                                                                      "train": raw["config"].get("train", {})})
+    return path.stem, ExperimentConfig.from_dict(raw)
+
+
 def make_contender(key: str, dataset, seed: int):
     train = dataset.train
     if key == "examples-dcgan":
         return ExamplesDCGAN(train.images, seed=seed)
     path = Path(key)
     if path.suffix == ".json" and path.is_file():
-        raw = json.loads(path.read_text("utf-8"))
-        if "config" in raw:  # a preset file
-            cfg = ExperimentConfig.from_dict({"model": raw["config"].get("model", {}),
-                                              "train": raw["config"].get("train", {})})
-            name = raw.get("key", path.stem)
-        else:
-            cfg = ExperimentConfig.from_dict(raw)
-            name = path.stem
+        name, cfg = config_file(path)
     else:
         cfg = get_preset(key).config()
         name = key
