@@ -7,15 +7,15 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from ..core.config import DataConfig
 from ..core.data import (DatasetCancelled, DatasetError, DatasetUnavailable, dataset_catalog, download_dataset,
                          import_idx_folder, load_dataset)
 from ..core.images import tile_grid
 from .i18n import tr, tr_noop, translate_message
-from .widgets import (ClassHistogram, ImageView, InlineMessage, background, format_bytes, guard_wheel, if_alive,
-                      muted)
+from .widgets import (ClassHistogram, ImageView, InlineMessage, ProgressBar, background, format_bytes, guard_wheel,
+                      if_alive, muted)
 
 PREVIEW_COLS = 5      # 5 × 29 + 1 = 146 px: drawn at 2× it fits a 340 px side panel
 PREVIEW_ROWS = 5
@@ -147,7 +147,7 @@ class DatasetPanel(QWidget):
         buttons.addStretch(1)
         dl.addLayout(buttons)
         prog = QHBoxLayout()
-        self.progress_bar = QProgressBar(self.download_row)
+        self.progress_bar = ProgressBar(self.download_row)
         self.progress_bar.setTextVisible(True)
         self.progress_bar.setVisible(False)
         self.cancel_button = QPushButton(tr("Cancel"), self.download_row)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSlider, QSpinBox, QStyle
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QStyle
 
 from .i18n import tr
+from .widgets import ProgressBar
 
 MAX_DELAY = 0.5   # seconds per step at the slowest slow-motion setting
 
@@ -54,7 +55,7 @@ class TrainingControls(QGroupBox):
         self.slow_slider.valueChanged.connect(lambda v: self.slow_label.setText(
             tr("full speed") if v == 0 else tr("{ms} ms/step").format(ms=v * 10)))
 
-        self.progress = QProgressBar()
+        self.progress = ProgressBar()   # busy while loading; must not animate at 0 % afterwards
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)

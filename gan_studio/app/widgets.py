@@ -5,6 +5,7 @@
 * `ImageView`          – shows a uint8 numpy image crisply (nearest-neighbour, integer zoom).
 * `ClassHistogram`     – a compact painted bar chart of images per class.
 * `InlineMessage`      – a word-wrapped info / warning / error line.
+* `ProgressBar`        – a QProgressBar whose busy animation stops when it leaves busy mode.
 * `background`         – run a callable on a thread pool; results arrive via queued signals.
 * `section_title`, `tool_button`, `muted`, `scroll_panel` – small styled building blocks.
 * `guard_wheel`        – spin boxes, combo boxes and sliders take the wheel only when focused.
@@ -21,8 +22,8 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
-                               QFrame, QHBoxLayout, QLabel, QMenu, QScrollArea, QScrollBar, QSizePolicy, QToolButton,
-                               QVBoxLayout, QWidget)
+                               QFrame, QHBoxLayout, QLabel, QMenu, QProgressBar, QScrollArea, QScrollBar, QSizePolicy,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from .i18n import tr
 
@@ -256,6 +257,23 @@ class InlineMessage(QLabel):
     def clear_message(self) -> None:
         self.setText("")
         self.setVisible(False)
+
+
+class ProgressBar(QProgressBar):
+    """A QProgressBar that stops the style's busy animation once it is no longer busy.
+
+    Qt's Fusion style starts a ~60 frames-a-second animation while the range is 0..0 (busy) and stops it only
+    when it paints a bar filled past its minimum: a bar that leaves busy mode at its minimum (training without a
+    target shows an empty bar with the step count; a target's first moments are at 0 %) would go on repainting
+    60 times a second, work taken from the training process.  The style's animation asks its widget for each
+    frame; a frame request left unaccepted ends the animation.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.StyleAnimationUpdate and self.maximum() > self.minimum():
+            event.ignore()          # not busy: end the animation instead of repainting for it
+            return True
+        return super().event(event)
 
 
 class ImageView(QWidget):

@@ -1,11 +1,13 @@
-"""Shared widget helpers: seed boxes that wrap or clamp instead of raising OverflowError."""
+"""Shared widget helpers: seed boxes that wrap or clamp instead of raising OverflowError; a progress bar that
+stops animating when it stops being busy."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QProgressBar, QSpinBox
 
-from gan_studio.app.widgets import next_seed, set_clamped
+from gan_studio.app.widgets import ProgressBar, next_seed, set_clamped
 
 MAX_SEED = 2**31 - 1
 
@@ -18,6 +20,45 @@ def test_next_seed_wraps_at_the_maximum(qtbot):
     assert next_seed(box) == 42 == box.value()
     box.setValue(MAX_SEED)
     assert next_seed(box) == 0 == box.value()
+
+
+class _Frames(QObject):
+    """Counts the style's animation frames a widget is asked to draw."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.n = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.StyleAnimationUpdate:
+            self.n += 1
+        return False
+
+
+def test_a_progress_bar_that_leaves_busy_mode_at_zero_stops_animating(qtbot):
+    # Fusion keeps its busy animation (~60 frames a second) going after the range leaves 0..0 while the value
+    # is at the minimum: a window training without a target repainted its bar continuously.
+    frames = {}
+    for cls in (QProgressBar, ProgressBar):
+        bar = cls()
+        qtbot.addWidget(bar)
+        bar.show()
+        bar.setRange(0, 0)                      # busy: loading
+        counter = _Frames(bar)
+        qtbot.wait(300)
+        busy = counter.n
+        bar.setRange(0, 1)                      # training without a target: an empty bar with the step
+        bar.setValue(0)
+        bar.setFormat("step 12")
+        qtbot.wait(300)
+        counter.n = 0
+        qtbot.wait(500)
+        frames[cls.__name__] = (busy, counter.n)
+    assert frames["ProgressBar"][0] >= 5                     # it still animates while busy
+    assert frames["ProgressBar"][1] == 0                     # and not afterwards
+    # Qt's own bar keeps animating (if a Qt release fixes this, ProgressBar is no longer needed)
+    assert frames["QProgressBar"][1] >= 5
 
 
 def test_set_clamped_holds_values_to_the_range(qtbot):
