@@ -42,6 +42,9 @@ from .torch_loader import torch_loader
 
 PREWARM_MS = 1500       # start the training process (torch import) after the window has painted
 PRETRAINED_DELAY_MS = 100   # MainWindow(defer_pretrained=True): load the shipped generator after the first paint
+READOUT_MS = 250     # the step, speed, time and progress read-outs follow training 4 times a second, not with
+                     # each of the ~15 metric batches a second: every change repaints the status bar and the side
+                     # panel, CPU the training process needs (benchmarks/README.md, gui_responsiveness)
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +61,11 @@ class MainWindow(QMainWindow):
         self.follower = FollowController(self)
         self.lifecycle = ExperimentLifecycle(self)
         self._rate: tuple[float, int] | None = None   # (elapsed, step) at the start of this training run
+        self._pending_rows: list | None = None        # the newest metric batch the read-outs have not shown
+        self._readout_timer = QTimer(self)
+        self._readout_timer.setSingleShot(True)
+        self._readout_timer.setInterval(READOUT_MS)
+        self._readout_timer.timeout.connect(self._show_readout)
         self._branching = False         # a branch was asked for: its "ready" loads the copied history
         self.setWindowTitle(APP_NAME)
         icon = resource_path("icons", "gan-studio.svg")
@@ -407,10 +415,19 @@ class MainWindow(QMainWindow):
     def _on_metrics(self, rows: list) -> None:
         if not rows:
             return
-        self.status.show_rows(rows)
-        last = rows[-1]
         if self._rate is None:
             self._rate = (float(rows[0]["elapsed"]), int(rows[0]["step"]) - 1)
+        self._pending_rows = rows
+        if not self._readout_timer.isActive():
+            self._readout_timer.start()
+
+    def _show_readout(self) -> None:
+        """Show the newest metrics in the status bar and the progress bar."""
+        rows, self._pending_rows = self._pending_rows, None
+        if not rows or self._rate is None:
+            return
+        self.status.show_rows(rows)
+        last = rows[-1]
         step, elapsed = int(last["step"]), float(last["elapsed"])
         rate = None
         if elapsed > self._rate[0]:
@@ -423,6 +440,8 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _on_finished(self, reason: str) -> None:
+        self._readout_timer.stop()
+        self._show_readout()        # the last steps' read-outs, before the finished state's
         if reason == "target":
             self.controls.progress.setRange(0, 1000)
             self.controls.progress.setValue(1000)
@@ -476,6 +495,8 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def reset_progress(self) -> None:
+        self._readout_timer.stop()
+        self._pending_rows = None
         self.status.clear_progress()
         self.controls.reset_progress()
         self.update_controls()
