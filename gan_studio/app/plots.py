@@ -7,7 +7,9 @@ smoothed bold), D(x) / D(G(z)), the quality score of the checks the training
 process makes every ~10 s (one point each), images/s — refreshing on a ~12 Hz timer only
 when new data arrived, never per signal.  Curves are created once and updated
 with `setData`; clip-to-view and peak downsampling keep 100k-step histories
-smooth.
+smooth.  Each per-step series is two curves (`_Series`): the newest rows in a
+short tail redrawn every refresh, the rest in a history curve that Qt keeps as
+a cached image, so a refresh repaints a thin strip, not every point.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from .i18n import tr
 
@@ -25,6 +27,7 @@ SMOOTHED = ("loss_d", "loss_g")
 SMOOTHING = 0.98           # display-only exponential smoothing of the loss curves (bias-corrected, as in Adam)
 REFRESH_HZ = 11           # curves redraw ~11 times a second: smooth to the eye, and at 15 Hz the window took
                           # ~27 % of a core while training (21 % at 11 Hz), the core the training process needs
+TAIL_ROWS = 256           # a series' newest rows, redrawn every refresh; older ones are a cached image (`_Series`)
 # No background grid: pyqtgraph draws it through the axes' cached QPicture, and replaying that costs
 # 30–50 ms per repaint in Qt's software rasterizer (6 ms without) — the one thing that stalled the GUI.
 
@@ -137,6 +140,39 @@ def nice_ceiling(value: float) -> float:
     return float(10 * base)
 
 
+class _Series:
+    """One per-step curve drawn as two: a history curve holding every row up to a hand-over row, which Qt
+    caches as an image (redrawn only when it changes or the axes move), and a tail from that row on, which
+    is all a refresh redraws.  Every `TAIL_ROWS` rows the tail is handed over to the history.  Redrawing
+    every point at every refresh cost 16 ms at 1,500 rows and 25 ms at 5,000 (CPU per refresh, growing with
+    the run); taken from the training process on a 2-core machine (benchmarks/README.md,
+    gui_responsiveness)."""
+
+    def __init__(self, plot: pg.PlotItem, pen, name: str | None = None):
+        self.history = plot.plot(pen=pen, name=name)
+        self.history.setClipToView(True)
+        self.history.setDownsampling(auto=True, method="peak")
+        self.history.setSkipFiniteCheck(True)
+        self.history.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.tail = pg.PlotCurveItem(pen=pen, skipFiniteCheck=True)   # a few hundred points: drawn as they are
+        plot.addItem(self.tail)
+        self.split = 0          # the history holds rows [0, split); the tail rows [split − 1, n)
+
+    def set_data(self, x: np.ndarray, y: np.ndarray) -> None:
+        n = len(x)
+        if n < self.split or n - self.split > TAIL_ROWS:     # rows were dropped, or the tail is full
+            self.split = n
+            self.history.setData(x, y)
+            self.tail.setData(x[n - 1:], y[n - 1:])
+        else:
+            lo = max(self.split - 1, 0)                     # the tail starts at the history's last point
+            self.tail.setData(x[lo:], y[lo:])
+
+    def points(self) -> int:
+        """Rows drawn (the data given, before clipping / downsampling for display)."""
+        return len(self.tail.xData) + max(self.split - 1, 0) if self.tail.xData is not None else 0
+
+
 def _pen(color: str, width: float = 1.0, alpha: int = 255):
     c = QColor(color)
     c.setAlpha(alpha)
@@ -194,21 +230,23 @@ class TrainingPlots(QWidget):
         self.view.ci.layout.setRowStretchFactor(2, 1)
         self.view.ci.layout.setRowStretchFactor(3, 1)
 
-        self.curves = {
-            "loss_d_raw": self.loss_plot.plot(pen=_pen(COLORS["loss_d"], 1, 70)),
-            "loss_g_raw": self.loss_plot.plot(pen=_pen(COLORS["loss_g"], 1, 70)),
-            "loss_d": self.loss_plot.plot(pen=_pen(COLORS["loss_d"], 2), name=tr("loss D")),
-            "loss_g": self.loss_plot.plot(pen=_pen(COLORS["loss_g"], 2), name=tr("loss G")),
-            "d_real": self.d_plot.plot(pen=_pen(COLORS["d_real"], 1), name=tr("D(x) real")),
-            "d_fake": self.d_plot.plot(pen=_pen(COLORS["d_fake"], 1), name=tr("D(G(z)) fake")),
-            "images_per_s": self.speed_plot.plot(pen=_pen(COLORS["images_per_s"], 1), name=tr("images/s")),
+        self.series = {
+            "loss_d_raw": _Series(self.loss_plot, _pen(COLORS["loss_d"], 1, 70)),
+            "loss_g_raw": _Series(self.loss_plot, _pen(COLORS["loss_g"], 1, 70)),
+            "loss_d": _Series(self.loss_plot, _pen(COLORS["loss_d"], 2), tr("loss D")),
+            "loss_g": _Series(self.loss_plot, _pen(COLORS["loss_g"], 2), tr("loss G")),
+            "d_real": _Series(self.d_plot, _pen(COLORS["d_real"], 1), tr("D(x) real")),
+            "d_fake": _Series(self.d_plot, _pen(COLORS["d_fake"], 1), tr("D(G(z)) fake")),
+            "images_per_s": _Series(self.speed_plot, _pen(COLORS["images_per_s"], 1), tr("images/s")),
+        }
+        self._columns = {"loss_d_raw": "loss_d", "loss_g_raw": "loss_g", "loss_d": "loss_d_smooth",
+                         "loss_g": "loss_g_smooth", "d_real": "d_real", "d_fake": "d_fake",
+                         "images_per_s": "images_per_s"}
+        self.curves = {   # the quality checks: a few points, redrawn only when a check arrives
             "quality": self.quality_plot.plot(pen=_pen(COLORS["quality"], 2), symbol="o", symbolSize=5,
                                               symbolBrush=COLORS["quality"], symbolPen=None, name=tr("score")),
         }
-        for curve in self.curves.values():
-            curve.setClipToView(True)
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setSkipFiniteCheck(True)
+        self.curves["quality"].setSkipFiniteCheck(True)
         self.half_line = pg.InfiniteLine(0.5, angle=0, pen=pg.mkPen("#999999", style=pg.QtCore.Qt.PenStyle.DashLine))
         self.half_line.setToolTip(tr("0.5: the discriminator cannot tell real from fake"))
         self.d_plot.addItem(self.half_line, ignoreBounds=True)
@@ -228,6 +266,11 @@ class TrainingPlots(QWidget):
         self._setting_range = False
         for plot in (self.loss_plot, self.d_plot, self.quality_plot, self.speed_plot):
             plot.disableAutoRange(axis="x")
+        # The loss and speed axes are fitted by `_fit_y`, which moves them only when the data leaves them or
+        # fills less than half: pyqtgraph's auto-range moved them with every new extreme, and repainted the
+        # whole plot for every new row, not only the tail.
+        for plot in (self.loss_plot, self.speed_plot):
+            plot.disableAutoRange(axis="y")
             plot.getViewBox().sigRangeChangedManually.connect(self._on_manual_range)
         self._x_page = 0.0
 
@@ -301,18 +344,15 @@ class TrainingPlots(QWidget):
         self._dirty = False
         b = self.buffer
         x = b.column("step")
-        self.curves["loss_d_raw"].setData(x, b.column("loss_d"))
-        self.curves["loss_g_raw"].setData(x, b.column("loss_g"))
-        self.curves["loss_d"].setData(x, b.column("loss_d_smooth"))
-        self.curves["loss_g"].setData(x, b.column("loss_g_smooth"))
-        self.curves["d_real"].setData(x, b.column("d_real"))
-        self.curves["d_fake"].setData(x, b.column("d_fake"))
-        self.curves["images_per_s"].setData(x, b.column("images_per_s"))
+        for name, series in self.series.items():
+            series.set_data(x, b.column(self._columns[name]))
         if self._quality_dirty:
             self._quality_dirty = False
             self.curves["quality"].setData(np.asarray(self.quality_steps, np.float64),
                                            np.asarray(self.quality_scores, np.float64))
         self._page_x(x)
+        self._fit_y(self.loss_plot, [b.column(c) for c in ("loss_d", "loss_g", "loss_d_smooth", "loss_g_smooth")])
+        self._fit_y(self.speed_plot, [b.column("images_per_s")])
         self.refresh_count += 1
         self.refreshed.emit()
 
@@ -329,13 +369,29 @@ class TrainingPlots(QWidget):
             finally:
                 self._setting_range = False
 
+    def _fit_y(self, plot: pg.PlotItem, columns: list[np.ndarray], force: bool = False) -> None:
+        """Fit the y axis to every finite value of `columns`, with 8 % to spare, when they leave it or fill
+        less than half of it (or when forced)."""
+        finite = [c[np.isfinite(c)] for c in columns]
+        finite = [c for c in finite if len(c)]
+        if not finite:
+            return
+        lo, hi = min(float(c.min()) for c in finite), max(float(c.max()) for c in finite)
+        span = hi - lo if hi > lo else max(abs(hi), 1.0) * 0.1
+        (view_lo, view_hi) = plot.getViewBox().viewRange()[1]
+        if force or lo < view_lo or hi > view_hi or (hi - lo) < 0.5 * (view_hi - view_lo):
+            pad = 0.08 * span
+            plot.setYRange(lo - pad, hi + pad, padding=0)
+
     def _on_manual_range(self, *_args) -> None:
         if not self._setting_range:
             self._x_page = None      # the user zoomed or panned: leave the axis alone until Reset zoom
 
     def reset_zoom(self) -> None:
-        for plot in (self.loss_plot, self.speed_plot):
-            plot.enableAutoRange(axis="y")
+        b = self.buffer
+        self._fit_y(self.loss_plot, [b.column(c) for c in ("loss_d", "loss_g", "loss_d_smooth", "loss_g_smooth")],
+                    force=True)
+        self._fit_y(self.speed_plot, [b.column("images_per_s")], force=True)
         self.d_plot.setYRange(0, 1, padding=0.02)
         self.quality_plot.setYRange(0, 100, padding=0.02)
         self._x_page = 0.0
@@ -343,6 +399,8 @@ class TrainingPlots(QWidget):
 
     def curve_points(self, name: str) -> int:
         """How many points a curve holds (for tests)."""
+        if name in self.series:
+            return self.series[name].points()
         x = self.curves[name].xData   # the data given, before clipping / downsampling for display
         return 0 if x is None else len(x)
 

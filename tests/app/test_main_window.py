@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from gan_studio.app.main_window import MainWindow
 from gan_studio.app.settings import AppSettings
@@ -23,6 +23,19 @@ def window(qtbot, tiny_cfg):
     w.controller.discard()
     w.close()
     w.deleteLater()
+
+
+class _EventCounter(QObject):
+    """Appends the events of one type that reach the object it filters."""
+
+    def __init__(self, kind, seen: list):
+        super().__init__()
+        self.kind, self.seen = kind, seen
+
+    def eventFilter(self, obj, event):
+        if event.type() == self.kind:
+            self.seen.append(event.type())
+        return False
 
 
 def _message_box(window):
@@ -112,6 +125,25 @@ def test_invalid_field_disables_train(qtbot, window):
     qtbot.waitUntil(lambda: window.controls.train_button.isEnabled(), timeout=3000)
 
 
+def test_status_read_outs_show_the_newest_metrics_a_few_times_a_second(qtbot, window):
+    # ~15 metric batches a second each repainting the status bar and the progress bar cost the training
+    # process CPU: the read-outs show the newest batch on a 4-per-second clock instead.
+    status = window.status
+    before = status.text("step")
+    for step in range(1, 41):
+        window._on_metrics([{"step": step, "loss_d": 1.0, "loss_g": 1.0, "d_real": 0.5, "d_fake": 0.5,
+                             "images_per_s": 500.0 + step, "lr_g": 1e-3, "lr_d": 1e-3, "elapsed": step / 20}])
+    assert status.text("step") == before                # nothing drawn per batch
+    qtbot.waitUntil(lambda: status.text("step") == "step 40", timeout=2000)
+    assert status.text("speed") == "540 img/s" and window.controls.progress.format() == "step 40"
+    window.reset_progress()                             # a new experiment: nothing pending comes back
+    window._on_metrics([{"step": 41, "loss_d": 1.0, "loss_g": 1.0, "d_real": 0.5, "d_fake": 0.5,
+                         "images_per_s": 500.0, "lr_g": 1e-3, "lr_d": 1e-3, "elapsed": 2.05}])
+    window.reset_progress()
+    qtbot.wait(400)
+    assert status.text("step") == ""
+
+
 def test_target_steps_stops_and_fills_progress(qtbot, window, rows):
     window.controls.set_target_steps(20)
     with qtbot.waitSignal(window.controller.finished, timeout=60000):
@@ -129,11 +161,20 @@ def test_training_without_a_target_shows_the_step_not_a_busy_animation(qtbot, wi
     _train_until(qtbot, window, rows, 5)
     bar = window.controls.progress
     step = rows[-1]["step"]
-    qtbot.waitUntil(lambda: bar.format() != "", timeout=5000)
-    assert bar.maximum() > bar.minimum()
-    assert bar.format().startswith("step ")
-    shown = int(bar.format().split()[1].replace(",", ""))
-    assert shown >= step >= 5
+
+    def shown() -> int:
+        words = bar.format().split()
+        return int(words[1].replace(",", "")) if len(words) == 2 and words[0] == "step" else -1
+
+    qtbot.waitUntil(lambda: shown() >= step, timeout=5000)      # the read-outs follow 4 times a second
+    assert bar.maximum() > bar.minimum() and step >= 5
+    frames = []
+    bar.installEventFilter(filt := _EventCounter(QEvent.Type.StyleAnimationUpdate, frames))
+    qtbot.wait(200)
+    frames.clear()
+    qtbot.wait(600)
+    assert frames == []         # the loading animation has ended: the bar repaints only when its text changes
+    bar.removeEventFilter(filt)
     window.controller.stop()
     qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=10000)
 

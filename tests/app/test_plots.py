@@ -1,4 +1,5 @@
-"""MetricsBuffer: smoothed losses with start-up bias correction, appends in chunks, truncation."""
+"""MetricsBuffer: smoothed losses with start-up bias correction, appends in chunks, truncation.  TrainingPlots:
+a cached history and a short tail per series, y axes that move only when the data leaves them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from gan_studio.app.plots import SMOOTHING, MetricsBuffer
+from gan_studio.app.plots import SMOOTHING, TAIL_ROWS, MetricsBuffer, TrainingPlots
 
 
 def _rows(losses, start=1):
@@ -70,3 +71,68 @@ def test_chunks_non_finite_values_and_truncation():
     assert whole.column("loss_d_smooth")[0] == 2.0
     assert set(whole.row_at_step(1)) >= {"step", "loss_d", "loss_d_smooth"}
     assert not any(k.startswith("_") for k in whole.row_at_step(1))
+
+
+def _metric_rows(start, n, rng, loss=1.0, speed=700.0, noise=1.0):
+    return [{"step": s, "loss_d": loss + noise * 0.2 * rng.standard_normal(),
+             "loss_g": loss + noise * 0.2 * rng.standard_normal(), "d_real": 0.6, "d_fake": 0.4,
+             "images_per_s": speed + noise * 20 * rng.standard_normal(), "lr_g": 2e-3,
+             "lr_d": 2e-3, "elapsed": s / 30} for s in range(start, start + n)]
+
+
+def _drawn(series):
+    """The x values a series draws: its history, then its tail without the shared first point."""
+    hist = series.history.xData if series.split else np.empty(0)
+    tail = series.tail.xData
+    return np.concatenate([hist, tail[1:] if series.split else tail])
+
+
+def test_each_series_redraws_only_a_short_tail_and_hands_it_to_the_cached_history(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    rng = np.random.default_rng(0)
+    n = 0
+    history_sets = 0
+    loss_d = plots.series["loss_d"]
+    for chunk in [3] * 200 + [40] * 10:                # 1,000 rows, a refresh after every chunk
+        plots.append(_metric_rows(n + 1, chunk, rng))
+        n += chunk
+        split = loss_d.split
+        plots.refresh()
+        history_sets += loss_d.split != split
+        assert len(loss_d.tail.xData) <= TAIL_ROWS + 1
+        assert np.array_equal(_drawn(loss_d), np.arange(1, n + 1))      # every row drawn, once
+        assert plots.curve_points("loss_d") == n
+    assert 1000 // (TAIL_ROWS + 1) <= history_sets <= 1000 // TAIL_ROWS + 1   # not once per refresh
+    assert np.allclose(loss_d.history.yData, plots.buffer.column("loss_d_smooth")[:loss_d.split])
+    assert loss_d.history.curve.cacheMode() != loss_d.history.curve.CacheMode.NoCache
+    plots.truncate(300)                                 # a divergence rolled back: the history is redrawn
+    assert np.array_equal(_drawn(loss_d), np.arange(1, 301))
+    plots.clear()
+    assert plots.curve_points("loss_d") == 0
+
+
+def test_loss_and_speed_axes_hold_every_value_and_move_only_when_the_data_leaves_them(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    rng = np.random.default_rng(1)
+    plots.append(_metric_rows(1, 200, rng))
+    plots.refresh()
+
+    def y_range(plot):
+        return tuple(plot.getViewBox().viewRange()[1])
+
+    lo, hi = y_range(plots.loss_plot)
+    b = plots.buffer
+    values = np.concatenate([b.column("loss_d"), b.column("loss_g")])
+    assert lo <= values.min() and values.max() <= hi
+    assert hi - lo < 1.5 * (values.max() - values.min())      # fitted, not padded to a wide default
+    speed = y_range(plots.speed_plot)
+    plots.append(_metric_rows(201, 50, rng, noise=0.0))       # values inside the axes: they stay
+    plots.refresh()
+    assert y_range(plots.loss_plot) == (lo, hi) and y_range(plots.speed_plot) == speed
+    plots.append(_metric_rows(251, 1, rng, loss=9.0, speed=2000.0))   # a spike: both axes take it in
+    plots.refresh()
+    assert y_range(plots.loss_plot)[1] >= 9.0 > hi and y_range(plots.speed_plot)[1] >= 2000.0
+    plots.truncate(250)                                       # rolled back past it: fitted again
+    assert y_range(plots.loss_plot)[1] < 9.0
