@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QLabel, QVBoxLayout, QWidget
 
 from .i18n import tr
 
@@ -173,6 +173,13 @@ class _Series:
         return len(self.tail.xData) + max(self.split - 1, 0) if self.tail.xData is not None else 0
 
 
+def _cache_image(item: QGraphicsItem) -> None:
+    """Let Qt keep `item` and its children as images, redrawn only when they change."""
+    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    for child in item.childItems():
+        _cache_image(child)
+
+
 def _pen(color: str, width: float = 1.0, alpha: int = 255):
     c = QColor(color)
     c.setAlpha(alpha)
@@ -193,6 +200,9 @@ class TrainingPlots(QWidget):
         pg.setConfigOptions(antialias=False)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
+        # A plain white fill, not pyqtgraph's cached background image: blitting that image for each refreshed
+        # strip went through Qt's raster thread pool and was ~40 % of the view's paint time while training.
+        self.view.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.view.ci.layout.setSpacing(6)
         self.readout = QLabel(" ")
         self.readout.setObjectName("plotReadout")
@@ -273,6 +283,11 @@ class TrainingPlots(QWidget):
             plot.disableAutoRange(axis="y")
             plot.getViewBox().sigRangeChangedManually.connect(self._on_manual_range)
         self._x_page = 0.0
+        # Axes and legends change only with the axis ranges or the series: kept as cached images, so the strip a
+        # refresh repaints blits them instead of replaying their drawing (text included) in Python each time.
+        for plot in (self.loss_plot, self.d_plot, self.quality_plot, self.speed_plot):
+            for item in (plot.getAxis("left"), plot.getAxis("bottom"), plot.legend):
+                _cache_image(item)
 
         self.timer = QTimer(self)
         self.timer.setInterval(int(1000 / REFRESH_HZ))
