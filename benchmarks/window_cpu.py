@@ -87,6 +87,9 @@ def main(argv=None) -> int:
     from gui_responsiveness import spin
     from PySide6.QtWidgets import QApplication
 
+    from gan_studio.app.main import configure_qt
+
+    configure_qt()          # the app's Qt settings, as `gan-studio` starts with them
     app = QApplication.instance() or QApplication(["gan-studio-bench"])
     import gan_studio.app.plots as plots
     from gan_studio.app.main_window import MainWindow

@@ -112,6 +112,9 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtWidgets import QApplication
 
+    from gan_studio.app.main import configure_qt
+
+    configure_qt()          # the app's Qt settings, as `gan-studio` starts with them
     app = QApplication.instance() or QApplication(["gan-studio-bench"])
     from gan_studio.app.main_window import MainWindow
     from gan_studio.core.config import DataConfig

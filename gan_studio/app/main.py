@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
+
+
+def configure_qt() -> None:
+    """Qt settings the app needs before its QApplication exists (the benchmarks call this too).
+
+    QT_NO_GUI_THREADPOOL: Qt's raster painter hands every fill or image of more than ~96 lines to a pool of
+    threads and waits for them.  While training keeps every core busy, each hand-off wakes a thread that takes
+    a core from a training thread, and the GUI thread waits for it: the window trained 3–4 % faster and
+    answered sooner without it (benchmarks/README.md, gui_responsiveness).  Left alone if the user set it.
+    """
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 
 def install_excepthook() -> None:
@@ -113,6 +125,7 @@ def run_app(argv: list[str] | None = None) -> int:
     from ..paths import APP_NAME, resource_path
 
     args = list(sys.argv[1:] if argv is None else argv)   # arguments, without the program name
+    configure_qt()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gan-studio"] + args)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("GAN Studio")

@@ -9,7 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import QThread  # noqa: E402
 
+from gan_studio.app.main import configure_qt  # noqa: E402
 from gan_studio.core.config import DataConfig, ExperimentConfig, ModelConfig, TrainConfig  # noqa: E402
+
+configure_qt()          # the Qt settings `gan-studio` starts with, before pytest-qt creates the QApplication
 
 
 @pytest.fixture(autouse=True)

@@ -510,3 +510,18 @@ def test_window_starts_on_the_full_mnist_the_installation_ships(qtbot, tmp_path,
         w.controller.discard()
         w.close()
         w.deleteLater()
+
+
+def test_the_app_keeps_qt_painting_on_the_gui_thread_unless_the_user_says_otherwise(monkeypatch):
+    """Qt's raster thread pool woke a thread for each large fill, taking a core from training
+    (benchmarks/README.md, gui_responsiveness): `gan-studio` switches it off before its QApplication."""
+    import os
+
+    from gan_studio.app.main import configure_qt
+
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
+    configure_qt()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
+    monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "user's choice")
+    configure_qt()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "user's choice"
