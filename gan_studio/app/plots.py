@@ -156,11 +156,15 @@ class _Series:
         self.history.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.tail = pg.PlotCurveItem(pen=pen, skipFiniteCheck=True)   # a few hundred points: drawn as they are
         plot.addItem(self.tail)
+        # One curve to the user: hiding it (a click on its legend entry) hides the tail too.
+        self.history.visibleChanged.connect(lambda: self.tail.setVisible(self.history.isVisible()))
         self.split = 0          # the history holds rows [0, split); the tail rows [split − 1, n)
 
-    def set_data(self, x: np.ndarray, y: np.ndarray) -> None:
+    def set_data(self, x: np.ndarray, y: np.ndarray, rebuild: bool = False) -> None:
+        """Show `x`, `y` (the buffer's columns); `rebuild`: rows before the tail changed (a run was opened, the
+        buffer cleared or truncated), so the history is drawn anew."""
         n = len(x)
-        if n < self.split or n - self.split > TAIL_ROWS:     # rows were dropped, or the tail is full
+        if rebuild or n < self.split or n - self.split > TAIL_ROWS:     # the history changed, or the tail is full
             self.split = n
             self.history.setData(x, y)
             self.tail.setData(x[n - 1:], y[n - 1:])
@@ -196,6 +200,7 @@ class TrainingPlots(QWidget):
         self.buffer = MetricsBuffer()
         self.refresh_count = 0
         self._dirty = False
+        self._rebuild = False       # rows already drawn changed: every series redraws its history
 
         pg.setConfigOptions(antialias=False)
         self.view = pg.GraphicsLayoutWidget()
@@ -281,6 +286,7 @@ class TrainingPlots(QWidget):
         # whole plot for every new row, not only the tail.
         for plot in (self.loss_plot, self.speed_plot):
             plot.disableAutoRange(axis="y")
+        for plot in (self.loss_plot, self.d_plot, self.quality_plot, self.speed_plot):
             plot.getViewBox().sigRangeChangedManually.connect(self._on_manual_range)
         self._x_page = 0.0
         # Axes and legends change only with the axis ranges or the series: kept as cached images, so the strip a
@@ -315,7 +321,7 @@ class TrainingPlots(QWidget):
         """Replace everything (opening a run) and draw now."""
         self.buffer.clear()
         self.buffer.append(rows)
-        self._dirty = True
+        self._dirty = self._rebuild = True
         self.refresh()
         self.reset_zoom()
 
@@ -341,13 +347,13 @@ class TrainingPlots(QWidget):
         self.buffer.truncate(step)
         keep = sum(1 for s in self.quality_steps if s <= step)
         del self.quality_steps[keep:], self.quality_scores[keep:]
-        self._dirty = self._quality_dirty = True
+        self._dirty = self._quality_dirty = self._rebuild = True
         self.refresh()
 
     def clear(self) -> None:
         self.buffer.clear()
         self.quality_steps, self.quality_scores = [], []
-        self._dirty = self._quality_dirty = True
+        self._dirty = self._quality_dirty = self._rebuild = True
         self.refresh()
         self.readout.setText(" ")
 
@@ -359,8 +365,9 @@ class TrainingPlots(QWidget):
         self._dirty = False
         b = self.buffer
         x = b.column("step")
+        rebuild, self._rebuild = self._rebuild, False
         for name, series in self.series.items():
-            series.set_data(x, b.column(self._columns[name]))
+            series.set_data(x, b.column(self._columns[name]), rebuild)
         if self._quality_dirty:
             self._quality_dirty = False
             self.curves["quality"].setData(np.asarray(self.quality_steps, np.float64),
@@ -392,9 +399,10 @@ class TrainingPlots(QWidget):
         if not finite:
             return
         lo, hi = min(float(c.min()) for c in finite), max(float(c.max()) for c in finite)
-        span = hi - lo if hi > lo else max(abs(hi), 1.0) * 0.1
+        # at least 2 % of the values' size: a flat line (float noise apart) is not zoomed into
+        span = max(hi - lo, 0.02 * max(abs(lo), abs(hi)), 1e-3)
         (view_lo, view_hi) = plot.getViewBox().viewRange()[1]
-        if force or lo < view_lo or hi > view_hi or (hi - lo) < 0.5 * (view_hi - view_lo):
+        if force or lo < view_lo or hi > view_hi or span < 0.5 * (view_hi - view_lo):
             pad = 0.08 * span
             plot.setYRange(lo - pad, hi + pad, padding=0)
 

@@ -136,3 +136,38 @@ def test_loss_and_speed_axes_hold_every_value_and_move_only_when_the_data_leaves
     assert y_range(plots.loss_plot)[1] >= 9.0 > hi and y_range(plots.speed_plot)[1] >= 2000.0
     plots.truncate(250)                                       # rolled back past it: fitted again
     assert y_range(plots.loss_plot)[1] < 9.0
+
+
+def test_opening_a_run_with_as_many_rows_redraws_the_history_and_one_click_hides_a_whole_curve(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    rng = np.random.default_rng(2)
+    plots.set_rows(_metric_rows(1, 600, rng, loss=1.0, noise=0.0))
+    plots.set_rows(_metric_rows(1, 600, rng, loss=5.0, noise=0.0))     # another run, the same length
+    for name in ("loss_d", "loss_d_raw"):
+        shown = plots.series[name].history.getData()[1]                # what the curve draws, not the buffer
+        assert len(shown) and np.allclose(shown, 5.0), name
+    series = plots.series["loss_g"]
+    series.history.setVisible(False)                                    # what a click on its legend entry does
+    assert not series.tail.isVisible()
+    series.history.setVisible(True)
+    assert series.tail.isVisible()
+
+
+def test_zooming_any_plot_stops_the_step_axis_following_and_steady_values_do_not_move_the_axes(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    rng = np.random.default_rng(3)
+    plots.append(_metric_rows(1, 100, rng, noise=0.0))       # constant values: a flat line
+    plots.refresh()
+    moves = []
+    plots.loss_plot.getViewBox().sigYRangeChanged.connect(lambda *a: moves.append(a))
+    for start in (101, 111, 121):
+        plots.append(_metric_rows(start, 10, rng, noise=0.0))
+        plots.refresh()
+    assert moves == []
+    for plot in (plots.d_plot, plots.quality_plot, plots.loss_plot, plots.speed_plot):
+        plots.reset_zoom()
+        assert plots._x_page is not None
+        plot.getViewBox().sigRangeChangedManually.emit([True, False])    # what a wheel zoom or a drag emits
+        assert plots._x_page is None, plot
