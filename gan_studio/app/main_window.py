@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.lifecycle = ExperimentLifecycle(self)
         self._rate: tuple[float, int] | None = None   # (elapsed, step) at the start of this training run
         self._pending_rows: list | None = None        # the newest metric batch the read-outs have not shown
+        self._pending_followed = False                # … and whether it came from a followed run
         self._readout_timer = QTimer(self)
         self._readout_timer.setSingleShot(True)
         self._readout_timer.setInterval(READOUT_MS)
@@ -418,14 +419,15 @@ class MainWindow(QMainWindow):
         if self._rate is None:
             self._rate = (float(rows[0]["elapsed"]), int(rows[0]["step"]) - 1)
         self._pending_rows = rows
+        self._pending_followed = self.sender() is self.follower
         if not self._readout_timer.isActive():
             self._readout_timer.start()
 
     def _show_readout(self) -> None:
         """Show the newest metrics in the status bar and the progress bar."""
         rows, self._pending_rows = self._pending_rows, None
-        if not rows or self._rate is None:
-            return
+        if not rows or self._rate is None or self._pending_followed != (self.follower.path is not None):
+            return      # nothing new, or its source was left meanwhile (a follow stopped or started)
         self.status.show_rows(rows)
         last = rows[-1]
         step, elapsed = int(last["step"]), float(last["elapsed"])
@@ -494,9 +496,13 @@ class MainWindow(QMainWindow):
             t.reset_progress(tr("paused at step {step:,}").format(step=exp.step))
         self._update_title()
 
-    def reset_progress(self) -> None:
+    def _drop_readout(self) -> None:
+        """Forget metrics the read-outs have not shown yet: they belong to a run the window has left."""
         self._readout_timer.stop()
         self._pending_rows = None
+
+    def reset_progress(self) -> None:
+        self._drop_readout()
         self.status.clear_progress()
         self.controls.reset_progress()
         self.update_controls()
@@ -641,6 +647,7 @@ class MainWindow(QMainWindow):
             self.follower.stop()
         self._branching = True
         self.train_tab.clear()
+        self._drop_readout()
         self.controller.branch(parent, step, changes, with_values(config, changes))
         self.statusBar().showMessage(tr("Branching from step {step:,}…").format(step=step), 6000)
         return True

@@ -525,3 +525,14 @@ def test_the_app_keeps_qt_painting_on_the_gui_thread_unless_the_user_says_otherw
     monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "user's choice")
     configure_qt()
     assert os.environ["QT_NO_GUI_THREADPOOL"] == "user's choice"
+
+
+def test_read_outs_pending_from_a_followed_run_are_dropped_once_the_follow_stopped(qtbot, window):
+    row = {"step": 40000, "loss_d": 1.0, "loss_g": 1.0, "d_real": 0.5, "d_fake": 0.5, "images_per_s": 500.0,
+           "lr_g": 1e-3, "lr_d": 1e-3, "elapsed": 900.0}
+    assert window.follower.path is None
+    window.follower.metrics.emit([row])         # a followed run's last batch, arriving as the follow stops
+    qtbot.wait(500)
+    assert window.status.text("step") == "" and "40,000" not in window.controls.progress.format()
+    window.controller.metrics.emit([dict(row, step=12)])       # this window's own training: shown
+    qtbot.waitUntil(lambda: window.status.text("step") == "step 12", timeout=2000)
