@@ -19,7 +19,8 @@ benchmarks/results/ (git-ignored).
 Goals: max stall ≤ 50 ms, p99 ≤ 20 ms, curves ≥ 10 Hz, window ≥ 90 % of the CLI.  The speed goal is judged
 like for like, on the trainer's clock of both (training images per second of training, which is what
 `gan-studio train` reports for itself: its clock stops for quality checks, snapshots and saves in the
-window and in the CLI alike).  Also printed: the window's images per second of wall clock against the
+window and in the CLI alike).  That is a looser bar than the wall clock: the time the window's process spends
+outside the steps is not counted.  Also printed: the window's images per second of wall clock against the
 plain CLI and against `--quality` (the conservative ratios of earlier rounds, which count the window's
 checks, snapshots and saves against it).
 """

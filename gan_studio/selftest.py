@@ -210,6 +210,9 @@ def _all_checks(r: _Runner, home: Path) -> None:
     def window():
         from PySide6.QtWidgets import QApplication
 
+        from .app.main import configure_qt
+
+        configure_qt()      # the Qt settings the app starts with
         app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gan-studio"])
         from .app.main_window import MainWindow
 

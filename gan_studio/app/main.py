@@ -13,7 +13,8 @@ def configure_qt() -> None:
     QT_NO_GUI_THREADPOOL: Qt's raster painter hands every fill or image of more than ~96 lines to a pool of
     threads and waits for them.  While training keeps every core busy, each hand-off wakes a thread that takes
     a core from a training thread, and the GUI thread waits for it: the window trained 3–4 % faster and
-    answered sooner without it (benchmarks/README.md, gui_responsiveness).  Left alone if the user set it.
+    answered sooner without it (benchmarks/README.md, gui_responsiveness).  A value the user set is kept (Qt
+    only checks whether the variable is set, whatever its value).
     """
     os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 

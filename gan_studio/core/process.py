@@ -67,7 +67,8 @@ EMIT_INTERVAL = 1 / 20          # seconds between metric batches
 CHUNK_SECONDS = 0.045           # target duration of one session.advance(k)
 MAX_CHUNK = 1000
 ROLLBACK_INTERVAL = 5.0         # seconds between in-memory "last good state" copies (a deep copy of the networks and
-                                # optimizers, ~8 ms: 0.8 % of training time once a second)
+                                # optimizers, ~8 ms: 0.8 % of training time once a second); a divergence loses at
+                                # most these seconds of steps
 IDLE_POLL = 0.25                # seconds the idle loop waits for a command
 PARENT_CHECK = 2.0              # seconds between checks that the window still exists
 # OpenMP workers that spin while waiting take the core the window needs to paint
