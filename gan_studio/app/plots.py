@@ -148,7 +148,8 @@ class _Series:
     the run); taken from the training process on a 2-core machine (benchmarks/README.md,
     gui_responsiveness)."""
 
-    def __init__(self, plot: pg.PlotItem, pen, name: str | None = None):
+    def __init__(self, plot: pg.PlotItem, column: str, pen, name: str | None = None):
+        self.plot, self.column = plot, column    # where it is drawn, and the MetricsBuffer column it draws
         self.history = plot.plot(pen=pen, name=name)
         self.history.setClipToView(True)
         self.history.setDownsampling(auto=True, method="peak")
@@ -246,17 +247,15 @@ class TrainingPlots(QWidget):
         self.view.ci.layout.setRowStretchFactor(3, 1)
 
         self.series = {
-            "loss_d_raw": _Series(self.loss_plot, _pen(COLORS["loss_d"], 1, 70)),
-            "loss_g_raw": _Series(self.loss_plot, _pen(COLORS["loss_g"], 1, 70)),
-            "loss_d": _Series(self.loss_plot, _pen(COLORS["loss_d"], 2), tr("loss D")),
-            "loss_g": _Series(self.loss_plot, _pen(COLORS["loss_g"], 2), tr("loss G")),
-            "d_real": _Series(self.d_plot, _pen(COLORS["d_real"], 1), tr("D(x) real")),
-            "d_fake": _Series(self.d_plot, _pen(COLORS["d_fake"], 1), tr("D(G(z)) fake")),
-            "images_per_s": _Series(self.speed_plot, _pen(COLORS["images_per_s"], 1), tr("images/s")),
+            "loss_d_raw": _Series(self.loss_plot, "loss_d", _pen(COLORS["loss_d"], 1, 70)),
+            "loss_g_raw": _Series(self.loss_plot, "loss_g", _pen(COLORS["loss_g"], 1, 70)),
+            "loss_d": _Series(self.loss_plot, "loss_d_smooth", _pen(COLORS["loss_d"], 2), tr("loss D")),
+            "loss_g": _Series(self.loss_plot, "loss_g_smooth", _pen(COLORS["loss_g"], 2), tr("loss G")),
+            "d_real": _Series(self.d_plot, "d_real", _pen(COLORS["d_real"], 1), tr("D(x) real")),
+            "d_fake": _Series(self.d_plot, "d_fake", _pen(COLORS["d_fake"], 1), tr("D(G(z)) fake")),
+            "images_per_s": _Series(self.speed_plot, "images_per_s", _pen(COLORS["images_per_s"], 1),
+                                    tr("images/s")),
         }
-        self._columns = {"loss_d_raw": "loss_d", "loss_g_raw": "loss_g", "loss_d": "loss_d_smooth",
-                         "loss_g": "loss_g_smooth", "d_real": "d_real", "d_fake": "d_fake",
-                         "images_per_s": "images_per_s"}
         self.curves = {   # the quality checks: a few points, redrawn only when a check arrives
             "quality": self.quality_plot.plot(pen=_pen(COLORS["quality"], 2), symbol="o", symbolSize=5,
                                               symbolBrush=COLORS["quality"], symbolPen=None, name=tr("score")),
@@ -366,15 +365,14 @@ class TrainingPlots(QWidget):
         b = self.buffer
         x = b.column("step")
         rebuild, self._rebuild = self._rebuild, False
-        for name, series in self.series.items():
-            series.set_data(x, b.column(self._columns[name]), rebuild)
+        for series in self.series.values():
+            series.set_data(x, b.column(series.column), rebuild)
         if self._quality_dirty:
             self._quality_dirty = False
             self.curves["quality"].setData(np.asarray(self.quality_steps, np.float64),
                                            np.asarray(self.quality_scores, np.float64))
         self._page_x(x)
-        self._fit_y(self.loss_plot, [b.column(c) for c in ("loss_d", "loss_g", "loss_d_smooth", "loss_g_smooth")])
-        self._fit_y(self.speed_plot, [b.column("images_per_s")])
+        self._fit_axes()
         self.refresh_count += 1
         self.refreshed.emit()
 
@@ -390,6 +388,11 @@ class TrainingPlots(QWidget):
                 self.loss_plot.setXRange(max(0.0, lo), self._x_page, padding=0)
             finally:
                 self._setting_range = False
+
+    def _fit_axes(self, force: bool = False) -> None:
+        """Fit the loss and speed axes to the series they draw (`_fit_y`)."""
+        for plot in (self.loss_plot, self.speed_plot):
+            self._fit_y(plot, [self.buffer.column(s.column) for s in self.series.values() if s.plot is plot], force)
 
     def _fit_y(self, plot: pg.PlotItem, columns: list[np.ndarray], force: bool = False) -> None:
         """Fit the y axis to every finite value of `columns`, with 8 % to spare, when they leave it or fill
@@ -411,10 +414,7 @@ class TrainingPlots(QWidget):
             self._x_page = None      # the user zoomed or panned: leave the axis alone until Reset zoom
 
     def reset_zoom(self) -> None:
-        b = self.buffer
-        self._fit_y(self.loss_plot, [b.column(c) for c in ("loss_d", "loss_g", "loss_d_smooth", "loss_g_smooth")],
-                    force=True)
-        self._fit_y(self.speed_plot, [b.column("images_per_s")], force=True)
+        self._fit_axes(force=True)
         self.d_plot.setYRange(0, 1, padding=0.02)
         self.quality_plot.setYRange(0, 100, padding=0.02)
         self._x_page = 0.0
