@@ -125,20 +125,24 @@ def test_invalid_field_disables_train(qtbot, window):
     qtbot.waitUntil(lambda: window.controls.train_button.isEnabled(), timeout=3000)
 
 
+def _metric_row(step: int, **values) -> dict:
+    """A metric row as the training process sends it: flat values, `values` replacing them."""
+    return {"step": step, "loss_d": 1.0, "loss_g": 1.0, "d_real": 0.5, "d_fake": 0.5, "images_per_s": 500.0,
+            "lr_g": 1e-3, "lr_d": 1e-3, "elapsed": step / 20, **values}
+
+
 def test_status_read_outs_show_the_newest_metrics_a_few_times_a_second(qtbot, window):
     # ~15 metric batches a second each repainting the status bar and the progress bar cost the training
     # process CPU: the read-outs show the newest batch on a 4-per-second clock instead.
     status = window.status
     before = status.text("step")
     for step in range(1, 41):
-        window._on_metrics([{"step": step, "loss_d": 1.0, "loss_g": 1.0, "d_real": 0.5, "d_fake": 0.5,
-                             "images_per_s": 500.0 + step, "lr_g": 1e-3, "lr_d": 1e-3, "elapsed": step / 20}])
+        window._on_metrics([_metric_row(step, images_per_s=500.0 + step)])
     assert status.text("step") == before                # nothing drawn per batch
     qtbot.waitUntil(lambda: status.text("step") == "step 40", timeout=2000)
     assert status.text("speed") == "540 img/s" and window.controls.progress.format() == "step 40"
     window.reset_progress()                             # a new experiment: nothing pending comes back
-    window._on_metrics([{"step": 41, "loss_d": 1.0, "loss_g": 1.0, "d_real": 0.5, "d_fake": 0.5,
-                         "images_per_s": 500.0, "lr_g": 1e-3, "lr_d": 1e-3, "elapsed": 2.05}])
+    window._on_metrics([_metric_row(41)])
     window.reset_progress()
     qtbot.wait(400)
     assert status.text("step") == ""
@@ -528,8 +532,7 @@ def test_the_app_keeps_qt_painting_on_the_gui_thread_unless_the_user_says_otherw
 
 
 def test_read_outs_pending_from_a_followed_run_are_dropped_once_the_follow_stopped(qtbot, window):
-    row = {"step": 40000, "loss_d": 1.0, "loss_g": 1.0, "d_real": 0.5, "d_fake": 0.5, "images_per_s": 500.0,
-           "lr_g": 1e-3, "lr_d": 1e-3, "elapsed": 900.0}
+    row = _metric_row(40000, elapsed=900.0)
     assert window.follower.path is None
     window.follower.metrics.emit([row])         # a followed run's last batch, arriving as the follow stops
     qtbot.wait(500)
