@@ -9,6 +9,7 @@ config) with an optional "explore" object naming what to patch in (this file onl
 * ``"up": "nearest"``          the generator upsamples by nearest-neighbour resize + 3×3 convolution
                                 instead of transposed convolutions
 * ``"lr_half": N, "lr_floor": f``  both learning rates halve every N steps, down to f times the start
+* ``"lr_hold": H``             … starting after H steps at the full rate (default 0)
 * ``"ema_train_bn": true``     sample the EMA generator with batch statistics (batch norm re-calibrated)
 * ``"mbstd": true``            a minibatch-standard-deviation term in the discriminator's logit
 * ``"r1": γ, "r1_every": k``   lazy R1 penalty γ/2·‖∇ₓD(x)‖² on real images every k steps
@@ -16,6 +17,15 @@ config) with an optional "explore" object naming what to patch in (this file onl
 * ``"g_out": "deconv"``        the generator's last upsampling draws the image itself (a transposed
                                 convolution to the image's channels, as in the DCGAN paper) instead of
                                 a normalised feature map that a 3×3 convolution turns into the image
+* ``"rp": true``                simultaneous steps: the relativistic pairing loss of RpGAN / R3GAN (each real
+                                image against the generated image of the same label:
+                                L_D = softplus(f − r), L_G = softplus(r − f)) instead of the preset's loss
+* ``"diffaug": true``           simultaneous steps: DiffAugment (random translation by up to 3 pixels and a
+                                14×14 cutout, both filled with the background) on every image D sees,
+                                real and generated, in both halves (gradients flow through it to G)
+* ``"cbn": true``               class-conditional batch norm in the generator: each batch norm's scale and
+                                shift come from the digit's label (as in SNGAN-projection and BigGAN), on
+                                top of the label joined to z
 
 The variants of the 2026-11-29/30 tuning rounds (A–M) are in benchmarks/variants/ (results: benchmarks/README.md).
 """
@@ -93,6 +103,8 @@ def patched(ex):
     init = dcgan.DCGenerator.__init__
     if ex.get("g_out") == "deconv":
         dcgan.DCGenerator.__init__ = _deconv_out_init
+    if ex.get("cbn"):
+        dcgan.DCGenerator.__init__ = _cbn_init
     try:
         yield
     finally:
@@ -113,6 +125,45 @@ def _deconv_out_init(self, cfg):
     self.to_image = nn.ConvTranspose2d(last.in_channels, cfg.channels, 4, 2, 1)
 
 
+class CBN(nn.Module):
+    """Explore-only: batch norm whose scale and shift are linear in the class weights (1 + γ(y), β(y))."""
+    def __init__(self, channels, classes):
+        super().__init__()
+        self.bn = nn.BatchNorm2d(channels, affine=False)
+        self.gain = nn.Linear(classes, channels, bias=False)
+        self.shift = nn.Linear(classes, channels, bias=False)
+        nn.init.zeros_(self.gain.weight)
+        nn.init.zeros_(self.shift.weight)
+        self.cond = None
+    def forward(self, x):
+        c = self.cond
+        return self.bn(x) * (1 + self.gain(c))[:, :, None, None] + self.shift(c)[:, :, None, None]
+
+
+def _cbn_init(self, cfg):
+    _plain_init(self, cfg)
+    assert cfg.conditional and cfg.g_batchnorm
+    self.project_norm = CBN(self.project_norm.num_features, cfg.num_classes)
+    blocks = [CBN(b.num_features, cfg.num_classes) if isinstance(b, nn.BatchNorm2d) else b for b in self.body]
+    self.body = nn.Sequential(*blocks)
+
+
+_plain_input = dcgan.DCGenerator._input
+
+
+def _cbn_input(self, z, labels):
+    if self.cfg.conditional:
+        from gan_studio.core.models.common import as_condition
+        cond = as_condition(labels, self.cfg.num_classes, z.shape[0], z.device)
+        for m in self.modules():
+            if isinstance(m, CBN):
+                m.cond = cond
+    return _plain_input(self, z, labels)
+
+
+dcgan.DCGenerator._input = _cbn_input   # a no-op for generators without CBN
+
+
 def make(key, dataset, seed):
     path = Path(key)
     ex = json.loads(path.read_text())["explore"] if path.suffix == ".json" and path.is_file() and "explore" in json.loads(path.read_text()) else {}
@@ -124,7 +175,7 @@ def make(key, dataset, seed):
     if ex.get("lr_half"):
         orig_step = c.step
         def step():
-            f = max(ex.get("lr_floor", 0.1), 0.5 ** (c.steps / ex["lr_half"]))
+            f = max(ex.get("lr_floor", 0.1), 0.5 ** (max(0, c.steps - ex.get("lr_hold", 0)) / ex["lr_half"]))
             for g in t.opt_g.param_groups: g["lr"] = base_g * f
             for g in t.opt_d.param_groups: g["lr"] = base_d * f
             orig_step()
@@ -159,6 +210,9 @@ def make(key, dataset, seed):
         trmod.discriminator_loss = dloss
     if ex.get("stale_fakes"):
         t._simultaneous_step = stale_fakes_step.__get__(t)
+    if ex.get("rp") or ex.get("diffaug"):
+        t._simultaneous_step = rp_aug_step.__get__(t)
+        t._ex = ex
     print(c.name, ex, t.parameter_counts(), flush=True)
     return c
 
@@ -207,6 +261,69 @@ def stale_fakes_step(self, t, bs, cond):
 
     (loss_d, real_logits, fake_logits, gp, grad_d), (loss_g, grad_g) = self._run_halves(d_half, g_half)
     self._finish_step(t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp, ema_done=self.G_ema is not None)
+
+
+def diff_augment(x):
+    """Explore-only DiffAugment for 28-px digits in [-1, 1]: a random shift of up to 3 pixels and a 14×14
+    cutout per image, the uncovered pixels filled with the background (-1); differentiable in x."""
+    n, c, h, w = x.shape
+    pad = 3
+    xp = torch.nn.functional.pad(x, (pad, pad, pad, pad), value=-1.0)
+    dy = torch.randint(0, 2 * pad + 1, (n, 1, 1))
+    dx = torch.randint(0, 2 * pad + 1, (n, 1, 1))
+    rows = dy + torch.arange(h).view(1, h, 1)
+    cols = dx + torch.arange(w).view(1, 1, w)
+    out = xp[torch.arange(n).view(n, 1, 1), :, rows, cols].permute(0, 3, 1, 2)   # (n, c, h, w)
+    cy = torch.randint(0, h, (n, 1, 1))
+    cx = torch.randint(0, w, (n, 1, 1))
+    yy = torch.arange(h).view(1, h, 1)
+    xx = torch.arange(w).view(1, 1, w)
+    cut = ((yy - cy).abs() < h // 4) & ((xx - cx).abs() < w // 4)
+    return torch.where(cut.unsqueeze(1), torch.full_like(out, -1.0), out)
+
+
+def rp_aug_step(self, t, bs, cond):
+    """Explore-only: the simultaneous step with the relativistic pairing loss and/or DiffAugment."""
+    import torch.nn.functional as F
+    from gan_studio.core.losses import discriminator_loss, generator_loss
+
+    rp, aug = bool(self._ex.get("rp")), (diff_augment if self._ex.get("diffaug") else (lambda v: v))
+    x, y = self._next_batch(bs)
+    z_d = self._noise(bs)
+    z_g = self._noise(bs)
+    y_g = (y if rp else self._fake_labels(bs)) if cond else None   # RpGAN pairs each real with a fake of its label
+    g_copy, d_copy = self._frozen_copies()
+    self.opt_d.zero_grad(set_to_none=True)
+    self.opt_g.zero_grad(set_to_none=True)
+    y_d = y if cond else None
+
+    def d_half():
+        fake = g_copy(z_d, y_d)
+        logits = self._D_train(aug(torch.cat([x, fake])), torch.cat([y_d, y_d]) if cond else None)
+        r, f = logits[:bs], logits[bs:]
+        loss_d = F.softplus(f - r).mean() if rp else discriminator_loss(t.loss, r, f)
+        loss_d.backward()
+        grad_d = self._grad_norm(self.D)
+        self.opt_d.step()
+        return loss_d, r, f, self._zero, grad_d
+
+    def g_half():
+        f = d_copy(aug(self._G_train(z_g, y_g)), y_g)
+        if rp:
+            with torch.no_grad():
+                r = d_copy(aug(x), y_d)
+            loss_g = F.softplus(r - f).mean()
+        else:
+            loss_g = generator_loss(t.loss, f)
+        loss_g.backward()
+        grad_g = self._grad_norm(self.G)
+        self.opt_g.step()
+        if self.G_ema is not None:
+            self._update_ema(t.ema)
+        return loss_g, grad_g
+
+    (loss_d, r, f, gp, grad_d), (loss_g, grad_g) = self._run_halves(d_half, g_half)
+    self._finish_step(t, loss_d, loss_g, r, f, grad_d, grad_g, gp, ema_done=self.G_ema is not None)
 
 
 ttd.make_contender = make
