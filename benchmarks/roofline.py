@@ -9,13 +9,20 @@ interleaved with the step timings so machine load hits them alike:
   thread count);
 * **layers**: every convolution / linear layer of the step, at its exact shapes,
   run alone forward + backward (what the step's own shapes can sustain: small
-  channel counts run well below the BLAS ceiling).
+  channel counts run well below the BLAS ceiling).  With `--threads 2` the
+  layers run twice at once, on two threads of one intra-op thread each: what
+  both cores sustain on these shapes, the way the two halves of a simultaneous
+  step use them.
+
+With one thread every timing counts CPU time (robust to other load); with more,
+wall-clock time, since the point is what all the cores do together.
 
 Then a profile of the step splits its time by kind of work (convolutions,
 matmuls, normalisation, activations, optimizer, spectral norm, EMA, other),
 which says where the time not spent at the ceiling goes.
 
     .venv/bin/python benchmarks/roofline.py                     # quick-digits, 1 thread, 5 repeats
+    OMP_WAIT_POLICY=PASSIVE .venv/bin/python benchmarks/roofline.py --threads 2   # both cores, wall clock
     .venv/bin/python benchmarks/roofline.py --threads 2 --preset dcgan
 
 Medians of `--repeats` interleaved rounds; writes benchmarks/results/roofline.json.
@@ -24,6 +31,7 @@ Medians of `--repeats` interleaved rounds; writes benchmarks/results/roofline.js
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import json
 import os
 import platform
@@ -63,14 +71,14 @@ def digit_like_data(n: int = 4096, seed: int = 0) -> tuple[np.ndarray, np.ndarra
     return images, rng.integers(0, 10, n).astype(np.int64)
 
 
-def time_it(fn, seconds: float) -> float:
-    """Seconds per call: calls `fn` for about `seconds` of CPU time after one warm-up call."""
+def time_it(fn, seconds: float, clock=time.process_time) -> float:
+    """Seconds per call: calls `fn` for about `seconds` of `clock` (CPU time by default) after one warm-up call."""
     fn()
-    calls, start = 0, time.process_time()
+    calls, start = 0, clock()
     while True:
         fn()
         calls += 1
-        spent = time.process_time() - start
+        spent = clock() - start
         if spent >= seconds:
             return spent / calls
 
@@ -123,6 +131,20 @@ def layer_ceiling(calls: list[tuple[nn.Module, tuple]]):
     with FlopCounterMode(display=False) as fc:
         run()
     return run, fc.get_total_flops()
+
+
+def on_both_cores(runs):
+    """One call runs every function of `runs` at once, each on its own thread with one intra-op thread."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)   # a new thread takes torch's thread count at its first operation
+    pool = concurrent.futures.ThreadPoolExecutor(len(runs), thread_name_prefix="roofline")
+    list(pool.map(lambda run: run(), runs))
+    torch.set_num_threads(before)
+
+    def run():
+        for f in [pool.submit(r) for r in runs]:
+            f.result()
+    return run
 
 
 CATEGORIES = [  # (category, substrings of profiler op names), first match wins
@@ -180,20 +202,30 @@ def main(argv=None) -> int:
 
     for _ in range(10):
         step()
+    # FLOPs are counted per thread: count and record one step with the two halves of a simultaneous step
+    # one after the other (the same operations as on two threads).
+    trainer.threads = 1
     with FlopCounterMode(display=False) as fc:
         step()
     step_flops = fc.get_total_flops()
     recorder = LayerRecorder(list(trainer.G.modules()) + list(trainer.D.modules()))
     step()
     recorder.close()
+    trainer.threads = args.threads
+    torch.set_num_threads(args.threads)
     layers_run, layer_flops = layer_ceiling(recorder.calls)
+    clock = time.process_time
+    if args.threads > 1:   # all the cores at once: as many copies of the layers as threads, wall clock
+        copies = [layer_ceiling(recorder.calls) for _ in range(args.threads)]
+        layers_run, layer_flops = on_both_cores([run for run, _ in copies]), sum(f for _, f in copies)
+        clock = time.perf_counter
     mm_run, mm_flops = matmul_ceiling()
 
     rows = defaultdict(list)
     for r in range(args.repeats):  # interleaved: the load of the moment hits all three alike
-        t_step = time_it(step, args.seconds)
-        t_layers = time_it(layers_run, args.seconds)
-        t_mm = time_it(mm_run, args.seconds)
+        t_step = time_it(step, args.seconds, clock)
+        t_layers = time_it(layers_run, args.seconds, clock)
+        t_mm = time_it(mm_run, args.seconds, clock)
         rows["step_gflops"].append(step_flops / t_step / 1e9)
         rows["layers_gflops"].append(layer_flops / t_layers / 1e9)
         rows["matmul_gflops"].append(mm_flops / t_mm / 1e9)
@@ -217,7 +249,8 @@ def main(argv=None) -> int:
 
     print()
     print(f"{args.preset}: {step_flops / 1e6:.0f} MFLOP per step ({step_flops / batch / 1e6:.1f} MFLOP per "
-          f"training image, batch {batch}); {args.threads} thread(s)")
+          f"training image, batch {batch}); {args.threads} thread(s), "
+          f"{'CPU time' if clock is time.process_time else 'wall clock'}")
     print(f"  step            {med['step_ms']:7.1f} ms   {med['step_gflops']:6.1f} GFLOP/s")
     print(f"  its layers alone            {med['layers_gflops']:6.1f} GFLOP/s  (step / layers = "
           f"{med['step_gflops'] / med['layers_gflops']:.2f})")
@@ -235,6 +268,7 @@ def main(argv=None) -> int:
         "benchmark": "roofline", "args": vars(args),
         "machine": {"platform": platform.platform(), "processor": platform.processor(), "torch": torch.__version__,
                     "cpu_count": os.cpu_count(), "threads": torch.get_num_threads()},
+        "clock": "cpu" if clock is time.process_time else "wall",
         "flops_per_step": step_flops, "flops_per_image": step_flops / batch, "layer_flops": layer_flops,
         "rounds": {k: [round(x, 3) for x in v] for k, v in rows.items()},
         "median": {k: round(v, 3) for k, v in med.items()},
