@@ -13,7 +13,10 @@ it scores (independent digit classifier's FD against the held-out digits, as tim
                   of 128, cumulative average) before sampling;
 * ``batch``       the EMA generator with the statistics of the sampled batch itself (train mode);
 * ``live``        the live generator, no averaging;
-* ``emaD``, ``emaDst``  an average with decay D (eval mode; with standing statistics).
+* ``emaD``, ``emaDst``  an average with decay D (eval mode; with standing statistics);
+* ``warmK``, ``warmKst``  an average whose warm-up rule is (1 + n) / (K + n) after n steps, without the
+                  preset's cap (the trainer's rule is K = 10, capped at the preset's decay): it averages
+                  over about the last 1 / (K − 1) of the run, so K = 3 over the last half.
 
 Prints one JSON line per checkpoint.  Results: benchmarks/README.md ("Sampling-time choices").
 """
@@ -72,6 +75,7 @@ def main(argv=None) -> int:
     ap.add_argument("--mnist", default=str(ROOT.parent / "shared" / "datasets" / "mnist"))
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--at", default="30,45,60,75,90", help="checkpoints, seconds of training")
+    ap.add_argument("--warmups", default="3,5", help="warm-up constants K of the extra warmK averages ('' for none)")
     args = ap.parse_args(argv)
     checkpoints = [float(x) for x in args.at.split(",")]
 
@@ -83,14 +87,21 @@ def main(argv=None) -> int:
     set_threads(0)
     trainer = contender.trainer
     latent = trainer.config.model.latent_dim
-    averages = {d: copy.deepcopy(trainer.G_ema) for d in DECAYS}
+    averages = {f"ema{d}": copy.deepcopy(trainer.G_ema) for d in DECAYS}
+    averages.update({f"warm{int(k)}": copy.deepcopy(trainer.G_ema) for k in args.warmups.split(",") if k.strip()})
     update = trainer._update_ema
+
+    def decay_of(name: str) -> float:
+        n = trainer.step_count
+        if name.startswith("warm"):
+            return (1 + n) / (int(name[4:]) + n)
+        return min(float(name[3:]), (1 + n) / (10 + n))   # the trainer's warm-up rule
 
     def update_all(decay, _update=update):
         _update(decay)
         with torch.no_grad():
-            for d, g in averages.items():
-                d = min(d, (1 + trainer.step_count) / (10 + trainer.step_count))   # the trainer's warm-up rule
+            for name, g in averages.items():
+                d = decay_of(name)
                 torch._foreach_lerp_(list(g.parameters()), list(trainer.G.parameters()), 1 - d)
                 for b_avg, b in zip(g.buffers(), trainer.G.buffers()):
                     b_avg.copy_(b)
@@ -112,9 +123,9 @@ def main(argv=None) -> int:
                "standing": fd(draw(trainer.G_ema, "standing", latent)),
                "batch": fd(draw(trainer.G_ema, "batch", latent)),
                "live": fd(draw(trainer.G, "eval", latent))}
-        for d, g in averages.items():
-            row[f"ema{d}"] = fd(draw(g, "eval", latent))
-            row[f"ema{d}st"] = fd(draw(g, "standing", latent))
+        for name, g in averages.items():
+            row[name] = fd(draw(g, "eval", latent))
+            row[f"{name}st"] = fd(draw(g, "standing", latent))
         print(json.dumps(row), flush=True)
     return 0
 
