@@ -217,6 +217,17 @@ def make(key, dataset, seed):
     return c
 
 
+def _descend(self, loss, net, opt, ema=None):
+    """How each half of an explore-only step ends: backward, `net`'s gradient norm, its optimizer step, and for
+    the G half the moving average (`ema`: the decay).  Returns the gradient norm."""
+    loss.backward()
+    grad = self._grad_norm(net)
+    opt.step()
+    if ema is not None and self.G_ema is not None:
+        self._update_ema(ema)
+    return grad
+
+
 def stale_fakes_step(self, t, bs, cond):
     """Explore-only: a simultaneous step whose D half reads the fakes the previous step's G half drew
     (one update old) instead of drawing its own with a frozen copy of G: no G forward in the D half."""
@@ -243,21 +254,13 @@ def stale_fakes_step(self, t, bs, cond):
             real_logits, fake_logits = self._D_train(x, y_real), self._D_train(fake_d, y_d)
         from gan_studio.core.losses import discriminator_loss
         loss_d = discriminator_loss(t.loss, real_logits, fake_logits)
-        loss_d.backward()
-        grad_d = self._grad_norm(self.D)
-        self.opt_d.step()
-        return loss_d, real_logits, fake_logits, self._zero, grad_d
+        return loss_d, real_logits, fake_logits, self._zero, _descend(self, loss_d, self.D, self.opt_d)
 
     def g_half():
         fake = self._G_train(z_g, y_g)
         self._prev_fakes = (fake.detach(), y_g)
         loss_g = generator_loss(t.loss, d_copy(fake, y_g))
-        loss_g.backward()
-        grad_g = self._grad_norm(self.G)
-        self.opt_g.step()
-        if self.G_ema is not None:
-            self._update_ema(t.ema)
-        return loss_g, grad_g
+        return loss_g, _descend(self, loss_g, self.G, self.opt_g, t.ema)
 
     (loss_d, real_logits, fake_logits, gp, grad_d), (loss_g, grad_g) = self._run_halves(d_half, g_half)
     self._finish_step(t, loss_d, loss_g, real_logits, fake_logits, grad_d, grad_g, gp, ema_done=self.G_ema is not None)
@@ -302,10 +305,7 @@ def rp_aug_step(self, t, bs, cond):
         logits = self._D_train(aug(torch.cat([x, fake])), torch.cat([y_d, y_d]) if cond else None)
         r, f = logits[:bs], logits[bs:]
         loss_d = F.softplus(f - r).mean() if rp else discriminator_loss(t.loss, r, f)
-        loss_d.backward()
-        grad_d = self._grad_norm(self.D)
-        self.opt_d.step()
-        return loss_d, r, f, self._zero, grad_d
+        return loss_d, r, f, self._zero, _descend(self, loss_d, self.D, self.opt_d)
 
     def g_half():
         f = d_copy(aug(self._G_train(z_g, y_g)), y_g)
@@ -315,12 +315,7 @@ def rp_aug_step(self, t, bs, cond):
             loss_g = F.softplus(r - f).mean()
         else:
             loss_g = generator_loss(t.loss, f)
-        loss_g.backward()
-        grad_g = self._grad_norm(self.G)
-        self.opt_g.step()
-        if self.G_ema is not None:
-            self._update_ema(t.ema)
-        return loss_g, grad_g
+        return loss_g, _descend(self, loss_g, self.G, self.opt_g, t.ema)
 
     (loss_d, r, f, gp, grad_d), (loss_g, grad_g) = self._run_halves(d_half, g_half)
     self._finish_step(t, loss_d, loss_g, r, f, grad_d, grad_g, gp, ema_done=self.G_ema is not None)
