@@ -608,6 +608,7 @@ def test_each_save_keeps_the_previous_good_checkpoint(good_run):
     assert back.step_count == 6 and run.restored_from == "previous"
 
 
+@pytest.mark.exactness
 def test_restore_from_the_manifest_is_bit_exact(good_run):
     a = _trained_on(good_run, steps=0)
     b = trainer_for(good_run)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import time
 
 import numpy as np
 import pytest
@@ -180,15 +179,12 @@ def test_cfg_path_folder_is_used_without_import(tmp_path):
 def test_import_shared_mnist_then_load_full(mnist_dir, tmp_path):
     path = import_idx_folder("mnist", mnist_dir)
     assert path == cached_dataset_dir("mnist")
-    start = time.perf_counter()
-    data = load_dataset(DataConfig(source="mnist"))
-    elapsed = time.perf_counter() - start
+    data = load_dataset(DataConfig(source="mnist"))      # its speed: benchmarks/dataset_load.py
     assert data.train.images.shape == (60_000, 1, 28, 28)
     assert data.heldout.images.shape == (2000, 1, 28, 28)
     assert np.bincount(data.train.labels).tolist() == [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
     assert data.name == "MNIST — 60,000 digits"
     assert data.identity["official_checksums"] is False            # a re-gzipped local copy
-    assert elapsed < 4.0, f"loading full MNIST took {elapsed:.2f} s"   # target < 2 s on an idle machine
 
 
 def test_catalog_lists_every_source_with_cached_flags(tmp_path):

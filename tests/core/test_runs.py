@@ -18,6 +18,7 @@ def _trained(cfg, steps=6):
     return t, x, y
 
 
+@pytest.mark.exactness
 def test_resume_reproduces_the_next_steps_exactly(tmp_path):
     cfg = tiny_config(ema=0.95)
     a, x, y = _trained(cfg)

@@ -131,6 +131,7 @@ def assert_same_weights(a, b):
         assert torch.equal(a[k], b[k]), k
 
 
+@pytest.mark.exactness
 def test_a_branch_without_changes_takes_exactly_the_parents_next_steps(parent, tmp_path):
     reference = continue_from_snapshot(parent, None, 30)
     branch = TrainingSession.branch(parent.run.path, 100, tmp_path / "branch", {})
@@ -149,6 +150,7 @@ def test_a_branch_without_changes_takes_exactly_the_parents_next_steps(parent, t
         branch.close()
 
 
+@pytest.mark.exactness
 def test_a_branch_with_a_new_learning_rate_resumes_the_snapshot_exactly(parent, tmp_path):
     old = parent.config.train.lr_g
     branch = TrainingSession.branch(parent.run.path, 100, tmp_path / "branch", {"train.lr_g": old / 4})
@@ -175,6 +177,7 @@ def test_a_branch_with_a_new_learning_rate_resumes_the_snapshot_exactly(parent, 
         branch.close()
 
 
+@pytest.mark.exactness
 def test_a_branch_resumed_from_its_folder_goes_on_from_its_own_save(parent, tmp_path):
     branch = TrainingSession.branch(parent.run.path, 100, tmp_path / "branch", {"train.lr_d": 1e-4})
     branch.close()
