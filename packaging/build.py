@@ -81,11 +81,9 @@ def check_venv(py: Path) -> dict:
         "import json, torch, PySide6, importlib.metadata as m;"
         "print(json.dumps({'torch': torch.__version__, 'cuda': torch.version.cuda, 'pyside6': PySide6.__version__,"
         "'dists': sorted(d.metadata['Name'] for d in m.distributions())}))")], text=True))
-    nvidia = [d for d in info["dists"] if d.lower().startswith(("nvidia", "triton"))]
-    if nvidia:
-        raise SystemExit(f"build venv holds CUDA packages {nvidia}: the CPU torch wheel was not picked")
-    if not IS_MAC and (info["cuda"] is not None or not info["torch"].endswith("+cpu")):
-        raise SystemExit(f"build venv has torch {info['torch']} (CUDA {info['cuda']}), not the CPU build")
+    problem = bc.cpu_torch_problem(info["torch"], info["cuda"], info["dists"])
+    if problem:
+        raise SystemExit(problem)
     log(f"venv ok: torch {info['torch']} (no CUDA), PySide6 {info['pyside6']}, {len(info['dists'])} distributions")
     return {"torch": info["torch"], "pyside6": info["pyside6"], "distributions": len(info["dists"])}
 

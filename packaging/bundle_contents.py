@@ -6,6 +6,7 @@ Keep this free of PyInstaller imports so the tests can use it without building.
 from __future__ import annotations
 
 import fnmatch
+import re
 import os
 from pathlib import Path
 
@@ -224,3 +225,52 @@ def bundled_resource_paths(entries: list[tuple[str, str]]) -> set[str]:
             sub = dest[len("resources"):].lstrip("/")
             out.add(f"{sub}/{Path(src).name}" if sub else Path(src).name)
     return out
+
+
+# ------------------------------------------------------------------ macOS floor
+
+# The binary wheels the bundle ships; each names the oldest macOS it runs on in its WHEEL tags
+# (torch-2.13.0-cp311-none-macosx_14_0_arm64.whl: macOS 14).  The bundle cannot run on an older one.
+MAC_BINARY_DISTS = ("torch", "PySide6-Essentials", "shiboken6", "numpy", "pillow", "av", "safetensors")
+MAC_FLOOR_DEFAULT = (11, 0)
+_MAC_TAG = re.compile(r"macosx_(\d+)_(\d+)_")
+
+
+def macos_floor(wheel_texts) -> str:
+    """The highest `macosx_X_Y` among WHEEL files' `Tag:` lines (MAC_FLOOR_DEFAULT if none names one)."""
+    best = MAC_FLOOR_DEFAULT
+    for text in wheel_texts:
+        for line in (text or "").splitlines():
+            if line.startswith("Tag:"):
+                for major, minor in _MAC_TAG.findall(line):
+                    best = max(best, (int(major), int(minor)))
+    return f"{best[0]}.{best[1]}"
+
+
+def installed_wheel_texts(names=MAC_BINARY_DISTS) -> list[str]:
+    """The WHEEL metadata of the installed distributions `names` (those present)."""
+    import importlib.metadata as md
+
+    texts = []
+    for name in names:
+        try:
+            texts.append(md.distribution(name).read_text("WHEEL") or "")
+        except md.PackageNotFoundError:
+            continue
+    return texts
+
+
+# ------------------------------------------------------------------ the CPU build of torch
+
+def cpu_torch_problem(torch_version: str, cuda: str | None, dists: list[str]) -> str | None:
+    """Why a build venv does not hold a CPU-only torch (None when it does).
+
+    What marks a CPU build is no CUDA in torch (`torch.version.cuda is None`) and no nvidia/triton
+    packages beside it; the `+cpu` local tag is only on the Linux wheels of PyTorch's CPU index (PyPI's
+    Windows and macOS wheels are CPU builds without it)."""
+    extra = [d for d in dists if d.lower().startswith(("nvidia", "triton"))]
+    if extra:
+        return f"build venv holds CUDA packages {extra}: the CPU torch wheel was not picked"
+    if cuda is not None:
+        return f"build venv has torch {torch_version} built for CUDA {cuda}, not the CPU build"
+    return None
