@@ -120,8 +120,19 @@ class Distributed:
         return int(t[0].item()), float(t[1].item())
 
     def close(self) -> None:
-        if dist.is_available() and dist.is_initialized():
-            dist.destroy_process_group()
+        """Leave the process group together.  A rank that tore its group down while another was still
+        saving was seen to abort at exit (gloo, "terminate called without an active exception"), so the
+        processes first wait for each other, for at most a minute (a rank that died does not hold the rest)."""
+        if not (dist.is_available() and dist.is_initialized()):
+            return
+        try:
+            if self.backend == "gloo":
+                dist.monitored_barrier(timeout=timedelta(seconds=60))
+            else:
+                dist.barrier()
+        except Exception:  # noqa: BLE001 - a peer that is gone: leave anyway
+            pass
+        dist.destroy_process_group()
 
     # ---------------------------------------------------------------- trainer
     def prepare(self, trainer) -> None:
