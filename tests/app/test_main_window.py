@@ -69,7 +69,8 @@ def test_train_fills_curves_and_grid(qtbot, window, rows):
     assert window.train_tab.grid.current_sheet().shape == (8 * 30 + 2, 8 * 30 + 2, 1)
     assert window.controller.state == "running"
     assert not window.controls.train_button.isEnabled() and window.controls.stop_button.isEnabled()
-    assert window.status.text("step").startswith("step ")
+    # the read-outs show the newest metrics 4 times a second: wait for the first refresh
+    qtbot.waitUntil(lambda: window.status.text("step").startswith("step "), timeout=5000)
     assert "img/s" in window.status.text("speed")
     assert window.status.text("device") == "CPU (1 training thread)"
     assert window.status.text("dataset").startswith("Offline sample")
