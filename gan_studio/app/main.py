@@ -19,6 +19,35 @@ def configure_qt() -> None:
     os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 
+def error_log_path():
+    from ..paths import user_data_dir
+
+    return user_data_dir() / "logs" / "errors.log"
+
+
+def record_error(text: str):
+    """Write an unexpected error's report to stderr, when there is one, and to the error log; return the
+    log's path (None if it could not be written).  A windowed app on Windows (the bundle's gan-studio.exe)
+    has no stderr at all (`sys.stderr is None`): the log is where the report survives."""
+    stream = sys.stderr
+    if stream is not None:
+        try:
+            stream.write(text)
+            stream.flush()
+        except (OSError, ValueError):   # a closed or broken stream
+            pass
+    try:
+        import time
+
+        path = error_log_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} ---\n{text}\n")
+        return path
+    except OSError:
+        return None
+
+
 def install_excepthook() -> None:
     """Show unexpected errors in a dialog instead of aborting the app."""
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -29,7 +58,9 @@ def install_excepthook() -> None:
 
     def hook(exc_type, exc, tb):
         text = "".join(traceback.format_exception(exc_type, exc, tb))
-        sys.stderr.write(text)
+        log = record_error(text)
+        if log is not None:
+            text += "\n" + tr("This report was also written to {path}").format(path=log)
         app = QApplication.instance()
         if app is None or exc_type is KeyboardInterrupt:
             previous(exc_type, exc, tb)

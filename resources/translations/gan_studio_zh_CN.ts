@@ -3255,6 +3255,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main.py" />
+            <source>This report was also written to {path}</source>
+            <translation>此报告也已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main.py" />
             <source>Unexpected error</source>
             <translation>意外错误</translation>
         </message>
