@@ -24,6 +24,8 @@ import time
 import traceback
 from pathlib import Path
 
+from .proctime import process_start_time
+
 TRAIN_STEPS = 20
 SAMPLES = 16
 # Resources that must ship; paths relative to resources/.  The classifier and the
@@ -36,20 +38,6 @@ PROBE_LINE = "startup-probe: main window shown after"
 
 class CheckFailed(Exception):
     """A self-test check found something wrong (message says what)."""
-
-
-def _process_start_time() -> float | None:
-    """Wall-clock time at which this process started (Linux /proc), else None."""
-    try:
-        with open("/proc/self/stat", "rb") as fh:
-            fields = fh.read().rsplit(b")", 1)[1].split()
-        start_ticks = int(fields[19])  # field 22 (starttime), counted after "pid (comm)"
-        ticks = os.sysconf("SC_CLK_TCK")
-        with open("/proc/uptime") as fh:
-            uptime = float(fh.read().split()[0])
-        return time.time() - (uptime - start_ticks / ticks)
-    except (OSError, ValueError, IndexError, AttributeError):
-        return None
 
 
 def _need_offscreen() -> bool:
@@ -354,7 +342,7 @@ def run_startup_probe(argv: list[str] | None = None, timeout_s: float = 120.0) -
     of this module.  Exits 0 on success, 1 if no window appeared within timeout_s.
     """
     t_module = time.time()
-    t0 = _process_start_time() or _IMPORT_TIME or t_module
+    t0 = process_start_time() or _IMPORT_TIME or t_module
     if _need_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QObject, QEvent, QTimer

@@ -84,9 +84,9 @@ class _StartupTrace:
 
         self.on = bool(os.environ.get("GAN_STUDIO_STARTUP_TRACE"))
         if self.on:
-            from ..selftest import _process_start_time
+            from ..proctime import process_start_time
 
-            self.t0 = _process_start_time() or time.time()
+            self.t0 = process_start_time() or time.time()
 
     def __call__(self, phase: str) -> None:
         if self.on:
