@@ -18,9 +18,10 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if "--self-test" in argv:
+        from .cli import main as cli_main
         from .selftest import run_self_test
 
-        return run_self_test(verbose="--quiet" not in argv)
+        return run_self_test(cli_main, verbose="--quiet" not in argv)
     if "--startup-probe" in argv:
         from .selftest import run_startup_probe
 

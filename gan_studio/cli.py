@@ -671,7 +671,7 @@ class _SelfTestAction(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):
         from .selftest import run_self_test
 
-        parser.exit(run_self_test())
+        parser.exit(run_self_test(main))
 
 
 class _Parser(argparse.ArgumentParser):

@@ -81,8 +81,11 @@ def _expect(condition: bool, message: str) -> None:
         raise CheckFailed(message)
 
 
-def run_self_test(verbose: bool = True) -> int:
-    """Check this installation end to end; 0 when everything works, 1 otherwise."""
+def run_self_test(cli_main, verbose: bool = True) -> int:
+    """Check this installation end to end; 0 when everything works, 1 otherwise.
+
+    `cli_main`: the headless front end to check (`gan_studio.cli.main`), handed in by whoever runs the
+    self-test, so this module does not import the CLI that imports it."""
     if _need_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     old_home = os.environ.get("GAN_STUDIO_HOME")
@@ -95,7 +98,7 @@ def run_self_test(verbose: bool = True) -> int:
                f"Python {sys.version.split()[0]} on {sys.platform}; Qt platform "
                f"{os.environ.get('QT_QPA_PLATFORM') or 'default'})")
     try:
-        _all_checks(runner, home)
+        _all_checks(runner, home, cli_main)
     except CheckFailed as exc:
         print(f"GAN Studio self-test FAILED: {exc}", file=sys.stderr, flush=True)
         return 1
@@ -112,7 +115,7 @@ def run_self_test(verbose: bool = True) -> int:
     return 0
 
 
-def _all_checks(r: _Runner, home: Path) -> None:
+def _all_checks(r: _Runner, home: Path, cli_main) -> None:
     state: dict = {}
 
     # ---------------------------------------------------------------- libraries
@@ -307,8 +310,6 @@ def _all_checks(r: _Runner, home: Path) -> None:
     r.check("save and reopen run", reopen)
 
     def cli():
-        from .cli import main as cli_main
-
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             code = cli_main(["presets"])
