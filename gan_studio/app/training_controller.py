@@ -3,13 +3,13 @@
 The `TrainingController` keeps one warm `TrainingProcess` (torch imported, so
 Train responds at once) and an `EventRelay` in a QThread.  It carries out the
 Experiment's plan when the user presses Train, forwards live edits, and turns
-the process's events into Experiment updates (`started`, `loaded`, `stepped`,
-`saved`, `set_state`, …) and into signals the views draw from (metrics,
-snapshot).  Commands and events are the dataclasses of `core/protocol.py`;
-the events are dispatched through `handlers` ({event class: method}, checked
-when the controller is built).  No experiment state lives here: the
-Experiment is the truth (what the process loaded, the lifecycle state, where
-this Train began), the process does the work.
+the process's events into Experiment updates (`started`, `loaded_in_process`,
+`stepped`, `saved`, `set_state`, …) and into signals the views draw from
+(metrics, snapshot).  Commands and events are the dataclasses of
+`core/protocol.py`; the events are dispatched through `handlers` ({event
+class: method}, checked when the controller is built).  No experiment state
+lives here: the Experiment is the truth (what the process loaded, the
+lifecycle state, where this Train began), the process does the work.
 """
 
 from __future__ import annotations

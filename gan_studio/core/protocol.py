@@ -16,31 +16,36 @@ Commands (window → training process), in the order of the loop's `handlers`:
   ==================  ===================================================  ============================
   command             fields                                               answer
   ==================  ===================================================  ============================
-  Load                config: dict | None, run_dir: str | None,            Status…, Ready, then Snapshot
-                      resume: str | None (a run folder to continue; then   (a new run), or Failed; a
-                      `config`, optional, carries what may change when a   cancelled load answers State
-                      run continues), threads: int | None (None: measure
+  Load                config: dict | None, run_dir: str | None,            Status…, Ready, Snapshot (at
+                      resume: str | None (a run folder to continue; then   step 0), Probe (when probing);
+                      `config`, optional, carries what may change when a   or Failed; a cancelled load
+                      run continues), threads: int | None (None: measure   answers State("idle")
                       the best of up to max_threads), max_threads: int
                       (0: every core), quality: float (seconds of training
                       between quality checks; 0: the meter is off)
-  Branch              parent: str, step: int, run_dir: str, changes: dict  Status, Ready, Snapshot
-                      {"train.lr_g": value, …}, and Load's threads,
-                      max_threads, quality: a new run from the parent's
+  Branch              parent: str, step: int, run_dir: str, changes: dict  (Finished("stopped"), State
+                      {"train.lr_g": value, …}, and Load's threads,        when one was training) Status,
+                      max_threads, quality: a new run from the parent's    Ready, Snapshot
                       snapshot at `step` (the session loaded before is
                       saved and dropped, its folder kept)
-  Train               target_steps: int, target_seconds: float,           State (running / paused);
-                      paused: bool (0: no target)                          at the target Status,
-                                                                           Finished("target"), State
+  Train               target_steps: int, target_seconds: float (0: no     State (running / paused), then
+                      target), paused: bool                                Metrics, Snapshot, Saved (auto),
+                                                                           Quality, Warned, Snapshots,
+                                                                           Probe as training goes; at the
+                                                                           target Status,
+                                                                           Finished("target"), State;
+                                                                           nothing after a failed load
   Apply               config: dict: settings that may change when          Applied; on another device
                       training continues                                   the run is saved and reloaded
                                                                            with the last load's threads,
                                                                            max_threads, quality: Ready
   SetHparams          values: {train field: value}, applied at the next    Status
                       step (the LIVE fields)
-  Pause / Resume      —                                                    State
+  Pause / Resume      —                                                    State (when it changes)
   Step                n: int: exactly n more steps, then paused (starts   State, Metrics, Snapshot
                       a paused run when none runs)
   Stop                —                                                    Finished("stopped"), State
+                                                                           (when training ran)
   SetDelay            seconds: float between steps (slow motion; 0: off)   —
   Save                path: str | None: a checkpoint (to a new folder:     Saved
                       move a scratch run there, copy a saved one)
@@ -55,6 +60,8 @@ Commands (window → training process), in the order of the loop's `handlers`:
                       the window is gone (end of file on the command       as "interrupted" and exits)
                       pipe, re-parented, SIGTERM)
   ==================  ===================================================  ============================
+
+A command that raises is answered with Failed (the process goes on), and so is one of no known class.
 
 Events (training process → window):
 
