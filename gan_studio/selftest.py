@@ -223,6 +223,7 @@ def _all_checks(r: _Runner, home: Path, cli_main) -> None:
     run_dir = home / "runs" / "selftest"
 
     def training():
+        from .core import protocol as P
         from .core.config import DataConfig, ExperimentConfig, ModelConfig, TrainConfig
         from .core.process import TrainingProcess
 
@@ -237,23 +238,24 @@ def _all_checks(r: _Runner, home: Path, cli_main) -> None:
         process = TrainingProcess()
         process.start()
         try:
-            process.send("load", config=config.to_dict(), run_dir=str(run_dir), threads=1)
-            process.send("train", target_steps=TRAIN_STEPS)
+            process.send(P.Load(config=config.to_dict(), run_dir=str(run_dir), threads=1))
+            process.send(P.Train(target_steps=TRAIN_STEPS))
             seen: dict = {}
             deadline = time.perf_counter() + 120
-            while "saved" not in seen and time.perf_counter() < deadline:
-                for name, payload in process.receive(0.2):
-                    seen[name] = payload
-                    _expect(name != "failed", f"the training process failed: {payload.get('message')}")
-                    if name == "finished":
-                        process.send("save")
+            while P.Saved not in seen and time.perf_counter() < deadline:
+                for event in process.receive(0.2):
+                    seen[type(event)] = event
+                    if isinstance(event, P.Failed):
+                        _expect(False, f"the training process failed: {event.message}")
+                    if isinstance(event, P.Finished):
+                        process.send(P.Save())
                 state["app"].processEvents()
-            _expect("saved" in seen, "the training process did not finish and save in 120 s")
-            _expect(seen["saved"]["step"] == TRAIN_STEPS, f"trained {seen['saved']['step']} steps, not {TRAIN_STEPS}")
-            pid = seen["hello"]["pid"]
+            _expect(P.Saved in seen, "the training process did not finish and save in 120 s")
+            _expect(seen[P.Saved].step == TRAIN_STEPS, f"trained {seen[P.Saved].step} steps, not {TRAIN_STEPS}")
+            pid = seen[P.Hello].pid
         finally:
             process.close()
-        return f"{TRAIN_STEPS} steps in training process {pid} on {seen['ready']['dataset']}"
+        return f"{TRAIN_STEPS} steps in training process {pid} on {seen[P.Ready].dataset}"
 
     r.check("train on bundled data", training)
 

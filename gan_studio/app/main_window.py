@@ -335,7 +335,6 @@ class MainWindow(QMainWindow):
         c.ready.connect(self._on_ready)
         c.generatorReady.connect(self._on_generator)
         c.processDied.connect(lc.on_process_died)
-        c.stateChanged.connect(lambda _s: self.update_controls())
         exp.stateChanged.connect(lambda _s: self.update_controls())
         exp.runChanged.connect(self.update_controls)
         exp.configChanged.connect(self._on_config_changed)

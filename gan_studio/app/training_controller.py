@@ -3,25 +3,32 @@
 The `TrainingController` keeps one warm `TrainingProcess` (torch imported, so
 Train responds at once) and an `EventRelay` in a QThread.  It carries out the
 Experiment's plan when the user presses Train, forwards live edits, and turns
-the process's events into Experiment updates (`started`, `stepped`, `saved`,
-`set_state`, …) and into signals the views draw from (metrics, snapshot).
-No training state lives here: the Experiment is the truth, the process does
-the work.
+the process's events into Experiment updates (`started`, `loaded_in_process`,
+`stepped`, `saved`, `set_state`, …) and into signals the views draw from
+(metrics, snapshot).  Commands and events are the dataclasses of
+`core/protocol.py`; the events are dispatched through `handlers` ({event
+class: method}, checked when the controller is built).  No experiment state
+lives here: the Experiment is the truth (what the process loaded, the
+lifecycle state, where this Train began), the process does the work.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from ..core.device import cpu_threads
 from ..core.experiment import Experiment
+from ..core import protocol as P
 from ..core.process import TrainingProcess
 from ..core.runs import new_scratch_dir
 from .i18n import tr, translate_message
 from .loop_thread import end_loop, start_loop
 from .training_relay import EventRelay
+
+log = logging.getLogger(__name__)
 
 
 class TrainingController(QObject):
@@ -34,7 +41,6 @@ class TrainingController(QObject):
     finished = Signal(str)              # "target", "stopped", "failed"
     saved = Signal(str)                 # run folder path (a user save or an autosave)
     ready = Signal(dict)                # the process loaded the experiment: dataset, device, threads, …
-    stateChanged = Signal(str)          # "idle", "loading", "running", "paused"
     generatorReady = Signal(object)     # a GeneratorModel snapshot of the generator being trained
     quality = Signal(list)              # quality checks (QualityPoint dicts), the newest last
     warning = Signal(dict)              # a TrainingWarning dict: kind, step, title, text, advice
@@ -46,9 +52,6 @@ class TrainingController(QObject):
         super().__init__(parent)
         self.experiment = experiment or Experiment()
         self.threads = threads
-        self.info: dict = {}            # the last "ready" payload
-        self.start_step = 0             # step and training time when this training run started
-        self.start_elapsed = 0.0
         self._process: TrainingProcess | None = None
         self._relay: EventRelay | None = None
         self._thread: QThread | None = None
@@ -57,6 +60,14 @@ class TrainingController(QObject):
         self._cancel_load = False       # Stop was pressed while the process was loading
         self._shut = False              # shutdown() ran: a prewarm due later starts nothing
         self.experiment.liveChanged.connect(self._send_live)
+        self.handlers = P.check_handlers({
+            P.Hello: self._on_hello, P.Status: self._on_status, P.Ready: self._on_ready,
+            P.Metrics: self._on_metrics, P.Snapshot: self._on_snapshot, P.State: self._on_state,
+            P.Diverged: self._on_diverged, P.Quality: self._on_quality, P.Warned: self._on_warned,
+            P.Snapshots: self._on_snapshots, P.Saved: self._on_saved, P.Applied: self._on_applied,
+            P.Generator: self._on_generator, P.Probe: self._on_probe, P.Finished: self._on_finished,
+            P.Failed: self._on_failed, P.Bye: self._on_bye,
+        }, P.Event)
 
     # ------------------------------------------------------------ process
     def prewarm(self) -> None:
@@ -76,9 +87,9 @@ class TrainingController(QObject):
         self._process, self._relay = process, relay
         self._thread = start_loop(relay, "gan-studio-training-relay")
         if self._delay:
-            process.send("delay", seconds=self._delay)
+            process.send(P.SetDelay(seconds=self._delay))
         if self._probe[0] > 0:
-            process.send("probe", seconds=self._probe[0], n=self._probe[1])
+            process.send(P.SetProbe(seconds=self._probe[0], n=self._probe[1]))
         return process
 
     def _end_relay(self) -> None:
@@ -86,10 +97,10 @@ class TrainingController(QObject):
         self._relay = self._thread = None
         end_loop(relay, thread)
 
-    def _send(self, command: str, **args) -> bool:
+    def _send(self, command: P.Command) -> bool:
         if self._process is None:
             return False
-        return self._process.send(command, **args)
+        return self._process.send(command)
 
     @property
     def process_pid(self) -> int | None:
@@ -114,6 +125,21 @@ class TrainingController(QObject):
     @property
     def run_path(self) -> Path | None:
         return self.experiment.saved_path
+
+    @property
+    def info(self) -> dict:
+        """What the process reported when it loaded the networks (its Ready event's fields); {}: nothing loaded."""
+        return self.experiment.loaded
+
+    @property
+    def start_step(self) -> int:
+        """The step when this Train began (the progress bar's origin)."""
+        return self.experiment.start_step
+
+    @property
+    def start_elapsed(self) -> float:
+        """The training time when this Train began."""
+        return self.experiment.start_elapsed
 
     def thread_count(self) -> int | None:
         """Torch threads asked of the training process: an explicit or configured count, else None — the
@@ -151,24 +177,23 @@ class TrainingController(QObject):
         if plan.action == "start":
             run_dir = new_scratch_dir()
             exp.started(config, run_dir, 0)
-            process.send("load", config=config.to_dict(), run_dir=str(run_dir), **self._thread_args())
-        elif plan.action == "resume" or not self.info:
+            process.send(P.Load(config=config.to_dict(), run_dir=str(run_dir), **self._thread_args()))
+        elif plan.action == "resume" or not exp.loaded:
             exp.started(config, exp.run_path, exp.step)
-            process.send("load", resume=str(exp.run_path), config=config.to_dict(), **self._thread_args())
+            process.send(P.Load(resume=str(exp.run_path), config=config.to_dict(), **self._thread_args()))
         elif plan.applies:
             exp.started(config)
-            process.send("apply", config=config.to_dict())
-        exp.set_state("loading" if plan.action in ("start", "resume") or not self.info else
+            process.send(P.Apply(config=config.to_dict()))
+        exp.set_state("loading" if plan.action in ("start", "resume") or not exp.loaded else
                       ("paused" if paused else "running"))
-        process.send("train", target_steps=target_steps, target_seconds=target_seconds, paused=paused)
-        self.stateChanged.emit(exp.state)
+        process.send(P.Train(target_steps=target_steps, target_seconds=target_seconds, paused=paused))
         return plan.action
 
     def pause(self) -> None:
-        self._send("pause")
+        self._send(P.Pause())
 
     def resume(self) -> None:
-        self._send("resume")
+        self._send(P.Resume())
 
     def toggle_pause(self) -> None:
         if self.state == "paused":
@@ -180,42 +205,42 @@ class TrainingController(QObject):
         """Exactly n more steps, then paused (starts a paused run when idle)."""
         if not self.experiment.active:
             self.train(paused=True)
-        self._send("step", n=n)
+        self._send(P.Step(n=n))
 
     def stop(self) -> None:
         if self.experiment.state == "loading":
             self._cancel_load = True
-        self._send("stop")
+        self._send(P.Stop())
 
     def set_delay(self, seconds: float) -> None:
         self._delay = max(0.0, float(seconds))
-        self._send("delay", seconds=self._delay)
+        self._send(P.SetDelay(seconds=self._delay))
 
     def set_probe(self, seconds: float, n: int = 4) -> None:
         """Every `seconds` of training (and after each single or slowed step) the process reports what D makes
         of `n` real and `n` generated images (`probe`); 0 turns it off."""
         self._probe = (max(0.0, float(seconds)), int(n))
-        self._send("probe", seconds=self._probe[0], n=self._probe[1])
+        self._send(P.SetProbe(seconds=self._probe[0], n=self._probe[1]))
 
     def _send_live(self, changes: dict) -> None:
-        self._send("hparams", **changes)
+        self._send(P.SetHparams(values=dict(changes)))
 
     def save(self, path=None) -> bool:
         """Ask the process to save (to `path`: move a scratch run there, or copy a saved one); `saved` follows."""
-        if not self.experiment.has_work or self._process is None or not self.info:
+        if not self.experiment.has_work or self._process is None or not self.experiment.loaded:
             raise RuntimeError(tr("there is nothing to save yet: train first"))
-        return self._send("save", path=str(path) if path is not None else None)
+        return self._send(P.Save(path=str(path) if path is not None else None))
 
     def request_generator(self) -> bool:
         """Ask for a snapshot of the generator being trained; `generatorReady` follows."""
-        if not self.info:
+        if not self.experiment.loaded:
             return False
-        return self._send("generator")
+        return self._send(P.RequestGenerator())
 
     def request_snapshot_generator(self, run, step: int) -> bool:
         """Ask for the generator of a run's trainer snapshot (built in the training process); `generatorReady`."""
         self._ensure_process()
-        return self._send("generator", run=str(run), step=int(step))
+        return self._send(P.RequestGenerator(run=str(run), step=int(step)))
 
     def branch(self, parent, step: int, changes: dict, config) -> Path:
         """Start a new run from `parent`'s snapshot at `step` with `changes` ({"train.lr_g": v, …}); the
@@ -224,20 +249,17 @@ class TrainingController(QObject):
         self._shut = False
         process = self._ensure_process()
         run_dir = new_scratch_dir()
-        self.info = {}
         exp.reset(config)
         exp.started(config, run_dir, int(step))
         exp.set_state("loading")
-        process.send("branch", parent=str(parent), step=int(step), run_dir=str(run_dir), changes=dict(changes),
-                     **self._thread_args())
-        process.send("train")
-        self.stateChanged.emit(exp.state)
+        process.send(P.Branch(parent=str(parent), step=int(step), run_dir=str(run_dir), changes=dict(changes),
+                              **self._thread_args()))
+        process.send(P.Train())
         return run_dir
 
     def discard(self) -> None:
         """Forget the trained networks (New experiment / Open run); an unsaved scratch run is deleted."""
-        self._send("discard")
-        self.info = {}
+        self._send(P.Discard())
         self.experiment.reset()
 
     def shutdown(self, save: bool = False, timeout: float = 10.0) -> None:
@@ -246,9 +268,9 @@ class TrainingController(QObject):
         process = self._process
         self._process = None
         if process is not None:
-            if save and self.info:
-                process.send("save")
-            process.send("quit")
+            if save and self.experiment.loaded:
+                process.send(P.Save())
+            process.send(P.Quit())
         self._end_relay()
         if process is not None:
             process.close(timeout)
@@ -257,92 +279,90 @@ class TrainingController(QObject):
 
     # ------------------------------------------------------------- events
     def _on_events(self, batch: list) -> None:
-        for name, payload in batch:
-            handler = getattr(self, f"_ev_{name}", None)
-            if handler is not None:
-                handler(**payload)
+        for event in batch:
+            try:
+                P.dispatch(self.handlers, event)
+            except P.UnknownMessage as exc:     # never dropped silently; the rest of the batch goes on
+                log.error("the training process sent %s", exc)
 
-    def _ev_hello(self, pid, torch) -> None:
+    def _on_hello(self, ev: P.Hello) -> None:
         pass
 
-    def _ev_bye(self) -> None:
+    def _on_bye(self, ev: P.Bye) -> None:
         pass
 
-    def _ev_status(self, text) -> None:
-        self.status.emit(translate_message(text))
+    def _on_status(self, ev: P.Status) -> None:
+        self.status.emit(translate_message(ev.text))
 
-    def _ev_ready(self, **info) -> None:
-        self.info = info
+    def _on_ready(self, ev: P.Ready) -> None:
+        info = ev.payload()
         self._cancel_load = False
         exp = self.experiment
-        exp.started(exp.trained or exp.config, info["run"], int(info["step"]))
+        exp.loaded_in_process(info)
+        exp.started(exp.trained or exp.config, ev.run, int(ev.step))
         self.ready.emit(info)
-        self.snapshots.emit(list(info.get("snapshots") or []))
+        self.snapshots.emit(list(ev.snapshots or []))
 
-    def _ev_metrics(self, rows) -> None:
-        if rows:
-            self.experiment.stepped(int(rows[-1]["step"]))
-        self.metrics.emit(rows)
+    def _on_metrics(self, ev: P.Metrics) -> None:
+        if ev.rows:
+            self.experiment.stepped(int(ev.rows[-1]["step"]))
+        self.metrics.emit(ev.rows)
 
-    def _ev_snapshot(self, step, images) -> None:
-        self.snapshot.emit(int(step), images)
+    def _on_snapshot(self, ev: P.Snapshot) -> None:
+        self.snapshot.emit(int(ev.step), ev.images)
 
-    def _ev_state(self, state, step, start_step, start_elapsed) -> None:
+    def _on_state(self, ev: P.State) -> None:
         exp = self.experiment
-        if exp.state == "loading" and not self.info:
-            # Until "ready", a state answers a command sent before the load (the "idle" of a
-            # discard sent just before Train): only a Stop while loading makes "idle" mean cancelled.
-            if state != "idle" or not self._cancel_load:
+        if exp.state == "loading" and not exp.loaded:
+            # Until Ready, a State answers a command sent before the load (the "idle" of a
+            # Discard sent just before Train): only a Stop while loading makes "idle" mean cancelled.
+            if ev.state != "idle" or not self._cancel_load:
                 return
             self._cancel_load = False
             exp.reset()     # loading was cancelled
-        self.start_step, self.start_elapsed = int(start_step), float(start_elapsed)
-        exp.set_state(state)
-        self.stateChanged.emit(state)
+        exp.set_state(ev.state, start=(int(ev.start_step), float(ev.start_elapsed)))
 
-    def _ev_diverged(self, advice, step) -> None:
-        self.experiment.rolled_back(int(step))
-        self.rolledBack.emit(int(step))
-        self.diverged.emit(advice)
+    def _on_diverged(self, ev: P.Diverged) -> None:
+        self.experiment.rolled_back(int(ev.step))
+        self.rolledBack.emit(int(ev.step))
+        self.diverged.emit(ev.advice)
 
-    def _ev_saved(self, path, step, auto) -> None:
-        self.experiment.saved(path, int(step))
-        self.saved.emit(path)
+    def _on_saved(self, ev: P.Saved) -> None:
+        self.experiment.saved(ev.path, int(ev.step))
+        self.saved.emit(ev.path)
 
-    def _ev_applied(self, config) -> None:
+    def _on_applied(self, ev: P.Applied) -> None:
         pass
 
-    def _ev_quality(self, point) -> None:
-        self.quality.emit([point])
+    def _on_quality(self, ev: P.Quality) -> None:
+        self.quality.emit([ev.point])
 
-    def _ev_warning(self, **warning) -> None:
-        self.warning.emit(warning)
+    def _on_warned(self, ev: P.Warned) -> None:
+        self.warning.emit(ev.payload())
 
-    def _ev_snapshots(self, items, total_bytes) -> None:
-        self.snapshots.emit(items)
+    def _on_snapshots(self, ev: P.Snapshots) -> None:
+        self.snapshots.emit(ev.items)
 
-    def _ev_generator(self, data, name, step, run) -> None:
+    def _on_generator(self, ev: P.Generator) -> None:
         from ..core.generator import generator_from_bytes
 
-        model = generator_from_bytes(data, run)
-        model.name = name
+        model = generator_from_bytes(ev.data, ev.run)
+        model.name = ev.name
         self.generatorReady.emit(model)
 
-    def _ev_probe(self, **payload) -> None:
-        self.probe.emit(payload)
+    def _on_probe(self, ev: P.Probe) -> None:
+        self.probe.emit(ev.payload())
 
-    def _ev_finished(self, reason, step) -> None:
-        self.finished.emit(reason)
+    def _on_finished(self, ev: P.Finished) -> None:
+        self.finished.emit(ev.reason)
 
-    def _ev_failed(self, message, detail) -> None:
-        if self.experiment.state == "loading" and not self.info:
+    def _on_failed(self, ev: P.Failed) -> None:
+        if self.experiment.state == "loading" and not self.experiment.loaded:
             self.experiment.reset()
-        self.failed.emit(message)
+        self.failed.emit(ev.message)
 
     def _on_died(self, message: str) -> None:
         self._end_relay()
         self._process = None
-        self.info = {}
         self.experiment.lost_process()
-        self.stateChanged.emit("idle")
         self.processDied.emit(message)

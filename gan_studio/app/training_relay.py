@@ -4,7 +4,9 @@
 (never the GUI thread: unpickling metric rows and sample sheets happens
 here).  Everything that arrived together is handed to the GUI thread as one
 queued `events` signal — the process already batches metrics at ≤ 20 per
-second, so the event loop sees a few small signals a second.
+second, so the event loop sees a few small signals a second.  The events are
+`core/protocol.py` dataclasses; the relay ends after `Bye` (the answer to
+`Quit`) or when the process dies (`died`).
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 
 from ..core.process import ProcessDied, TrainingProcess
+from ..core.protocol import Bye
 from .loop_thread import LoopWorker
 
 POLL_SECONDS = 0.1
 
 
 class EventRelay(LoopWorker):
-    events = Signal(list)       # [(name, payload), …] in arrival order
+    events = Signal(list)       # [protocol.Event, …] in arrival order
     died = Signal(str)          # the process ended unexpectedly; plain-words reason
 
     def __init__(self, process: TrainingProcess):
@@ -35,5 +38,5 @@ class EventRelay(LoopWorker):
                 return
             if batch:
                 self.events.emit(batch)
-                if any(name == "bye" for name, _ in batch):
+                if any(isinstance(event, Bye) for event in batch):
                     return

@@ -2,8 +2,9 @@
 
 It holds the config the user is editing, the preset it came from, the config
 the networks were actually built with (`trained`), the run folder (a scratch
-folder until the user saves), the last and last-saved steps and the lifecycle
-state.  It owns the rules that used to be spread over widgets:
+folder until the user saves), the last and last-saved steps, the lifecycle
+state, what the training process reported when it loaded the networks
+(`loaded`) and where the current Train began (`start_step`, `start_elapsed`).  It owns the rules that used to be spread over widgets:
 
 - which fields a preset decides (`config.PRESET_KEYS`, from field metadata);
 - which fields may change while training (`LIVE`), which when training
@@ -15,7 +16,7 @@ state.  It owns the rules that used to be spread over widgets:
 Views (the panels, the main window, the CLI) read it and send user intent to
 it; it tells listeners about changes through `core.events.Signal`s.  The
 training process is driven by a controller that reports back here
-(`started`, `stepped`, `saved`, `set_state`, …).
+(`started`, `loaded_in_process`, `stepped`, `saved`, `set_state`, …).
 """
 
 from __future__ import annotations
@@ -70,6 +71,10 @@ class Experiment:
         self.step = 0
         self.saved_step = 0
         self.state = "idle"
+        self.loaded: dict = {}          # the training process's report on the networks it holds (device, threads,
+                                        # dataset, run, step, …: its Ready event's fields); {}: nothing is loaded there
+        self.start_step = 0             # the step and training time when the current Train began (progress origin)
+        self.start_elapsed = 0.0
 
     # ------------------------------------------------------------ presets
     @classmethod
@@ -168,9 +173,12 @@ class Experiment:
         return Plan("continue" if self.trained is not None else "resume", diff)
 
     # ----------------------------------------------------------- lifecycle
-    def set_state(self, state: str) -> None:
+    def set_state(self, state: str, start: tuple[int, float] | None = None) -> None:
+        """The lifecycle state; `start`: (step, training time) when the current Train began, as the process says."""
         if state not in STATES:
             raise ValueError(f"unknown state {state!r}")
+        if start is not None:
+            self.start_step, self.start_elapsed = int(start[0]), float(start[1])
         if state != self.state:
             self.state = state
             self.stateChanged.emit(state)
@@ -184,6 +192,10 @@ class Experiment:
         if step is not None:
             self.step = step
         self.runChanged.emit()
+
+    def loaded_in_process(self, info: dict) -> None:
+        """The training process holds the networks now; `info`: its report (device, threads, dataset, run, …)."""
+        self.loaded = dict(info)
 
     def stepped(self, step: int) -> None:
         if step != self.step:
@@ -217,6 +229,7 @@ class Experiment:
     def reset(self, config: ExperimentConfig | None = None) -> None:
         """New experiment: forget the trained networks and the run folder."""
         self.trained = self.opened = None
+        self.loaded = {}
         self.run_path = None
         self.step = self.saved_step = 0
         self.set_state("idle")
@@ -227,6 +240,7 @@ class Experiment:
     def lost_process(self) -> None:
         """The training process died: what it held in memory is gone; the run folder holds the last save."""
         self.trained = None
+        self.loaded = {}
         if self.run_path is not None and (self.run_path / "weights.safetensors").is_file():
             self.opened = self.config if self.opened is None else self.opened
         self.set_state("idle")

@@ -13,6 +13,7 @@ from gan_studio.app.learn.lessons import lesson_config, lessons
 from gan_studio.app.learn.terms import FORMULAS, term_values
 from gan_studio.app.learn_tab import PROBE_SECONDS, LearnTab
 from gan_studio.app.training_controller import TrainingController
+from gan_studio.core import protocol as P
 from gan_studio.core.config import PRESET_KEYS, get_value
 from gan_studio.core.experiment import Experiment
 from gan_studio.core.presets import get_preset
@@ -48,7 +49,7 @@ def test_formula_terms_show_the_values_of_a_relayed_metrics_event(qtbot, learn):
     assert set(f.chips) == {"ld_real", "ld_fake", "lg_fake"}
     assert set(f.term_texts().values()) == {"–"}
     # The relay hands the controller what the process sent; the tab shows the last row of the batch.
-    controller._on_events([("metrics", {"rows": [_row(step=6, d_real=0.5, d_fake=0.5), _row()]})])
+    controller._on_events([P.Metrics(rows=[_row(step=6, d_real=0.5, d_fake=0.5), _row()])])
     qtbot.waitUntil(lambda: f.term_texts()["ld_real"] != "–", timeout=3000)
     assert f.term_texts() == {"ld_real": f"{-math.log(0.8):.3f}",          # −log D(x)         = 0.223
                               "ld_fake": f"{-math.log(1 - 0.25):.3f}",     # −log(1 − D(G(z))) = 0.288
@@ -65,14 +66,14 @@ def test_formula_terms_show_the_values_of_a_relayed_metrics_event(qtbot, learn):
     assert "hinge" in f.title.text()
     assert [c.formula_label.text() for c in f.chips.values()] == ["max(0, 1 − D(x))", "max(0, 1 + D(G(z)))",
                                                                   "−D(G(z))"]
-    controller._on_events([("metrics", {"rows": [_row(step=8, d_real=0.6, d_fake=0.4)]})])
+    controller._on_events([P.Metrics(rows=[_row(step=8, d_real=0.6, d_fake=0.4)])])
     r = math.log(0.6 / 0.4)                 # the score of the average real image, logit(D(x))
     qtbot.waitUntil(lambda: "Step 8" in f.outputs.text(), timeout=3000)
     assert f.term_texts() == {"ld_real": f"{1 - r:.3f}", "ld_fake": f"{1 - r:.3f}", "lg_fake": f"{r:.3f}"}
 
     # WGAN-GP shows its gradient penalty term: λ · gp from the row.
     exp.edit(**{"train.loss": "wgan-gp", "train.gp_weight": 10.0})
-    controller._on_events([("metrics", {"rows": [_row(step=9, gp=0.05)]})])
+    controller._on_events([P.Metrics(rows=[_row(step=9, gp=0.05)])])
     qtbot.waitUntil(lambda: "Step 9" in f.outputs.text(), timeout=3000)
     assert f.term_texts()["ld_gp"] == "0.500"
 
@@ -92,14 +93,14 @@ def test_graph_replays_each_step_whole_and_takes_a_new_one_at_the_right_moment(q
     graph.phase_seconds = 0.4
     phases: list[tuple[str, int]] = []
     graph.phaseChanged.connect(lambda ph: phases.append((ph, graph.values_on_show()["step"])))
-    controller._on_events([("probe", _probe(10))])
+    controller._on_events([P.Probe(**_probe(10))])
     assert graph.values_on_show()["step"] == 10 and graph.phase == "d"
-    controller._on_events([("probe", _probe(11, 1))])        # mid-replay: step 10 finishes first
+    controller._on_events([P.Probe(**_probe(11, 1))])        # mid-replay: step 10 finishes first
     assert graph.values_on_show()["step"] == 10
     qtbot.waitUntil(lambda: ("d", 11) in phases, timeout=5000)
     assert phases[:3] == [("d", 10), ("g", 10), ("d", 11)]
     qtbot.waitUntil(lambda: graph._replays >= 2, timeout=5000)  # step 11 seen whole: it loops
-    controller._on_events([("probe", _probe(12, 2))])        # e.g. the user pressed Step
+    controller._on_events([P.Probe(**_probe(12, 2))])        # e.g. the user pressed Step
     assert graph.values_on_show() == {"step": 12, "phase": "d", "d_real": [0.9, 0.8, 0.7, 0.6],
                                       "d_fake": [0.1, 0.2, 0.3, 0.4]}
     qtbot.waitUntil(lambda: ("g", 12) in phases, timeout=5000)
@@ -242,11 +243,11 @@ def test_loading_a_lesson_during_a_run_asks_like_new_experiment(qtbot, window, m
 def test_formulas_hidden_behind_another_tab_wait_and_show_the_latest_row_when_shown(qtbot, learn):
     tab, controller, exp = learn
     f = tab.formulas
-    controller._on_events([("metrics", {"rows": [_row()]})])
+    controller._on_events([P.Metrics(rows=[_row()])])
     qtbot.waitUntil(lambda: f.term_texts()["ld_real"] != "–", timeout=3000)
     shown = f.term_texts()
     f.hide()
-    controller._on_events([("metrics", {"rows": [_row(step=9, d_real=0.5, d_fake=0.5)]})])
+    controller._on_events([P.Metrics(rows=[_row(step=9, d_real=0.5, d_fake=0.5)])])
     qtbot.wait(400)                                    # three refresh intervals: nothing drawn while hidden
     assert f.term_texts() == shown
     f.show()

@@ -9,6 +9,7 @@ import pytest
 from gan_studio.app.plots import TrainingPlots
 from gan_studio.app.quality_meter import QualityMeterWidget
 from gan_studio.app.snapshot_timeline import BranchDialog, SnapshotTimeline
+from gan_studio.core import protocol as P
 from gan_studio.core.diagnostics import QualityPoint
 
 
@@ -102,17 +103,17 @@ def window(qtbot, tiny_cfg, gs_home):
 
 def test_warnings_show_in_the_banner_with_a_fix(qtbot, window):
     c = window.controller
-    c._on_events([("snapshots", {"items": [{"step": 100, "bytes": 5000, "path": "x"},
-                                           {"step": 200, "bytes": 5000, "path": "y"}], "total_bytes": 10000}),
-                  ("quality", {"point": qpoint(300, 26.0, coverage=0, div=0.99)}),
-                  ("warning", {"kind": "collapse", "step": 300, "title": "Mode collapse",
-                               "text": "The generator is collapsing: the samples are nearly all the same image: "
-                                       "they vary 1 % as much as real digits.", "advice": "Try: lower rates."})])
+    c._on_events([P.Snapshots(items=[{"step": 100, "bytes": 5000, "path": "x"},
+                                     {"step": 200, "bytes": 5000, "path": "y"}], total_bytes=10000),
+                  P.Quality(point=qpoint(300, 26.0, coverage=0, div=0.99)),
+                  P.Warned(kind="collapse", step=300, title="Mode collapse",
+                           text="The generator is collapsing: the samples are nearly all the same image: "
+                                "they vary 1 % as much as real digits.", advice="Try: lower rates.")])
     assert window.train_tab.meter.verdict_words() == "grey noise"
     assert window.banner.isVisible() and "Mode collapse" in window.banner.label.text()
     assert window.banner.action_button.text() == "Branch from step 200…"
-    c._on_events([("warning", {"kind": "d-wins", "step": 900, "title": "The discriminator wins",
-                               "text": "D has won.", "advice": "Try: halve D's learning rate."})])
+    c._on_events([P.Warned(kind="d-wins", step=900, title="The discriminator wins",
+                           text="D has won.", advice="Try: halve D's learning rate.")])
     lr = window.experiment.config.train.lr_d
     assert window.banner.action_button.text() == "Halve D's learning rate"
     assert "Mode collapse" in window.banner.messages()[1]          # kept behind the newer warning

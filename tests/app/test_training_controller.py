@@ -2,12 +2,15 @@
 
 Spawning a training process imports torch (seconds on a loaded machine), so the
 tests share one warm controller (`shared`), each starting from a fresh
-experiment; the tests that resume in, or kill, a process use their own.
+experiment; the tests that resume in, or kill, a process use their own.  No
+test sleeps: "nothing more happened" is checked behind a barrier (a generator
+request, answered in order after every command sent before it, with its step).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import sys
@@ -16,6 +19,7 @@ import numpy as np
 import pytest
 
 from gan_studio.app.training_controller import TrainingController
+from gan_studio.core import protocol as P
 from gan_studio.core.config import DataConfig
 from gan_studio.core.experiment import Experiment
 from gan_studio.core.runs import is_scratch
@@ -69,7 +73,7 @@ class Recorder:
         self._links = [
             (ctrl.metrics, self.rows.extend),
             (ctrl.snapshot, self._snap),
-            (ctrl.stateChanged, self.states.append),
+            (ctrl.experiment.stateChanged, self.states.append),
             (ctrl.finished, self.finished.append),
             (ctrl.failed, self.failed.append),
             (ctrl.saved, self.saved.append),
@@ -90,14 +94,24 @@ class Recorder:
 
 
 def settle(qtbot, ctrl: TrainingController) -> None:
-    """Stop whatever the previous test left running and wait until the process reports idle."""
+    """Stop whatever the previous test left running, wait until the process reports idle, discard."""
     if ctrl.experiment.active:
-        with qtbot.waitSignal(ctrl.stateChanged, timeout=WAIT, check_params_cb=lambda s: s == "idle"):
-            ctrl.stop()
+        ctrl.stop()
+        qtbot.waitUntil(lambda: ctrl.state == "idle", timeout=WAIT)
     if ctrl.info:
-        with qtbot.waitSignal(ctrl.stateChanged, timeout=WAIT, check_params_cb=lambda s: s == "idle"):
-            ctrl.discard()
+        ctrl.discard()
     ctrl.set_delay(0)
+
+
+def barrier(qtbot, ctrl: TrainingController) -> int:
+    """The trainer's step once every event of the commands sent so far has arrived (something is loaded)."""
+    with qtbot.waitSignal(ctrl.generatorReady, timeout=WAIT) as sig:
+        assert ctrl.request_generator() is True
+    return sig.args[0].step
+
+
+def wait_state(qtbot, ctrl: TrainingController, state: str) -> None:
+    qtbot.waitUntil(lambda: ctrl.state == state, timeout=WAIT)
 
 
 @pytest.fixture
@@ -159,11 +173,11 @@ def test_trains_and_emits_increasing_steps_and_snapshots(qtbot, ctrl, rec):
 def test_pause_resume_and_single_steps_are_exact(qtbot, ctrl, rec):
     ctrl.train()
     wait_steps(qtbot, rec, 5)
-    with qtbot.waitSignal(ctrl.stateChanged, timeout=WAIT, check_params_cb=lambda s: s == "paused"):
-        ctrl.pause()
+    ctrl.pause()
+    wait_state(qtbot, ctrl, "paused")
     frozen = ctrl.step
     assert rec.last() == frozen          # the rows up to the pause arrive before the state
-    qtbot.wait(600)
+    assert barrier(qtbot, ctrl) == frozen
     assert ctrl.step == frozen and rec.last() == frozen
 
     n = len(rec.rows)
@@ -172,12 +186,12 @@ def test_pause_resume_and_single_steps_are_exact(qtbot, ctrl, rec):
     ctrl.step_once()
     ctrl.step_once(3)
     qtbot.waitUntil(lambda: rec.last() >= frozen + 4, timeout=WAIT)
-    qtbot.wait(600)
+    assert barrier(qtbot, ctrl) == frozen + 5
     assert [r["step"] for r in rec.rows[n:]] == list(range(frozen + 1, frozen + 6))
     assert ctrl.step == frozen + 5 and ctrl.state == "paused"
 
-    with qtbot.waitSignal(ctrl.stateChanged, timeout=WAIT, check_params_cb=lambda s: s == "running"):
-        ctrl.resume()
+    ctrl.resume()
+    wait_state(qtbot, ctrl, "running")
     wait_steps(qtbot, rec, frozen + 15)
     assert ctrl.state == "running"
 
@@ -192,8 +206,7 @@ def test_stop_then_continue_goes_on_from_the_same_step(qtbot, ctrl, rec):
     stopped = ctrl.step
     assert stopped == rec.last() >= 5
     assert not ctrl.is_active() and ctrl.experiment.plan().action == "continue"
-    qtbot.wait(400)
-    assert rec.last() == stopped
+    assert barrier(qtbot, ctrl) == stopped and rec.last() == stopped
 
     n = len(rec.rows)
     assert ctrl.train() == "continue"
@@ -212,7 +225,7 @@ def test_stop_in_slow_motion_is_prompt(qtbot, ctrl, rec):
     assert sig.args == ["stopped"]
     qtbot.waitUntil(lambda: ctrl.state == "idle", timeout=WAIT)
     stopped = ctrl.step
-    qtbot.wait(1200)      # more than two slow-motion steps
+    assert barrier(qtbot, ctrl) == stopped      # no slow-motion step after the stop
     assert ctrl.step == stopped == rec.last()
 
 
@@ -236,7 +249,7 @@ def test_target_steps_finishes_at_exactly_that_step(qtbot, ctrl, rec):
         ctrl.train(target_steps=25)
     assert sig.args == ["target"]
     qtbot.waitUntil(lambda: not ctrl.is_active(), timeout=WAIT)
-    qtbot.wait(300)
+    assert barrier(qtbot, ctrl) == 25
     assert ctrl.step == 25 and rec.last() == 25
     assert [r["step"] for r in rec.rows] == list(range(1, 26))
 
@@ -248,13 +261,12 @@ def test_failure_is_reported_not_raised(qtbot, ctrl, rec, tmp_path):
         ctrl.train()
     assert "no-such-folder" in sig.args[0]
     qtbot.waitUntil(lambda: not ctrl.is_active(), timeout=WAIT)
-    qtbot.wait(800)
-    assert rec.failed == [sig.args[0]]            # one failure, not a second one for the queued "train"
     assert ctrl.state == "idle" and ctrl.experiment.plan().action == "start" and not ctrl.info
     # The process is still there: the fixed experiment trains.
     ctrl.experiment.reset(tiny())
     ctrl.train()
     wait_steps(qtbot, rec, 3)
+    assert rec.failed == [sig.args[0]]            # one failure, not a second one for the queued Train
 
 
 def test_stop_while_loading_ends_idle_without_an_error(qtbot, ctrl, rec):
@@ -262,20 +274,22 @@ def test_stop_while_loading_ends_idle_without_an_error(qtbot, ctrl, rec):
     assert ctrl.state == "loading"
     ctrl.stop()                      # usually cancels the load; if the load won, it stops the training
     qtbot.waitUntil(lambda: ctrl.state == "idle" and "idle" in rec.states, timeout=WAIT)
-    qtbot.wait(800)
-    assert rec.failed == [] and ctrl.state == "idle" and not ctrl.is_active()
+    if ctrl.info:                    # the load won: nothing trains after the stop
+        assert barrier(qtbot, ctrl) == ctrl.step == rec.last()
+    assert ctrl.state == "idle" and not ctrl.is_active()
     action = ctrl.experiment.plan().action
     assert action == ("continue" if ctrl.info else "start")
     ctrl.train()                     # and Train works afterwards
     wait_steps(qtbot, rec, ctrl.step + 3)
+    assert rec.failed == []
 
 
 def test_request_generator_gives_the_trained_generator(qtbot, ctrl, rec):
     assert ctrl.request_generator() is False          # nothing loaded yet
     ctrl.train()
     wait_steps(qtbot, rec, 12)
-    with qtbot.waitSignal(ctrl.stateChanged, timeout=WAIT, check_params_cb=lambda s: s == "paused"):
-        ctrl.pause()
+    ctrl.pause()
+    wait_state(qtbot, ctrl, "paused")
     with qtbot.waitSignal(ctrl.generatorReady, timeout=WAIT) as sig:
         assert ctrl.request_generator() is True
     model = sig.args[0]
@@ -292,8 +306,8 @@ def test_discard_then_train_at_once_starts_cleanly(qtbot, ctrl, rec):
     """A New experiment right after a run: the process's late "idle" for the discard must not undo the new start."""
     ctrl.train()
     wait_steps(qtbot, rec, 3)
-    with qtbot.waitSignal(ctrl.stateChanged, timeout=WAIT, check_params_cb=lambda s: s == "idle"):
-        ctrl.stop()
+    ctrl.stop()
+    wait_state(qtbot, ctrl, "idle")
     exp = ctrl.experiment
     seen: list[str] = []
     exp.stateChanged.connect(seen.append)
@@ -319,8 +333,8 @@ def test_save_while_running_then_another_controller_resumes(qtbot, ctrl, rec, tm
     assert sig.args == [str(run_dir)]
     assert (run_dir / "weights.safetensors").is_file()
     assert ctrl.experiment.saved_path == run_dir and ctrl.state == "running"
-    with qtbot.waitSignal(ctrl.stateChanged, timeout=WAIT, check_params_cb=lambda s: s == "idle"):
-        ctrl.stop()
+    ctrl.stop()
+    wait_state(qtbot, ctrl, "idle")
     assert ctrl.experiment.dirty
     with qtbot.waitSignal(ctrl.saved, timeout=WAIT):
         ctrl.save()
@@ -328,8 +342,8 @@ def test_save_while_running_then_another_controller_resumes(qtbot, ctrl, rec, tm
     assert not ctrl.experiment.dirty and ctrl.experiment.saved_step == saved_step == rec.last()
     info = json.loads((run_dir / "run.json").read_text("utf-8"))
     assert info["step"] == saved_step
-    with qtbot.waitSignal(ctrl.stateChanged, timeout=WAIT):
-        ctrl.discard()                   # this window lets go of the run (one writer per run)
+    ctrl.discard()                       # this window lets go of the run (one writer per run)
+    qtbot.waitUntil(lambda: not (run_dir / ".lock").exists(), timeout=WAIT)
     assert (run_dir / "weights.safetensors").is_file()     # a saved run is kept
 
     other = own(Experiment())
@@ -405,7 +419,42 @@ def test_a_prewarm_due_after_shutdown_starts_nothing(qtbot, own):
     from PySide6.QtCore import QTimer
 
     c = own(Experiment(tiny()))
-    QTimer.singleShot(100, c.prewarm)
+    due: list[bool] = []
+    QTimer.singleShot(100, lambda: (c.prewarm(), due.append(True)))
     c.shutdown()
-    qtbot.wait(400)
+    qtbot.waitUntil(lambda: bool(due), timeout=WAIT)
     assert c._process is None and c._thread is None and c.process_pid is None
+
+
+# ------------------------------------------------------ events, without a process
+def test_every_event_has_a_handler_and_an_unknown_one_is_logged_not_dropped_silently(qapp, caplog):
+    c = TrainingController(Experiment(tiny()))
+    assert set(c.handlers) == set(P.EVENTS)
+    statuses: list[str] = []
+    c.status.connect(statuses.append)
+    with caplog.at_level(logging.ERROR, logger="gan_studio.app.training_controller"):
+        c._on_events([("status", {"text": "old protocol"}), P.Status(text="Loading dataset…")])
+    assert statuses == ["Loading dataset…"]                  # the rest of the batch is handled
+    assert "unknown message tuple" in caplog.text and "old protocol" in caplog.text
+
+
+def test_what_the_process_loaded_and_where_train_began_live_in_the_experiment(qapp):
+    exp = Experiment(tiny())
+    c = TrainingController(exp)
+    exp.started(exp.config, "/runs/r", 0)
+    exp.set_state("loading")
+    ready: list[dict] = []
+    c.ready.connect(ready.append)
+    c._on_events([P.Ready(step=7, elapsed=3.0, run="/runs/r", dataset="sample", notes=[], class_names=[],
+                          device="cpu", threads=2, config=exp.config.to_dict(), quality=True, quality_note="",
+                          lineage=None, snapshots=[]),
+                  P.State(state="running", step=7, start_step=7, start_elapsed=3.0),
+                  P.Metrics(rows=[{"step": 8, "elapsed": 3.1}])])
+    assert exp.loaded["device"] == "cpu" and exp.loaded["threads"] == 2 and c.info is exp.loaded
+    assert ready == [exp.loaded]
+    assert exp.state == "running" and exp.step == 8
+    assert (exp.start_step, exp.start_elapsed) == (7, 3.0) == (c.start_step, c.start_elapsed)
+    c._on_events([P.State(state="paused", step=8, start_step=7, start_elapsed=3.0)])
+    assert exp.state == "paused" and exp.loaded
+    c.discard()                      # no process: nothing is sent, the experiment forgets the networks
+    assert exp.loaded == {} and c.info == {} and exp.state == "idle"

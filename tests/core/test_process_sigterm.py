@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from gan_studio.core import protocol as P
 from gan_studio.core.process import ProcessDied, TrainingProcess
 
 from .test_process import tiny_config
@@ -23,14 +24,14 @@ def test_sigterm_saves_the_run_as_interrupted_and_exits(tmp_path):
     process = TrainingProcess()
     process.start()
     try:
-        process.send("load", config=tiny_config().to_dict(), run_dir=str(run_dir), threads=1)
-        process.send("train")
+        process.send(P.Load(config=tiny_config().to_dict(), run_dir=str(run_dir), threads=1))
+        process.send(P.Train())
         step, end = 0, time.monotonic() + WAIT
         while step < 20 and time.monotonic() < end:
-            for name, payload in process.receive(0.1):
-                if name == "metrics":
-                    step = payload["rows"][-1]["step"]
-                assert name != "failed", payload
+            for event in process.receive(0.1):
+                if isinstance(event, P.Metrics):
+                    step = event.rows[-1]["step"]
+                assert not isinstance(event, P.Failed), event
         assert step >= 20, "the training process did not train 20 steps"
         os.kill(process.pid, signal.SIGTERM)
         end = time.monotonic() + WAIT
@@ -38,7 +39,7 @@ def test_sigterm_saves_the_run_as_interrupted_and_exits(tmp_path):
             try:
                 process.receive(0.1)
             except ProcessDied:        # its pipes closed: it is on its way out
-                time.sleep(0.1)
+                process._proc.join(0.1)
         assert not process.alive(), "the training process did not exit after SIGTERM"
         assert process.exitcode == 0, process.exitcode     # exited by itself, not killed by the signal
         info = json.loads((run_dir / "run.json").read_text("utf-8"))
