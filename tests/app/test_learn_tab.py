@@ -169,22 +169,7 @@ def test_every_lesson_loads_its_preset_into_the_experiment():
     assert {"seed-mlp", "seed-mlp-fixed", "quick-digits"} <= seen
 
 
-# ------------------------------------------------------------------ window
-@pytest.fixture
-def window(qtbot, tiny_cfg):
-    from gan_studio.app.main_window import MainWindow
-
-    w = MainWindow(threads=1)
-    w.resize(1300, 850)
-    w.experiment.set_config(tiny_cfg)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.discard()
-    w.close()
-    w.deleteLater()
-
-
+# ------------------------------------------------------------------ window (the `window` fixture: tests/app/conftest.py)
 def test_graph_replays_both_phases_of_real_training_steps(qtbot, window):
     tab = window.learn_tab
     graph = tab.graph

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 
 from gan_studio.app.main_window import MainWindow
 from gan_studio.app.settings import AppSettings
-
-
-@pytest.fixture
-def window(qtbot, tiny_cfg):
-    w = MainWindow(threads=1)   # not qtbot.addWidget: its close at teardown would ask to save
-    w.resize(1300, 850)
-    w.experiment.set_config(tiny_cfg)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.discard()
-    w.close()
-    w.deleteLater()
 
 
 class _EventCounter(QObject):
@@ -364,8 +350,7 @@ def test_follow_a_run_written_by_another_process_then_take_it_over(qtbot, window
     run = tmp_path / "remote"
     script = textwrap.dedent(f"""
         import sys, time
-        sys.path.insert(0, {str(Path(__file__).parent)!r})
-        from conftest import tiny_config
+        from gan_studio.testing import tiny_config
         from gan_studio.core.session import TrainingSession
         s = TrainingSession(tiny_config(sample_every=5), {str(run)!r})
         for _ in range(40):

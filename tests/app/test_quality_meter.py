@@ -84,22 +84,7 @@ def test_branch_dialog_returns_only_what_changed(qtbot, tiny_cfg):
     assert dialog.changes() == {"train.lr_g": 1e-4, "train.d_steps": 2, "train.loss": "hinge"}
 
 
-# ------------------------------------------------------------------ the window
-@pytest.fixture
-def window(qtbot, tiny_cfg, gs_home):
-    from gan_studio.app.main_window import MainWindow
-
-    w = MainWindow(threads=1)
-    w.resize(1300, 850)
-    w.experiment.set_config(tiny_cfg)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.discard()
-    w.close()
-    w.deleteLater()
-
-
+# ------------------------------------------------------------------ the window (the `window` fixture: tests/app/conftest.py)
 def test_warnings_show_in_the_banner_with_a_fix(qtbot, window):
     c = window.controller
     c._on_events([("snapshots", {"items": [{"step": 100, "bytes": 5000, "path": "x"},
