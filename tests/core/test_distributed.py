@@ -143,9 +143,21 @@ def _stop(ctx, config: ExperimentConfig) -> dict:
 
     session = TrainingSession(config, None, dataset=dataset, device="cpu")
     ctx.prepare(session.trainer)
-    if rank == 1:
-        time.sleep(0.3)  # the clocks start apart
-    reason = ctx.run_for(session, max_seconds=1.0, chunk=2)
+    from gan_studio.core import distributed
+
+    real_time = distributed.time
+    if rank == 1:   # the clocks start apart: rank 1's reads 0.3 s less than rank 0's after its start
+        reads = []
+
+        def late_clock() -> float:
+            reads.append(1)
+            return real_time.perf_counter() - (0.3 if len(reads) > 1 else 0.0)
+
+        distributed.time = SimpleNamespace(perf_counter=late_clock)
+    try:
+        reason = ctx.run_for(session, max_seconds=1.0, chunk=2)
+    finally:
+        distributed.time = real_time
     results["seconds"] = (reason, session.step)
     return results
 
