@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, UPDATES, ConfigIssue, ExperimentConfig, ModelConfig,
+from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, UPDATES, ConfigIssue, ModelConfig,
                            TrainConfig, field_label)
 from ..core.device import available_devices, cpu_device, cpu_threads
 from ..core.experiment import CUSTOM, Experiment
