@@ -6,8 +6,9 @@ import json
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QProgressBar
 
-from gan_studio.app.main_window import MainWindow
+from gan_studio.app.main_window import READOUT_MS, MainWindow
 from gan_studio.app.settings import AppSettings
 
 
@@ -76,12 +77,15 @@ def test_space_pauses_and_resumes(qtbot, window, rows):
     qtbot.keyClick(window.train_tab, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=5000)
     assert window.controls.pause_button.text() == "Resume"
-    qtbot.wait(200)
-    step = window.experiment.step
-    qtbot.wait(400)
-    assert window.experiment.step == step == rows[-1]["step"]
-    qtbot.mouseClick(window.controls.step_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: rows[-1]["step"] == step + 1, timeout=5000)
+    step, seen = window.experiment.step, len(rows)
+    assert step == rows[-1]["step"]
+    # Paused, the process trains nothing: asked for one step twice, it answers with exactly those two
+    # (commands and metrics travel in order, so a step trained while paused would show up between them).
+    for n in (1, 2):
+        qtbot.mouseClick(window.controls.step_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: rows[-1]["step"] == step + n and window.controller.state == "paused", timeout=5000)
+    assert [r["step"] for r in rows[seen:]] == [step + 1, step + 2]
+    step += 2
     qtbot.keyClick(window.train_tab, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.controller.state == "running", timeout=5000)
     _train_until(qtbot, window, rows, step + 5)
@@ -123,14 +127,14 @@ def test_status_read_outs_show_the_newest_metrics_a_few_times_a_second(qtbot, wi
     status = window.status
     before = status.text("step")
     for step in range(1, 41):
-        window._on_metrics([_metric_row(step, images_per_s=500.0 + step)])
+        window.controller.metrics.emit([_metric_row(step, images_per_s=500.0 + step)])
     assert status.text("step") == before                # nothing drawn per batch
     qtbot.waitUntil(lambda: status.text("step") == "step 40", timeout=2000)
     assert status.text("speed") == "540 img/s" and window.controls.progress.format() == "step 40"
     window.reset_progress()                             # a new experiment: nothing pending comes back
-    window._on_metrics([_metric_row(41)])
+    window.controller.metrics.emit([_metric_row(41)])
     window.reset_progress()
-    qtbot.wait(400)
+    qtbot.wait(2 * READOUT_MS)                          # a negative: two ticks of the read-out clock show nothing
     assert status.text("step") == ""
 
 
@@ -158,25 +162,33 @@ def test_training_without_a_target_shows_the_step_not_a_busy_animation(qtbot, wi
 
     qtbot.waitUntil(lambda: shown() >= step, timeout=5000)      # the read-outs follow 4 times a second
     assert bar.maximum() > bar.minimum() and step >= 5
-    frames = []
+    frames, clock_frames = [], []
     bar.installEventFilter(filt := _EventCounter(QEvent.Type.StyleAnimationUpdate, frames))
-    qtbot.wait(200)
+    clock = QProgressBar()                      # a busy bar beside it: its frames say how long was watched
+    qtbot.addWidget(clock)
+    clock.setRange(0, 0)
+    clock.show()
+    clock.installEventFilter(clock_filt := _EventCounter(QEvent.Type.StyleAnimationUpdate, clock_frames))
+    qtbot.waitUntil(lambda: len(clock_frames) >= 5, timeout=10000)
     frames.clear()
-    qtbot.wait(600)
+    clock_frames.clear()
+    qtbot.waitUntil(lambda: len(clock_frames) >= 30, timeout=10000)
     assert frames == []         # the loading animation has ended: the bar repaints only when its text changes
     bar.removeEventFilter(filt)
+    clock.removeEventFilter(clock_filt)
     window.controller.stop()
     qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=10000)
 
 
-def test_close_during_training_saves_and_reopen_continues(qtbot, window, rows, tiny_cfg, gs_home):
+def test_close_during_training_saves_and_reopen_continues(qtbot, window, rows, tiny_cfg, gs_home,
+                                                         no_running_qthreads):
     window.lifecycle.train()
     _train_until(qtbot, window, rows, 12)
-    thread = window.controller._thread
+    relays = [t for t in no_running_qthreads if t.objectName() == "gan-studio-training-relay"]
     pid = window.controller.process_pid
-    assert thread is not None and thread.isRunning() and pid is not None
+    assert len(relays) == 1 and relays[0].isRunning() and pid is not None
     assert window.close()
-    assert not window.controller.is_active() and not thread.isRunning()
+    assert not window.controller.is_active() and not relays[0].isRunning()
     assert window.controller.process_pid is None
     saved = window.experiment.saved_path
     assert saved is not None and saved.parent == gs_home / "runs" and saved.name.startswith("autosave-")
@@ -420,15 +432,17 @@ def test_runs_left_behind_by_a_crash_are_offered_back_one_by_one(qtbot, tiny_cfg
 
 
 @pytest.mark.parametrize("avail", [(0, 27, 1366, 741), (0, 0, 1280, 720)], ids=["1366x768-top-bar", "1280x720"])
-def test_first_window_fits_a_laptop_screen(qtbot, avail):
+def test_first_window_fits_a_laptop_screen(qtbot, avail, monkeypatch):
     """The first window on a 1366×768 laptop (a 27 px top bar) or a 1280×720 screen: wholly inside the
     free area, not squeezed below what its panels need, status bar and history slider inside it."""
     from PySide6.QtCore import QPoint, QRect
 
+    from PySide6.QtGui import QScreen
+
     area = QRect(*avail)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda screen: area)   # the screen's free area
     w = MainWindow(threads=1)
     try:
-        w._fit_to_screen(area)
         w.show()
         qtbot.waitExposed(w)
         assert area.contains(w.frameGeometry()), (w.frameGeometry(), area)
@@ -520,7 +534,7 @@ def test_read_outs_pending_from_a_followed_run_are_dropped_once_the_follow_stopp
     row = _metric_row(40000, elapsed=900.0)
     assert window.follower.path is None
     window.follower.metrics.emit([row])         # a followed run's last batch, arriving as the follow stops
-    qtbot.wait(500)
+    qtbot.wait(2 * READOUT_MS)                  # a negative: two ticks of the read-out clock show nothing
     assert window.status.text("step") == "" and "40,000" not in window.controls.progress.format()
     window.controller.metrics.emit([dict(row, step=12)])       # this window's own training: shown
     qtbot.waitUntil(lambda: window.status.text("step") == "step 12", timeout=2000)
