@@ -31,7 +31,7 @@ def _row(step=7, loss_d=1.1, loss_g=1.5, d_real=0.8, d_fake=0.25, gp=0.0):
 @pytest.fixture
 def learn(qtbot):
     exp = Experiment.from_preset("seed-mlp")        # the seed's non-saturating loss
-    controller = TrainingController(exp)            # no process: events are relayed by hand below
+    controller = TrainingController(exp)            # no process: its signals are emitted by hand below
     tab = LearnTab(exp)
     qtbot.addWidget(tab)
     controller.metrics.connect(tab.on_metrics)
@@ -47,8 +47,8 @@ def test_formula_terms_show_the_values_of_a_relayed_metrics_event(qtbot, learn):
     f = tab.formulas
     assert set(f.chips) == {"ld_real", "ld_fake", "lg_fake"}
     assert set(f.term_texts().values()) == {"–"}
-    # The relay hands the controller what the process sent; the tab shows the last row of the batch.
-    controller._on_events([("metrics", {"rows": [_row(step=6, d_real=0.5, d_fake=0.5), _row()]})])
+    # The controller passes on a batch of rows the process sent; the tab shows the last row of the batch.
+    controller.metrics.emit([_row(step=6, d_real=0.5, d_fake=0.5), _row()])
     qtbot.waitUntil(lambda: f.term_texts()["ld_real"] != "–", timeout=3000)
     assert f.term_texts() == {"ld_real": f"{-math.log(0.8):.3f}",          # −log D(x)         = 0.223
                               "ld_fake": f"{-math.log(1 - 0.25):.3f}",     # −log(1 − D(G(z))) = 0.288
@@ -65,14 +65,14 @@ def test_formula_terms_show_the_values_of_a_relayed_metrics_event(qtbot, learn):
     assert "hinge" in f.title.text()
     assert [c.formula_label.text() for c in f.chips.values()] == ["max(0, 1 − D(x))", "max(0, 1 + D(G(z)))",
                                                                   "−D(G(z))"]
-    controller._on_events([("metrics", {"rows": [_row(step=8, d_real=0.6, d_fake=0.4)]})])
+    controller.metrics.emit([_row(step=8, d_real=0.6, d_fake=0.4)])
     r = math.log(0.6 / 0.4)                 # the score of the average real image, logit(D(x))
     qtbot.waitUntil(lambda: "Step 8" in f.outputs.text(), timeout=3000)
     assert f.term_texts() == {"ld_real": f"{1 - r:.3f}", "ld_fake": f"{1 - r:.3f}", "lg_fake": f"{r:.3f}"}
 
     # WGAN-GP shows its gradient penalty term: λ · gp from the row.
     exp.edit(**{"train.loss": "wgan-gp", "train.gp_weight": 10.0})
-    controller._on_events([("metrics", {"rows": [_row(step=9, gp=0.05)]})])
+    controller.metrics.emit([_row(step=9, gp=0.05)])
     qtbot.waitUntil(lambda: "Step 9" in f.outputs.text(), timeout=3000)
     assert f.term_texts()["ld_gp"] == "0.500"
 
@@ -91,17 +91,17 @@ def test_graph_replays_each_step_whole_and_takes_a_new_one_at_the_right_moment(q
     graph = tab.graph
     graph.phase_seconds = 0.4
     phases: list[tuple[str, int]] = []
-    graph.phaseChanged.connect(lambda ph: phases.append((ph, graph.values_on_show()["step"])))
-    controller._on_events([("probe", _probe(10))])
-    assert graph.values_on_show()["step"] == 10 and graph.phase == "d"
-    controller._on_events([("probe", _probe(11, 1))])        # mid-replay: step 10 finishes first
-    assert graph.values_on_show()["step"] == 10
+    graph.phaseChanged.connect(lambda ph: phases.append((ph, graph.probe["step"])))
+    controller.probe.emit(_probe(10))
+    assert graph.probe["step"] == 10 and graph.phase == "d"
+    controller.probe.emit(_probe(11, 1))        # mid-replay: step 10 finishes first
+    assert graph.probe["step"] == 10
     qtbot.waitUntil(lambda: ("d", 11) in phases, timeout=5000)
     assert phases[:3] == [("d", 10), ("g", 10), ("d", 11)]
-    qtbot.waitUntil(lambda: graph._replays >= 2, timeout=5000)  # step 11 seen whole: it loops
-    controller._on_events([("probe", _probe(12, 2))])        # e.g. the user pressed Step
-    assert graph.values_on_show() == {"step": 12, "phase": "d", "d_real": [0.9, 0.8, 0.7, 0.6],
-                                      "d_fake": [0.1, 0.2, 0.3, 0.4]}
+    qtbot.waitUntil(lambda: phases.count(("d", 11)) >= 2, timeout=5000)  # step 11 seen whole: it loops
+    controller.probe.emit(_probe(12, 2))        # e.g. the user pressed Step
+    assert (graph.probe["step"], graph.phase, graph.probe["d_real"], graph.probe["d_fake"]) == \
+        (12, "d", [0.9, 0.8, 0.7, 0.6], [0.1, 0.2, 0.3, 0.4])
     qtbot.waitUntil(lambda: ("g", 12) in phases, timeout=5000)
     graph.hide()
     assert not graph._timer.isActive()                      # nothing animates off screen
@@ -170,16 +170,20 @@ def test_every_lesson_loads_its_preset_into_the_experiment():
 
 
 # ------------------------------------------------------------------ window (the `window` fixture: tests/app/conftest.py)
-def test_graph_replays_both_phases_of_real_training_steps(qtbot, window):
+def test_graph_replays_both_phases_of_real_training_steps(qtbot, window, monkeypatch):
     tab = window.learn_tab
     graph = tab.graph
     graph.phase_seconds = 0.25
     probes: list[dict] = []
     window.controller.probe.connect(probes.append)
     phases: list[tuple[str, int]] = []
-    graph.phaseChanged.connect(lambda ph: phases.append((ph, graph.values_on_show()["step"])))
+    graph.phaseChanged.connect(lambda ph: phases.append((ph, graph.probe["step"])))
+    asked: list[float] = []                         # what the window asks of the process
+    set_probe = window.controller.set_probe
+    monkeypatch.setattr(window.controller, "set_probe", lambda seconds, n=4: (asked.append(seconds),
+                                                                              set_probe(seconds, n)))
     window.tabs.setCurrentWidget(tab)               # on show: the process reports probes
-    assert window.controller._probe[0] == PROBE_SECONDS
+    assert asked == [PROBE_SECONDS]
     window.lifecycle.train()
     qtbot.waitUntil(lambda: any(p["step"] > 0 for p in probes), timeout=WAIT)
     # A replay of a trained step: D phase, then G phase, with the step's images and D outputs.
@@ -187,16 +191,16 @@ def test_graph_replays_both_phases_of_real_training_steps(qtbot, window):
                     and any(s > 0 for ph, s in phases if ph == "d"), timeout=30_000)
     first_g = next(i for i, (ph, s) in enumerate(phases) if ph == "g" and s > 0)
     assert phases[first_g - 1] == ("d", phases[first_g][1])       # the same step's D phase came just before
-    shown = graph.values_on_show()
+    shown = {k: list(v) if k.startswith("d_") else v for k, v in graph.probe.items()}     # the step on show
     match = [p for p in probes if p["step"] == shown["step"]]
-    assert match and match[0]["d_real"] == shown["d_real"] and match[0]["d_fake"] == shown["d_fake"]
-    assert len(graph._real) == len(graph._fake) == 4
+    assert match and list(match[0]["d_real"]) == shown["d_real"] and list(match[0]["d_fake"]) == shown["d_fake"]
+    assert len(graph.probe["real"]) == len(graph.probe["fake"]) == 4
     assert all(0.0 <= v <= 1.0 for v in shown["d_real"] + shown["d_fake"])
     # The formulas follow the same run.
     qtbot.waitUntil(lambda: tab.formulas.term_texts()["ld_real"] != "–", timeout=10_000)
     # Away from the tab the process stops probing.
     window.tabs.setCurrentWidget(window.train_tab)
-    assert window.controller._probe[0] == 0.0
+    assert asked == [PROBE_SECONDS, 0.0]
 
 
 def test_loading_a_lesson_during_a_run_asks_like_new_experiment(qtbot, window, monkeypatch):
@@ -227,11 +231,11 @@ def test_loading_a_lesson_during_a_run_asks_like_new_experiment(qtbot, window, m
 def test_formulas_hidden_behind_another_tab_wait_and_show_the_latest_row_when_shown(qtbot, learn):
     tab, controller, exp = learn
     f = tab.formulas
-    controller._on_events([("metrics", {"rows": [_row()]})])
+    controller.metrics.emit([_row()])
     qtbot.waitUntil(lambda: f.term_texts()["ld_real"] != "–", timeout=3000)
     shown = f.term_texts()
     f.hide()
-    controller._on_events([("metrics", {"rows": [_row(step=9, d_real=0.5, d_fake=0.5)]})])
+    controller.metrics.emit([_row(step=9, d_real=0.5, d_fake=0.5)])
     qtbot.wait(400)                                    # three refresh intervals: nothing drawn while hidden
     assert f.term_texts() == shown
     f.show()
