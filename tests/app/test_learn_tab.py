@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 import torch
 
+from gan_studio.app.learn.formulas import FormulaPanel
+from gan_studio.app.learn.graph import ModelGraph
 from gan_studio.app.learn.lessons import lesson_config, lessons
 from gan_studio.app.learn.terms import FORMULAS, term_values
 from gan_studio.app.learn_tab import PROBE_SECONDS, LearnTab
@@ -104,7 +106,16 @@ def test_graph_replays_each_step_whole_and_takes_a_new_one_at_the_right_moment(q
         (12, "d", [0.9, 0.8, 0.7, 0.6], [0.1, 0.2, 0.3, 0.4])
     qtbot.waitUntil(lambda: ("g", 12) in phases, timeout=5000)
     graph.hide()
-    assert not graph._timer.isActive()                      # nothing animates off screen
+    hidden_at = (graph.phase, graph.progress)
+    beside = ModelGraph()                                   # the same replay on show beside it
+    qtbot.addWidget(beside)
+    beside.phase_seconds = graph.phase_seconds
+    beside.show()
+    beside.set_probe(_probe(12, 2))
+    beside_phases: list[str] = []
+    beside.phaseChanged.connect(beside_phases.append)
+    qtbot.waitUntil(lambda: beside_phases[-2:] == ["g", "d"], timeout=5000)    # a whole replay went by
+    assert (graph.phase, graph.progress) == hidden_at       # nothing animates off screen
 
 
 def test_term_values_match_the_losses_for_a_single_image():
@@ -235,9 +246,17 @@ def test_formulas_hidden_behind_another_tab_wait_and_show_the_latest_row_when_sh
     qtbot.waitUntil(lambda: f.term_texts()["ld_real"] != "–", timeout=3000)
     shown = f.term_texts()
     f.hide()
+    # A second panel on show beside it gets the same rows: once it has drawn two refreshes, a hidden panel
+    # that drew would have drawn too.
+    beside = FormulaPanel()
+    qtbot.addWidget(beside)
+    beside.show()
+    controller.metrics.connect(beside.show_rows)
     controller.metrics.emit([_row(step=9, d_real=0.5, d_fake=0.5)])
-    qtbot.wait(400)                                    # three refresh intervals: nothing drawn while hidden
-    assert f.term_texts() == shown
+    qtbot.waitUntil(lambda: "Step 9:" in beside.outputs.text(), timeout=3000)
+    beside.show_rows([_row(step=10)])
+    qtbot.waitUntil(lambda: "Step 10:" in beside.outputs.text(), timeout=3000)
+    assert f.term_texts() == shown                     # nothing drawn while hidden
     f.show()
     qtbot.waitUntil(lambda: f.term_texts()["ld_real"] == f"{-math.log(0.5):.3f}", timeout=3000)
     assert "Step 9:" in f.outputs.text()
