@@ -67,6 +67,36 @@ def window(qtbot, tiny_cfg):
 
 
 @pytest.fixture
+def wait_frames(qtbot):
+    """`wait_frames(n)`: wait until a busy progress bar on show has drawn `n` animation frames (~60 a second):
+    a clock on Qt's own event loop for checks that something does *not* happen meanwhile."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QProgressBar
+
+    class Frames(QObject):
+        n = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.StyleAnimationUpdate:
+                self.n += 1
+            return False
+
+    bar = QProgressBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.setRange(0, 0)                  # busy once on show: the style animates it
+    counter = Frames()
+    bar.installEventFilter(counter)
+
+    def wait(n: int) -> None:
+        start = counter.n
+        qtbot.waitUntil(lambda: counter.n - start >= n, timeout=30000)
+
+    wait.bar = bar                      # qtbot holds widgets weakly: keep the bar alive with the function
+    return wait
+
+
+@pytest.fixture
 def image_folder(tmp_path):
     """~200 small PNGs in two class sub-folders."""
     import numpy as np

@@ -6,10 +6,11 @@ import json
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QProgressBar
 
 from gan_studio.app.main_window import READOUT_MS, MainWindow
 from gan_studio.app.settings import AppSettings
+
+READOUT_FRAMES = 2 * READOUT_MS * 60 // 1000      # two ticks of the read-out clock in animation frames (60 a second)
 
 
 class _EventCounter(QObject):
@@ -121,7 +122,7 @@ def _metric_row(step: int, **values) -> dict:
             "lr_g": 1e-3, "lr_d": 1e-3, "elapsed": step / 20, **values}
 
 
-def test_status_read_outs_show_the_newest_metrics_a_few_times_a_second(qtbot, window):
+def test_status_read_outs_show_the_newest_metrics_a_few_times_a_second(qtbot, window, wait_frames):
     # ~15 metric batches a second each repainting the status bar and the progress bar cost the training
     # process CPU: the read-outs show the newest batch on a 4-per-second clock instead.
     status = window.status
@@ -134,7 +135,7 @@ def test_status_read_outs_show_the_newest_metrics_a_few_times_a_second(qtbot, wi
     window.reset_progress()                             # a new experiment: nothing pending comes back
     window.controller.metrics.emit([_metric_row(41)])
     window.reset_progress()
-    qtbot.wait(2 * READOUT_MS)                          # a negative: two ticks of the read-out clock show nothing
+    wait_frames(READOUT_FRAMES)                         # two ticks of the read-out clock: nothing shown
     assert status.text("step") == ""
 
 
@@ -148,7 +149,7 @@ def test_target_steps_stops_and_fills_progress(qtbot, window, rows):
     assert window.controls.train_button.text() == "Continue"
 
 
-def test_training_without_a_target_shows_the_step_not_a_busy_animation(qtbot, window, rows):
+def test_training_without_a_target_shows_the_step_not_a_busy_animation(qtbot, window, rows, wait_frames):
     # Qt's busy bar (range 0..0) repaints itself continuously: a share of a core the training process needs.
     window.controls.set_target_steps(0)
     window.lifecycle.train()
@@ -162,20 +163,13 @@ def test_training_without_a_target_shows_the_step_not_a_busy_animation(qtbot, wi
 
     qtbot.waitUntil(lambda: shown() >= step, timeout=5000)      # the read-outs follow 4 times a second
     assert bar.maximum() > bar.minimum() and step >= 5
-    frames, clock_frames = [], []
+    frames = []
     bar.installEventFilter(filt := _EventCounter(QEvent.Type.StyleAnimationUpdate, frames))
-    clock = QProgressBar()                      # a busy bar beside it: its frames say how long was watched
-    qtbot.addWidget(clock)
-    clock.setRange(0, 0)
-    clock.show()
-    clock.installEventFilter(clock_filt := _EventCounter(QEvent.Type.StyleAnimationUpdate, clock_frames))
-    qtbot.waitUntil(lambda: len(clock_frames) >= 5, timeout=10000)
+    wait_frames(5)                              # a busy bar's frames say how long was watched
     frames.clear()
-    clock_frames.clear()
-    qtbot.waitUntil(lambda: len(clock_frames) >= 30, timeout=10000)
+    wait_frames(30)
     assert frames == []         # the loading animation has ended: the bar repaints only when its text changes
     bar.removeEventFilter(filt)
-    clock.removeEventFilter(clock_filt)
     window.controller.stop()
     qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=10000)
 
@@ -530,11 +524,11 @@ def test_the_app_keeps_qt_painting_on_the_gui_thread_unless_the_user_says_otherw
     assert os.environ["QT_NO_GUI_THREADPOOL"] == "user's choice"
 
 
-def test_read_outs_pending_from_a_followed_run_are_dropped_once_the_follow_stopped(qtbot, window):
+def test_read_outs_pending_from_a_followed_run_are_dropped_once_the_follow_stopped(qtbot, window, wait_frames):
     row = _metric_row(40000, elapsed=900.0)
     assert window.follower.path is None
     window.follower.metrics.emit([row])         # a followed run's last batch, arriving as the follow stops
-    qtbot.wait(2 * READOUT_MS)                  # a negative: two ticks of the read-out clock show nothing
+    wait_frames(READOUT_FRAMES)                 # two ticks of the read-out clock: nothing shown
     assert window.status.text("step") == "" and "40,000" not in window.controls.progress.format()
     window.controller.metrics.emit([dict(row, step=12)])       # this window's own training: shown
     qtbot.waitUntil(lambda: window.status.text("step") == "step 12", timeout=2000)
