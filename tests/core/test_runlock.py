@@ -200,19 +200,22 @@ def test_unreadable_lock_is_held_briefly_then_stale(run_dir):
         assert RunLock.owner(run_dir).token == lock.token
 
 
-def _race(run_dir, barrier, results, done, slow):
-    if slow:
-        # Widen the race: every contender dawdles after seeing a stale lock, so all of them see it
-        # before anyone replaces it.  Only the takeover's own exclusion keeps a single winner then.
+def _race(run_dir, barrier, results, done, seen):
+    if seen is not None:
+        # Widen the race: every contender waits after it first sees the stale lock until all of them
+        # have seen it, so none replaces it before the others looked.  Only the takeover's own
+        # exclusion keeps a single winner then.
         read = runlock._read_owner
+        waited = []
 
-        def slow_read(*args):
+        def read_then_wait_for_all(*args):
             owner = read(*args)
-            if owner is not None and not owner.alive:
-                time.sleep(0.2)
+            if owner is not None and not owner.alive and not waited:
+                waited.append(True)
+                seen.wait(timeout=60)
             return owner
 
-        runlock._read_owner = slow_read
+        runlock._read_owner = read_then_wait_for_all
     barrier.wait(timeout=60)
     try:
         RunLock(run_dir).acquire()
@@ -231,7 +234,8 @@ def test_exactly_one_of_many_racing_processes_wins(run_dir, stale):
     ctx = multiprocessing.get_context("fork")
     n = 6
     barrier, results, done = ctx.Barrier(n), ctx.Queue(), ctx.Event()
-    procs = [ctx.Process(target=_race, args=(run_dir, barrier, results, done, stale)) for _ in range(n)]
+    seen = ctx.Barrier(n) if stale else None
+    procs = [ctx.Process(target=_race, args=(run_dir, barrier, results, done, seen)) for _ in range(n)]
     for p in procs:
         p.start()
     try:
