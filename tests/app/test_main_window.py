@@ -353,15 +353,17 @@ def test_follow_a_run_written_by_another_process_then_take_it_over(qtbot, window
     import sys
     import textwrap
 
-    run = tmp_path / "remote"
+    run, go_on = tmp_path / "remote", tmp_path / "go-on"
     script = textwrap.dedent(f"""
-        import sys, time
+        import pathlib, time
         from gan_studio.testing import tiny_config
         from gan_studio.core.session import TrainingSession
         s = TrainingSession(tiny_config(sample_every=5), {str(run)!r})
-        for _ in range(40):
+        go_on, deadline = pathlib.Path({str(go_on)!r}), time.monotonic() + 120
+        for i in range(40):
             s.advance(2)
-            time.sleep(0.05)
+            while i == 5 and not go_on.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)    # 12 steps written: wait until the window has followed them
         s.save("finished")
         s.close()
     """)
@@ -374,6 +376,8 @@ def test_follow_a_run_written_by_another_process_then_take_it_over(qtbot, window
         qtbot.waitUntil(lambda: window.train_tab.grid.has_image(), timeout=30000)
         assert "(following)" in window.windowTitle()
         assert not window.controls.train_button.isEnabled() and not window.arch_panel.isEnabled()
+        assert writer.poll() is None                # the run is still being written
+        go_on.touch()
         assert writer.wait(120) == 0
         qtbot.waitUntil(lambda: window.banner.isVisible() and window.banner.action_button.text() == "Take over",
                         timeout=30000)
