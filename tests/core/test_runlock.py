@@ -178,12 +178,14 @@ def test_lock_from_another_host_goes_stale_by_heartbeat(run_dir):
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process start times and boot ids are read from /proc")
 def test_reused_pid_or_reboot_makes_a_local_lock_stale(run_dir):
-    _write_lock(run_dir, pid=os.getpid(), process_start=runlock._process_start(os.getpid()),
-                boot_id=runlock._boot_id())
+    with RunLock(run_dir):                                              # what this process writes
+        ours = json.loads((run_dir / LOCK_FILE).read_text())
+    assert ours["pid"] == os.getpid() and ours["process_start"] and ours["boot_id"]
+    _write_lock(run_dir, **dict(ours, token="someone-else"))
     assert RunLock.owner(run_dir).alive
-    _write_lock(run_dir, pid=os.getpid(), process_start="1")            # our pid, another process's start
+    _write_lock(run_dir, **dict(ours, process_start="1"))              # our pid, another process's start
     assert not RunLock.owner(run_dir).alive
-    _write_lock(run_dir, pid=os.getpid(), boot_id="from-before-the-reboot")
+    _write_lock(run_dir, **dict(ours, boot_id="from-before-the-reboot"))
     assert not RunLock.owner(run_dir).alive
 
 
