@@ -2,8 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/monkey.py [--actions 4000] [--seed 7] [--seeds 3]
 
-The same engine as tests/app/test_monkey.py (which runs 250 actions with a fixed seed in CI), in a
-fresh GAN_STUDIO_HOME, on the tiny test experiment (training may start and runs in the window's
+The engine of gan_studio/testing/monkey.py (tests/app/test_monkey.py runs 250 actions of it with a fixed
+seed in CI), in a fresh GAN_STUDIO_HOME, on the tiny test experiment (training may start and runs in the window's
 training process).  Modal dialogs are answered automatically.  Prints every uncaught exception or Qt
 warning with the eight actions before it, the actions that stalled the event loop for over a second,
 and a summary; exits 1 when any fault was found.
@@ -28,8 +28,8 @@ def run(seed: int, actions: int) -> tuple[int, int]:
     import random
 
     from gan_studio.app.main_window import MainWindow
-    from tests.app.conftest import tiny_config
-    from tests.app.test_monkey import Monkey, answered_dialogs, collected_faults
+    from gan_studio.testing import tiny_config
+    from gan_studio.testing.monkey import Monkey, answered_dialogs, collected_faults
 
     window = MainWindow(threads=1)
     window.resize(1300, 850)

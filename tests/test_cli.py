@@ -268,8 +268,10 @@ def test_metrics_holding_a_list_or_text_do_not_stop_resume(capsys, run_copy):
 def test_resume_that_diverges_keeps_the_last_good_save(capsys, run_copy, monkeypatch):
     from gan_studio.core.trainer import Trainer, TrainingDiverged
 
+    real_flush = Trainer.flush
+
     def diverge(self):
-        self._pending.clear()
+        real_flush(self)                        # the steps' metrics are taken, then found not finite
         raise TrainingDiverged(self.step_count, ["loss_D"])
 
     before = {k: v for k, v in bad.snapshot(run_copy).items() if k.endswith(".safetensors") or k == "checkpoint.json"}
@@ -379,8 +381,10 @@ def test_sigterm_saves_and_exits_like_ctrl_c(tmp_path):
 def test_training_that_diverges_before_the_first_save_says_nothing_was_written(capsys, tmp_path, monkeypatch):
     from gan_studio.core.trainer import Trainer, TrainingDiverged
 
+    real_flush = Trainer.flush
+
     def diverge(self):
-        self._pending.clear()
+        real_flush(self)                        # the steps' metrics are taken, then found not finite
         raise TrainingDiverged(self.step_count, ["loss_G"])
 
     monkeypatch.setattr(Trainer, "flush", diverge)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, UPDATES, ConfigIssue, ExperimentConfig, ModelConfig,
+from ..core.config import (D_NORMS, LOSS_LABELS, LOSSES, UPDATES, ConfigIssue, ModelConfig,
                            TrainConfig, field_label)
 from ..core.device import available_devices, cpu_device, cpu_threads
 from ..core.experiment import CUSTOM, Experiment
@@ -261,10 +261,6 @@ class ArchitecturePanel(QWidget):
         """The preset on show, or "custom" once a field a preset decides was edited."""
         return self.experiment.preset_key
 
-    def base_preset_key(self) -> str:
-        """The preset the current settings started from."""
-        return self.experiment.base_preset
-
     def device(self) -> str:
         return self.device_combo.currentData() or "auto"
 
@@ -277,10 +273,6 @@ class ArchitecturePanel(QWidget):
     def parameter_counts(self) -> tuple[int, int] | None:
         """(generator, discriminator) parameters of the current model; None while it is invalid."""
         return self._counts
-
-    def set_experiment(self, cfg: ExperimentConfig) -> None:
-        """Show `cfg` by making it the Experiment's config."""
-        self.experiment.set_config(cfg)
 
     def choose_preset(self, key: str) -> None:
         """Fill every field the preset decides (what choosing it in the combo does)."""

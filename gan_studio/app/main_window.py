@@ -95,13 +95,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(PREWARM_MS, self.controller.prewarm)
 
     # ------------------------------------------------------------------ layout
-    def _fit_to_screen(self, avail=None) -> None:
-        """1360×860, or less on a smaller screen, centred in its free area: on a 1366×768 laptop (or 1280×720)
-        the whole window, status bar and history slider included, is on screen.  `avail` (a QRect) stands for
-        the screen's available geometry (taskbars and panels excluded)."""
-        if avail is None:
-            screen = self.screen() or QGuiApplication.primaryScreen()
-            avail = screen.availableGeometry() if screen is not None else None
+    def _fit_to_screen(self) -> None:
+        """1360×860, or less on a smaller screen, centred in its free area (the screen's available geometry:
+        taskbars and panels excluded): on a 1366×768 laptop (or 1280×720) the whole window, status bar and
+        history slider included, is on screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else None
         w, h = 1360, 860
         if avail is None or not avail.isValid():
             self.resize(w, h)

@@ -10,7 +10,8 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QThread  # noqa: E402
 
 from gan_studio.app.main import configure_qt  # noqa: E402
-from gan_studio.core.config import DataConfig, ExperimentConfig, ModelConfig, TrainConfig  # noqa: E402
+from gan_studio.core.config import ExperimentConfig  # noqa: E402
+from gan_studio.testing import tiny_config  # noqa: E402
 
 configure_qt()          # the Qt settings `gan-studio` starts with, before pytest-qt creates the QApplication
 
@@ -42,21 +43,57 @@ def no_running_qthreads(monkeypatch, request):
                     f"{[t.objectName() for t in leaked]}")
 
 
-def tiny_config(**train) -> ExperimentConfig:
-    """The offline sample with a very small unconditional DCGAN: a step takes milliseconds."""
-    t = dict(batch_size=16, threads=1, lr_g=2e-4, lr_d=2e-4, sample_every=10, checkpoint_every=0)
-    t.update(train)
-    return ExperimentConfig(
-        data=DataConfig(source="sample", holdout=200),
-        model=ModelConfig(arch="dcgan", g_width=8, d_width=8, latent_dim=16, conditional=False),
-        train=TrainConfig(**t),
-        name="tiny",
-    ).check()
-
-
 @pytest.fixture
 def tiny_cfg() -> ExperimentConfig:
     return tiny_config()
+
+
+@pytest.fixture
+def window(qtbot, tiny_cfg):
+    """A shown MainWindow (1300 x 850) on the tiny experiment; its training is discarded at teardown.
+
+    Not qtbot.addWidget: its close at teardown would ask whether to save."""
+    from gan_studio.app.main_window import MainWindow
+
+    w = MainWindow(threads=1)
+    w.resize(1300, 850)
+    w.experiment.set_config(tiny_cfg)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.controller.discard()
+    w.close()
+    w.deleteLater()
+
+
+@pytest.fixture
+def wait_frames(qtbot):
+    """`wait_frames(n)`: wait until a busy progress bar on show has drawn `n` animation frames (~60 a second):
+    a clock on Qt's own event loop for checks that something does *not* happen meanwhile."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QProgressBar
+
+    class Frames(QObject):
+        n = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.StyleAnimationUpdate:
+                self.n += 1
+            return False
+
+    bar = QProgressBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.setRange(0, 0)                  # busy once on show: the style animates it
+    counter = Frames()
+    bar.installEventFilter(counter)
+
+    def wait(n: int) -> None:
+        start = counter.n
+        qtbot.waitUntil(lambda: counter.n - start >= n, timeout=30000)
+
+    wait.bar = bar                      # qtbot holds widgets weakly: keep the bar alive with the function
+    return wait
 
 
 @pytest.fixture

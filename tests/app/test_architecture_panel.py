@@ -11,6 +11,12 @@ from gan_studio.core.models import build_discriminator, build_generator, paramet
 from gan_studio.core.presets import DEFAULT_PRESET, get_preset, load_presets
 
 
+def shown_error(panel, editor) -> str | None:
+    """The error line shown under a field's editor (None while none is shown)."""
+    label = editor.parentWidget().error_label
+    return label.text() if label.isVisibleTo(panel) else None
+
+
 @pytest.fixture
 def panel(qtbot):
     p = ArchitecturePanel()
@@ -48,13 +54,13 @@ def test_each_preset_sets_configs(panel, qtbot, preset):
     assert panel.train_config() == want.train
     assert panel.is_valid()
     # the depth row is only visible for the MLP
-    assert panel._model_form.isRowVisible(panel._fields["model.depth"]) == (want.model.arch == "mlp")
+    assert panel.depth_spin.isVisibleTo(panel) == (want.model.arch == "mlp")
 
 
 def test_editing_switches_to_custom(panel):
     panel.g_width_spin.setValue(48)
     assert panel.preset_key() == "custom"
-    assert panel.base_preset_key() == DEFAULT_PRESET
+    assert panel.experiment.base_preset == DEFAULT_PRESET
     title = get_preset(DEFAULT_PRESET).title
     assert panel.preset_combo.currentText() == f"Custom (based on {title})"
     panel.g_width_spin.setValue(get_preset(DEFAULT_PRESET).model["g_width"])   # back to the preset's value
@@ -67,21 +73,19 @@ def test_invalid_latent_size_is_shown_and_fixable(panel, qtbot):
         panel.latent_spin.setValue(0)
     assert sig.args == [False]
     assert not panel.is_valid()
-    field = panel._fields["model.latent_dim"]
-    assert "latent size" in field.error()
-    assert field.error_label.isVisibleTo(panel) and "latent size" in field.error_label.text()
+    assert "latent size" in shown_error(panel, panel.latent_spin)
     assert "latent size" in panel.latent_spin.toolTip()
     assert any(i.field == "model.latent_dim" for i in panel.issues())
     with qtbot.waitSignal(panel.validityChanged) as sig:
         panel.latent_spin.setValue(32)
     assert sig.args == [True]
-    assert panel.is_valid() and field.error() is None and not field.error_label.isVisibleTo(panel)
+    assert panel.is_valid() and shown_error(panel, panel.latent_spin) is None
 
 
 def test_unparsable_learning_rate_is_an_issue(panel, qtbot):
     panel.lr_g_edit.setText("fast")
     assert not panel.is_valid()
-    assert "number" in panel._fields["train.lr_g"].error()
+    assert "number" in shown_error(panel, panel.lr_g_edit)
     panel.lr_g_edit.setText("3e-4")
     assert panel.is_valid()
     assert panel.train_config().lr_g == pytest.approx(3e-4)
@@ -91,7 +95,7 @@ def test_cross_field_rule_is_shown(panel):
     panel.choose_preset("wgan-gp")
     panel.d_norm_combo.setCurrentIndex(panel.d_norm_combo.findData("batch"))
     assert not panel.is_valid()
-    assert "WGAN-GP" in panel._fields["model.d_norm"].error()
+    assert "WGAN-GP" in shown_error(panel, panel.d_norm_combo)
 
 
 def test_parameter_count_follows_widths(panel, qtbot):
@@ -138,11 +142,11 @@ def test_running_keeps_only_live_fields_editable(panel, qtbot):
     assert exp.trained.train.updates == "simultaneous" and panel.updates_combo.isEnabled()
     panel.d_steps_spin.setValue(2)
     assert len(sent) == 1
-    assert "alternating" in panel._fields["train.d_steps"].error()
+    assert "alternating" in shown_error(panel, panel.d_steps_spin)
     panel.updates_combo.setCurrentIndex(panel.updates_combo.findData("alternating"))
     assert sent[-1] == {"updates": "alternating", "d_steps": 2}
     assert exp.trained.train.updates == "alternating" and exp.trained.train.d_steps == 2
-    assert panel._fields["train.d_steps"].error() is None
+    assert shown_error(panel, panel.d_steps_spin) is None
 
     # an invalid value is never sent
     panel.lr_d_edit.setText("5")
@@ -168,14 +172,14 @@ def test_edits_after_stop_say_what_train_will_do(panel):
     assert exp.plan().action == "continue"
 
 
-def test_set_experiment_round_trip(panel):
+def test_the_panel_shows_the_experiments_config(panel):
     cfg = get_preset("wgan-gp").config(DataConfig())
-    panel.set_experiment(cfg)
+    panel.experiment.set_config(cfg)
     assert panel.preset_key() == "wgan-gp"
     assert panel.model_config() == cfg.model and panel.train_config() == cfg.train
     custom = ExperimentConfig(model=cfg.model.replace(latent_dim=96), train=cfg.train.replace(seed=7),
                               preset="wgan-gp")
-    panel.set_experiment(custom)
+    panel.experiment.set_config(custom)
     assert panel.preset_key() == "custom"
     assert panel.model_config() == custom.model and panel.train_config() == custom.train
 

@@ -113,15 +113,11 @@ def test_cli_trains_a_colour_folder_at_64(shapes, tmp_path, capsys):
     assert gen.generate(gen.latents(0, 2)).shape == (2, 64, 64, 3)
 
 
-def test_choosing_a_colour_folder_in_the_window_sets_64px_rgb(qtbot, shapes):
-    from gan_studio.app.main_window import MainWindow
-
-    w = MainWindow(threads=1)
-    qtbot.addWidget(w)
+def test_choosing_a_colour_folder_in_the_window_sets_64px_rgb(qtbot, shapes, window):
+    w = window
     w.dataset_panel.dataConfigChanged.emit(DataConfig(source="folder", path=str(shapes)))
     m = w.experiment.config.model
     assert (w.experiment.config.data.source, m.image_size, m.channels) == ("folder", 64, 3)
     w.dataset_panel.dataConfigChanged.emit(DataConfig(source="sample"))
     m = w.experiment.config.model
     assert (m.image_size, m.channels) == (28, 1)
-    w.controller.discard()

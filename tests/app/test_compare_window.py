@@ -128,14 +128,22 @@ def test_a_live_run_grows_on_reload(qtbot, three_runs):
 
 
 def test_reading_on_a_worker_thread_keeps_only_the_newest_answer(qtbot, three_runs):
+    import threading
+
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
 
     w = CompareWindow([(p.name, p) for p in three_runs], checked=three_runs[:2], background=True)
     qtbot.addWidget(w)
+    shown: list[int] = []
+    w.compared.connect(shown.append)
     assert w.loading and "Reading 2 runs" in w.hint.text()
     w.run_list.item(2).setCheckState(Qt.CheckState.Checked)       # a second reload before the first answered
     qtbot.waitUntil(lambda: not w.loading, timeout=10000)
-    qtbot.wait(200)                                                # the first answer, if late, is dropped
+    # Both readers have answered (their threads ended after sending); the first answer, if late, is dropped.
+    qtbot.waitUntil(lambda: not any(t.name == "compare-runs-reader" for t in threading.enumerate()), timeout=10000)
+    QApplication.processEvents()
+    assert shown == [3]
     assert [r.name for r in w.runs] == ["alpha", "beta", "gamma"] and len(w.curves_for("loss_d")) == 3
     assert w.reload_button.isEnabled()
 

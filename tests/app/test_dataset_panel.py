@@ -12,6 +12,12 @@ from gan_studio.core.config import DataConfig
 from gan_studio.core.data import DatasetUnavailable
 
 
+def class_boxes(panel) -> list:
+    """The class check boxes as the panel shows them, in class order."""
+    grid = panel.class_grid
+    return [grid.itemAt(i).widget() for i in range(grid.count())]
+
+
 @pytest.fixture
 def panel(qtbot):
     p = DatasetPanel()
@@ -38,15 +44,15 @@ def test_offline_sample_is_default_and_previews(qtbot, panel):
     img = panel.preview.image()
     assert img is not None and img.dtype == np.uint8 and img.max() > 200   # real strokes are shown
     assert "Offline sample" in panel.notes_label.text()
-    assert len(panel._class_boxes) == 10 and all(b.isChecked() for b in panel._class_boxes)
+    assert len(class_boxes(panel)) == 10 and all(b.isChecked() for b in class_boxes(panel))
 
 
 def test_class_filter_sets_classes_and_emits(qtbot, panel):
     wait_loaded(qtbot, panel)
     with qtbot.waitSignal(panel.dataConfigChanged) as sig:
-        panel._class_boxes[3].setChecked(False)
+        class_boxes(panel)[3].setChecked(False)
     assert sig.args[0].classes == [0, 1, 2, 4, 5, 6, 7, 8, 9]
-    panel._class_boxes[7].setChecked(False)
+    class_boxes(panel)[7].setChecked(False)
     cfg = panel.data_config()
     assert len(cfg.classes) == 8 and 3 not in cfg.classes and 7 not in cfg.classes
     assert "8,000 of 10,000" in panel.count_label.text()
@@ -85,7 +91,7 @@ def test_folder_source_shows_count_and_skipped(qtbot, panel, tmp_path):
     assert f"{total:,} images" in panel.count_label.text()
     assert "1 skipped" in panel.count_label.text() or "1 unreadable" in panel.notes_label.text()
     assert "unreadable" in panel.notes_label.text()
-    assert [b.text() for b in panel._class_boxes] == ["cats", "dogs"]
+    assert [b.text() for b in class_boxes(panel)] == ["cats", "dogs"]
     assert panel.folder_path_label.text() == str(root)
     assert panel.folder_row.isVisibleTo(panel)
 
@@ -100,7 +106,7 @@ def test_uncached_mnist_offers_download(qtbot, panel):
     assert panel.download_row.isVisibleTo(panel)
     assert panel.download_button.isEnabled() and panel.import_button.isEnabled()
     assert panel.current_dataset() is None
-    assert len(panel._class_boxes) == 10      # classes can be chosen before downloading
+    assert len(class_boxes(panel)) == 10      # classes can be chosen before downloading
 
 
 def test_failed_download_shows_message(qtbot, panel, monkeypatch):
@@ -128,12 +134,11 @@ def test_cancel_download(qtbot, panel, monkeypatch):
     from gan_studio.core.data import DatasetCancelled
 
     def slow(key, progress=None, cancel=None, **kw):
-        for i in range(500):
-            if cancel():
-                raise DatasetCancelled("download")
-            progress(i, 500)
+        progress(1, 500)
+        deadline = time.monotonic() + 60             # bounds a hang only: Cancel ends it
+        while not cancel() and time.monotonic() < deadline:
             time.sleep(0.01)
-        return None
+        raise DatasetCancelled("download")
 
     monkeypatch.setattr(dp_module, "download_dataset", slow)
     panel.set_data_config(DataConfig(source="kmnist"))
@@ -148,9 +153,9 @@ def test_locked_blocks_source_changes(qtbot, panel):
     wait_loaded(qtbot, panel)
     panel.set_locked(True)
     assert not panel.source_combo.isEnabled()
-    assert not any(b.isEnabled() for b in panel._class_boxes)
+    assert not any(b.isEnabled() for b in class_boxes(panel))
     panel.set_locked(False)
-    assert panel.source_combo.isEnabled() and all(b.isEnabled() for b in panel._class_boxes)
+    assert panel.source_combo.isEnabled() and all(b.isEnabled() for b in class_boxes(panel))
 
 
 def test_set_data_config_restores_classes_without_emitting(qtbot, panel):
@@ -160,6 +165,6 @@ def test_set_data_config_restores_classes_without_emitting(qtbot, panel):
     panel.set_data_config(DataConfig(source="sample", classes=[1, 2]))
     assert panel.data_config().classes == [1, 2]
     qtbot.waitUntil(lambda: panel.current_dataset() is not None)
-    checked = [i for i, b in enumerate(panel._class_boxes) if b.isChecked()]
+    checked = [i for i, b in enumerate(class_boxes(panel)) if b.isChecked()]
     assert checked == [1, 2]
     assert seen == []

@@ -208,24 +208,21 @@ def test_gallery_conditional_grid_has_a_column_per_digit(qtbot, source):
     assert t.grid.columns is None
 
 
-def test_training_grid_of_a_conditional_experiment_has_a_column_per_digit(qtbot):
-    from gan_studio.app.main_window import MainWindow
+def test_training_grid_of_a_conditional_experiment_has_a_column_per_digit(qtbot, window):
     from gan_studio.core.config import ModelConfig
 
-    w = MainWindow(threads=1)
-    qtbot.addWidget(w)
+    w = window
     exp = w.experiment
     exp.set_config(exp.config.replace(model=ModelConfig(arch="dcgan", conditional=True)))
     assert w.train_tab.grid.cols == 10
     images = np.zeros((64, 28, 28, 1), np.uint8)
     w.train_tab.grid.add_snapshot(1, images)
-    assert w.train_tab.grid._history[-1][1].shape[1] == 10 * 30 + 2
+    assert w.train_tab.grid.current_sheet().shape[1] == 10 * 30 + 2
     data = exp.config.data.replace(classes=[1, 4, 7])
     exp.set_config(exp.config.replace(data=data))
     assert w.train_tab.grid.cols == 3
     exp.set_config(exp.config.replace(model=ModelConfig(arch="dcgan", conditional=False)))
     assert w.train_tab.grid.cols == 8
-    w.controller.discard()
 
 
 def test_gallery_export_dialog_sheet_has_a_column_per_digit(qtbot, source, tmp_path):

@@ -60,7 +60,7 @@ def test_keyframes_reorder_and_remove(tab, source):
     assert page.key_grid.count() == 2
 
 
-def test_gif_export_and_playback(qtbot, tab, source, tmp_path, monkeypatch):
+def test_gif_export_and_playback(qtbot, tab, source, tmp_path, monkeypatch, wait_frames):
     page = tab.interpolate
     page.set_keyframes(_picks(source.model, 7, [0, 1, 2], [0, 1, 2]))
     page.steps_slider.setValue(4)
@@ -80,7 +80,9 @@ def test_gif_export_and_playback(qtbot, tab, source, tmp_path, monkeypatch):
     start = page.strip.current()
     qtbot.waitUntil(lambda: page.strip.current() != start, timeout=3000)
     page.play_btn.setChecked(False)
-    assert not page._timer.isActive()
+    stopped = page.strip.current()
+    wait_frames(30)                                     # half a second: 30 frames at 60 fps would have played
+    assert page.strip.current() == stopped
 
 
 def test_plane_corners(tab, source):

@@ -9,11 +9,12 @@ import numpy as np
 import pytest
 import torch
 
+from gan_studio.app.learn.formulas import FormulaPanel
+from gan_studio.app.learn.graph import ModelGraph
 from gan_studio.app.learn.lessons import lesson_config, lessons
 from gan_studio.app.learn.terms import FORMULAS, term_values
 from gan_studio.app.learn_tab import PROBE_SECONDS, LearnTab
 from gan_studio.app.training_controller import TrainingController
-from gan_studio.core import protocol as P
 from gan_studio.core.config import PRESET_KEYS, get_value
 from gan_studio.core.experiment import Experiment
 from gan_studio.core.presets import get_preset
@@ -32,7 +33,7 @@ def _row(step=7, loss_d=1.1, loss_g=1.5, d_real=0.8, d_fake=0.25, gp=0.0):
 @pytest.fixture
 def learn(qtbot):
     exp = Experiment.from_preset("seed-mlp")        # the seed's non-saturating loss
-    controller = TrainingController(exp)            # no process: events are relayed by hand below
+    controller = TrainingController(exp)            # no process: its signals are emitted by hand below
     tab = LearnTab(exp)
     qtbot.addWidget(tab)
     controller.metrics.connect(tab.on_metrics)
@@ -48,8 +49,8 @@ def test_formula_terms_show_the_values_of_a_relayed_metrics_event(qtbot, learn):
     f = tab.formulas
     assert set(f.chips) == {"ld_real", "ld_fake", "lg_fake"}
     assert set(f.term_texts().values()) == {"–"}
-    # The relay hands the controller what the process sent; the tab shows the last row of the batch.
-    controller._on_events([P.Metrics(rows=[_row(step=6, d_real=0.5, d_fake=0.5), _row()])])
+    # The controller passes on a batch of rows the process sent; the tab shows the last row of the batch.
+    controller.metrics.emit([_row(step=6, d_real=0.5, d_fake=0.5), _row()])
     qtbot.waitUntil(lambda: f.term_texts()["ld_real"] != "–", timeout=3000)
     assert f.term_texts() == {"ld_real": f"{-math.log(0.8):.3f}",          # −log D(x)         = 0.223
                               "ld_fake": f"{-math.log(1 - 0.25):.3f}",     # −log(1 − D(G(z))) = 0.288
@@ -66,14 +67,14 @@ def test_formula_terms_show_the_values_of_a_relayed_metrics_event(qtbot, learn):
     assert "hinge" in f.title.text()
     assert [c.formula_label.text() for c in f.chips.values()] == ["max(0, 1 − D(x))", "max(0, 1 + D(G(z)))",
                                                                   "−D(G(z))"]
-    controller._on_events([P.Metrics(rows=[_row(step=8, d_real=0.6, d_fake=0.4)])])
+    controller.metrics.emit([_row(step=8, d_real=0.6, d_fake=0.4)])
     r = math.log(0.6 / 0.4)                 # the score of the average real image, logit(D(x))
     qtbot.waitUntil(lambda: "Step 8" in f.outputs.text(), timeout=3000)
     assert f.term_texts() == {"ld_real": f"{1 - r:.3f}", "ld_fake": f"{1 - r:.3f}", "lg_fake": f"{r:.3f}"}
 
     # WGAN-GP shows its gradient penalty term: λ · gp from the row.
     exp.edit(**{"train.loss": "wgan-gp", "train.gp_weight": 10.0})
-    controller._on_events([P.Metrics(rows=[_row(step=9, gp=0.05)])])
+    controller.metrics.emit([_row(step=9, gp=0.05)])
     qtbot.waitUntil(lambda: "Step 9" in f.outputs.text(), timeout=3000)
     assert f.term_texts()["ld_gp"] == "0.500"
 
@@ -92,20 +93,29 @@ def test_graph_replays_each_step_whole_and_takes_a_new_one_at_the_right_moment(q
     graph = tab.graph
     graph.phase_seconds = 0.4
     phases: list[tuple[str, int]] = []
-    graph.phaseChanged.connect(lambda ph: phases.append((ph, graph.values_on_show()["step"])))
-    controller._on_events([P.Probe(**_probe(10))])
-    assert graph.values_on_show()["step"] == 10 and graph.phase == "d"
-    controller._on_events([P.Probe(**_probe(11, 1))])        # mid-replay: step 10 finishes first
-    assert graph.values_on_show()["step"] == 10
+    graph.phaseChanged.connect(lambda ph: phases.append((ph, graph.probe["step"])))
+    controller.probe.emit(_probe(10))
+    assert graph.probe["step"] == 10 and graph.phase == "d"
+    controller.probe.emit(_probe(11, 1))        # mid-replay: step 10 finishes first
+    assert graph.probe["step"] == 10
     qtbot.waitUntil(lambda: ("d", 11) in phases, timeout=5000)
     assert phases[:3] == [("d", 10), ("g", 10), ("d", 11)]
-    qtbot.waitUntil(lambda: graph._replays >= 2, timeout=5000)  # step 11 seen whole: it loops
-    controller._on_events([P.Probe(**_probe(12, 2))])        # e.g. the user pressed Step
-    assert graph.values_on_show() == {"step": 12, "phase": "d", "d_real": [0.9, 0.8, 0.7, 0.6],
-                                      "d_fake": [0.1, 0.2, 0.3, 0.4]}
+    qtbot.waitUntil(lambda: phases.count(("d", 11)) >= 2, timeout=5000)  # step 11 seen whole: it loops
+    controller.probe.emit(_probe(12, 2))        # e.g. the user pressed Step
+    assert (graph.probe["step"], graph.phase, graph.probe["d_real"], graph.probe["d_fake"]) == \
+        (12, "d", [0.9, 0.8, 0.7, 0.6], [0.1, 0.2, 0.3, 0.4])
     qtbot.waitUntil(lambda: ("g", 12) in phases, timeout=5000)
     graph.hide()
-    assert not graph._timer.isActive()                      # nothing animates off screen
+    hidden_at = (graph.phase, graph.progress)
+    beside = ModelGraph()                                   # the same replay on show beside it
+    qtbot.addWidget(beside)
+    beside.phase_seconds = graph.phase_seconds
+    beside.show()
+    beside.set_probe(_probe(12, 2))
+    beside_phases: list[str] = []
+    beside.phaseChanged.connect(beside_phases.append)
+    qtbot.waitUntil(lambda: beside_phases[-2:] == ["g", "d"], timeout=5000)    # a whole replay went by
+    assert (graph.phase, graph.progress) == hidden_at       # nothing animates off screen
 
 
 def test_term_values_match_the_losses_for_a_single_image():
@@ -170,32 +180,21 @@ def test_every_lesson_loads_its_preset_into_the_experiment():
     assert {"seed-mlp", "seed-mlp-fixed", "quick-digits"} <= seen
 
 
-# ------------------------------------------------------------------ window
-@pytest.fixture
-def window(qtbot, tiny_cfg):
-    from gan_studio.app.main_window import MainWindow
-
-    w = MainWindow(threads=1)
-    w.resize(1300, 850)
-    w.experiment.set_config(tiny_cfg)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.discard()
-    w.close()
-    w.deleteLater()
-
-
-def test_graph_replays_both_phases_of_real_training_steps(qtbot, window):
+# ------------------------------------------------------------------ window (the `window` fixture: tests/app/conftest.py)
+def test_graph_replays_both_phases_of_real_training_steps(qtbot, window, monkeypatch):
     tab = window.learn_tab
     graph = tab.graph
     graph.phase_seconds = 0.25
     probes: list[dict] = []
     window.controller.probe.connect(probes.append)
     phases: list[tuple[str, int]] = []
-    graph.phaseChanged.connect(lambda ph: phases.append((ph, graph.values_on_show()["step"])))
+    graph.phaseChanged.connect(lambda ph: phases.append((ph, graph.probe["step"])))
+    asked: list[float] = []                         # what the window asks of the process
+    set_probe = window.controller.set_probe
+    monkeypatch.setattr(window.controller, "set_probe", lambda seconds, n=4: (asked.append(seconds),
+                                                                              set_probe(seconds, n)))
     window.tabs.setCurrentWidget(tab)               # on show: the process reports probes
-    assert window.controller._probe[0] == PROBE_SECONDS
+    assert asked == [PROBE_SECONDS]
     window.lifecycle.train()
     qtbot.waitUntil(lambda: any(p["step"] > 0 for p in probes), timeout=WAIT)
     # A replay of a trained step: D phase, then G phase, with the step's images and D outputs.
@@ -203,16 +202,16 @@ def test_graph_replays_both_phases_of_real_training_steps(qtbot, window):
                     and any(s > 0 for ph, s in phases if ph == "d"), timeout=30_000)
     first_g = next(i for i, (ph, s) in enumerate(phases) if ph == "g" and s > 0)
     assert phases[first_g - 1] == ("d", phases[first_g][1])       # the same step's D phase came just before
-    shown = graph.values_on_show()
+    shown = {k: list(v) if k.startswith("d_") else v for k, v in graph.probe.items()}     # the step on show
     match = [p for p in probes if p["step"] == shown["step"]]
-    assert match and match[0]["d_real"] == shown["d_real"] and match[0]["d_fake"] == shown["d_fake"]
-    assert len(graph._real) == len(graph._fake) == 4
+    assert match and list(match[0]["d_real"]) == shown["d_real"] and list(match[0]["d_fake"]) == shown["d_fake"]
+    assert len(graph.probe["real"]) == len(graph.probe["fake"]) == 4
     assert all(0.0 <= v <= 1.0 for v in shown["d_real"] + shown["d_fake"])
     # The formulas follow the same run.
     qtbot.waitUntil(lambda: tab.formulas.term_texts()["ld_real"] != "–", timeout=10_000)
     # Away from the tab the process stops probing.
     window.tabs.setCurrentWidget(window.train_tab)
-    assert window.controller._probe[0] == 0.0
+    assert asked == [PROBE_SECONDS, 0.0]
 
 
 def test_loading_a_lesson_during_a_run_asks_like_new_experiment(qtbot, window, monkeypatch):
@@ -243,13 +242,21 @@ def test_loading_a_lesson_during_a_run_asks_like_new_experiment(qtbot, window, m
 def test_formulas_hidden_behind_another_tab_wait_and_show_the_latest_row_when_shown(qtbot, learn):
     tab, controller, exp = learn
     f = tab.formulas
-    controller._on_events([P.Metrics(rows=[_row()])])
+    controller.metrics.emit([_row()])
     qtbot.waitUntil(lambda: f.term_texts()["ld_real"] != "–", timeout=3000)
     shown = f.term_texts()
     f.hide()
-    controller._on_events([P.Metrics(rows=[_row(step=9, d_real=0.5, d_fake=0.5)])])
-    qtbot.wait(400)                                    # three refresh intervals: nothing drawn while hidden
-    assert f.term_texts() == shown
+    # A second panel on show beside it gets the same rows: once it has drawn two refreshes, a hidden panel
+    # that drew would have drawn too.
+    beside = FormulaPanel()
+    qtbot.addWidget(beside)
+    beside.show()
+    controller.metrics.connect(beside.show_rows)
+    controller.metrics.emit([_row(step=9, d_real=0.5, d_fake=0.5)])
+    qtbot.waitUntil(lambda: "Step 9:" in beside.outputs.text(), timeout=3000)
+    beside.show_rows([_row(step=10)])
+    qtbot.waitUntil(lambda: "Step 10:" in beside.outputs.text(), timeout=3000)
+    assert f.term_texts() == shown                     # nothing drawn while hidden
     f.show()
     qtbot.waitUntil(lambda: f.term_texts()["ld_real"] == f"{-math.log(0.5):.3f}", timeout=3000)
     assert "Step 9:" in f.outputs.text()

@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 
-from gan_studio.app.main_window import MainWindow
+from gan_studio.app.main_window import READOUT_MS, MainWindow
 from gan_studio.app.settings import AppSettings
 
-
-@pytest.fixture
-def window(qtbot, tiny_cfg):
-    w = MainWindow(threads=1)   # not qtbot.addWidget: its close at teardown would ask to save
-    w.resize(1300, 850)
-    w.experiment.set_config(tiny_cfg)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.discard()
-    w.close()
-    w.deleteLater()
+READOUT_FRAMES = 2 * READOUT_MS * 60 // 1000      # two ticks of the read-out clock in animation frames (60 a second)
 
 
 class _EventCounter(QObject):
@@ -91,12 +79,15 @@ def test_space_pauses_and_resumes(qtbot, window, rows):
     qtbot.keyClick(window.train_tab, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=5000)
     assert window.controls.pause_button.text() == "Resume"
-    qtbot.wait(200)
-    step = window.experiment.step
-    qtbot.wait(400)
-    assert window.experiment.step == step == rows[-1]["step"]
-    qtbot.mouseClick(window.controls.step_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: rows[-1]["step"] == step + 1, timeout=5000)
+    step, seen = window.experiment.step, len(rows)
+    assert step == rows[-1]["step"]
+    # Paused, the process trains nothing: asked for one step twice, it answers with exactly those two
+    # (commands and metrics travel in order, so a step trained while paused would show up between them).
+    for n in (1, 2):
+        qtbot.mouseClick(window.controls.step_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: rows[-1]["step"] == step + n and window.controller.state == "paused", timeout=5000)
+    assert [r["step"] for r in rows[seen:]] == [step + 1, step + 2]
+    step += 2
     qtbot.keyClick(window.train_tab, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.controller.state == "running", timeout=5000)
     _train_until(qtbot, window, rows, step + 5)
@@ -132,20 +123,20 @@ def _metric_row(step: int, **values) -> dict:
             "lr_g": 1e-3, "lr_d": 1e-3, "elapsed": step / 20, **values}
 
 
-def test_status_read_outs_show_the_newest_metrics_a_few_times_a_second(qtbot, window):
+def test_status_read_outs_show_the_newest_metrics_a_few_times_a_second(qtbot, window, wait_frames):
     # ~15 metric batches a second each repainting the status bar and the progress bar cost the training
     # process CPU: the read-outs show the newest batch on a 4-per-second clock instead.
     status = window.status
     before = status.text("step")
     for step in range(1, 41):
-        window._on_metrics([_metric_row(step, images_per_s=500.0 + step)])
+        window.controller.metrics.emit([_metric_row(step, images_per_s=500.0 + step)])
     assert status.text("step") == before                # nothing drawn per batch
     qtbot.waitUntil(lambda: status.text("step") == "step 40", timeout=2000)
     assert status.text("speed") == "540 img/s" and window.controls.progress.format() == "step 40"
     window.reset_progress()                             # a new experiment: nothing pending comes back
-    window._on_metrics([_metric_row(41)])
+    window.controller.metrics.emit([_metric_row(41)])
     window.reset_progress()
-    qtbot.wait(400)
+    wait_frames(READOUT_FRAMES)                         # two ticks of the read-out clock: nothing shown
     assert status.text("step") == ""
 
 
@@ -159,7 +150,7 @@ def test_target_steps_stops_and_fills_progress(qtbot, window, rows):
     assert window.controls.train_button.text() == "Continue"
 
 
-def test_training_without_a_target_shows_the_step_not_a_busy_animation(qtbot, window, rows):
+def test_training_without_a_target_shows_the_step_not_a_busy_animation(qtbot, window, rows, wait_frames):
     # Qt's busy bar (range 0..0) repaints itself continuously: a share of a core the training process needs.
     window.controls.set_target_steps(0)
     window.lifecycle.train()
@@ -175,23 +166,24 @@ def test_training_without_a_target_shows_the_step_not_a_busy_animation(qtbot, wi
     assert bar.maximum() > bar.minimum() and step >= 5
     frames = []
     bar.installEventFilter(filt := _EventCounter(QEvent.Type.StyleAnimationUpdate, frames))
-    qtbot.wait(200)
+    wait_frames(5)                              # a busy bar's frames say how long was watched
     frames.clear()
-    qtbot.wait(600)
+    wait_frames(30)
     assert frames == []         # the loading animation has ended: the bar repaints only when its text changes
     bar.removeEventFilter(filt)
     window.controller.stop()
     qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=10000)
 
 
-def test_close_during_training_saves_and_reopen_continues(qtbot, window, rows, tiny_cfg, gs_home):
+def test_close_during_training_saves_and_reopen_continues(qtbot, window, rows, tiny_cfg, gs_home,
+                                                         no_running_qthreads):
     window.lifecycle.train()
     _train_until(qtbot, window, rows, 12)
-    thread = window.controller._thread
+    relays = [t for t in no_running_qthreads if t.objectName() == "gan-studio-training-relay"]
     pid = window.controller.process_pid
-    assert thread is not None and thread.isRunning() and pid is not None
+    assert len(relays) == 1 and relays[0].isRunning() and pid is not None
     assert window.close()
-    assert not window.controller.is_active() and not thread.isRunning()
+    assert not window.controller.is_active() and not relays[0].isRunning()
     assert window.controller.process_pid is None
     saved = window.experiment.saved_path
     assert saved is not None and saved.parent == gs_home / "runs" and saved.name.startswith("autosave-")
@@ -362,16 +354,17 @@ def test_follow_a_run_written_by_another_process_then_take_it_over(qtbot, window
     import sys
     import textwrap
 
-    run = tmp_path / "remote"
+    run, go_on = tmp_path / "remote", tmp_path / "go-on"
     script = textwrap.dedent(f"""
-        import sys, time
-        sys.path.insert(0, {str(Path(__file__).parent)!r})
-        from conftest import tiny_config
+        import pathlib, time
+        from gan_studio.testing import tiny_config
         from gan_studio.core.session import TrainingSession
         s = TrainingSession(tiny_config(sample_every=5), {str(run)!r})
-        for _ in range(40):
+        go_on, deadline = pathlib.Path({str(go_on)!r}), time.monotonic() + 120
+        for i in range(40):
             s.advance(2)
-            time.sleep(0.05)
+            while i == 5 and not go_on.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)    # 12 steps written: wait until the window has followed them
         s.save("finished")
         s.close()
     """)
@@ -384,6 +377,8 @@ def test_follow_a_run_written_by_another_process_then_take_it_over(qtbot, window
         qtbot.waitUntil(lambda: window.train_tab.grid.has_image(), timeout=30000)
         assert "(following)" in window.windowTitle()
         assert not window.controls.train_button.isEnabled() and not window.arch_panel.isEnabled()
+        assert writer.poll() is None                # the run is still being written
+        go_on.touch()
         assert writer.wait(120) == 0
         qtbot.waitUntil(lambda: window.banner.isVisible() and window.banner.action_button.text() == "Take over",
                         timeout=30000)
@@ -436,15 +431,17 @@ def test_runs_left_behind_by_a_crash_are_offered_back_one_by_one(qtbot, tiny_cfg
 
 
 @pytest.mark.parametrize("avail", [(0, 27, 1366, 741), (0, 0, 1280, 720)], ids=["1366x768-top-bar", "1280x720"])
-def test_first_window_fits_a_laptop_screen(qtbot, avail):
+def test_first_window_fits_a_laptop_screen(qtbot, avail, monkeypatch):
     """The first window on a 1366×768 laptop (a 27 px top bar) or a 1280×720 screen: wholly inside the
     free area, not squeezed below what its panels need, status bar and history slider inside it."""
     from PySide6.QtCore import QPoint, QRect
 
+    from PySide6.QtGui import QScreen
+
     area = QRect(*avail)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda screen: area)   # the screen's free area
     w = MainWindow(threads=1)
     try:
-        w._fit_to_screen(area)
         w.show()
         qtbot.waitExposed(w)
         assert area.contains(w.frameGeometry()), (w.frameGeometry(), area)
@@ -532,11 +529,11 @@ def test_the_app_keeps_qt_painting_on_the_gui_thread_unless_the_user_says_otherw
     assert os.environ["QT_NO_GUI_THREADPOOL"] == "user's choice"
 
 
-def test_read_outs_pending_from_a_followed_run_are_dropped_once_the_follow_stopped(qtbot, window):
+def test_read_outs_pending_from_a_followed_run_are_dropped_once_the_follow_stopped(qtbot, window, wait_frames):
     row = _metric_row(40000, elapsed=900.0)
     assert window.follower.path is None
     window.follower.metrics.emit([row])         # a followed run's last batch, arriving as the follow stops
-    qtbot.wait(500)
+    wait_frames(READOUT_FRAMES)                 # two ticks of the read-out clock: nothing shown
     assert window.status.text("step") == "" and "40,000" not in window.controls.progress.format()
     window.controller.metrics.emit([dict(row, step=12)])       # this window's own training: shown
     qtbot.waitUntil(lambda: window.status.text("step") == "step 12", timeout=2000)

@@ -166,8 +166,21 @@ def test_zooming_any_plot_stops_the_step_axis_following_and_steady_values_do_not
         plots.append(_metric_rows(start, 10, rng, noise=0.0))
         plots.refresh()
     assert moves == []
+    last = [130]
+
+    def right_end_after_more_steps() -> float:
+        """Steps past the right end of the step axis arrive; the axis's right end after them."""
+        right = plots.loss_plot.getViewBox().viewRange()[0][1]
+        n = int(right) - last[0] + 50
+        plots.append(_metric_rows(last[0] + 1, n, rng, noise=0.0))
+        last[0] += n
+        plots.refresh()
+        return plots.loss_plot.getViewBox().viewRange()[0][1]
+
     for plot in (plots.d_plot, plots.quality_plot, plots.loss_plot, plots.speed_plot):
         plots.reset_zoom()
-        assert plots._x_page is not None
+        right = plots.loss_plot.getViewBox().viewRange()[0][1]
+        assert right_end_after_more_steps() > right + 50, plot           # the axis follows the steps
         plot.getViewBox().sigRangeChangedManually.emit([True, False])    # what a wheel zoom or a drag emits
-        assert plots._x_page is None, plot
+        right = plots.loss_plot.getViewBox().viewRange()[0][1]
+        assert right_end_after_more_steps() == right, plot               # zoomed: it stays where the user put it

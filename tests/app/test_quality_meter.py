@@ -9,7 +9,6 @@ import pytest
 from gan_studio.app.plots import TrainingPlots
 from gan_studio.app.quality_meter import QualityMeterWidget
 from gan_studio.app.snapshot_timeline import BranchDialog, SnapshotTimeline
-from gan_studio.core import protocol as P
 from gan_studio.core.diagnostics import QualityPoint
 
 
@@ -85,35 +84,19 @@ def test_branch_dialog_returns_only_what_changed(qtbot, tiny_cfg):
     assert dialog.changes() == {"train.lr_g": 1e-4, "train.d_steps": 2, "train.loss": "hinge"}
 
 
-# ------------------------------------------------------------------ the window
-@pytest.fixture
-def window(qtbot, tiny_cfg, gs_home):
-    from gan_studio.app.main_window import MainWindow
-
-    w = MainWindow(threads=1)
-    w.resize(1300, 850)
-    w.experiment.set_config(tiny_cfg)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.controller.discard()
-    w.close()
-    w.deleteLater()
-
-
+# ------------------------------------------------------------------ the window (the `window` fixture: tests/app/conftest.py)
 def test_warnings_show_in_the_banner_with_a_fix(qtbot, window):
-    c = window.controller
-    c._on_events([P.Snapshots(items=[{"step": 100, "bytes": 5000, "path": "x"},
-                                     {"step": 200, "bytes": 5000, "path": "y"}], total_bytes=10000),
-                  P.Quality(point=qpoint(300, 26.0, coverage=0, div=0.99)),
-                  P.Warned(kind="collapse", step=300, title="Mode collapse",
-                           text="The generator is collapsing: the samples are nearly all the same image: "
-                                "they vary 1 % as much as real digits.", advice="Try: lower rates.")])
+    c = window.controller                   # what the controller passes on from the training process
+    c.snapshots.emit([{"step": 100, "bytes": 5000, "path": "x"}, {"step": 200, "bytes": 5000, "path": "y"}])
+    c.quality.emit([qpoint(300, 26.0, coverage=0, div=0.99)])
+    c.warning.emit({"kind": "collapse", "step": 300, "title": "Mode collapse",
+                    "text": "The generator is collapsing: the samples are nearly all the same image: "
+                            "they vary 1 % as much as real digits.", "advice": "Try: lower rates."})
     assert window.train_tab.meter.verdict_words() == "grey noise"
     assert window.banner.isVisible() and "Mode collapse" in window.banner.label.text()
     assert window.banner.action_button.text() == "Branch from step 200…"
-    c._on_events([P.Warned(kind="d-wins", step=900, title="The discriminator wins",
-                           text="D has won.", advice="Try: halve D's learning rate.")])
+    c.warning.emit({"kind": "d-wins", "step": 900, "title": "The discriminator wins",
+                    "text": "D has won.", "advice": "Try: halve D's learning rate."})
     lr = window.experiment.config.train.lr_d
     assert window.banner.action_button.text() == "Halve D's learning rate"
     assert "Mode collapse" in window.banner.messages()[1]          # kept behind the newer warning

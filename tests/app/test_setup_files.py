@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QMessageBox
 from gan_studio.app.main_window import MainWindow
 from gan_studio.core.config import with_values
 from gan_studio.core.setup import read_setup
-
-from .conftest import tiny_config
+from gan_studio.testing import tiny_config
 
 
 def _open_window(qtbot):
+    """A second, fresh window beside the `window` fixture's (tests/app/conftest.py)."""
     w = MainWindow(threads=1)    # not qtbot.addWidget: its close at teardown would ask to save
     w.show()
     qtbot.waitExposed(w)
@@ -28,13 +28,6 @@ def _close(w):
     w.controller.discard()
     w.close()
     w.deleteLater()
-
-
-@pytest.fixture
-def window(qtbot):
-    w = _open_window(qtbot)
-    yield w
-    _close(w)
 
 
 def _visible_boxes(window):

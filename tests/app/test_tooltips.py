@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QMenu, QSlider, QTabBar,
                                QWidget)
 
-from gan_studio.app.main_window import MainWindow
-
 INPUTS = (QAbstractSpinBox, QComboBox, QSlider, QLineEdit, QAbstractButton)
 
 
@@ -42,19 +40,14 @@ def describe(w: QWidget) -> str:
     return f"{' < '.join(chain)} {text!r}"
 
 
-def test_every_control_in_the_window_has_a_tooltip(qtbot):
-    window = MainWindow(threads=1)
-    try:
-        widgets = input_widgets(window)
-        kinds = {type(w).__name__ for w in widgets}
-        # The walk reaches every panel and tab (a broken walk must not pass by finding nothing).
-        assert len(widgets) > 80 and {"QSpinBox", "QComboBox", "QCheckBox", "QSlider", "QLineEdit",
-                                      "QPushButton", "QToolButton"} <= kinds
-        for part in (window.controls, window.dataset_panel, window.arch_panel, window.explore_tab,
-                     window.gallery_tab, window.learn_tab):
-            assert any(part.isAncestorOf(w) for w in widgets), type(part).__name__
-        missing = [describe(w) for w in widgets if len(w.toolTip().strip()) < 10]
-        assert not missing, "controls without a tooltip that explains them:\n" + "\n".join(missing)
-    finally:
-        window.controller.shutdown()
-        window.deleteLater()
+def test_every_control_in_the_window_has_a_tooltip(qtbot, window):
+    widgets = input_widgets(window)
+    kinds = {type(w).__name__ for w in widgets}
+    # The walk reaches every panel and tab (a broken walk must not pass by finding nothing).
+    assert len(widgets) > 80 and {"QSpinBox", "QComboBox", "QCheckBox", "QSlider", "QLineEdit",
+                                  "QPushButton", "QToolButton"} <= kinds
+    for part in (window.controls, window.dataset_panel, window.arch_panel, window.explore_tab,
+                 window.gallery_tab, window.learn_tab):
+        assert any(part.isAncestorOf(w) for w in widgets), type(part).__name__
+    missing = [describe(w) for w in widgets if len(w.toolTip().strip()) < 10]
+    assert not missing, "controls without a tooltip that explains them:\n" + "\n".join(missing)

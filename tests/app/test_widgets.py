@@ -4,6 +4,7 @@ stops animating when it stops being busy."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QProgressBar, QSpinBox
 
@@ -39,26 +40,26 @@ class _Frames(QObject):
 def test_a_progress_bar_that_leaves_busy_mode_at_zero_stops_animating(qtbot):
     # Fusion keeps its busy animation (~60 frames a second) going after the range leaves 0..0 while the value
     # is at the minimum: a window training without a target repainted its bar continuously.
-    frames = {}
-    for cls in (QProgressBar, ProgressBar):
-        bar = cls()
+    # Both bars side by side: Qt's own bar is the clock that says enough frames went by.
+    qt_bar, ours = QProgressBar(), ProgressBar()
+    counters = []
+    for bar in (qt_bar, ours):
         qtbot.addWidget(bar)
         bar.show()
         bar.setRange(0, 0)                      # busy: loading
-        counter = _Frames(bar)
-        qtbot.wait(300)
-        busy = counter.n
+        counters.append(_Frames(bar))
+    qt_frames, our_frames = counters
+    qtbot.waitUntil(lambda: our_frames.n >= 5 and qt_frames.n >= 5, timeout=10000)   # ours animates while busy
+    for bar in (qt_bar, ours):
         bar.setRange(0, 1)                      # training without a target: an empty bar with the step
         bar.setValue(0)
         bar.setFormat("step 12")
-        qtbot.wait(300)
-        counter.n = 0
-        qtbot.wait(500)
-        frames[cls.__name__] = (busy, counter.n)
-    assert frames["ProgressBar"][0] >= 5                     # it still animates while busy
-    assert frames["ProgressBar"][1] == 0                     # and not afterwards
-    # Qt's own bar keeps animating (if a Qt release fixes this, ProgressBar is no longer needed)
-    assert frames["QProgressBar"][1] >= 5
+    qt_frames.n = 0
+    qtbot.waitUntil(lambda: qt_frames.n >= 5, timeout=10000)     # frames already asked for are drawn
+    qt_frames.n = our_frames.n = 0
+    # Qt's own bar keeps animating (if a Qt release fixes this, ProgressBar is no longer needed) ...
+    qtbot.waitUntil(lambda: qt_frames.n >= 30, timeout=10000)
+    assert our_frames.n == 0                    # ... and ours does not
 
 
 def test_set_clamped_holds_values_to_the_range(qtbot):
@@ -108,51 +109,36 @@ def test_the_save_prompt_counts_only_unsaved_steps():
     assert unsaved_text(1, saved_before=True) == "1 training step since the last save is not saved."
 
 
-def test_maybe_save_passes_the_steps_since_the_last_save(qtbot, monkeypatch, tmp_path, tiny_cfg):
+def test_maybe_save_passes_the_steps_since_the_last_save(qtbot, monkeypatch, tmp_path, window):
     from gan_studio.app import dialogs
-    from gan_studio.app.main_window import MainWindow
 
     asked = []
     monkeypatch.setattr(dialogs, "ask_save", lambda parent, unsaved, why="", saved_before=False:
                         asked.append((unsaved, saved_before)) or "cancel")
-    w = MainWindow(threads=1)
+    exp = window.experiment
     try:
-        exp = w.experiment
-        exp.set_config(tiny_cfg)
         exp.trained = exp.config                 # as if trained, without a training process
         exp.stepped(650)
-        assert not w.lifecycle.maybe_save() and asked[-1] == (650, False)     # never saved: all of them
+        assert not window.lifecycle.maybe_save() and asked[-1] == (650, False)     # never saved: all of them
         (tmp_path / "run").mkdir()
         exp.saved(tmp_path / "run", 500)
         exp.stepped(650)
-        assert not w.lifecycle.maybe_save() and asked[-1] == (150, True)      # saved at 500: 150 are not
+        assert not window.lifecycle.maybe_save() and asked[-1] == (150, True)      # saved at 500: 150 are not
     finally:
-        w.experiment.trained = None
-        w.controller.discard()
-        w.controller.shutdown()
-        w.close()
-        w.deleteLater()
+        exp.trained = None
 
 
-def test_the_status_bar_names_the_dataset_chosen_before_training(qtbot, tiny_cfg):
-    from gan_studio.app.main_window import MainWindow
+def test_the_status_bar_names_the_dataset_chosen_before_training(qtbot, window):
     from gan_studio.core.config import DataConfig
 
-    w = MainWindow(threads=1)
-    try:
-        w.experiment.set_config(tiny_cfg)
-        assert w.status.text("dataset") == "Offline sample"
-        w.status.set("dataset", "Offline sample — 5,800 MNIST digits")      # what a finished training said
-        w.experiment.set_config(w.experiment.config.replace(data=DataConfig(source="fashion-mnist")))
-        assert w.status.text("dataset") == "Fashion-MNIST"
-        w.experiment.set_config(w.experiment.config.replace(data=DataConfig(source="folder", path="/x/letters",
-                                                                            classes=[0, 2])))
-        assert w.status.text("dataset") == "Folder “letters” (2 classes)"
-    finally:
-        w.controller.discard()
-        w.controller.shutdown()
-        w.close()
-        w.deleteLater()
+    w = window
+    assert w.status.text("dataset") == "Offline sample"
+    w.status.set("dataset", "Offline sample — 5,800 MNIST digits")      # what a finished training said
+    w.experiment.set_config(w.experiment.config.replace(data=DataConfig(source="fashion-mnist")))
+    assert w.status.text("dataset") == "Fashion-MNIST"
+    w.experiment.set_config(w.experiment.config.replace(data=DataConfig(source="folder", path="/x/letters",
+                                                                        classes=[0, 2])))
+    assert w.status.text("dataset") == "Folder “letters” (2 classes)"
 
 
 def test_folder_notes_say_the_hold_out_and_the_true_light_background_share(tmp_path):
@@ -181,22 +167,14 @@ def test_folder_notes_say_the_hold_out_and_the_true_light_background_share(tmp_p
         in notes
 
 
-def test_explore_pretrained_does_not_reload_the_generator_on_show(qtbot):
+def test_explore_pretrained_does_not_reload_the_generator_on_show(qtbot, window):
     """Found by the monkey test: each Explore ▸ pretrained reloaded the same file on the GUI thread (1–4 s)."""
-    from gan_studio.app.main_window import MainWindow
-
-    w = MainWindow(threads=1)
-    try:
-        if w.model_source.model is None:
-            return                                    # an installation without the pretrained generator
-        shown = w.model_source.model
-        changes = []
-        w.model_source.modelChanged.connect(changes.append)
-        assert w.explore_pretrained()
-        assert w.model_source.model is shown and not changes
-        assert w.tabs.currentWidget() is w.gallery_tab
-    finally:
-        w.controller.discard()
-        w.controller.shutdown()
-        w.close()
-        w.deleteLater()
+    w = window
+    if w.model_source.model is None:
+        pytest.skip("an installation without the pretrained generator")
+    shown = w.model_source.model
+    changes = []
+    w.model_source.modelChanged.connect(changes.append)
+    assert w.explore_pretrained()
+    assert w.model_source.model is shown and not changes
+    assert w.tabs.currentWidget() is w.gallery_tab

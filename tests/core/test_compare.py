@@ -28,7 +28,7 @@ def make_run(folder, config=None, steps=20, grid_every=5, loss=1.0, seconds_per_
     run.info["step"] = steps
     if lineage is not None:
         run.info["lineage"] = lineage
-    run._write_info()
+    run.mark_status("stopped")                          # written with the step and lineage set above
     if quality:
         with open(folder / "quality.jsonl", "w") as fh:
             for step, score in quality:

@@ -67,6 +67,13 @@ def _worker(rank: int, port: int, out: str, configs: dict, stop_config: Experime
     ctx.close()
 
 
+def next_batch(trainer, n: int):
+    """The data indices of the trainer's next `n` images, as its state (what a checkpoint holds) records them."""
+    state = trainer.state()
+    cursor = int(state["optim_meta"]["cursor"])
+    return state["optim"]["data_order"][cursor: cursor + n].clone()
+
+
 def _train(ctx, configs: dict) -> dict:
     """Train each config for STEPS steps: this rank's state dicts, first batch and metrics."""
     from gan_studio.core.trainer import Trainer
@@ -76,7 +83,7 @@ def _train(ctx, configs: dict) -> dict:
     for name, config in configs.items():
         trainer = trainers[name] = Trainer(config, images, labels, device=str(ctx.device))
         ctx.prepare(trainer)
-        first = trainer._perm[: config.train.batch_size].clone()
+        first = next_batch(trainer, config.train.batch_size)
         for _ in range(STEPS):
             trainer.step()
         results[name] = {
@@ -91,7 +98,7 @@ def _train(ctx, configs: dict) -> dict:
         resumed.restore(trainers["default"].capture())
     ctx.prepare(resumed)
     at = resumed.step_count
-    first = resumed._perm[resumed._cursor: resumed._cursor + config.train.batch_size].clone()
+    first = next_batch(resumed, config.train.batch_size)
     for _ in range(2):
         resumed.step()
     results["resumed"] = {"at": at, "step": resumed.step_count, "first_batch": first, "G": resumed.G.state_dict(),
@@ -143,9 +150,21 @@ def _stop(ctx, config: ExperimentConfig) -> dict:
 
     session = TrainingSession(config, None, dataset=dataset, device="cpu")
     ctx.prepare(session.trainer)
-    if rank == 1:
-        time.sleep(0.3)  # the clocks start apart
-    reason = ctx.run_for(session, max_seconds=1.0, chunk=2)
+    from gan_studio.core import distributed
+
+    real_time = distributed.time
+    if rank == 1:   # the clocks start apart: rank 1's reads 0.3 s less than rank 0's after its start
+        reads = []
+
+        def late_clock() -> float:
+            reads.append(1)
+            return real_time.perf_counter() - (0.3 if len(reads) > 1 else 0.0)
+
+        distributed.time = SimpleNamespace(perf_counter=late_clock)
+    try:
+        reason = ctx.run_for(session, max_seconds=1.0, chunk=2)
+    finally:
+        distributed.time = real_time
     results["seconds"] = (reason, session.step)
     return results
 
@@ -207,7 +226,7 @@ def test_ranks_hold_identical_weights_after_training_on_different_batches(two_ra
 
     images, labels = tiny_data(n=256)
     single = Trainer(configs[name], images, labels, device="cpu")
-    assert torch.equal(single._perm[:16], r0["first_batch"])  # rank 0 keeps the single-process data order
+    assert torch.equal(next_batch(single, 16), r0["first_batch"])  # rank 0 keeps the single-process data order
     fresh = {k: v.clone() for k, v in single.G.state_dict().items()}
     for _ in range(STEPS):
         single.step()

@@ -78,6 +78,7 @@ def test_rows_from_a_concurrent_writer_arrive_exactly_once(tmp_path):
     RunFolder.create(run_dir, CONFIG)
     follower = RunFollower(run_dir)
     n = 400
+    polled = threading.Event()
 
     def writer():
         with open(run_dir / "metrics.jsonl", "ab", buffering=0) as fh:
@@ -85,14 +86,16 @@ def test_rows_from_a_concurrent_writer_arrive_exactly_once(tmp_path):
                 line = json.dumps({"step": step, "loss_d": step / 7, "loss_g": 1.0}).encode() + b"\n"
                 for i in range(0, len(line), 9):      # a line arrives in several writes
                     fh.write(line[i:i + 9])
-                if step % 50 == 0:
-                    time.sleep(0.001)
+                    if step % 50 == 0 and i == 9:     # half a line is on disk: let the follower poll it
+                        polled.clear()
+                        polled.wait(timeout=60)
 
     thread = threading.Thread(target=writer)
     thread.start()
     got, polls = [], 0
     while thread.is_alive():
         update = follower.poll()
+        polled.set()
         assert not update.reset
         got += update.rows
         polls += 1
@@ -100,7 +103,7 @@ def test_rows_from_a_concurrent_writer_arrive_exactly_once(tmp_path):
     got += follower.poll().rows
     assert _steps(got) == list(range(1, n + 1))
     assert [r["loss_d"] for r in got] == [s / 7 for s in range(1, n + 1)]
-    assert polls >= 1
+    assert polls >= n // 50                          # the writer waited for a poll 8 times mid-line
 
 
 def test_half_written_line_waits_for_the_next_poll(session):
@@ -189,9 +192,7 @@ def test_first_poll_of_100k_rows(tmp_path):
     row = {k: 0.125 for k in ROW_KEYS}
     (run_dir / "metrics.jsonl").write_text("".join(json.dumps(dict(row, step=i)) + "\n" for i in range(1, 100_001)))
     follower = RunFollower(run_dir)
-    start = time.perf_counter()
-    update = follower.poll()
-    assert time.perf_counter() - start < 30          # generous: about a second on a slow CPU
+    update = follower.poll()                         # one poll reads them all
     assert len(update.rows) == 100_000 and update.rows[0]["step"] == 1 and update.rows[-1]["step"] == 100_000
     assert _steps(update.rows) == list(range(1, 100_001))
     _append(run_dir, json.dumps(dict(row, step=100_001)) + "\n")

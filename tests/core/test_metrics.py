@@ -279,12 +279,19 @@ def test_mode_collapse_to_one_image_is_detected(meter, sets):
     assert rep.coverage == 1
 
 
-def test_reference_accepts_raw_images_and_floor_is_cached(meter, sets):
+def test_reference_accepts_raw_images_and_floor_is_cached(meter, sets, monkeypatch):
+    from gan_studio.core import metrics
+
     reference = meter.reference(sets["ref"])
     assert isinstance(reference, RealReference) and reference.n == 1000
+    distances = []
+    real_fd = metrics.frechet_distance
+    monkeypatch.setattr(metrics, "frechet_distance", lambda *a: distances.append(1) or real_fd(*a))
     first = reference.floor(500)
+    computed = len(distances)
+    assert computed >= 1
     assert reference.floor(500) == first and reference.intra_floor(500) > 0
-    assert len(reference._floors) == 1
+    assert len(distances) == computed                  # the second floor and the intra floor: from the cache
     # smaller samples have a larger (biased) floor
     assert reference.floor(100) > reference.floor(1000)
     direct = meter.evaluate(sets["real"][:300], sets["ref"])

@@ -178,12 +178,14 @@ def test_lock_from_another_host_goes_stale_by_heartbeat(run_dir):
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process start times and boot ids are read from /proc")
 def test_reused_pid_or_reboot_makes_a_local_lock_stale(run_dir):
-    _write_lock(run_dir, pid=os.getpid(), process_start=runlock._process_start(os.getpid()),
-                boot_id=runlock._boot_id())
+    with RunLock(run_dir):                                              # what this process writes
+        ours = json.loads((run_dir / LOCK_FILE).read_text())
+    assert ours["pid"] == os.getpid() and ours["process_start"] and ours["boot_id"]
+    _write_lock(run_dir, **dict(ours, token="someone-else"))
     assert RunLock.owner(run_dir).alive
-    _write_lock(run_dir, pid=os.getpid(), process_start="1")            # our pid, another process's start
+    _write_lock(run_dir, **dict(ours, process_start="1"))              # our pid, another process's start
     assert not RunLock.owner(run_dir).alive
-    _write_lock(run_dir, pid=os.getpid(), boot_id="from-before-the-reboot")
+    _write_lock(run_dir, **dict(ours, boot_id="from-before-the-reboot"))
     assert not RunLock.owner(run_dir).alive
 
 
@@ -200,19 +202,22 @@ def test_unreadable_lock_is_held_briefly_then_stale(run_dir):
         assert RunLock.owner(run_dir).token == lock.token
 
 
-def _race(run_dir, barrier, results, done, slow):
-    if slow:
-        # Widen the race: every contender dawdles after seeing a stale lock, so all of them see it
-        # before anyone replaces it.  Only the takeover's own exclusion keeps a single winner then.
+def _race(run_dir, barrier, results, done, seen):
+    if seen is not None:
+        # Widen the race: every contender waits after it first sees the stale lock until all of them
+        # have seen it, so none replaces it before the others looked.  Only the takeover's own
+        # exclusion keeps a single winner then.
         read = runlock._read_owner
+        waited = []
 
-        def slow_read(*args):
+        def read_then_wait_for_all(*args):
             owner = read(*args)
-            if owner is not None and not owner.alive:
-                time.sleep(0.2)
+            if owner is not None and not owner.alive and not waited:
+                waited.append(True)
+                seen.wait(timeout=60)
             return owner
 
-        runlock._read_owner = slow_read
+        runlock._read_owner = read_then_wait_for_all
     barrier.wait(timeout=60)
     try:
         RunLock(run_dir).acquire()
@@ -231,7 +236,8 @@ def test_exactly_one_of_many_racing_processes_wins(run_dir, stale):
     ctx = multiprocessing.get_context("fork")
     n = 6
     barrier, results, done = ctx.Barrier(n), ctx.Queue(), ctx.Event()
-    procs = [ctx.Process(target=_race, args=(run_dir, barrier, results, done, stale)) for _ in range(n)]
+    seen = ctx.Barrier(n) if stale else None
+    procs = [ctx.Process(target=_race, args=(run_dir, barrier, results, done, seen)) for _ in range(n)]
     for p in procs:
         p.start()
     try:

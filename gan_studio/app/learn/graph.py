@@ -373,9 +373,3 @@ class ModelGraph(QWidget):
                            Qt.AlignmentFlag.AlignVCenter, f"{float(value):.2f}")
             y += 30 if self.phase == "g" else 32
 
-    def values_on_show(self) -> dict:
-        """The step, phase and D outputs drawn now (for tests)."""
-        if self.probe is None:
-            return {}
-        return {"step": int(self.probe["step"]), "phase": self.phase,
-                "d_real": list(self.probe["d_real"]), "d_fake": list(self.probe["d_fake"])}
