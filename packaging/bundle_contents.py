@@ -76,6 +76,10 @@ EXCLUDED_MODULES = [
     "networkx", "jinja2", "markupsafe", "setuptools", "pkg_resources", "_distutils_hack", "fsspec", "filelock",
 ]
 
+# Parts of the package for the tests and benchmarks only (the monkey engine imports PySide6.QtTest).
+DEV_ONLY_MODULES = ("gan_studio.testing",)
+EXCLUDED_MODULES += list(DEV_ONLY_MODULES) + ["PySide6.QtTest"]
+
 # Top-level Python packages that must not be in the bundle's module archive (checked on the
 # build report's list of archived packages by tests/test_packaging.py).
 EXCLUDED_PACKAGES = ("networkx", "jinja2", "markupsafe", "setuptools", "pkg_resources", "fsspec", "filelock",

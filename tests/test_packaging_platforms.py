@@ -34,3 +34,12 @@ def test_a_cpu_torch_is_one_without_cuda_whatever_its_version_tag():
     assert bc.cpu_torch_problem("2.13.0", None, ["torch", "numpy"]) is None              # Windows/macOS, PyPI
     assert "CUDA 13.0" in bc.cpu_torch_problem("2.13.0", "13.0", ["torch"])               # Linux, PyPI
     assert "nvidia-cublas" in bc.cpu_torch_problem("2.13.0+cpu", None, ["torch", "nvidia-cublas"])
+
+
+def test_the_bundle_leaves_out_the_testing_helpers(monkeypatch):
+    from .test_packaging import _evaluate_spec
+
+    analysis = _evaluate_spec(monkeypatch, platform="linux")["Analysis"][0].kwargs
+    assert "gan_studio.testing" in analysis["excludes"] and "PySide6.QtTest" in analysis["excludes"]
+    keep = lambda name: not name.startswith(bc.DEV_ONLY_MODULES)  # noqa: E731 - the spec's filter
+    assert keep("gan_studio.core.trainer") and not keep("gan_studio.testing.monkey")
