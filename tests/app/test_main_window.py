@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import signal
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 
@@ -325,6 +327,7 @@ def test_edits_after_stop_apply_on_continue_or_start_a_new_experiment(qtbot, win
     assert json.loads((tmp_path / "run" / "run.json").read_text())["step"] == 12
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_killed_training_process_keeps_the_window_and_continues_from_the_last_save(qtbot, window, rows, tmp_path):
     import os
     import signal

@@ -277,6 +277,7 @@ def test_launched_by_torchrun_needs_several_processes(monkeypatch):
 
 
 @pytest.mark.slow  # two interpreter starts under torchrun plus one more: 20-40 s on two cores
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups (os.killpg) are POSIX")
 def test_torchrun_trains_one_run_folder_that_resumes_in_a_single_process(tmp_path):
     from gan_studio.core.session import TrainingSession
 

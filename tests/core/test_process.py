@@ -506,10 +506,13 @@ def _gone(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return True
+    stat = Path(f"/proc/{pid}/stat")
+    if not Path("/proc/self/stat").exists():
+        return False        # no /proc (macOS): the signal reached a live process, so it is not gone
     try:   # a zombie nobody reaps (e.g. no init in a container) has exited too
-        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
-    except OSError:
-        return True
+        return stat.read_text().split(")")[-1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True         # it went between the signal and the read
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL of the parent is POSIX")
