@@ -43,3 +43,49 @@ def atomic_write_bytes(path, data: bytes) -> None:
 
 def atomic_write_text(path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def free_bytes(path) -> int | None:
+    """Free space of the disk holding `path` (or its nearest existing parent); None when unknown."""
+    import shutil
+
+    p = Path(path)
+    for candidate in (p, *p.parents):
+        try:
+            if candidate.exists():
+                return shutil.disk_usage(candidate).free
+        except OSError:
+            return None
+    return None
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{max(n, 0) / 2**10:.0f} kB"
+
+
+def describe_write_failure(path, exc: OSError, need: int | None = None) -> str:
+    """Why writing `path` failed, in plain words, with the space it needs where the disk is full.
+
+    "the disk is full (needs 10.6 MB, 1.2 MB free)", "…/snapshots is a file, not a folder", "the folder is
+    read-only", …; never a raw exception list."""
+    import errno
+
+    path = Path(path)
+    code = getattr(exc, "errno", None)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        free = free_bytes(path.parent)
+        parts = ([f"needs {_size(need)}"] if need else []) + ([f"{_size(free)} free"] if free is not None else [])
+        return "the disk is full" + (f" ({', '.join(parts)})" if parts else "")
+    for parent in path.parents:       # a file where a folder belongs ("snapshots" replaced by a file)
+        try:
+            if parent.exists() and not parent.is_dir():
+                return f"{parent} is a file, not a folder"
+            if parent.is_dir():
+                break
+        except OSError:
+            break
+    if code == errno.EROFS:
+        return "the disk is read-only"
+    if code in (errno.EACCES, errno.EPERM):
+        return "no permission to write there"
+    return exc.strerror or str(exc) or type(exc).__name__

@@ -30,7 +30,7 @@ import numpy as np
 from safetensors import SafetensorError   # safetensors.torch (and torch) load where tensors are read or written
 
 from .. import __version__
-from .atomic import atomic_path, atomic_write_bytes
+from .atomic import atomic_path, atomic_write_bytes, describe_write_failure
 from .atomic import atomic_write_text as _atomic_write_text
 from .config import ConfigError, ExperimentConfig, ModelConfig
 
@@ -352,18 +352,23 @@ class RunFolder:
                     "files": {name: {"sha256": hashlib.sha256(b).hexdigest(), "bytes": len(b)}
                               for name, b in blobs.items()}}
         staged: dict[str, Path] = {}
+        writing = self.path / OPTIMIZER_FILE
         try:
             # 1. the new files under temp names: a full disk or a read-only folder stops here, nothing touched
             for name in (OPTIMIZER_FILE, WEIGHTS_FILE):
-                staged[name] = _stage(self.path / name, blobs[name])
+                writing = self.path / name
+                staged[name] = _stage(writing, blobs[name])
             # 2. the current checkpoint becomes the previous one (hard links), 3. renames, 4. the manifest
+            writing = self.path / prev_name(WEIGHTS_FILE)
             self._keep_previous()
             for name in (OPTIMIZER_FILE, WEIGHTS_FILE):
+                writing = self.path / name
                 os.replace(staged.pop(name), self.path / name)
+            writing = self.path / MANIFEST_FILE
             _atomic_write_text(self.path / MANIFEST_FILE, json.dumps(manifest, indent=2))
         except OSError as exc:
-            raise RunError(f"not saved: could not write the checkpoint in {self.path} ({exc.strerror or exc}); "
-                           f"{kept}") from exc
+            raise RunError(f"not saved: could not write {writing.name} in {self.path}: "
+                           f"{describe_write_failure(writing, exc, need)}; {kept}") from exc
         finally:
             for tmp in staged.values():
                 tmp.unlink(missing_ok=True)

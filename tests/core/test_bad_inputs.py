@@ -537,8 +537,9 @@ def test_disk_full_during_a_save_keeps_the_previous_checkpoint(good_run, monkeyp
     run = RunFolder.open(good_run)
     with pytest.raises(RunError) as info:
         run.save_checkpoint(t)
-    assert str(info.value) == (f"not saved: could not write the checkpoint in {good_run} (No space left on "
-                               f"device); the last good checkpoint (step 6) is kept")
+    assert re.fullmatch(rf"not saved: could not write weights.safetensors in {re.escape(str(good_run))}: the disk "
+                        rf"is full \(needs [\d.]+ MB, [\d.]+ [kMG]B free\); the last good checkpoint \(step 6\) is kept",
+                        str(info.value)), str(info.value)
     after = bad.snapshot(good_run)
     assert after == before
     monkeypatch.undo()
@@ -579,7 +580,8 @@ def test_read_only_run_folder_during_a_save(good_run, monkeypatch):
         raise OSError(errno.EROFS, "Read-only file system", str(path))
 
     monkeypatch.setattr(runs_mod, "_write_file", read_only)
-    with pytest.raises(RunError, match=r"\(Read-only file system\); the last good checkpoint \(step 6\) is kept$"):
+    with pytest.raises(RunError, match=r"optimizer.safetensors in .*: the disk is read-only; the last good checkpoint "
+                                       r"\(step 6\) is kept$"):
         RunFolder.open(good_run).save_checkpoint(t)
     assert bad.snapshot(good_run) == before
 
@@ -631,3 +633,160 @@ def test_a_save_after_an_interrupted_one_keeps_a_consistent_previous_checkpoint(
     back = trainer_for(good_run)
     run.restore(back)
     assert back.step_count == 6 and run.restored_from == "previous"
+
+
+# ------------------------------------------------------- write failures while training (issue 27)
+def _advance_to(session, step):
+    updates = []
+    while session.step < step:
+        updates.append(session.advance(min(5, step - session.step)))
+    return updates
+
+
+def _not_saved(updates):
+    return [w for u in updates for w in u.warnings if w.kind == "not-saved"]
+
+
+def test_snapshots_folder_replaced_by_a_file_warns_and_training_goes_on(tmp_path):
+    session = bad.training_session(tmp_path / "run")
+    session.on_save_failure = "warn"
+    store = session.state_snapshots()
+    store.first = 4
+    (tmp_path / "run" / "snapshots").write_text("not a folder")
+    try:
+        updates = _advance_to(session, 10)
+        warnings = _not_saved(updates)
+        assert session.step == 10
+        assert warnings[0].step == 4 and warnings[0].title == "Snapshot not saved"
+        assert warnings[0].text == (f"could not write the snapshot {tmp_path / 'run' / 'snapshots' / 'step_0000004.safetensors'}: "
+                                    f"{tmp_path / 'run' / 'snapshots'} is a file, not a folder")
+        assert "this is a bug" not in warnings[0].message()
+        assert "Training goes on and keeps its state in memory" in warnings[0].advice
+        assert [w.step for w in warnings] == [4, 6, 9]          # tried again one spacing later, not every chunk
+        (tmp_path / "run" / "snapshots").unlink()               # the user fixes the folder: the next one is written
+        _advance_to(session, 13)
+        assert [s.step for s in store.list()] == [13]
+    finally:
+        session.close()
+
+
+def test_snapshot_on_a_full_disk_says_the_space_it_needs(tmp_path, monkeypatch):
+    import shutil as sh
+
+    from gan_studio.core import snapshots as snap_mod
+
+    session = bad.training_session(tmp_path / "run")
+    session.on_save_failure = "warn"
+    session.state_snapshots().first = 3
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(snap_mod, "write_state", full)
+    monkeypatch.setattr(sh, "disk_usage", lambda p: sh._ntuple_diskusage(10**9, 10**9 - 2**20, 2**20))
+    try:
+        warnings = _not_saved(_advance_to(session, 5))
+    finally:
+        session.close()
+    assert re.fullmatch(r"could not write the snapshot .*step_0000003\.safetensors: the disk is full \(needs "
+                        r"[\d.]+ [kM]B, 1\.0 MB free\)", warnings[0].text), warnings[0].text
+    assert session.step == 5
+
+
+def test_autosave_on_a_full_disk_warns_keeps_training_and_saves_once_there_is_room(tmp_path, monkeypatch):
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    session = bad.training_session(tmp_path / "run", checkpoint_every=4, autosave_seconds=0)
+    session.on_save_failure = "warn"
+    session.state_snapshots().first = 10**6
+    real_append = runs_mod.RunFolder._append_rows
+
+    def no_room(self, name, rows):
+        raise RunError(f"could not write {self.path / name}: No space left on device")
+
+    monkeypatch.setattr(runs_mod, "_write_file", full)
+    monkeypatch.setattr(runs_mod.RunFolder, "_append_rows", no_room)
+    try:
+        updates = _advance_to(session, 9)
+        warnings = _not_saved(updates)
+        assert session.step == 9 and not any(u.saved for u in updates)
+        titles = [w.title for w in warnings]
+        assert titles.count("Metrics not written") == 1          # once, not every chunk
+        assert "Autosave failed" in titles
+        autosave = next(w for w in warnings if w.title == "Autosave failed")
+        assert re.fullmatch(r"not saved: could not write optimizer.safetensors in .*run: the disk is full \(needs "
+                            r"[\d.]+ MB, [\d.]+ [kMGT]?B free\); the run has no earlier checkpoint", autosave.text), \
+            autosave.text
+        assert "the run has no save yet" in autosave.advice
+        monkeypatch.setattr(runs_mod, "_write_file", _real_write_file)
+        monkeypatch.setattr(runs_mod.RunFolder, "_append_rows", real_append)
+        updates = _advance_to(session, 14)
+        assert any(u.saved for u in updates)
+    finally:
+        session.close()
+    run = RunFolder.open(tmp_path / "run")
+    assert run.step >= 13
+    assert [r["step"] for r in run.read_metrics()] == list(range(1, 15))   # the refused rows came later
+
+
+_real_write_file = runs_mod._write_file
+
+
+def test_a_failed_write_still_raises_when_nobody_asked_to_go_on(tmp_path):
+    from gan_studio.core.snapshots import SnapshotError
+
+    session = bad.training_session(tmp_path / "run")
+    session.state_snapshots().first = 2
+    (tmp_path / "run" / "snapshots").write_text("x")
+    try:
+        with pytest.raises(SnapshotError, match=r"snapshots is a file, not a folder$"):
+            _advance_to(session, 4)
+    finally:
+        session.close()
+
+
+def test_a_run_that_cannot_be_saved_in_its_folder_is_saved_elsewhere(tmp_path, monkeypatch):
+    session = bad.training_session(tmp_path / "run")
+    _advance_to(session, 3)
+    session.save("paused")
+    _advance_to(session, 7)
+    real = runs_mod._write_file
+
+    def full_here(path, data):
+        if (tmp_path / "run") in path.parents:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(runs_mod, "_write_file", full_here)
+    try:
+        with pytest.raises(RunError):
+            session.save("finished")
+        where = session.save_elsewhere("finished", places=[tmp_path / "rescue"])
+    finally:
+        session.close()
+    assert where.parent == tmp_path / "rescue" and where.name.startswith("run-rescued-")
+    assert RunFolder.open(where).step == 7
+    assert RunFolder.open(tmp_path / "run").step == 3                   # the original keeps its last good save
+    assert not (tmp_path / "run" / ".lock").exists() and not (where / ".lock").exists()
+    monkeypatch.undo()
+    back = trainer_for(where)
+    RunFolder.open(where).restore(back)
+    assert back.step_count == 7
+
+
+def test_save_elsewhere_names_each_place_it_tried(tmp_path, monkeypatch):
+    import shutil as sh
+
+    session = bad.training_session(tmp_path / "run")
+    _advance_to(session, 2)
+    monkeypatch.setattr(sh, "disk_usage", lambda p: sh._ntuple_diskusage(10**9, 10**9 - 2**20, 2**20))
+    try:
+        with pytest.raises(RunError) as info:
+            session.save_elsewhere("finished", places=[tmp_path / "a", tmp_path / "b"])
+    finally:
+        session.close()
+    assert re.fullmatch(rf"the run could not be saved anywhere else either: {re.escape(str(tmp_path / 'a'))} "
+                        rf"\(1\.0 MB free, [\d.]+ MB needed\); {re.escape(str(tmp_path / 'b'))} \(1\.0 MB free, "
+                        rf"[\d.]+ MB needed\)", str(info.value)), str(info.value)
+    assert not (tmp_path / "a").exists()
