@@ -2635,6 +2635,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>Training diverged: {metrics} exploded past {limit} at step {step}. This usually means the learning rates are too high for this loss. Try halving both learning rates, switching to the non-saturating loss, or enabling spectral norm in the discriminator, then resume from the last save.</source>
+            <translation>训练发散：{metrics} 在第 {step} 步爆炸式增长，超过了 {limit}。这通常说明对这种损失而言学习率太高。可以尝试把两个学习率都减半、换用非饱和损失，或在判别器中启用谱归一化，然后从上次保存处继续。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist</source>
             <translation>完整的 MNIST 已在本机：在数据集面板中选择 MNIST，或使用 --dataset mnist</translation>
         </message>

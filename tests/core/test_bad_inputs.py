@@ -790,3 +790,67 @@ def test_save_elsewhere_names_each_place_it_tried(tmp_path, monkeypatch):
                         rf"\(1\.0 MB free, [\d.]+ MB needed\); {re.escape(str(tmp_path / 'b'))} \(1\.0 MB free, "
                         rf"[\d.]+ MB needed\)", str(info.value)), str(info.value)
     assert not (tmp_path / "a").exists()
+
+
+# ------------------------------------------------------------ divergence by magnitude (issue 27)
+def test_exploding_losses_are_a_divergence_like_nan():
+    from gan_studio.core.trainer import TrainingDiverged
+
+    x, y = tiny_data()
+    t = Trainer(tiny_config(), x, y)
+    t.step()
+    t.step()
+    t._pending[-1] = t._pending[-1].clone()
+    t._pending[-1][0] = 2.5e27                 # what an optimizer state gone wrong did to loss_D at step 2
+    with pytest.raises(TrainingDiverged) as info:
+        t.flush()
+    assert info.value.step == 2 and info.value.metrics == ["loss_d"]
+    assert info.value.advice.startswith("Training diverged: loss_d (2.5e+27) exploded past 1e6 at step 2. This "
+                                        "usually means the learning rates are too high for this loss.")
+
+
+def test_exploding_weights_are_a_divergence_even_while_the_losses_look_sane():
+    from gan_studio.core.trainer import TrainingDiverged
+
+    x, y = tiny_data()
+    t = Trainer(tiny_config(), x, y)
+    t.step()
+    with torch.no_grad():
+        next(t.G.parameters()).mul_(0).add_(9.5e34)     # G's output goes through tanh: the losses stay finite
+    t.step()
+    with pytest.raises(TrainingDiverged) as info:
+        t.flush()
+    assert info.value.metrics == ["G weights"] and info.value.step == 2
+    assert "G weights (9.5e+34) exploded past 1e6 at step 2" in info.value.advice
+
+
+def test_a_healthy_run_is_not_called_diverged():
+    x, y = tiny_data()
+    t = Trainer(tiny_config(), x, y)
+    for _ in range(5):
+        t.step()
+    assert [r.step for r in t.flush()] == [1, 2, 3, 4, 5]
+
+
+def test_a_session_whose_weights_explode_is_never_saved_as_finished(good_run, monkeypatch):
+    from gan_studio.core.trainer import TrainingDiverged
+
+    real_step = Trainer.step
+
+    def exploding(self):
+        real_step(self)
+        if self.step_count == 8:
+            with torch.no_grad():
+                for p in self.D.parameters():
+                    p.mul_(1e8)
+
+    monkeypatch.setattr(Trainer, "step", exploding)
+    session = TrainingSession.resume(good_run)
+    try:
+        with pytest.raises(TrainingDiverged):
+            session.run_for(max_steps=10, chunk=5)
+        assert session.mark_diverged() == 6
+    finally:
+        session.close()
+    info = json.loads((good_run / "run.json").read_text())
+    assert info["status"] == "diverged" and info["step"] == 6
