@@ -89,3 +89,26 @@ def describe_write_failure(path, exc: OSError, need: int | None = None) -> str:
     if code in (errno.EACCES, errno.EPERM):
         return "no permission to write there"
     return exc.strerror or str(exc) or type(exc).__name__
+
+
+def set_aside(path) -> Path | None:
+    """Move a user file that could not be read out of the way, so the next write can never overwrite it:
+    `<name>.bak`, or `<name>.<YYYYmmdd-HHMMSS>.bak` when that exists.  Returns where it went; None when
+    there was nothing to move or it could not be moved (then the caller must not write over it)."""
+    import time
+
+    path = Path(path)
+    if not path.exists():
+        return None
+    target = path.with_name(path.name + ".bak")
+    if target.exists():
+        target = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}.bak")
+        n = 1
+        while target.exists():
+            target = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}-{n}.bak")
+            n += 1
+    try:
+        os.replace(path, target)
+    except OSError:
+        return None
+    return target

@@ -1439,8 +1439,18 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>the directions file that could not be read was kept as {path}</source>
+            <translation>无法读取的方向文件已另存为 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>{ms:.0f} ms</source>
             <translation>{ms:.0f} 毫秒</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>{path} could not be read and could not be moved aside, so it is left as it is</source>
+            <translation>{path} 无法读取，也无法移到一旁，因此保持原样</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -3734,13 +3744,23 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/model_source.py" />
+            <source> (kept as {path})</source>
+            <translation>（已另存为 {path}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/model_source.py" />
             <source>Could not open {name}: {error}</source>
             <translation>无法打开 {name}：{error}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/model_source.py" />
-            <source>Favourites could not be read: {error}</source>
-            <translation>无法读取收藏：{error}</translation>
+            <source>Favourites could not be read: {error}. The file is kept as it is; starring an image keeps it aside as a .bak file and starts a new list.</source>
+            <translation>无法读取收藏：{error}。该文件保持原样；收藏一张图像时会先把它另存为 .bak 文件，再开始新的列表。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/model_source.py" />
+            <source>Favourites not saved: {path} could not be read and could not be moved aside, so it is left as it is</source>
+            <translation>收藏未保存：{path} 无法读取，也无法移到一旁，因此保持原样</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/model_source.py" />
@@ -3751,6 +3771,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/model_source.py" />
             <source>The breeding lineage could not be read: {error}</source>
             <translation>无法读取繁育谱系：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/model_source.py" />
+            <source>The favourites file that could not be read was kept as {path}</source>
+            <translation>无法读取的收藏文件已另存为 {path}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/model_source.py" />
@@ -4588,6 +4613,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../resources/presets/wgan-gp.json" />
             <source>Wasserstein GAN with gradient penalty (Gulrajani et al., 2017). The critic scores realism instead of classifying, is updated five times per generator step and is kept 1-Lipschitz by a gradient penalty. Slower per step, very stable, and its critic loss tracks sample quality.</source>
             <translation>带梯度惩罚的 Wasserstein GAN（Gulrajani 等人，2017）。评论器（critic）给图像的真实程度打分而不是做分类，生成器每更新一步它更新五次，并通过梯度惩罚保持 1-Lipschitz。每步更慢，但非常稳定，而且评论器的损失能反映样本质量。</translation>
+        </message>
+        <message>
+            <source>Favourites could not be read: {error}</source>
+            <translation type="vanished">无法读取收藏：{error}</translation>
         </message>
         <message>
             <source>Generator (*.safetensors)</source>
