@@ -425,6 +425,28 @@ class RunFolder:
                 return None
         return found
 
+    def _unmatched(self, manifest_file: Path) -> list[str] | None:
+        """The checkpoint files that match `manifest_file` under neither their own nor their .prev name;
+        None when the manifest itself cannot be read."""
+        import hashlib
+
+        try:
+            files = json.loads(manifest_file.read_text("utf-8"))["files"]
+            wanted = {name: str(files[name]["sha256"]) for name in (WEIGHTS_FILE, OPTIMIZER_FILE)}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        bad = []
+        for name, digest in wanted.items():
+            digests = []
+            for candidate in (name, prev_name(name)):
+                try:
+                    digests.append(hashlib.sha256((self.path / candidate).read_bytes()).hexdigest())
+                except OSError:
+                    continue
+            if digest not in digests:
+                bad.append(name)
+        return bad
+
     def restore(self, trainer) -> None:
         """Load this run's checkpoint into a trainer built for the same model.
 
@@ -438,8 +460,13 @@ class RunFolder:
                 blobs = self._resolve(self.path / prev_name(MANIFEST_FILE))
                 self.restored_from = "previous"
             if blobs is None:
-                raise RunError(f"{WEIGHTS_FILE} is damaged or missing: the checkpoint files in {self.path} do not "
-                               f"match {MANIFEST_FILE} and no earlier complete save exists")
+                names = self._unmatched(self.path / MANIFEST_FILE)
+                if names is None:
+                    raise RunError(f"{MANIFEST_FILE} in {self.path} is damaged, so the checkpoint files cannot be "
+                                   f"checked, and no earlier complete save exists")
+                raise RunError(f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} damaged or missing: "
+                               f"the checkpoint files in {self.path} do not match {MANIFEST_FILE} and no earlier "
+                               f"complete save exists")
             tensors, meta = _tensors_from_bytes(blobs[WEIGHTS_FILE], WEIGHTS_FILE)
             opt, opt_meta = _tensors_from_bytes(blobs[OPTIMIZER_FILE], OPTIMIZER_FILE)
         else:   # a run saved before manifests

@@ -329,8 +329,12 @@ def test_damaged_checkpoint_without_a_previous_save(good_run, name):
     before = bad.snapshot(good_run)
     with pytest.raises(RunError) as info:
         RunFolder.open(good_run).restore(trainer_for(good_run))
-    assert str(info.value) == (f"weights.safetensors is damaged or missing: the checkpoint files in {good_run} do "
-                               f"not match checkpoint.json and no earlier complete save exists")
+    if name == MANIFEST_FILE:
+        assert str(info.value) == (f"checkpoint.json in {good_run} is damaged, so the checkpoint files cannot be "
+                                   f"checked, and no earlier complete save exists")
+    else:   # the file that is damaged, not always weights.safetensors
+        assert str(info.value) == (f"{name} is damaged or missing: the checkpoint files in {good_run} do "
+                                   f"not match checkpoint.json and no earlier complete save exists")
     assert bad.snapshot(good_run) == before
 
 
@@ -477,6 +481,10 @@ GENERATOR_CASES = [
     ("model-absurd", lambda p: _rewrite(p, model=json.dumps({"arch": "mlp", "image_size": 64, "channels": 3,
                                                              "g_width": 2048, "d_width": 2048, "depth": 6})),
      "this generator's model is too large: model.g_width: the generator would have"),
+    ("class-names-not-json", lambda p: _rewrite(p, class_names="zero,one"),
+     'g.safetensors: its class names (the "class_names" entry of its metadata) are damaged — not a JSON list of '
+     'names; export the generator again'),
+    ("class-names-numbers", lambda p: _rewrite(p, class_names="[0, 1]"), "its class names"),
     ("layers-missing", lambda p: _rewrite(p, tensors={"G.x": torch.zeros(1)}),
      "checkpoint layers do not match the G network"),
 ]
