@@ -75,9 +75,11 @@ IDX_CASES = [
     ("gz-longer-than-header", bad.gzip_bytes(bad.idx_header(8, (4,)) + bytes(400)),
      "x.idx: the data is longer than its header declares (12 bytes)"),
     ("gz-header-bomb", bad.gzip_bytes(bad.idx_header(8, (100_000, 2048, 2048))),
-     "x.idx: holds 400,000 MB of data, more than the 256 MB an IDX file may have here; it was not read"),
+     "x.idx: its header is damaged: it declares 400,000 MB of data but the file has 16 bytes; it was not read"),
     ("raw-header-bomb", bad.idx_header(0x0E, (60_000, 1000, 1000)),
-     "x.idx: holds 457,764 MB of data, more than the 256 MB an IDX file may have here; it was not read"),
+     "x.idx: its header is damaged: it declares 457,764 MB of data but the file has 16 bytes; it was not read"),
+    ("raw-1mb-header-bomb", bad.idx_header(0x0E, (60_000, 1000, 1000)) + bytes(2**20),
+     "x.idx: its header is damaged: it declares 457,764 MB of data but the file has 1.0 MB; it was not read"),
 ]
 
 
@@ -862,3 +864,13 @@ def test_a_session_whose_weights_explode_is_never_saved_as_finished(good_run, mo
         session.close()
     info = json.loads((good_run / "run.json").read_text())
     assert info["status"] == "diverged" and info["step"] == 6
+
+
+def test_too_few_held_out_images_are_named_in_plain_words():
+    from gan_studio.core.metrics import RealReference
+
+    with pytest.raises(ValueError) as info:
+        RealReference.from_features(np.zeros((0, 128)), np.zeros(0))
+    assert str(info.value) == ("the quality score compares generated digits with held-out real ones, and there are "
+                               "only 0 (at least 8 are needed); hold out more images (the dataset's held-out count, "
+                               "data.holdout)")
