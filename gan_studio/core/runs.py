@@ -281,7 +281,7 @@ class RunFolder:
                 shutil.copytree(self.path, target, ignore=shutil.ignore_patterns(".lock"))
                 how = "copied"
         except OSError as exc:
-            raise RunError(f"could not save the run to {target}: {exc.strerror or exc}") from exc
+            raise RunError(f"could not save the run to {target}: {_copy_failure(target, exc)}") from exc
         self.path = target
         return how
 
@@ -568,6 +568,29 @@ class RunFolder:
 
     def write_favourites(self, favourites: list[dict]) -> None:
         atomic_write_text(self.path / FAVOURITES_FILE, json.dumps({"favourites": favourites}, indent=2))
+
+
+def _copy_failure(target: Path, exc: OSError) -> str:
+    """Why copying a run folder to `target` failed, in plain words: shutil.Error carries a list of
+    (source, destination, reason) — one line names the first file and how many failed, never the raw list.
+    The part already copied is removed (the original folder is unchanged)."""
+    import shutil
+
+    from .atomic import describe_write_failure
+
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        failures = exc.args[0]
+        first = failures[0]
+        dest, why = (first[1], first[2]) if isinstance(first, tuple) and len(first) == 3 else (target, str(first))
+        reason = str(why)
+        if "No space left" in reason or "Errno 28" in reason:
+            reason = "the disk is full"
+        more = f" and {len(failures) - 1:,} more file(s)" if len(failures) > 1 else ""
+        text = f"{Path(dest).name}{more} could not be copied ({reason})"
+    else:
+        text = describe_write_failure(Path(getattr(exc, "filename", None) or target), exc)
+    shutil.rmtree(target, ignore_errors=True)
+    return text + "; the run stays where it was"
 
 
 def _metric_row(row) -> bool:

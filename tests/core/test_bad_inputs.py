@@ -874,3 +874,41 @@ def test_too_few_held_out_images_are_named_in_plain_words():
     assert str(info.value) == ("the quality score compares generated digits with held-out real ones, and there are "
                                "only 0 (at least 8 are needed); hold out more images (the dataset's held-out count, "
                                "data.holdout)")
+
+
+def test_disk_full_during_an_onnx_export_names_the_file(tmp_path, good_run, monkeypatch):
+    onnx = pytest.importorskip("onnx")
+    from gan_studio.core.exports import ExportError
+    from gan_studio.core.onnx_export import export_onnx
+
+    def full(proto, f, *a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(onnx, "save", full)
+    target = tmp_path / "out" / "g.onnx"
+    with pytest.raises(ExportError) as info:
+        export_onnx(load_generator(good_run), target)
+    assert re.fullmatch(rf"Could not write {re.escape(str(target))}: the disk is full \([\d.]+ [kM]B free\)",
+                        str(info.value)), str(info.value)
+    assert not target.exists() and not list(target.parent.glob(".*.tmp"))
+
+
+def test_save_as_onto_a_full_disk_is_one_plain_line_not_a_list_of_copy_errors(good_run, tmp_path, monkeypatch):
+    real = shutil.copyfile
+
+    def full(src, dst, *a, **k):
+        if os.fspath(src).endswith(".safetensors"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+        return real(src, dst, *a, **k)
+
+    monkeypatch.setattr(shutil, "copyfile", full)
+    before = bad.snapshot(good_run)
+    run = RunFolder.open(good_run)
+    target = tmp_path / "copy"
+    with pytest.raises(RunError) as info:
+        run.relocate(target)
+    assert re.fullmatch(rf"could not save the run to {re.escape(str(target))}: [\w.]+\.safetensors and 3 more file\(s\) "
+                        rf"could not be copied \(the disk is full\); the run stays where it was", str(info.value)), \
+        str(info.value)
+    assert "[(" not in str(info.value) and not target.exists()
+    assert run.path == good_run and bad.snapshot(good_run) == before
