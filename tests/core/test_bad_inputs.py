@@ -912,3 +912,51 @@ def test_save_as_onto_a_full_disk_is_one_plain_line_not_a_list_of_copy_errors(go
         str(info.value)
     assert "[(" not in str(info.value) and not target.exists()
     assert run.path == good_run and bad.snapshot(good_run) == before
+
+
+# ------------------------------------------------------------------ export memory budget (issue 27)
+@pytest.mark.parametrize("fmt, what, fits", [("sheet", "this sheet", 724), ("gif", "this GIF", 1_022)])
+def test_a_1024_image_export_at_2048_px_is_refused_up_front_with_the_size_it_needs(tmp_path, monkeypatch, fmt,
+                                                                                   what, fits):
+    """These grew to 3 GB and were killed; now they are refused before a pixel is resized."""
+    import tracemalloc
+
+    from gan_studio.core import exports as ex
+
+    images = np.zeros((1024, 28, 28, 1), np.uint8)
+    opts = ex.ExportOptions(format=fmt, size=2048)
+    (tmp_path / "exports").mkdir()
+    tracemalloc.start()
+    try:
+        with pytest.raises(ex.ExportError) as info:
+            ex.write_export(tmp_path / "exports" / f"out.{opts.extension}", images, opts)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    need = ex.export_memory(1024, 1, opts)
+    assert need > 3 * 2**30
+    assert str(info.value) == (f"Could not write {tmp_path / 'exports' / f'out.{opts.extension}'}: {what} of 1,024 images at "
+                               f"2,048 px would need {need / 2**20:,.0f} MB of memory, more than the 1,024 MB an "
+                               f"export may use; choose {fits:,} px or less, or fewer images")
+    assert peak < 20 * 2**20 and not list((tmp_path / "exports").iterdir())
+    assert ex.export_memory(1024, 1, ex.ExportOptions(format=fmt, size=fits)) <= ex.MAX_EXPORT_BYTES
+
+
+@pytest.mark.parametrize("fmt", ["mp4", "png", "gif"])
+def test_animations_and_png_folders_are_rendered_one_image_at_a_time(tmp_path, fmt):
+    import tracemalloc
+
+    from gan_studio.core import exports as ex
+
+    pytest.importorskip("av") if fmt == "mp4" else None
+    images = np.random.default_rng(0).integers(0, 256, (48, 28, 28, 1), dtype=np.uint8)
+    opts = ex.ExportOptions(format=fmt, size=512)
+    all_frames = 48 * 512 * 512 * (3 if fmt == "mp4" else 1)     # what rendering them all at once held
+    tracemalloc.start()
+    try:
+        out = ex.write_export(tmp_path / f"out.{fmt}" if fmt != "png" else tmp_path / "pngs", images, opts)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(out) == (48 if fmt == "png" else 1)
+    assert peak < all_frames / 4, (peak, all_frames)
