@@ -3915,6 +3915,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>同样的 64 个噪声向量，由学习中的生成器绘制</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/settings.py" />
+            <source>The settings file could not be read; it was kept as {path} and the settings start afresh.</source>
+            <translation>无法读取设置文件；它已另存为 {path}，设置将重新开始。</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/app/setup_dialog.py" />
             <source>A setup is a small file with every setting of this experiment (no weights). Open it on another computer with File ▸ Open setup…, by dropping it on the window, or with gan-studio open FILE.</source>
             <translation>设置文件是一个包含本实验全部设置（不含权重）的小文件。在另一台电脑上可以用“文件 ▸ 打开设置…”、把它拖到窗口上，或用 gan-studio open FILE 打开。</translation>
