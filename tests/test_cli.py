@@ -345,7 +345,7 @@ def test_autosave_failures_during_cli_training_warn_and_training_goes_on(capsys,
     code, _, err = run(capsys, "resume", str(run_copy), "--steps", "12", "--threads", "1")
     assert code == 0, err
     assert (f"warning: Snapshot not saved (step 5): could not write the snapshot "
-            f"{run_copy / 'snapshots' / 'step_0000005.safetensors'}: {run_copy / 'snapshots'} is a file, not a folder "
+            f"{run_copy / 'snapshots' / 'step_0000005.safetensors'}: {run_copy / 'snapshots'} is a file, not a folder. "
             f"Training goes on and keeps its state in memory") in err
     assert "this is a bug" not in err
     assert json.loads((run_copy / "run.json").read_text())["step"] == 16

@@ -439,7 +439,8 @@ def not_saved_warning(step: int, message: str, what: str, kept_step: int):
     kept = f"the run folder's last good save is at step {kept_step:,}" if kept_step else "the run has no save yet"
     advice = (f"Training goes on and keeps its state in memory; it tries again later ({kept}). "
               f"Free some space (or fix the folder) so the next save can succeed.")
-    return TrainingWarning("not-saved", int(step), _NOT_SAVED_TITLES.get(what, "Not saved"), message, advice)
+    text = message if message.endswith((".", "!", "?")) else message + "."
+    return TrainingWarning("not-saved", int(step), _NOT_SAVED_TITLES.get(what, "Not saved"), text, advice)
 
 
 def rescue_places() -> list[Path]:

@@ -669,7 +669,7 @@ def test_snapshots_folder_replaced_by_a_file_warns_and_training_goes_on(tmp_path
         assert session.step == 10
         assert warnings[0].step == 4 and warnings[0].title == "Snapshot not saved"
         assert warnings[0].text == (f"could not write the snapshot {tmp_path / 'run' / 'snapshots' / 'step_0000004.safetensors'}: "
-                                    f"{tmp_path / 'run' / 'snapshots'} is a file, not a folder")
+                                    f"{tmp_path / 'run' / 'snapshots'} is a file, not a folder.")
         assert "this is a bug" not in warnings[0].message()
         assert "Training goes on and keeps its state in memory" in warnings[0].advice
         assert [w.step for w in warnings] == [4, 6, 9]          # tried again one spacing later, not every chunk
@@ -699,7 +699,7 @@ def test_snapshot_on_a_full_disk_says_the_space_it_needs(tmp_path, monkeypatch):
     finally:
         session.close()
     assert re.fullmatch(r"could not write the snapshot .*step_0000003\.safetensors: the disk is full \(needs "
-                        r"[\d.]+ [kM]B, 1\.0 MB free\)", warnings[0].text), warnings[0].text
+                        r"[\d.]+ [kM]B, 1\.0 MB free\)\.", warnings[0].text), warnings[0].text
     assert session.step == 5
 
 
@@ -726,7 +726,7 @@ def test_autosave_on_a_full_disk_warns_keeps_training_and_saves_once_there_is_ro
         assert "Autosave failed" in titles
         autosave = next(w for w in warnings if w.title == "Autosave failed")
         assert re.fullmatch(r"not saved: could not write optimizer.safetensors in .*run: the disk is full \(needs "
-                            r"[\d.]+ MB, [\d.]+ [kMGT]?B free\); the run has no earlier checkpoint", autosave.text), \
+                            r"[\d.]+ MB, [\d.]+ [kMGT]?B free\); the run has no earlier checkpoint\.", autosave.text), \
             autosave.text
         assert "the run has no save yet" in autosave.advice
         monkeypatch.setattr(runs_mod, "_write_file", _real_write_file)
