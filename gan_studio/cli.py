@@ -734,13 +734,14 @@ def main(argv: list[str] | None = None) -> int:
     from .core.data import DatasetError, IdxFormatError
     from .core.exports import ExportError
     from .core.runs import RunError
+    from .core.snapshots import SnapshotError
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except _Diverged:
         return EXIT_DIVERGED
-    except (CliError, ConfigError, DatasetError, IdxFormatError, RunError, ExportError) as exc:
+    except (CliError, ConfigError, DatasetError, IdxFormatError, RunError, ExportError, SnapshotError) as exc:
         print(f"gan-studio: error: {_one_line(exc)}", file=sys.stderr)
         return 2
     except OSError as exc:

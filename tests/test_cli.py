@@ -551,3 +551,35 @@ def test_quality_is_off_by_default_and_printed_with_quality(tmp_path, capsys):
     assert "/100 (" in line and "real-vs-real floor" in line and "/10 classes" in line
     rows = [json.loads(ln) for ln in (run_dir / "quality.jsonl").read_text().splitlines()]
     assert rows and 0 <= rows[0]["score"] <= 100 and rows[0]["step"] >= 4
+
+
+def test_final_save_with_no_room_anywhere_waits_on_a_terminal_until_space_is_freed(capsys, run_copy, monkeypatch,
+                                                                                   tmp_path):
+    from gan_studio import cli
+    from gan_studio.core import runs as runs_mod
+    from gan_studio.core import session as session_mod
+
+    real = runs_mod._write_file
+    disk = {"full": True}
+
+    def maybe_full(path, data):
+        if disk["full"]:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    prompts = []
+
+    def user_frees_space(prompt):
+        prompts.append(prompt)
+        disk["full"] = False
+        return ""
+
+    monkeypatch.setattr(runs_mod, "_write_file", maybe_full)
+    monkeypatch.setattr(session_mod, "rescue_places", lambda: [tmp_path / "elsewhere"])
+    monkeypatch.setattr(cli.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", user_frees_space)
+    code, _, err = run(capsys, "resume", str(run_copy), "--steps", "2", "--threads", "1")
+    assert code == 0, err
+    assert prompts == ["Free some space, then press Enter to save step 6 again (Ctrl-C gives up and loses the "
+                       "unsaved steps)… "]
+    assert json.loads((run_copy / "run.json").read_text())["step"] == 6
