@@ -129,6 +129,8 @@ def _drive(session, steps: int, seconds: float, dist=None, quality: bool = False
     """Train until the target, Ctrl-C or a divergence, then save.  Under torchrun (`dist`) all
     processes run this together; only rank 0 shows progress and writes the run folder.
     The run folder's lock is released at the end, whatever happened."""
+    # a full disk or a folder gone bad warns and training goes on (the state stays in memory)
+    session.on_save_failure = "warn"
     if quality and (dist is None or dist.is_main):
         note = session.enable_quality()
         print(f"quality meter: {note}" if note else "quality meter: on (every 10 s of training)", file=sys.stderr)
@@ -217,8 +219,13 @@ def _train_and_save(session, steps: int, seconds: float, dist=None) -> str:
     if not main:
         return reason
     progress.close()
-    session.snapshot()
-    session.save("stopped" if reason == "stopped by the user" else "finished")
+    from .core.runs import RunError
+
+    try:
+        session.snapshot()
+    except RunError as exc:
+        print(f"warning: the last progress grid was not saved: {exc}", file=sys.stderr)
+    _final_save(session, "stopped" if reason == "stopped by the user" else "finished")
     images = (t.step_count - start_step) * min(t.config.train.batch_size, len(t.data)) * t.config.train.d_steps * t.processes
     seconds_trained = t.elapsed - start_elapsed
     speed = f", {images / seconds_trained:.0f} img/s on average" if images and seconds_trained > 0 else ""
@@ -231,6 +238,42 @@ def _train_and_save(session, steps: int, seconds: float, dist=None) -> str:
         print(f"snapshots: {len(snaps)} kept (steps {', '.join(str(s.step) for s in snaps)}), "
               f"{describe_size(total_bytes(snaps))} in {store.folder}", file=sys.stderr)
     return reason
+
+
+def _final_save(session, status: str) -> None:
+    """Save at the end of training; when the run folder cannot be written, save a copy of the run where
+    there is room (and say where), else — on a terminal — wait for the user to free space.  The trained
+    steps are never dropped silently."""
+    from .core.runs import RunError
+
+    try:
+        session.save(status)
+        return
+    except RunError as exc:
+        print(f"warning: {exc}", file=sys.stderr)
+    original = session.run.path
+    while True:
+        try:
+            where = session.save_elsewhere(status)
+        except RunError as exc:
+            if not sys.stdin.isatty():
+                raise CliError(f"training reached step {session.step:,} but could not be saved in {original}, and "
+                               f"{exc}; free some space and train again") from None
+            print(f"gan-studio: {exc}", file=sys.stderr)
+            try:
+                input(f"Free some space, then press Enter to save step {session.step:,} again "
+                      f"(Ctrl-C gives up and loses the unsaved steps)… ")
+            except EOFError:
+                raise CliError(f"the run could not be saved: {exc}") from None
+            try:
+                session.save(status)
+                return
+            except RunError as again:
+                print(f"warning: {again}", file=sys.stderr)
+                continue
+        print(f"saved the run to {where} instead ({original} could not be written); continue it with "
+              f"`gan-studio resume {where}`", file=sys.stderr)
+        return
 
 
 class _Diverged(Exception):
@@ -691,13 +734,14 @@ def main(argv: list[str] | None = None) -> int:
     from .core.data import DatasetError, IdxFormatError
     from .core.exports import ExportError
     from .core.runs import RunError
+    from .core.snapshots import SnapshotError
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except _Diverged:
         return EXIT_DIVERGED
-    except (CliError, ConfigError, DatasetError, IdxFormatError, RunError, ExportError) as exc:
+    except (CliError, ConfigError, DatasetError, IdxFormatError, RunError, ExportError, SnapshotError) as exc:
         print(f"gan-studio: error: {_one_line(exc)}", file=sys.stderr)
         return 2
     except OSError as exc:

@@ -288,22 +288,69 @@ def test_resume_that_diverges_keeps_the_last_good_save(capsys, run_copy, monkeyp
     assert not (run_copy / ".lock").exists()
 
 
-def test_disk_full_at_the_final_save_is_one_line_and_keeps_the_last_save(capsys, run_copy, monkeypatch):
+def test_disk_full_everywhere_at_the_final_save_is_one_line_and_keeps_the_last_save(capsys, run_copy, monkeypatch,
+                                                                                    tmp_path):
     from gan_studio.core import runs as runs_mod
+    from gan_studio.core import session as session_mod
 
     def full(path, data):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     before = {k: v for k, v in bad.snapshot(run_copy).items() if k.endswith(".safetensors") or k == "checkpoint.json"}
     monkeypatch.setattr(runs_mod, "_write_file", full)
+    monkeypatch.setattr(session_mod, "rescue_places", lambda: [tmp_path / "elsewhere"])
     code, _, err = run(capsys, "resume", str(run_copy), "--steps", "2", "--threads", "1")
     assert code == 2
-    assert err.strip().splitlines()[-1] == (f"gan-studio: error: not saved: could not write the checkpoint in "
-                                            f"{run_copy} (No space left on device); the last good checkpoint "
-                                            f"(step 4) is kept")
+    last = err.strip().splitlines()[-1]
+    assert re.fullmatch(rf"gan-studio: error: training reached step 6 but could not be saved in {re.escape(str(run_copy))}, "
+                        rf"and the run could not be saved anywhere else either: {re.escape(str(tmp_path / 'elsewhere'))} "
+                        rf"\(not saved: could not write optimizer.safetensors in .*: the disk is full \(needs [\d.]+ MB, "
+                        rf".*\); the last good checkpoint \(step 4\) is kept\); free some space and train again", last), last
+    assert "this is a bug" not in err
     after = {k: v for k, v in bad.snapshot(run_copy).items() if k.endswith(".safetensors") or k == "checkpoint.json"}
     assert after == before
     assert not list(run_copy.glob(".*.tmp"))
+    assert list((tmp_path / "elsewhere").iterdir()) == []        # the copy that could not be saved is gone
+
+
+def test_final_save_on_a_full_run_disk_goes_to_a_place_with_room(capsys, run_copy, monkeypatch, gs_home):
+    from gan_studio.core import runs as runs_mod
+
+    real = runs_mod._write_file
+
+    def full_here(path, data):
+        if run_copy in path.parents:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(runs_mod, "_write_file", full_here)
+    code, _, err = run(capsys, "resume", str(run_copy), "--steps", "3", "--threads", "1")
+    assert code == 0, err
+    rescued = list((gs_home / "rescued").iterdir())
+    assert len(rescued) == 1 and rescued[0].name.startswith(run_copy.name + "-rescued-")
+    assert f"warning: not saved: could not write optimizer.safetensors in {run_copy}: the disk is full" in err
+    assert (f"saved the run to {rescued[0]} instead ({run_copy} could not be written); continue it with "
+            f"`gan-studio resume {rescued[0]}`") in err
+    assert json.loads((rescued[0] / "run.json").read_text())["step"] == 7
+    assert json.loads((run_copy / "run.json").read_text())["step"] == 4     # the original keeps its last save
+    monkeypatch.undo()
+    code, _, err = run(capsys, "resume", str(rescued[0]), "--steps", "1", "--threads", "1")
+    assert code == 0 and "at step 7" in err, err
+
+
+def test_autosave_failures_during_cli_training_warn_and_training_goes_on(capsys, run_copy, monkeypatch, gs_home):
+    """`snapshots/` replaced by a file: each snapshot warns in plain words; the run trains on and is saved."""
+    from gan_studio.core import snapshots as sn
+
+    monkeypatch.setattr(sn, "FIRST_STEP", 5)
+    (run_copy / "snapshots").write_text("not a folder")
+    code, _, err = run(capsys, "resume", str(run_copy), "--steps", "12", "--threads", "1")
+    assert code == 0, err
+    assert (f"warning: Snapshot not saved (step 5): could not write the snapshot "
+            f"{run_copy / 'snapshots' / 'step_0000005.safetensors'}: {run_copy / 'snapshots'} is a file, not a folder. "
+            f"Training goes on and keeps its state in memory") in err
+    assert "this is a bug" not in err
+    assert json.loads((run_copy / "run.json").read_text())["step"] == 16
 
 
 def test_resume_takes_threads_and_reports_the_average_speed(capsys, run_copy):
@@ -508,3 +555,35 @@ def test_quality_is_off_by_default_and_printed_with_quality(tmp_path, capsys):
     assert "/100 (" in line and "real-vs-real floor" in line and "/10 classes" in line
     rows = [json.loads(ln) for ln in (run_dir / "quality.jsonl").read_text().splitlines()]
     assert rows and 0 <= rows[0]["score"] <= 100 and rows[0]["step"] >= 4
+
+
+def test_final_save_with_no_room_anywhere_waits_on_a_terminal_until_space_is_freed(capsys, run_copy, monkeypatch,
+                                                                                   tmp_path):
+    from gan_studio import cli
+    from gan_studio.core import runs as runs_mod
+    from gan_studio.core import session as session_mod
+
+    real = runs_mod._write_file
+    disk = {"full": True}
+
+    def maybe_full(path, data):
+        if disk["full"]:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    prompts = []
+
+    def user_frees_space(prompt):
+        prompts.append(prompt)
+        disk["full"] = False
+        return ""
+
+    monkeypatch.setattr(runs_mod, "_write_file", maybe_full)
+    monkeypatch.setattr(session_mod, "rescue_places", lambda: [tmp_path / "elsewhere"])
+    monkeypatch.setattr(cli.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", user_frees_space)
+    code, _, err = run(capsys, "resume", str(run_copy), "--steps", "2", "--threads", "1")
+    assert code == 0, err
+    assert prompts == ["Free some space, then press Enter to save step 6 again (Ctrl-C gives up and loses the "
+                       "unsaved steps)… "]
+    assert json.loads((run_copy / "run.json").read_text())["step"] == 6

@@ -192,6 +192,10 @@ CORE_TEMPLATES = (
             "This usually means the learning rates are too high for this loss. "
             "Try halving both learning rates, switching to the non-saturating loss, "
             "or enabling spectral norm in the discriminator, then resume from the last save."),
+    tr_noop("Training diverged: {metrics} exploded past {limit} at step {step}. "
+            "This usually means the learning rates are too high for this loss. "
+            "Try halving both learning rates, switching to the non-saturating loss, "
+            "or enabling spectral norm in the discriminator, then resume from the last save."),
     tr_noop("The generator is collapsing: {what}."),
     tr_noop("the samples are nearly all the same image: they vary {percent} % as much as real digits"),
     tr_noop("it drew {best} digit classes earlier and only {now} now"),

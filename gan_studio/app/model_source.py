@@ -19,7 +19,8 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.generator import GeneratorModel, load_generator
 from ..core.latent import Lineage, latent_for, root_creature
-from ..core.runs import RunFolder, atomic_write_text
+from ..core.atomic import set_aside
+from ..core.runs import FAVOURITES_FILE, RunFolder, atomic_write_text
 from ..paths import resource_path, user_data_dir
 from .i18n import tr
 
@@ -117,6 +118,7 @@ class ModelSource(QObject):
         super().__init__(parent)
         self._model: GeneratorModel | None = None
         self._favourites: list[dict] = []
+        self._unreadable: Path | None = None      # a favourites file that could not be read in full
         self.lineage = Lineage()
         self.directions_cache: dict[int, object] = {}
         if model is not None:
@@ -185,20 +187,54 @@ class ModelSource(QObject):
                 return None
         return None
 
+    def _favourites_file(self) -> Path | None:
+        run = self._run()
+        return run.path / FAVOURITES_FILE if run is not None else self.favourites_path()
+
     def _read_favourites(self) -> list[dict]:
+        """The favourites on disk.  A file that cannot be read in full is remembered in `_unreadable`:
+        the next write first keeps it aside (`set_aside`), so a damaged file never becomes a loss."""
+        self._unreadable = None
         try:
             run = self._run()
             if run is not None:
-                return [f for f in run.read_favourites() if isinstance(f, dict) and "seed" in f]
+                good = [f for f in run.read_favourites() if isinstance(f, dict) and "seed" in f]
+                if run.favourite_issues:
+                    self._unreadable = run.path / FAVOURITES_FILE
+                return good
             path = self.favourites_path()
             if path is not None and path.is_file():
                 data = json.loads(path.read_text("utf-8"))
-                return [f for f in data.get("favourites", []) if isinstance(f, dict) and "seed" in f]
-        except Exception as exc:  # noqa: BLE001 - damaged file: start empty, say so
-            self.status.emit(tr("Favourites could not be read: {error}").format(error=exc))
+                items = data.get("favourites", [])
+                good = [f for f in items if isinstance(f, dict) and "seed" in f]
+                if len(good) != len(items):
+                    self._unreadable = path
+                return good
+        except Exception as exc:  # noqa: BLE001 - damaged file: start empty, say so, never write over it
+            self._unreadable = self._favourites_file()
+            self.status.emit(tr("Favourites could not be read: {error}. The file is kept as it is; starring an "
+                                "image keeps it aside as a .bak file and starts a new list.").format(error=exc))
         return []
 
+    def _keep_unreadable_aside(self) -> bool:
+        """Before the first write over a file that could not be read: move it aside. False when it must not
+        be written (the file could not be moved)."""
+        path = getattr(self, "_unreadable", None)
+        if path is None or not Path(path).exists():
+            self._unreadable = None
+            return True
+        kept = set_aside(path)
+        if kept is None:
+            self.status.emit(tr("Favourites not saved: {path} could not be read and could not be moved aside, "
+                                "so it is left as it is").format(path=path))
+            return False
+        self._unreadable = None
+        self.status.emit(tr("The favourites file that could not be read was kept as {path}").format(path=kept))
+        return True
+
     def _write_favourites(self) -> None:
+        if not self._keep_unreadable_aside():
+            return
         run = self._run()
         if run is not None:
             run.write_favourites(list(self._favourites))
@@ -265,12 +301,17 @@ class ModelSource(QObject):
             try:
                 return Lineage.from_json(path.read_text("utf-8"))
             except Exception as exc:  # noqa: BLE001
-                self.status.emit(tr("The breeding lineage could not be read: {error}").format(error=exc))
+                kept = set_aside(path)      # the next save must not write over it
+                self.status.emit(tr("The breeding lineage could not be read: {error}").format(error=exc) + (
+                    tr(" (kept as {path})").format(path=kept) if kept is not None else ""))
+                self._lineage_stuck = kept is None and path.exists()
+                return Lineage()
+        self._lineage_stuck = False
         return Lineage()
 
     def save_lineage(self) -> None:
         path = self.lineage_path()
-        if path is None:
+        if path is None or getattr(self, "_lineage_stuck", False):
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(path, self.lineage.to_json())

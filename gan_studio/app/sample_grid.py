@@ -111,21 +111,26 @@ class SampleGridView(QWidget):
         self._sync_slider(True)
 
     def load_folder(self, folder: Path) -> int:
-        """Load `step_NNNNNNN.png` sheets (a run's samples/ folder); returns how many."""
-        from PIL import Image
+        """Load `step_NNNNNNN.png` sheets (a run's samples/ folder); returns how many.  A sheet that cannot be
+        loaded (damaged, foreign, or claiming an enormous size) is skipped; `skipped` says which and why."""
+        from ..core.follow import load_grid
+        from ..core.runs import RunError
 
         files = sorted(Path(folder).glob("step_*.png"))
         if len(files) > self.max_history:  # thin evenly, keep the last
             idx = np.unique(np.linspace(0, len(files) - 1, self.max_history).round().astype(int))
             files = [files[i] for i in idx]
         sheets = []
+        self.skipped: list[str] = []
         for f in files:
             try:
                 step = int(f.stem.split("_", 1)[1])
-                with Image.open(f) as im:
-                    arr = np.asarray(im.convert("L") if im.mode in ("L", "LA", "P", "1") else im.convert("RGB"))
-            except (ValueError, OSError):
-                continue  # a damaged or foreign file: skip it
+                arr = load_grid(f)          # checks the size before decoding (no decompression bomb)
+            except ValueError:
+                continue  # not a step number: a foreign file
+            except RunError as exc:
+                self.skipped.append(str(exc))
+                continue
             sheets.append((step, arr if arr.ndim == 3 else arr[..., None]))
         self.set_history(sheets)
         return len(sheets)

@@ -19,6 +19,19 @@ class AppSettings:
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path else user_data_dir() / "settings.ini"
         self.q = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self.kept_aside: Path | None = None
+        if self.q.status() == QSettings.Status.FormatError:
+            # a damaged file: keep it aside (the next write would replace it) and say so at the next start
+            from ..core.atomic import set_aside
+            from .i18n import tr
+
+            del self.q
+            self.kept_aside = set_aside(self.path)
+            where = self.path if self.kept_aside is not None else self.path.with_name(self.path.stem + ".new.ini")
+            self.q = QSettings(str(where), QSettings.Format.IniFormat)      # never written over the damaged one
+            if self.kept_aside is not None:
+                self.set_pending_notice(tr("The settings file could not be read; it was kept as {path} and the "
+                                           "settings start afresh.").format(path=self.kept_aside))
 
     # ----------------------------------------------------------- recent runs
     def recent_runs(self) -> list[str]:

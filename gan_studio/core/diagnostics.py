@@ -162,7 +162,7 @@ def verdict(point_or_score) -> Verdict:
 # ---------------------------------------------------------------- warnings
 @dataclass(frozen=True)
 class TrainingWarning:
-    kind: str           # "collapse", "d-wins" or "diverged"
+    kind: str           # "collapse", "d-wins", "diverged" or "not-saved" (core/session.py)
     step: int
     title: str
     text: str           # what is happening, from the numbers

@@ -31,7 +31,8 @@ from gan_studio.core.images import BACKGROUNDS, RESAMPLING, grid_columns, resize
 __all__ = [
     "ExportError", "export_name", "save_png", "save_images", "save_grid_png", "save_latents",
     "load_latents", "save_gif", "save_mp4", "save_frames", "ExportOptions", "FORMATS", "render_cells",
-    "render_sheet", "render_frames", "render_svg", "write_export", "save_sprite_sheet",
+    "render_sheet", "render_frames", "render_svg", "write_export", "save_sprite_sheet", "MAX_EXPORT_BYTES",
+    "check_export_budget", "export_memory",
 ]
 
 
@@ -462,6 +463,117 @@ def save_sprite_sheet(path: os.PathLike | str, images, opts: ExportOptions, item
     return path, json_path
 
 
+MAX_EXPORT_BYTES = 1 << 30   # the memory one export may use for its pixels (a sheet, a GIF's frames)
+
+
+def export_memory(n: int, channels: int, opts: ExportOptions, num_classes: int | None = None) -> int:
+    """Bytes of pixels an export of `n` images holds at its peak.  PNG files and MP4 frames are
+    rendered and written one image at a time; a sheet holds its cells and the sheet; a GIF holds every
+    frame (Pillow writes them at the end)."""
+    s = int(opts.size)
+    c = 4 if opts.background == "transparent" else channels
+    if opts.format == "sheet":
+        cols = sheet_columns(n, opts, num_classes)
+        rows = -(-n // cols)
+        pad = int(opts.padding)
+        return n * s * s * channels + (rows * (s + pad) + pad) * (cols * (s + pad) + pad) * c
+    if opts.format == "gif":
+        return n * s * s + s * s * 4
+    if opts.format == "svg":
+        return n * 64 * 1024
+    return 4 * s * s * 4
+
+
+def check_export_budget(path, n: int, channels: int, opts: ExportOptions, num_classes: int | None = None,
+                        budget: int | None = None) -> None:
+    """ExportError, before any work, when the export would need more memory than `MAX_EXPORT_BYTES`;
+    it names the size it would need and the largest image size that fits."""
+    budget = MAX_EXPORT_BYTES if budget is None else int(budget)
+    need = export_memory(n, channels, opts, num_classes)
+    if need <= budget:
+        return
+    lo, hi = 1, int(opts.size)          # the largest size that fits (memory grows with the size)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if export_memory(n, channels, ExportOptions(**{**opts.to_dict(), "size": mid}), num_classes) <= budget:
+            lo = mid
+        else:
+            hi = mid - 1
+    fits = lo if export_memory(n, channels, ExportOptions(**{**opts.to_dict(), "size": lo}), num_classes) <= budget \
+        else 1
+    what = {"sheet": "this sheet", "gif": "this GIF"}.get(opts.format, "this export")
+    hint = f"choose {fits:,} px or less, or fewer images" if fits > 1 else "choose fewer images"
+    raise ExportError(path, f"{what} of {n:,} images at {int(opts.size):,} px would need {need / 2**20:,.0f} MB of "
+                            f"memory, more than the {budget // 2**20:,} MB an export may use; {hint}")
+
+
+def _save_gif_streamed(path, arr: np.ndarray, opts: ExportOptions) -> Path:
+    """A GIF rendered one frame at a time: only the palette frames (1 byte a pixel) are held, never
+    all frames resized in RGB at once."""
+    if opts.fps <= 0:
+        raise ValueError(f"fps must be positive (got {opts.fps})")
+
+    def frame(i):
+        return render_frames(arr[i:i + 1], opts)
+
+    first = frame(0)
+    if first.shape[3] == 1:
+        palette = None
+    else:
+        sample = np.concatenate([frame(i)[..., :3] for i in range(0, len(arr), max(1, len(arr) // 16))])
+        palette = Image.fromarray(np.ascontiguousarray(sample.reshape(-1, sample.shape[2], 3))).quantize(
+            colors=256, dither=Image.Dither.NONE)
+        del sample
+
+    def to_palette(f):
+        f = f[0]
+        if palette is None:
+            im = Image.frombytes("P", (f.shape[1], f.shape[0]), np.ascontiguousarray(f[..., 0]).tobytes())
+            im.putpalette(_GRAY_PALETTE)
+            return im
+        return Image.fromarray(np.ascontiguousarray(f[..., :3])).quantize(palette=palette, dither=Image.Dither.NONE)
+
+    images = [to_palette(first)] + [to_palette(frame(i)) for i in range(1, len(arr))]
+    options: dict[str, Any] = {"format": "GIF", "save_all": True, "append_images": images[1:],
+                               "duration": max(20, int(round(1000 / opts.fps))), "optimize": False, "disposal": 1,
+                               "loop": 0}
+    return _write_atomic(path, lambda tmp: images[0].save(tmp, **options))
+
+
+def _save_mp4_streamed(path, arr: np.ndarray, opts: ExportOptions) -> Path:
+    """An MP4 rendered and encoded one frame at a time (memory: one frame, whatever the count)."""
+    import av
+
+    if opts.fps <= 0:
+        raise ValueError(f"fps must be positive (got {opts.fps})")
+    rate = Fraction(opts.fps).limit_denominator(1001)
+
+    def rgb(i):
+        f = render_frames(arr[i:i + 1], opts)[0]
+        f = np.repeat(f, 3, axis=2) if f.shape[2] == 1 else f[..., :3]
+        h, w = f.shape[:2]
+        return np.ascontiguousarray(np.pad(f, ((0, h % 2), (0, w % 2), (0, 0)), mode="edge"))
+
+    first = rgb(0)
+
+    def write(tmp: Path) -> None:
+        codec = _video_codec()
+        with av.open(str(tmp), mode="w", format="mp4") as container:
+            stream = container.add_stream(codec, rate=rate)
+            stream.width, stream.height = first.shape[1], first.shape[0]
+            stream.pix_fmt = "yuv420p"
+            if codec == "libx264":
+                stream.options = {"crf": "18", "preset": "medium"}
+            else:
+                stream.bit_rate = 4_000_000
+            for i in range(len(arr)):
+                f = first if i == 0 else rgb(i)
+                container.mux(stream.encode(av.VideoFrame.from_ndarray(f, format="rgb24")))
+            container.mux(stream.encode(None))
+
+    return _write_atomic(path, write)
+
+
 def write_export(path: os.PathLike | str, images, opts: ExportOptions, items: Sequence[dict] | None = None,
                  meta: dict | None = None, num_classes: int | None = None) -> list[Path]:
     """Write ``images`` (N, H, W, C) uint8 as ``opts.format``; returns the files written.
@@ -478,19 +590,21 @@ def write_export(path: os.PathLike | str, images, opts: ExportOptions, items: Se
         raise ValueError(f"nothing to export (images of shape {arr.shape})")
     items = list(items) if items is not None else [{} for _ in range(len(arr))]
     fmt = opts.format
+    check_export_budget(path, len(arr), arr.shape[3], opts, num_classes)
     if fmt == "png":
-        cells = style(render_cells(arr, opts), opts.background)
-        if len(cells) == 1:
-            pil = _pil(np.ascontiguousarray(cells[0]))
+        if len(arr) == 1:
+            pil = _pil(np.ascontiguousarray(style(render_cells(arr, opts), opts.background)[0]))
             return [_write_atomic(path, lambda tmp: pil.save(tmp, format="PNG"))]
         from .atlas import frame_names
-        return save_images(path, cells, [f"{name}.png" for name in frame_names(items)])
+        names = [f"{name}.png" for name in frame_names(items)]
+        return [p for i in range(len(arr))         # one image at a time: memory stays one image
+                for p in save_images(path, style(render_cells(arr[i:i + 1], opts), opts.background), names[i:i + 1])]
     if fmt == "sheet":
         return list(save_sprite_sheet(path, arr, opts, items, meta, num_classes))
     if fmt == "gif":
-        return [save_gif(path, render_frames(arr, opts), fps=opts.fps)]
+        return [_save_gif_streamed(path, arr, opts)]
     if fmt == "mp4":
-        return [save_mp4(path, render_frames(arr, opts), fps=opts.fps)]
+        return [_save_mp4_streamed(path, arr, opts)]
     titles = [", ".join(f"{k} {v}" for k, v in it.items() if v is not None) for it in items]
     text = render_svg(arr, opts, titles, num_classes)
     return [_write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))]

@@ -154,8 +154,23 @@ def load_generator(path) -> GeneratorModel:
     except (KeyError, json.JSONDecodeError, ConfigError) as exc:
         raise RunError(f"{path.name} has no usable model description ({exc})") from None
     module = _from_state(cfg, tensors, "G.")
-    return GeneratorModel(module, cfg, meta.get("name", path.stem), path, json.loads(meta.get("class_names", "[]")),
-                          int(meta.get("step", 0)), json.loads(meta.get("provenance", "{}")))
+    try:
+        names = json.loads(meta.get("class_names", "[]"))
+    except ValueError:
+        names = None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise RunError(f"{path.name}: its class names (the \"class_names\" entry of its metadata) are damaged — "
+                       f"not a JSON list of names; export the generator again")
+    try:
+        provenance = json.loads(meta.get("provenance", "{}"))
+    except ValueError:
+        provenance = {}       # where it came from is only information: a damaged note is not worth refusing
+    try:
+        step = int(meta.get("step", 0))
+    except ValueError:
+        step = 0
+    return GeneratorModel(module, cfg, meta.get("name", path.stem), path, names, step,
+                          provenance if isinstance(provenance, dict) else {})
 
 
 def _export_parts(model: GeneratorModel, name: str | None = None) -> tuple[dict, dict]:

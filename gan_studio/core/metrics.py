@@ -316,7 +316,9 @@ class RealReference:
         features = np.asarray(features, dtype=np.float64)
         labels = np.asarray(labels, dtype=np.int64)
         if len(features) < 8:
-            raise ValueError(f"a real reference needs at least 8 images, got {len(features)}")
+            raise ValueError(f"the quality score compares generated digits with held-out real ones, and there "
+                             f"{'is' if len(features) == 1 else 'are'} only {len(features)} (at least 8 are "
+                             f"needed); hold out more images (the dataset's held-out count, data.holdout)")
         order = np.random.default_rng(seed).permutation(len(features))
         half = len(features) // 2
         ia, ib = order[:half], order[half:]

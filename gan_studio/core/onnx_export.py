@@ -71,6 +71,17 @@ def export_onnx(model, path: os.PathLike | str, opset: int = OPSET) -> Path:
         args = (z, torch.arange(2, dtype=torch.long) % model.num_classes)
         names.append("label")
         axes["label"] = {0: "batch"}
+    try:
+        _write(model, graph, args, names, axes, path, opset, onnx)
+    except OSError as exc:       # a full disk, a read-only folder: name the file, not only "No space left"
+        from .atomic import describe_write_failure
+        from .exports import ExportError
+
+        raise ExportError(path, describe_write_failure(path, exc)) from None
+    return path
+
+
+def _write(model, graph, args, names, axes, path: Path, opset: int, onnx) -> None:
     with atomic_path(path) as tmp, warnings.catch_warnings():
         warnings.simplefilter("ignore")          # the exporter's deprecation notices
         torch.onnx.export(graph, args, str(tmp), dynamo=False, opset_version=int(opset), input_names=names,
@@ -91,4 +102,3 @@ def export_onnx(model, path: os.PathLike | str, opset: int = OPSET) -> Path:
         proto.doc_string = "GAN Studio generator: " + meta["inputs"] + " -> image float32 [batch, C, H, W] in [-1, 1]"
         onnx.checker.check_model(proto)
         onnx.save(proto, str(tmp))
-    return path

@@ -368,6 +368,11 @@ def _read_owner(file: Path, stale_after: float) -> LockOwner | None:
         if alive and start and _process_start(pid) not in ("", start):
             alive = False                 # the pid was reused by another process
     else:
-        alive = time.time() - heartbeat <= stale_after
+        now = time.time()
+        if heartbeat > now + stale_after:
+            # a heartbeat from the future (a clock far ahead, or a damaged file) would never go stale:
+            # judge by when the file was last written here instead
+            heartbeat = mtime if mtime <= now + stale_after else 0.0
+        alive = now - heartbeat <= stale_after
     return LockOwner(pid, host, _number(data.get("started")), heartbeat, str(data.get("token", "")),
                      alive=alive, local=local)

@@ -30,7 +30,7 @@ import numpy as np
 from safetensors import SafetensorError   # safetensors.torch (and torch) load where tensors are read or written
 
 from .. import __version__
-from .atomic import atomic_path, atomic_write_bytes
+from .atomic import atomic_path, atomic_write_bytes, describe_write_failure
 from .atomic import atomic_write_text as _atomic_write_text
 from .config import ConfigError, ExperimentConfig, ModelConfig
 
@@ -281,7 +281,7 @@ class RunFolder:
                 shutil.copytree(self.path, target, ignore=shutil.ignore_patterns(".lock"))
                 how = "copied"
         except OSError as exc:
-            raise RunError(f"could not save the run to {target}: {exc.strerror or exc}") from exc
+            raise RunError(f"could not save the run to {target}: {_copy_failure(target, exc)}") from exc
         self.path = target
         return how
 
@@ -352,18 +352,23 @@ class RunFolder:
                     "files": {name: {"sha256": hashlib.sha256(b).hexdigest(), "bytes": len(b)}
                               for name, b in blobs.items()}}
         staged: dict[str, Path] = {}
+        writing = self.path / OPTIMIZER_FILE
         try:
             # 1. the new files under temp names: a full disk or a read-only folder stops here, nothing touched
             for name in (OPTIMIZER_FILE, WEIGHTS_FILE):
-                staged[name] = _stage(self.path / name, blobs[name])
+                writing = self.path / name
+                staged[name] = _stage(writing, blobs[name])
             # 2. the current checkpoint becomes the previous one (hard links), 3. renames, 4. the manifest
+            writing = self.path / prev_name(WEIGHTS_FILE)
             self._keep_previous()
             for name in (OPTIMIZER_FILE, WEIGHTS_FILE):
+                writing = self.path / name
                 os.replace(staged.pop(name), self.path / name)
+            writing = self.path / MANIFEST_FILE
             _atomic_write_text(self.path / MANIFEST_FILE, json.dumps(manifest, indent=2))
         except OSError as exc:
-            raise RunError(f"not saved: could not write the checkpoint in {self.path} ({exc.strerror or exc}); "
-                           f"{kept}") from exc
+            raise RunError(f"not saved: could not write {writing.name} in {self.path}: "
+                           f"{describe_write_failure(writing, exc, need)}; {kept}") from exc
         finally:
             for tmp in staged.values():
                 tmp.unlink(missing_ok=True)
@@ -420,6 +425,28 @@ class RunFolder:
                 return None
         return found
 
+    def _unmatched(self, manifest_file: Path) -> list[str] | None:
+        """The checkpoint files that match `manifest_file` under neither their own nor their .prev name;
+        None when the manifest itself cannot be read."""
+        import hashlib
+
+        try:
+            files = json.loads(manifest_file.read_text("utf-8"))["files"]
+            wanted = {name: str(files[name]["sha256"]) for name in (WEIGHTS_FILE, OPTIMIZER_FILE)}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        bad = []
+        for name, digest in wanted.items():
+            digests = []
+            for candidate in (name, prev_name(name)):
+                try:
+                    digests.append(hashlib.sha256((self.path / candidate).read_bytes()).hexdigest())
+                except OSError:
+                    continue
+            if digest not in digests:
+                bad.append(name)
+        return bad
+
     def restore(self, trainer) -> None:
         """Load this run's checkpoint into a trainer built for the same model.
 
@@ -433,8 +460,13 @@ class RunFolder:
                 blobs = self._resolve(self.path / prev_name(MANIFEST_FILE))
                 self.restored_from = "previous"
             if blobs is None:
-                raise RunError(f"{WEIGHTS_FILE} is damaged or missing: the checkpoint files in {self.path} do not "
-                               f"match {MANIFEST_FILE} and no earlier complete save exists")
+                names = self._unmatched(self.path / MANIFEST_FILE)
+                if names is None:
+                    raise RunError(f"{MANIFEST_FILE} in {self.path} is damaged, so the checkpoint files cannot be "
+                                   f"checked, and no earlier complete save exists")
+                raise RunError(f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} damaged or missing: "
+                               f"the checkpoint files in {self.path} do not match {MANIFEST_FILE} and no earlier "
+                               f"complete save exists")
             tensors, meta = _tensors_from_bytes(blobs[WEIGHTS_FILE], WEIGHTS_FILE)
             opt, opt_meta = _tensors_from_bytes(blobs[OPTIMIZER_FILE], OPTIMIZER_FILE)
         else:   # a run saved before manifests
@@ -536,6 +568,29 @@ class RunFolder:
 
     def write_favourites(self, favourites: list[dict]) -> None:
         atomic_write_text(self.path / FAVOURITES_FILE, json.dumps({"favourites": favourites}, indent=2))
+
+
+def _copy_failure(target: Path, exc: OSError) -> str:
+    """Why copying a run folder to `target` failed, in plain words: shutil.Error carries a list of
+    (source, destination, reason) — one line names the first file and how many failed, never the raw list.
+    The part already copied is removed (the original folder is unchanged)."""
+    import shutil
+
+    from .atomic import describe_write_failure
+
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        failures = exc.args[0]
+        first = failures[0]
+        dest, why = (first[1], first[2]) if isinstance(first, tuple) and len(first) == 3 else (target, str(first))
+        reason = str(why)
+        if "No space left" in reason or "Errno 28" in reason:
+            reason = "the disk is full"
+        more = f" and {len(failures) - 1:,} more file(s)" if len(failures) > 1 else ""
+        text = f"{Path(dest).name}{more} could not be copied ({reason})"
+    else:
+        text = describe_write_failure(Path(getattr(exc, "filename", None) or target), exc)
+    shutil.rmtree(target, ignore_errors=True)
+    return text + "; the run stays where it was"
 
 
 def _metric_row(row) -> bool:

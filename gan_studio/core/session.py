@@ -40,9 +40,16 @@ class SessionUpdate:
     quality: object | None = None        # a diagnostics.QualityPoint when a quality check ran
     warnings: list = field(default_factory=list)     # diagnostics.TrainingWarning raised by this chunk
     state_snapshot: object | None = None  # a snapshots.SnapshotInfo when a trainer snapshot was written
+    not_saved: list = field(default_factory=list)    # why a snapshot, autosave, grid or metrics write failed
 
 
 class TrainingSession:
+    # What a failed write during `advance` (snapshot, autosave, progress grid, metrics rows) does:
+    # "raise" passes the error on; "warn" records it in `SessionUpdate.not_saved` and `warnings` and
+    # training goes on — the trainer holds the whole state in memory and the next write is tried one
+    # interval later (the CLI uses "warn"; an explicit `save` always raises).
+    on_save_failure = "raise"
+
     def __init__(self, config: ExperimentConfig, run_dir=None, dataset=None, device: str | None = None, progress=None,
                  cancel=None):
         from .data import load_dataset
@@ -62,6 +69,8 @@ class TrainingSession:
             self.run = RunFolder.create(run_dir, config, self.dataset.identity)
             self._lock(self.run.path)
         self._last_snapshot_step = -1
+        self._unwritten: list = []          # metric rows the disk refused, written with the next ones
+        self._failing: set[str] = set()     # what failed to write (warned once until it works again)
         self._last_save_step = 0
         self._last_save_elapsed = 0.0
         self.quality = None             # a diagnostics.QualityProbe once enable_quality() ran
@@ -252,29 +261,65 @@ class TrainingSession:
             if store is not None and store.due(t.step_count):
                 break       # end the chunk here, so the trainer snapshot lands on its exact spacing step
         update.records = t.flush()
-        if self.run is not None:
-            self.run.append_metrics(update.records)
         update.warnings = self.watchdog.add_rows(update.records)
+        if self.run is not None:
+            self._guarded(update, "metrics", lambda: self._write_metrics(update.records))
         if self.quality is not None and update.records and self.quality.due():
             update.quality = self.quality.measure()
             if self.run is not None:
-                self.run.append_quality([update.quality])
+                self._guarded(update, "quality", lambda: self.run.append_quality([update.quality]))
             update.warnings += self.watchdog.add_quality(update.quality)
         if self.run is not None and update.records:
-            update.state_snapshot = self.state_snapshots().maybe_take(t)
+            update.state_snapshot = self._guarded(update, "snapshot", lambda: self.state_snapshots().maybe_take(t))
         every = self.config.train.sample_every
         if t.step_count // every != self._last_snapshot_step // every or self._last_snapshot_step < 0:
-            update.snapshot = self.snapshot()
+            update.snapshot = self._guarded(update, "grid", self.snapshot, fallback=lambda: Snapshot(
+                t.step_count, t.fixed_samples()))
         ck, every_s = self.config.train.checkpoint_every, self.config.train.autosave_seconds
         if self.run is not None and ((ck > 0 and t.step_count - self._last_save_step >= ck)
                                      or (every_s > 0 and t.elapsed - self._last_save_elapsed >= every_s)):
-            self.save("running")
-            update.saved = True
+            if self._guarded(update, "checkpoint", lambda: self.save("running") or True):
+                update.saved = True
+            else:       # the next autosave is tried one interval later
+                self._last_save_step, self._last_save_elapsed = t.step_count, t.elapsed
         update.finished = t.target_reached()
         if self.lock is not None and time.monotonic() - self._last_heartbeat > HEARTBEAT_SECONDS:
             self._last_heartbeat = time.monotonic()
             self.lock.heartbeat()
         return update
+
+    def _write_metrics(self, records) -> None:
+        """Append metric rows; rows the disk refused earlier go first (kept in memory until then)."""
+        rows = self._unwritten + [r.to_dict() for r in records]
+        if not rows:
+            return
+        try:
+            self.run.append_metrics(rows)
+        except RunError:
+            self._unwritten = rows
+            raise
+        self._unwritten = []
+
+    def _guarded(self, update: SessionUpdate, what: str, write, fallback=None):
+        """`write()`; with on_save_failure "warn", a failed write becomes a warning and training goes on."""
+        from .snapshots import SnapshotError
+
+        try:
+            result = write()
+        except (RunError, SnapshotError) as exc:
+            if self.on_save_failure != "warn":
+                raise
+            if what not in self._failing or what in ("snapshot", "checkpoint"):
+                update.not_saved.append(str(exc))
+                update.warnings.append(not_saved_warning(self.step, str(exc), what, self._last_good_step()))
+            self._failing.add(what)
+            return fallback() if fallback is not None else None
+        if what in self._failing:
+            self._failing.discard(what)
+        return result
+
+    def _last_good_step(self) -> int:
+        return self.run.step if self.run is not None else 0
 
     def snapshot(self) -> Snapshot:
         images = self.trainer.fixed_samples()
@@ -288,11 +333,54 @@ class TrainingSession:
         if self.run is None:
             raise RuntimeError("this session has no run folder yet; use attach_run")
         records = self.trainer.flush()          # raises TrainingDiverged on non-finite metrics: nothing is written
-        self.run.append_metrics(records)
+        try:
+            self._write_metrics(records)
+        except RunError:
+            pass        # the rows stay in memory and go out with the next ones; the weights matter more
         self.run.save_checkpoint(self.trainer, status=status)   # refuses non-finite weights
         self._last_save_step = self.trainer.step_count
         self._last_save_elapsed = self.trainer.elapsed
         return records
+
+    def save_elsewhere(self, status: str = "paused", places=None) -> Path:
+        """When the run folder cannot be written: copy it into the first of `places` (default
+        `rescue_places()`) with room for the folder and the new checkpoint, continue there and save.
+        Returns the new run folder; RunError naming each place tried when none works."""
+        import shutil
+
+        from .atomic import free_bytes
+
+        if self.run is None:
+            raise RunError("this session has no run folder")
+        need = _folder_bytes(self.run.path) + _state_nbytes(self.trainer) + 8 * 2**20
+        tried = []
+        for base in (rescue_places() if places is None else places):
+            base = Path(base)
+            free = free_bytes(base)
+            if free is not None and free < need:
+                tried.append(f"{base} ({free / 2**20:.1f} MB free, {need / 2**20:.1f} MB needed)")
+                continue
+            target = base / f"{self.run.path.name}-rescued-{time.strftime('%Y%m%d-%H%M%S')}"
+            original = self.run.path
+            self.close()
+            try:
+                self.run.relocate(target)
+                self._lock(self.run.path)
+                self.save(status)
+                return self.run.path
+            except (RunError, OSError) as exc:
+                tried.append(f"{base} ({exc})")
+                if self.run.path != original:       # copied, then the save failed there: drop the copy
+                    shutil.rmtree(self.run.path, ignore_errors=True)
+                    self.close()
+                    self.run.path = original
+                else:
+                    shutil.rmtree(target, ignore_errors=True)
+                try:
+                    self._lock(original)
+                except Exception:  # noqa: BLE001 - someone else holds it now: keep trying the places
+                    self.lock = None
+        raise RunError("the run could not be saved anywhere else either: " + "; ".join(tried or ["no place to try"]))
 
     def mark_diverged(self) -> int:
         """After a divergence: record it in run.json without writing the non-finite weights.
@@ -336,3 +424,53 @@ class TrainingSession:
 
     def describe(self) -> str:
         return self.dataset.name
+
+
+_NOT_SAVED_TITLES = {"checkpoint": "Autosave failed", "snapshot": "Snapshot not saved",
+                     "grid": "Progress grid not saved", "metrics": "Metrics not written",
+                     "quality": "Quality check not written"}
+
+
+def not_saved_warning(step: int, message: str, what: str, kept_step: int):
+    """A failed write during training as a warning (kind "not-saved"): what failed, why, and that nothing
+    trained is lost yet."""
+    from .diagnostics import TrainingWarning
+
+    kept = f"the run folder's last good save is at step {kept_step:,}" if kept_step else "the run has no save yet"
+    advice = (f"Training goes on and keeps its state in memory; it tries again later ({kept}). "
+              f"Free some space (or fix the folder) so the next save can succeed.")
+    text = message if message.endswith((".", "!", "?")) else message + "."
+    return TrainingWarning("not-saved", int(step), _NOT_SAVED_TITLES.get(what, "Not saved"), text, advice)
+
+
+def rescue_places() -> list[Path]:
+    """Where a run that cannot be written in its own folder is saved instead, in order: the per-user
+    folder (`rescued/` beside the runs), then the system temp folder."""
+    import tempfile
+
+    from ..paths import user_data_dir
+
+    places = []
+    try:
+        places.append(user_data_dir() / "rescued")
+    except OSError:
+        pass
+    places.append(Path(tempfile.gettempdir()) / "gan-studio-rescued")
+    return places
+
+
+def _folder_bytes(path) -> int:
+    total = 0
+    for f in Path(path).rglob("*"):
+        try:
+            if f.is_file() and not f.is_symlink():
+                total += f.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def _state_nbytes(trainer) -> int:
+    """About the size of a checkpoint of `trainer` (its tensors' bytes)."""
+    state = trainer.state()
+    return sum(v.numel() * v.element_size() for half in ("weights", "optim") for v in state[half].values())

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from .atomic import atomic_path
+from .atomic import atomic_path, describe_write_failure
 
 FORMAT = "gan-studio-snapshot/1"
 FOLDER = "snapshots"
@@ -84,8 +84,8 @@ def describe_size(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 2**10:.0f} kB"
 
 
-def write_state(path, state: dict) -> int:
-    """Write a `Trainer.state()` as one safetensors file (atomically); returns its size in bytes."""
+def state_bytes(state: dict) -> bytes:
+    """A `Trainer.state()` as the bytes of one snapshot file."""
     from safetensors.torch import save
 
     tensors = {f"w.{k}": v.detach().contiguous().cpu() for k, v in state["weights"].items()}
@@ -93,7 +93,12 @@ def write_state(path, state: dict) -> int:
     meta = {"format": FORMAT}
     meta.update({f"w:{k}": str(v) for k, v in state["weights_meta"].items()})
     meta.update({f"o:{k}": str(v) for k, v in state["optim_meta"].items()})
-    data = save(tensors, meta)
+    return save(tensors, meta)
+
+
+def write_state(path, state: dict | bytes) -> int:
+    """Write a `Trainer.state()` (or its `state_bytes`) as one safetensors file (atomically); returns its size."""
+    data = state if isinstance(state, (bytes, bytearray)) else state_bytes(state)
     with atomic_path(path) as tmp:
         with open(tmp, "wb") as fh:
             fh.write(data)
@@ -142,9 +147,11 @@ class SnapshotStore:
     """The snapshots of one run folder, taken as training goes (`maybe_take` after each chunk, which
     `TrainingSession.advance` ends at a `due` step)."""
 
-    def __init__(self, run_path, first: int = FIRST_STEP, ratio: float = RATIO, limit: int = MAX_SNAPSHOTS):
+    def __init__(self, run_path, first: int | None = None, ratio: float | None = None, limit: int | None = None):
         self.run_path = Path(run_path)
-        self.first, self.ratio, self.limit = int(first), float(ratio), int(limit)
+        self.first = int(FIRST_STEP if first is None else first)
+        self.ratio = float(RATIO if ratio is None else ratio)
+        self.limit = int(MAX_SNAPSHOTS if limit is None else limit)
         self._next: int | None = None       # cached next_due (the folder is listed once, not every chunk)
 
     @property
@@ -175,10 +182,14 @@ class SnapshotStore:
     def take(self, trainer) -> SnapshotInfo:
         step = trainer.step_count
         path = self.folder / snapshot_name(step)
+        data = state_bytes(trainer.state())
         try:
-            size = write_state(path, trainer.state())
+            size = write_state(path, data)
         except OSError as exc:
-            raise SnapshotError(f"could not write the snapshot {path}: {exc.strerror or exc}") from exc
+            # the next one is tried one spacing later (training goes on; the trainer holds the state)
+            self._next = max(step + 1, math.ceil(step * self.ratio), self.first)
+            raise SnapshotError(f"could not write the snapshot {path}: "
+                                f"{describe_write_failure(path, exc, len(data))}") from exc
         self.thin()
         self._next = None
         return SnapshotInfo(step, path, size)

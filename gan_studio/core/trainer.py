@@ -49,18 +49,31 @@ class StepRecord:
         return self.__dict__.copy()
 
 
-class TrainingDiverged(RuntimeError):
-    """A loss or gradient became NaN or infinite."""
+# Divergence by magnitude: a healthy run's losses stay within about ±100 and its weights within about ±10
+# (every preset, every loss); values this far beyond are on their way to infinity and are treated as NaN.
+DIVERGED_LOSS = 1e6         # |loss_d|, |loss_g| or the gradient penalty past this
+DIVERGED_WEIGHT = 1e6       # any weight of G or D past this in magnitude
+_LOSS_COLUMNS = (0, 1, 6)   # loss_d, loss_g, gp in METRIC_NAMES
 
-    def __init__(self, step: int, metrics: list[str]):
+
+class TrainingDiverged(RuntimeError):
+    """A loss, gradient or weight became NaN or infinite, or exploded past `DIVERGED_LOSS` /
+    `DIVERGED_WEIGHT` (`values` then holds the sizes seen: {name: value})."""
+
+    def __init__(self, step: int, metrics: list[str], values: dict | None = None):
         self.step = step
         self.metrics = metrics
-        self.advice = (
-            "Training diverged: {} became infinite or not-a-number at step {}. "
-            "This usually means the learning rates are too high for this loss. "
-            "Try halving both learning rates, switching to the non-saturating loss, "
-            "or enabling spectral norm in the discriminator, then resume from the last save."
-        ).format(", ".join(metrics), step)
+        self.values = dict(values or {})
+        fix = ("This usually means the learning rates are too high for this loss. "
+               "Try halving both learning rates, switching to the non-saturating loss, "
+               "or enabling spectral norm in the discriminator, then resume from the last save.")
+        if self.values:
+            what = ", ".join(f"{m} ({self.values[m]:.2g})" if m in self.values else m for m in metrics)
+            self.advice = ("Training diverged: {metrics} exploded past {limit} at step {step}. ".format(
+                metrics=what, limit="1e6", step=step) + fix)
+        else:
+            self.advice = "Training diverged: {} became infinite or not-a-number at step {}. ".format(
+                ", ".join(metrics), step) + fix
         super().__init__(self.advice)
 
 
@@ -390,6 +403,14 @@ class Trainer:
             row, _ = np.argwhere(bad)[0]
             names = [METRIC_NAMES[c] for c in np.unique(np.argwhere(bad[row])[:, 0])]
             raise TrainingDiverged(first_step + int(row), names)
+        huge = np.zeros_like(bad)
+        huge[:, _LOSS_COLUMNS] = np.abs(values[:, _LOSS_COLUMNS]) > DIVERGED_LOSS
+        if huge.any():
+            row, _ = np.argwhere(huge)[0]
+            cols = np.unique(np.argwhere(huge[row])[:, 0])
+            raise TrainingDiverged(first_step + int(row), [METRIC_NAMES[c] for c in cols],
+                                   {METRIC_NAMES[c]: float(values[row, c]) for c in cols})
+        self._check_weights()
         t = self.config.train
         speed = n * min(t.batch_size, len(self.data)) * t.d_steps * self.processes / window if window > 0 else math.nan
         return [
@@ -397,6 +418,22 @@ class Trainer:
                        elapsed=self.elapsed - window * (n - 1 - i) / n)
             for i in range(n)
         ]
+
+    @torch.no_grad()
+    def _check_weights(self) -> None:
+        """TrainingDiverged when a weight of G or D is not finite or past `DIVERGED_WEIGHT` (one max per
+        tensor, once a flush: a few hundred microseconds for the largest preset)."""
+        peaks = {}
+        for name, net in (("G weights", self.G), ("D weights", self.D)):
+            params = [p.detach() for p in net.parameters()]
+            if params:
+                peaks[name] = float(torch.stack([p.abs().amax() for p in params]).amax())
+        broken = [n for n, v in peaks.items() if not math.isfinite(v)]
+        if broken:
+            raise TrainingDiverged(self.step_count, broken)
+        huge = {n: v for n, v in peaks.items() if v > DIVERGED_WEIGHT}
+        if huge:
+            raise TrainingDiverged(self.step_count, list(huge), huge)
 
     # ------------------------------------------------------------------ state
     def state(self) -> dict:

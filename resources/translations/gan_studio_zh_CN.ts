@@ -1439,8 +1439,18 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>the directions file that could not be read was kept as {path}</source>
+            <translation>无法读取的方向文件已另存为 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>{ms:.0f} ms</source>
             <translation>{ms:.0f} 毫秒</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>{path} could not be read and could not be moved aside, so it is left as it is</source>
+            <translation>{path} 无法读取，也无法移到一旁，因此保持原样</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -2635,6 +2645,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
+            <source>Training diverged: {metrics} exploded past {limit} at step {step}. This usually means the learning rates are too high for this loss. Try halving both learning rates, switching to the non-saturating loss, or enabling spectral norm in the discriminator, then resume from the last save.</source>
+            <translation>训练发散：{metrics} 在第 {step} 步爆炸式增长，超过了 {limit}。这通常说明对这种损失而言学习率太高。可以尝试把两个学习率都减半、换用非饱和损失，或在判别器中启用谱归一化，然后从上次保存处继续。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/i18n.py" />
             <source>all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist</source>
             <translation>完整的 MNIST 已在本机：在数据集面板中选择 MNIST，或使用 --dataset mnist</translation>
         </message>
@@ -3734,13 +3749,23 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/model_source.py" />
+            <source> (kept as {path})</source>
+            <translation>（已另存为 {path}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/model_source.py" />
             <source>Could not open {name}: {error}</source>
             <translation>无法打开 {name}：{error}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/model_source.py" />
-            <source>Favourites could not be read: {error}</source>
-            <translation>无法读取收藏：{error}</translation>
+            <source>Favourites could not be read: {error}. The file is kept as it is; starring an image keeps it aside as a .bak file and starts a new list.</source>
+            <translation>无法读取收藏：{error}。该文件保持原样；收藏一张图像时会先把它另存为 .bak 文件，再开始新的列表。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/model_source.py" />
+            <source>Favourites not saved: {path} could not be read and could not be moved aside, so it is left as it is</source>
+            <translation>收藏未保存：{path} 无法读取，也无法移到一旁，因此保持原样</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/model_source.py" />
@@ -3751,6 +3776,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/model_source.py" />
             <source>The breeding lineage could not be read: {error}</source>
             <translation>无法读取繁育谱系：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/model_source.py" />
+            <source>The favourites file that could not be read was kept as {path}</source>
+            <translation>无法读取的收藏文件已另存为 {path}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/model_source.py" />
@@ -3888,6 +3918,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/sample_grid.py" />
             <source>The same 64 noise vectors, drawn by the generator as it learns</source>
             <translation>同样的 64 个噪声向量，由学习中的生成器绘制</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/settings.py" />
+            <source>The settings file could not be read; it was kept as {path} and the settings start afresh.</source>
+            <translation>无法读取设置文件；它已另存为 {path}，设置将重新开始。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/setup_dialog.py" />
@@ -4588,6 +4623,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../resources/presets/wgan-gp.json" />
             <source>Wasserstein GAN with gradient penalty (Gulrajani et al., 2017). The critic scores realism instead of classifying, is updated five times per generator step and is kept 1-Lipschitz by a gradient penalty. Slower per step, very stable, and its critic loss tracks sample quality.</source>
             <translation>带梯度惩罚的 Wasserstein GAN（Gulrajani 等人，2017）。评论器（critic）给图像的真实程度打分而不是做分类，生成器每更新一步它更新五次，并通过梯度惩罚保持 1-Lipschitz。每步更慢，但非常稳定，而且评论器的损失能反映样本质量。</translation>
+        </message>
+        <message>
+            <source>Favourites could not be read: {error}</source>
+            <translation type="vanished">无法读取收藏：{error}</translation>
         </message>
         <message>
             <source>Generator (*.safetensors)</source>

@@ -277,3 +277,19 @@ def test_interpolate_quick_exports_default_to_at_least_512_px(tab, source, tmp_p
     page.export_gif()
     with Image.open(tmp_path / "walk.gif") as gif:
         assert gif.size[0] >= 512
+
+
+def test_an_unreadable_directions_file_is_kept_aside_before_the_next_save(qtbot, tab, source):
+    page = tab.directions
+    path = page.directions_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"directions": [{"name": "thick", "vector": [1.0')
+    page.on_model(source.model)
+    assert page.named == []
+    page.set_picks(_picks(source.model, 5, [0], [2]))
+    page.raw_sliders[0].setValue(page.raw_sliders[0].value() + 100)
+    assert page.save_direction("thicker") is not None
+    kept = path.with_name(path.name + ".bak")
+    assert kept.read_text() == '{"directions": [{"name": "thick", "vector": [1.0'
+    assert page.status.text() == f"Saved direction “thicker”; the directions file that could not be read was kept as {kept}"
+    assert [d["name"] for d in json.loads(path.read_text())["directions"]] == ["thicker"]

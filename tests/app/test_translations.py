@@ -231,7 +231,8 @@ def test_core_messages_with_numbers_are_translated_by_their_templates(qapp):
     from gan_studio.core.device import available_devices
 
     exits = [process.describe_exit(None), process.describe_exit(-9), process.describe_exit(-6), process.describe_exit(3)]
-    texts = [advice] + [w.text for w in warnings] + lineage + exits + [available_devices()[0].label]
+    exploded = TrainingDiverged(1234, ["loss_d", "G weights"], {"loss_d": 2.5e27, "G weights": 9.5e34}).advice
+    texts = [advice, exploded] + [w.text for w in warnings] + lineage + exits + [available_devices()[0].label]
     assert [i18n.translate_message(t) for t in texts] == texts       # English: unchanged
     try:
         i18n.install_translators(qapp, "zh_CN")

@@ -178,3 +178,22 @@ def test_explore_pretrained_does_not_reload_the_generator_on_show(qtbot, window)
     assert w.explore_pretrained()
     assert w.model_source.model is shown and not changes
     assert w.tabs.currentWidget() is w.gallery_tab
+
+
+def test_a_run_whose_sample_png_claims_15000_px_loads_without_a_traceback(qtbot, tmp_path):
+    """Opening such a run raised DecompressionBombError out of open_run; the sheet is now skipped with a reason."""
+    import numpy as np
+    from PIL import Image
+
+    from gan_studio.app.sample_grid import SampleGridView
+    from tests.core import bad_inputs as bad
+
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    Image.fromarray(np.zeros((62, 62), np.uint8)).save(samples / "step_0000010.png")
+    bad.png_header_only(samples / "step_0000020.png", 15000, 15000)
+    view = SampleGridView()
+    qtbot.addWidget(view)
+    assert view.load_folder(samples) == 1
+    assert view.skipped == ["step_0000020.png is 15000×15000 pixels, larger than the 4096×4096 a progress grid "
+                            "can be; not loading it"]

@@ -75,9 +75,11 @@ IDX_CASES = [
     ("gz-longer-than-header", bad.gzip_bytes(bad.idx_header(8, (4,)) + bytes(400)),
      "x.idx: the data is longer than its header declares (12 bytes)"),
     ("gz-header-bomb", bad.gzip_bytes(bad.idx_header(8, (100_000, 2048, 2048))),
-     "x.idx: holds 400,000 MB of data, more than the 256 MB an IDX file may have here; it was not read"),
+     "x.idx: its header is damaged: it declares 400,000 MB of data but the file has 16 bytes; it was not read"),
     ("raw-header-bomb", bad.idx_header(0x0E, (60_000, 1000, 1000)),
-     "x.idx: holds 457,764 MB of data, more than the 256 MB an IDX file may have here; it was not read"),
+     "x.idx: its header is damaged: it declares 457,764 MB of data but the file has 16 bytes; it was not read"),
+    ("raw-1mb-header-bomb", bad.idx_header(0x0E, (60_000, 1000, 1000)) + bytes(2**20),
+     "x.idx: its header is damaged: it declares 457,764 MB of data but the file has 1.0 MB; it was not read"),
 ]
 
 
@@ -329,8 +331,12 @@ def test_damaged_checkpoint_without_a_previous_save(good_run, name):
     before = bad.snapshot(good_run)
     with pytest.raises(RunError) as info:
         RunFolder.open(good_run).restore(trainer_for(good_run))
-    assert str(info.value) == (f"weights.safetensors is damaged or missing: the checkpoint files in {good_run} do "
-                               f"not match checkpoint.json and no earlier complete save exists")
+    if name == MANIFEST_FILE:
+        assert str(info.value) == (f"checkpoint.json in {good_run} is damaged, so the checkpoint files cannot be "
+                                   f"checked, and no earlier complete save exists")
+    else:   # the file that is damaged, not always weights.safetensors
+        assert str(info.value) == (f"{name} is damaged or missing: the checkpoint files in {good_run} do "
+                                   f"not match checkpoint.json and no earlier complete save exists")
     assert bad.snapshot(good_run) == before
 
 
@@ -477,6 +483,10 @@ GENERATOR_CASES = [
     ("model-absurd", lambda p: _rewrite(p, model=json.dumps({"arch": "mlp", "image_size": 64, "channels": 3,
                                                              "g_width": 2048, "d_width": 2048, "depth": 6})),
      "this generator's model is too large: model.g_width: the generator would have"),
+    ("class-names-not-json", lambda p: _rewrite(p, class_names="zero,one"),
+     'g.safetensors: its class names (the "class_names" entry of its metadata) are damaged — not a JSON list of '
+     'names; export the generator again'),
+    ("class-names-numbers", lambda p: _rewrite(p, class_names="[0, 1]"), "its class names"),
     ("layers-missing", lambda p: _rewrite(p, tensors={"G.x": torch.zeros(1)}),
      "checkpoint layers do not match the G network"),
 ]
@@ -537,8 +547,9 @@ def test_disk_full_during_a_save_keeps_the_previous_checkpoint(good_run, monkeyp
     run = RunFolder.open(good_run)
     with pytest.raises(RunError) as info:
         run.save_checkpoint(t)
-    assert str(info.value) == (f"not saved: could not write the checkpoint in {good_run} (No space left on "
-                               f"device); the last good checkpoint (step 6) is kept")
+    assert re.fullmatch(rf"not saved: could not write weights.safetensors in {re.escape(str(good_run))}: the disk "
+                        rf"is full \(needs [\d.]+ MB, [\d.]+ [kMG]B free\); the last good checkpoint \(step 6\) is kept",
+                        str(info.value)), str(info.value)
     after = bad.snapshot(good_run)
     assert after == before
     monkeypatch.undo()
@@ -579,7 +590,8 @@ def test_read_only_run_folder_during_a_save(good_run, monkeypatch):
         raise OSError(errno.EROFS, "Read-only file system", str(path))
 
     monkeypatch.setattr(runs_mod, "_write_file", read_only)
-    with pytest.raises(RunError, match=r"\(Read-only file system\); the last good checkpoint \(step 6\) is kept$"):
+    with pytest.raises(RunError, match=r"optimizer.safetensors in .*: the disk is read-only; the last good checkpoint "
+                                       r"\(step 6\) is kept$"):
         RunFolder.open(good_run).save_checkpoint(t)
     assert bad.snapshot(good_run) == before
 
@@ -632,3 +644,320 @@ def test_a_save_after_an_interrupted_one_keeps_a_consistent_previous_checkpoint(
     back = trainer_for(good_run)
     run.restore(back)
     assert back.step_count == 6 and run.restored_from == "previous"
+
+
+# ------------------------------------------------------- write failures while training (issue 27)
+def _advance_to(session, step):
+    updates = []
+    while session.step < step:
+        updates.append(session.advance(min(5, step - session.step)))
+    return updates
+
+
+def _not_saved(updates):
+    return [w for u in updates for w in u.warnings if w.kind == "not-saved"]
+
+
+def test_snapshots_folder_replaced_by_a_file_warns_and_training_goes_on(tmp_path):
+    session = bad.training_session(tmp_path / "run")
+    session.on_save_failure = "warn"
+    store = session.state_snapshots()
+    store.first = 4
+    (tmp_path / "run" / "snapshots").write_text("not a folder")
+    try:
+        updates = _advance_to(session, 10)
+        warnings = _not_saved(updates)
+        assert session.step == 10
+        assert warnings[0].step == 4 and warnings[0].title == "Snapshot not saved"
+        assert warnings[0].text == (f"could not write the snapshot {tmp_path / 'run' / 'snapshots' / 'step_0000004.safetensors'}: "
+                                    f"{tmp_path / 'run' / 'snapshots'} is a file, not a folder.")
+        assert "this is a bug" not in warnings[0].message()
+        assert "Training goes on and keeps its state in memory" in warnings[0].advice
+        assert [w.step for w in warnings] == [4, 6, 9]          # tried again one spacing later, not every chunk
+        (tmp_path / "run" / "snapshots").unlink()               # the user fixes the folder: the next one is written
+        _advance_to(session, 13)
+        assert [s.step for s in store.list()] == [13]
+    finally:
+        session.close()
+
+
+def test_snapshot_on_a_full_disk_says_the_space_it_needs(tmp_path, monkeypatch):
+    import shutil as sh
+
+    from gan_studio.core import snapshots as snap_mod
+
+    session = bad.training_session(tmp_path / "run")
+    session.on_save_failure = "warn"
+    session.state_snapshots().first = 3
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(snap_mod, "write_state", full)
+    monkeypatch.setattr(sh, "disk_usage", lambda p: sh._ntuple_diskusage(10**9, 10**9 - 2**20, 2**20))
+    try:
+        warnings = _not_saved(_advance_to(session, 5))
+    finally:
+        session.close()
+    assert re.fullmatch(r"could not write the snapshot .*step_0000003\.safetensors: the disk is full \(needs "
+                        r"[\d.]+ [kM]B, 1\.0 MB free\)\.", warnings[0].text), warnings[0].text
+    assert session.step == 5
+
+
+def test_autosave_on_a_full_disk_warns_keeps_training_and_saves_once_there_is_room(tmp_path, monkeypatch):
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    session = bad.training_session(tmp_path / "run", checkpoint_every=4, autosave_seconds=0)
+    session.on_save_failure = "warn"
+    session.state_snapshots().first = 10**6
+    real_append = runs_mod.RunFolder._append_rows
+
+    def no_room(self, name, rows):
+        raise RunError(f"could not write {self.path / name}: No space left on device")
+
+    monkeypatch.setattr(runs_mod, "_write_file", full)
+    monkeypatch.setattr(runs_mod.RunFolder, "_append_rows", no_room)
+    try:
+        updates = _advance_to(session, 9)
+        warnings = _not_saved(updates)
+        assert session.step == 9 and not any(u.saved for u in updates)
+        titles = [w.title for w in warnings]
+        assert titles.count("Metrics not written") == 1          # once, not every chunk
+        assert "Autosave failed" in titles
+        autosave = next(w for w in warnings if w.title == "Autosave failed")
+        assert re.fullmatch(r"not saved: could not write optimizer.safetensors in .*run: the disk is full \(needs "
+                            r"[\d.]+ MB, [\d.]+ [kMGT]?B free\); the run has no earlier checkpoint\.", autosave.text), \
+            autosave.text
+        assert "the run has no save yet" in autosave.advice
+        monkeypatch.setattr(runs_mod, "_write_file", _real_write_file)
+        monkeypatch.setattr(runs_mod.RunFolder, "_append_rows", real_append)
+        updates = _advance_to(session, 14)
+        assert any(u.saved for u in updates)
+    finally:
+        session.close()
+    run = RunFolder.open(tmp_path / "run")
+    assert run.step >= 13
+    assert [r["step"] for r in run.read_metrics()] == list(range(1, 15))   # the refused rows came later
+
+
+_real_write_file = runs_mod._write_file
+
+
+def test_a_failed_write_still_raises_when_nobody_asked_to_go_on(tmp_path):
+    from gan_studio.core.snapshots import SnapshotError
+
+    session = bad.training_session(tmp_path / "run")
+    session.state_snapshots().first = 2
+    (tmp_path / "run" / "snapshots").write_text("x")
+    try:
+        with pytest.raises(SnapshotError, match=r"snapshots is a file, not a folder$"):
+            _advance_to(session, 4)
+    finally:
+        session.close()
+
+
+def test_a_run_that_cannot_be_saved_in_its_folder_is_saved_elsewhere(tmp_path, monkeypatch):
+    session = bad.training_session(tmp_path / "run")
+    _advance_to(session, 3)
+    session.save("paused")
+    _advance_to(session, 7)
+    real = runs_mod._write_file
+
+    def full_here(path, data):
+        if (tmp_path / "run") in path.parents:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(runs_mod, "_write_file", full_here)
+    try:
+        with pytest.raises(RunError):
+            session.save("finished")
+        where = session.save_elsewhere("finished", places=[tmp_path / "rescue"])
+    finally:
+        session.close()
+    assert where.parent == tmp_path / "rescue" and where.name.startswith("run-rescued-")
+    assert RunFolder.open(where).step == 7
+    assert RunFolder.open(tmp_path / "run").step == 3                   # the original keeps its last good save
+    assert not (tmp_path / "run" / ".lock").exists() and not (where / ".lock").exists()
+    monkeypatch.undo()
+    back = trainer_for(where)
+    RunFolder.open(where).restore(back)
+    assert back.step_count == 7
+
+
+def test_save_elsewhere_names_each_place_it_tried(tmp_path, monkeypatch):
+    import shutil as sh
+
+    session = bad.training_session(tmp_path / "run")
+    _advance_to(session, 2)
+    monkeypatch.setattr(sh, "disk_usage", lambda p: sh._ntuple_diskusage(10**9, 10**9 - 2**20, 2**20))
+    try:
+        with pytest.raises(RunError) as info:
+            session.save_elsewhere("finished", places=[tmp_path / "a", tmp_path / "b"])
+    finally:
+        session.close()
+    assert re.fullmatch(rf"the run could not be saved anywhere else either: {re.escape(str(tmp_path / 'a'))} "
+                        rf"\(1\.0 MB free, [\d.]+ MB needed\); {re.escape(str(tmp_path / 'b'))} \(1\.0 MB free, "
+                        rf"[\d.]+ MB needed\)", str(info.value)), str(info.value)
+    assert not (tmp_path / "a").exists()
+
+
+# ------------------------------------------------------------ divergence by magnitude (issue 27)
+def test_exploding_losses_are_a_divergence_like_nan():
+    from gan_studio.core.trainer import TrainingDiverged
+
+    x, y = tiny_data()
+    t = Trainer(tiny_config(), x, y)
+    t.step()
+    t.step()
+    t._pending[-1] = t._pending[-1].clone()
+    t._pending[-1][0] = 2.5e27                 # what an optimizer state gone wrong did to loss_D at step 2
+    with pytest.raises(TrainingDiverged) as info:
+        t.flush()
+    assert info.value.step == 2 and info.value.metrics == ["loss_d"]
+    assert info.value.advice.startswith("Training diverged: loss_d (2.5e+27) exploded past 1e6 at step 2. This "
+                                        "usually means the learning rates are too high for this loss.")
+
+
+def test_exploding_weights_are_a_divergence_even_while_the_losses_look_sane():
+    from gan_studio.core.trainer import TrainingDiverged
+
+    x, y = tiny_data()
+    t = Trainer(tiny_config(), x, y)
+    t.step()
+    with torch.no_grad():
+        next(t.G.parameters()).mul_(0).add_(9.5e34)     # G's output goes through tanh: the losses stay finite
+    t.step()
+    with pytest.raises(TrainingDiverged) as info:
+        t.flush()
+    assert info.value.metrics == ["G weights"] and info.value.step == 2
+    assert "G weights (9.5e+34) exploded past 1e6 at step 2" in info.value.advice
+
+
+def test_a_healthy_run_is_not_called_diverged():
+    x, y = tiny_data()
+    t = Trainer(tiny_config(), x, y)
+    for _ in range(5):
+        t.step()
+    assert [r.step for r in t.flush()] == [1, 2, 3, 4, 5]
+
+
+def test_a_session_whose_weights_explode_is_never_saved_as_finished(good_run, monkeypatch):
+    from gan_studio.core.trainer import TrainingDiverged
+
+    real_step = Trainer.step
+
+    def exploding(self):
+        real_step(self)
+        if self.step_count == 8:
+            with torch.no_grad():
+                for p in self.D.parameters():
+                    p.mul_(1e8)
+
+    monkeypatch.setattr(Trainer, "step", exploding)
+    session = TrainingSession.resume(good_run)
+    try:
+        with pytest.raises(TrainingDiverged):
+            session.run_for(max_steps=10, chunk=5)
+        assert session.mark_diverged() == 6
+    finally:
+        session.close()
+    info = json.loads((good_run / "run.json").read_text())
+    assert info["status"] == "diverged" and info["step"] == 6
+
+
+def test_too_few_held_out_images_are_named_in_plain_words():
+    from gan_studio.core.metrics import RealReference
+
+    with pytest.raises(ValueError) as info:
+        RealReference.from_features(np.zeros((0, 128)), np.zeros(0))
+    assert str(info.value) == ("the quality score compares generated digits with held-out real ones, and there are "
+                               "only 0 (at least 8 are needed); hold out more images (the dataset's held-out count, "
+                               "data.holdout)")
+
+
+def test_disk_full_during_an_onnx_export_names_the_file(tmp_path, good_run, monkeypatch):
+    onnx = pytest.importorskip("onnx")
+    from gan_studio.core.exports import ExportError
+    from gan_studio.core.onnx_export import export_onnx
+
+    def full(proto, f, *a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(onnx, "save", full)
+    target = tmp_path / "out" / "g.onnx"
+    with pytest.raises(ExportError) as info:
+        export_onnx(load_generator(good_run), target)
+    assert re.fullmatch(rf"Could not write {re.escape(str(target))}: the disk is full \([\d.]+ [kM]B free\)",
+                        str(info.value)), str(info.value)
+    assert not target.exists() and not list(target.parent.glob(".*.tmp"))
+
+
+def test_save_as_onto_a_full_disk_is_one_plain_line_not_a_list_of_copy_errors(good_run, tmp_path, monkeypatch):
+    real = shutil.copyfile
+
+    def full(src, dst, *a, **k):
+        if os.fspath(src).endswith(".safetensors"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+        return real(src, dst, *a, **k)
+
+    monkeypatch.setattr(shutil, "copyfile", full)
+    before = bad.snapshot(good_run)
+    run = RunFolder.open(good_run)
+    target = tmp_path / "copy"
+    with pytest.raises(RunError) as info:
+        run.relocate(target)
+    assert re.fullmatch(rf"could not save the run to {re.escape(str(target))}: [\w.]+\.safetensors and 3 more file\(s\) "
+                        rf"could not be copied \(the disk is full\); the run stays where it was", str(info.value)), \
+        str(info.value)
+    assert "[(" not in str(info.value) and not target.exists()
+    assert run.path == good_run and bad.snapshot(good_run) == before
+
+
+# ------------------------------------------------------------------ export memory budget (issue 27)
+@pytest.mark.parametrize("fmt, what, fits", [("sheet", "this sheet", 724), ("gif", "this GIF", 1_022)])
+def test_a_1024_image_export_at_2048_px_is_refused_up_front_with_the_size_it_needs(tmp_path, monkeypatch, fmt,
+                                                                                   what, fits):
+    """These grew to 3 GB and were killed; now they are refused before a pixel is resized."""
+    import tracemalloc
+
+    from gan_studio.core import exports as ex
+
+    images = np.zeros((1024, 28, 28, 1), np.uint8)
+    opts = ex.ExportOptions(format=fmt, size=2048)
+    (tmp_path / "exports").mkdir()
+    tracemalloc.start()
+    try:
+        with pytest.raises(ex.ExportError) as info:
+            ex.write_export(tmp_path / "exports" / f"out.{opts.extension}", images, opts)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    need = ex.export_memory(1024, 1, opts)
+    assert need > 3 * 2**30
+    assert str(info.value) == (f"Could not write {tmp_path / 'exports' / f'out.{opts.extension}'}: {what} of 1,024 images at "
+                               f"2,048 px would need {need / 2**20:,.0f} MB of memory, more than the 1,024 MB an "
+                               f"export may use; choose {fits:,} px or less, or fewer images")
+    assert peak < 20 * 2**20 and not list((tmp_path / "exports").iterdir())
+    assert ex.export_memory(1024, 1, ex.ExportOptions(format=fmt, size=fits)) <= ex.MAX_EXPORT_BYTES
+
+
+@pytest.mark.parametrize("fmt", ["mp4", "png", "gif"])
+def test_animations_and_png_folders_are_rendered_one_image_at_a_time(tmp_path, fmt):
+    import tracemalloc
+
+    from gan_studio.core import exports as ex
+
+    pytest.importorskip("av") if fmt == "mp4" else None
+    images = np.random.default_rng(0).integers(0, 256, (48, 28, 28, 1), dtype=np.uint8)
+    opts = ex.ExportOptions(format=fmt, size=512)
+    all_frames = 48 * 512 * 512 * (3 if fmt == "mp4" else 1)     # what rendering them all at once held
+    tracemalloc.start()
+    try:
+        out = ex.write_export(tmp_path / f"out.{fmt}" if fmt != "png" else tmp_path / "pngs", images, opts)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(out) == (48 if fmt == "png" else 1)
+    assert peak < all_frames / 4, (peak, all_frames)

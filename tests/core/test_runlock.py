@@ -249,3 +249,16 @@ def test_exactly_one_of_many_racing_processes_wins(run_dir, stale):
     winners = [pid for kind, pid in outcomes if kind == "won"]
     assert len(winners) == 1
     assert all(pid == winners[0] for kind, pid in outcomes if kind == "lost")
+
+
+def test_a_foreign_heartbeat_30_days_in_the_future_goes_stale_by_the_files_age(run_dir):
+    """Such a heartbeat never went stale; now the time the file was last written here decides."""
+    now = time.time()
+    _write_lock(run_dir, pid=os.getpid(), hostname="gpu-server", heartbeat=now + 30 * 86400)
+    os.utime(run_dir / LOCK_FILE, (now - 600, now - 600))          # not written for 10 minutes
+    assert not RunLock.owner(run_dir, stale_after=120).alive
+    lock = RunLock(run_dir, stale_after=120).acquire()
+    assert RunLock.owner(run_dir).hostname == socket.gethostname()
+    lock.release()
+    _write_lock(run_dir, pid=os.getpid(), hostname="gpu-server", heartbeat=now + 30 * 86400)   # written just now
+    assert RunLock.owner(run_dir, stale_after=120).alive

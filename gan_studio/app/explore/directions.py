@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
                                QProgressBar, QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
 from ...core.latent import apply_directions, principal_directions
+from ...core.atomic import set_aside
 from ...core.runs import atomic_write_text
 from ..digit_view import DigitGrid, DigitImage
 from ..i18n import tr
@@ -448,18 +449,23 @@ class DirectionsPage(Page):
 
     def _load_named(self) -> None:
         self.named = []
+        self._unreadable = None         # a directions file not read in full: kept aside before the next write
         path = self.directions_path()
         dim = self.model.latent_dim if self.model is not None else 0
         if path is None or not path.is_file():
             return
         try:
             data = json.loads(path.read_text("utf-8"))
-            for d in data.get("directions", []):
+            items = data.get("directions", [])
+            for d in items:
                 vec = d.get("vector")
                 if isinstance(d.get("name"), str) and isinstance(vec, list) and len(vec) == dim and \
                         all(isinstance(v, (int, float)) and np.isfinite(v) for v in vec):
                     self.named.append({"name": d["name"][:80], "vector": [float(v) for v in vec]})
-        except (OSError, ValueError, AttributeError) as exc:
+            if len(self.named) != len(items):
+                self._unreadable = path
+        except (OSError, ValueError, AttributeError, TypeError) as exc:
+            self._unreadable = path
             self.status.setText(tr("Saved directions could not be read: {e}").format(e=exc))
 
     def save_direction(self, name: str | None = None) -> dict | None:
@@ -485,6 +491,17 @@ class DirectionsPage(Page):
         self._rebuild_named_sliders()
         self._z0 = keep - self._offset(len(keep))
         path = self.directions_path()
+        note = ""
+        if path is not None and getattr(self, "_unreadable", None) is not None and path.exists():
+            kept = set_aside(path)          # never write over a file that could not be read in full
+            if kept is None:
+                self._error(tr("Direction not saved"),
+                            tr("{path} could not be read and could not be moved aside, so it is left as it is")
+                            .format(path=path))
+                path = None
+            else:
+                self._unreadable = None
+                note = tr("the directions file that could not be read was kept as {path}").format(path=kept)
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -494,7 +511,7 @@ class DirectionsPage(Page):
                 self._error(tr("Direction not saved"), tr("Could not write {path}: {e}").format(path=path, e=exc))
         self._fill_sweep_combo()
         self.sweep_combo.setCurrentIndex(self.sweep_combo.findData(f"named:{self.named.index(entry)}"))
-        self.status.setText(tr("Saved direction “{name}”").format(name=name))
+        self.status.setText(tr("Saved direction “{name}”").format(name=name) + (f"; {note}" if note else ""))
         return entry
 
     def on_model(self, model) -> None:

@@ -46,6 +46,19 @@ def _declared_size(head: bytes) -> int | None:
     return 4 + 4 * ndim + count * _DTYPES[head[2]].itemsize
 
 
+def _claims_too_much(path, declared: int, have: int | None = None) -> IdxFormatError:
+    """A header that declares more data than an IDX file may have: damaged when the file is far smaller."""
+    if have is not None and have < declared:
+        return IdxFormatError(path, f"its header is damaged: it declares {declared / 2**20:,.0f} MB of data but the "
+                                    f"file has {_mb(have)}; it was not read")
+    return IdxFormatError(path, f"its header declares {declared / 2**20:,.0f} MB of data, more than the "
+                                f"{MAX_BYTES // 2**20} MB an IDX file may have here; it was not read")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.1f} MB" if n >= 2**20 else f"{n:,} bytes"
+
+
 def _too_big(path, size: int) -> IdxFormatError:
     return IdxFormatError(path, f"holds {size / 2**20:,.0f} MB of data, more than the {MAX_BYTES // 2**20} MB "
                                 f"an IDX file may have here; it was not read")
@@ -65,7 +78,7 @@ def _gunzip_capped(raw: bytes, path) -> bytes:
                 declared = _declared_size(bytes(out[:64]))
                 if declared is not None:
                     if declared - 4 > MAX_BYTES:
-                        raise _too_big(path, declared)
+                        raise _claims_too_much(path, declared)
                     limit = declared
                 room = limit + 1 - len(out)
                 if room <= 0:
@@ -97,7 +110,7 @@ def read_idx_bytes(raw: bytes, path="<memory>") -> np.ndarray:
         raw = _gunzip_capped(raw, path)
     declared = _declared_size(raw[:64])
     if declared is not None and declared - 4 > MAX_BYTES:
-        raise _too_big(path, declared)
+        raise _claims_too_much(path, declared, len(raw))
     if len(raw) < 4:
         raise IdxFormatError(path, f"file is too short to be IDX ({len(raw)} bytes)")
     if raw[0] != 0 or raw[1] != 0:
