@@ -89,18 +89,18 @@ def describe_exit(code) -> str:
     import signal
 
     if code is None:
-        return "The training process stopped responding."
+        return Message("The training process stopped responding.")
     if code < 0:
         try:
             name = signal.Signals(-code).name
         except ValueError:
             name = f"signal {-code}"
-        why = {"SIGKILL": "it was killed (by the system when memory ran out, or by another program)",
-               "SIGSEGV": "it crashed inside a native library",
-               "SIGTERM": "it was asked to terminate",
-               "SIGABRT": "it aborted"}.get(name, f"it received {name}")
-        return f"The training process ended unexpectedly: {why}."
-    return f"The training process ended unexpectedly (exit code {code})."
+        why = {"SIGKILL": Message("it was killed (by the system when memory ran out, or by another program)"),
+               "SIGSEGV": Message("it crashed inside a native library"),
+               "SIGTERM": Message("it was asked to terminate"),
+               "SIGABRT": Message("it aborted")}.get(name) or Message("it received {name}", name=name)
+        return Message("The training process ended unexpectedly: {why}.", why=why)
+    return Message("The training process ended unexpectedly (exit code {code}).", code=str(code))
 
 
 # ====================================================================== child
@@ -209,7 +209,7 @@ class TrainingLoop:
         self._drop_session(delete_scratch=False)
         self._load_failed = True        # until the session is in place (an error or a cancel leaves it set)
         if resume is not None:
-            self.send("status", text=f"Loading run {Path(resume).name}…")
+            self.send("status", text=Message("Loading run {name}…", name=Path(resume).name))
             overrides = None
             if config is not None:
                 cfg = ExperimentConfig.from_dict(config)
@@ -224,14 +224,14 @@ class TrainingLoop:
                 session.apply(ExperimentConfig.from_dict(config))
         else:
             cfg = ExperimentConfig.from_dict(config).check()
-            self.send("status", text="Loading dataset…")
+            self.send("status", text=Message("Loading dataset…"))
             try:
                 dataset = load_dataset(cfg.data, cfg.model.image_size, cfg.model.channels,
                                        cancel=self._cancel_requested)
             except DatasetCancelled:
                 self._send_state()
                 return
-            self.send("status", text="Building the networks…")
+            self.send("status", text=Message("Building the networks…"))
             session = TrainingSession(cfg, run_dir=run_dir, dataset=dataset)
         # An explicit count, else the best of up to `max_threads` measured here (0: every core).
         self._install(session, threads, max_threads, quality)
@@ -260,7 +260,8 @@ class TrainingLoop:
             self.session.save("paused")
         self._drop_session(delete_scratch=False)
         self._load_failed = True
-        self.send("status", text=f"Branching from {Path(parent).name} at step {int(step):,}…")
+        self.send("status", text=Message("Branching from {name} at step {step}…", name=Path(parent).name,
+                                         step=f"{int(step):,}"))
         try:
             session = TrainingSession.branch(parent, int(step), run_dir, changes or {},
                                              cancel=self._cancel_requested)
@@ -324,8 +325,8 @@ class TrainingLoop:
     def _cmd_hparams(self, **changes) -> None:
         session = self._need_session()
         session.trainer.set_hparams(**changes)
-        self.send("status", text="Applied " + ", ".join(
-            f"{k} = {v:g}" if isinstance(v, float) else f"{k} = {v}" for k, v in changes.items()))
+        self.send("status", text=Message("Applied {changes}", changes=", ".join(
+            f"{k} = {v:g}" if isinstance(v, float) else f"{k} = {v}" for k, v in changes.items())))
 
     def _cmd_pause(self) -> None:
         if self.running and not self.paused:
@@ -463,12 +464,13 @@ class TrainingLoop:
         if self.target_steps > 0:
             left = self.start_step + self.target_steps - trainer.step_count
             if left <= 0:
-                self.send("status", text=f"Reached the target of {self.target_steps:,} steps")
+                self.send("status", text=Message("Reached the target of {n} steps", n=f"{self.target_steps:,}"))
                 self._stop_running("target")
                 return
             n = min(n, left)
         if self.target_seconds > 0 and trainer.elapsed - self.start_elapsed >= self.target_seconds:
-            self.send("status", text=f"Reached the time target at step {trainer.step_count:,}")
+            self.send("status", text=Message("Reached the time target at step {step}",
+                                             step=f"{trainer.step_count:,}"))
             self._stop_running("target")
             return
         t0 = time.perf_counter()

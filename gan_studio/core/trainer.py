@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
+from .messages import Message
 from .config import LIVE_TRAIN_KEYS, ExperimentConfig, TrainConfig
 from .device import resolve_device, set_threads
 from .losses import discriminator_loss, generator_loss, gradient_penalty
@@ -55,12 +56,12 @@ class TrainingDiverged(RuntimeError):
     def __init__(self, step: int, metrics: list[str]):
         self.step = step
         self.metrics = metrics
-        self.advice = (
-            "Training diverged: {} became infinite or not-a-number at step {}. "
+        self.advice = Message(
+            "Training diverged: {metrics} became infinite or not-a-number at step {step}. "
             "This usually means the learning rates are too high for this loss. "
             "Try halving both learning rates, switching to the non-saturating loss, "
-            "or enabling spectral norm in the discriminator, then resume from the last save."
-        ).format(", ".join(metrics), step)
+            "or enabling spectral norm in the discriminator, then resume from the last save.",
+            metrics=", ".join(metrics), step=str(step))
         super().__init__(self.advice)
 
 

@@ -62,20 +62,47 @@ def test_editing_switches_to_custom(panel):
     assert panel.preset_combo.findData("custom") == -1
 
 
-def test_invalid_latent_size_is_shown_and_fixable(panel, qtbot):
+def test_invalid_ema_is_shown_and_fixable(panel, qtbot):
+    panel.advanced.set_expanded(True)
     with qtbot.waitSignal(panel.validityChanged) as sig:
-        panel.latent_spin.setValue(0)
+        panel.ema_edit.setText("0.2")
     assert sig.args == [False]
     assert not panel.is_valid()
-    field = panel._fields["model.latent_dim"]
-    assert "latent size" in field.error()
-    assert field.error_label.isVisibleTo(panel) and "latent size" in field.error_label.text()
-    assert "latent size" in panel.latent_spin.toolTip()
-    assert any(i.field == "model.latent_dim" for i in panel.issues())
+    field = panel._fields["train.ema"]
+    assert "EMA decay" in field.error()
+    assert field.error_label.isVisibleTo(panel) and "EMA decay" in field.error_label.text()
+    assert "EMA decay" in panel.ema_edit.toolTip()
+    assert any(i.field == "train.ema" for i in panel.issues())
     with qtbot.waitSignal(panel.validityChanged) as sig:
-        panel.latent_spin.setValue(32)
+        panel.ema_edit.setText("0.999")
     assert sig.args == [True]
     assert panel.is_valid() and field.error() is None and not field.error_label.isVisibleTo(panel)
+
+
+def test_spin_boxes_stop_at_the_validation_limits_and_tooltips_state_them(panel):
+    assert (panel.latent_spin.minimum(), panel.latent_spin.maximum()) == (1, 1024)
+    assert (panel.threads_spin.minimum(), panel.threads_spin.maximum()) == (0, 256)   # validation refuses 257
+    assert (panel.depth_spin.minimum(), panel.depth_spin.maximum()) == (1, 6)
+    assert panel.batch_spin.singleStep() == 16
+    panel.latent_spin.setValue(5000)
+    assert panel.latent_spin.value() == 1024 and panel.model_config().latent_dim == 1024 and panel.is_valid()
+    assert "(1–1024)" in panel.latent_spin.toolTip()
+    assert "(1e-7–1)" in panel.lr_g_edit.toolTip() and "Can be changed while training." in panel.lr_g_edit.toolTip()
+    assert "Can be changed while training." not in panel.latent_spin.toolTip()       # a RESTART field
+
+
+def test_the_widest_models_count_without_overflow(panel, qtbot):
+    """Counts past a C int (2**31) reach listeners as Python ints, not an OverflowError in the signal."""
+    seen = []
+    panel.parameterCountsChanged.connect(lambda g, d: seen.append((g, d)))
+    panel.arch_combo.setCurrentIndex(panel.arch_combo.findData("mlp"))
+    panel.conditional_check.setChecked(False)
+    panel.depth_spin.setValue(6)
+    panel.g_width_spin.setValue(2048)
+    panel.d_width_spin.setValue(2048)
+    panel._recount()
+    g, d = panel.parameter_counts()
+    assert g > 2**31 and seen[-1] == (g, d)
 
 
 def test_unparsable_learning_rate_is_an_issue(panel, qtbot):

@@ -118,10 +118,11 @@ def test_choosing_a_colour_folder_in_the_window_sets_64px_rgb(qtbot, shapes):
 
     w = MainWindow(threads=1)
     qtbot.addWidget(w)
-    w.dataset_panel.dataConfigChanged.emit(DataConfig(source="folder", path=str(shapes)))
+    w.dataset_panel.set_folder(str(shapes))           # what "Choose folder…" does after the dialog
     m = w.experiment.config.model
     assert (w.experiment.config.data.source, m.image_size, m.channels) == ("folder", 64, 3)
-    w.dataset_panel.dataConfigChanged.emit(DataConfig(source="sample"))
+    combo = w.dataset_panel.source_combo
+    combo.setCurrentIndex(combo.findData("sample"))
     m = w.experiment.config.model
     assert (m.image_size, m.channels) == (28, 1)
     w.controller.discard()
