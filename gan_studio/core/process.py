@@ -63,6 +63,8 @@ import traceback
 from collections import deque
 from pathlib import Path
 
+from .messages import Message
+
 EMIT_INTERVAL = 1 / 20          # seconds between metric batches
 CHUNK_SECONDS = 0.045           # target duration of one session.advance(k)
 MAX_CHUNK = 1000
