@@ -475,11 +475,13 @@ class DatasetPanel(QWidget):
             return
         self._show_empty(tr("Loading…"))
         cfg = self._cfg.replace(classes=None)
-        task = background(self.pool, lambda progress, cancel: load_dataset(cfg, 28, 1, progress, cancel))
-        task.signals.finished.connect(if_alive(self, lambda ds, k=key, t=task: self._preview_done(k, t, ds)),
-                                      Qt.ConnectionType.QueuedConnection)
-        task.signals.failed.connect(if_alive(self, lambda exc, k=key, t=task: self._preview_failed(k, t, exc)),
-                                    Qt.ConnectionType.QueuedConnection)
+        # The handlers are connected before the pool starts the task (`background`): a small folder loads
+        # faster than the lines after `start`, and a result emitted before anyone listened was lost.
+        started: list = []           # the task, for the handlers (they run later, in this thread)
+        task = background(self.pool, lambda progress, cancel: load_dataset(cfg, 28, 1, progress, cancel),
+                          on_done=if_alive(self, lambda ds, k=key: self._preview_done(k, started[0], ds)),
+                          on_error=if_alive(self, lambda exc, k=key: self._preview_failed(k, started[0], exc)))
+        started.append(task)
         self._load_task = task
 
     def _preview_done(self, key, task, dataset) -> None:
