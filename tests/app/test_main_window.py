@@ -115,13 +115,13 @@ def test_learning_rate_change_applies_live(qtbot, window, rows):
 
 def test_invalid_field_disables_train(qtbot, window):
     assert window.controls.train_button.isEnabled()
-    window.arch_panel.latent_spin.setValue(0)
+    window.arch_panel.lr_g_edit.setText("5")          # spin boxes stop at their limits; a typed rate does not
     qtbot.waitUntil(lambda: not window.controls.train_button.isEnabled(), timeout=3000)
     assert not window.train_action.isEnabled()
     window.lifecycle.train()  # the shortcut path is refused too
     assert not window.controller.is_active()
     assert window.experiment.trained is None
-    window.arch_panel.latent_spin.setValue(16)
+    window.arch_panel.lr_g_edit.setText("2e-4")
     qtbot.waitUntil(lambda: window.controls.train_button.isEnabled(), timeout=3000)
 
 
