@@ -14,7 +14,7 @@ from ..core.experiment import Experiment
 from ..core.data import (DatasetCancelled, DatasetError, DatasetUnavailable, dataset_catalog, download_dataset,
                          import_idx_folder, load_dataset)
 from ..core.images import tile_grid
-from .forms import tooltip
+from .forms import FieldForm, tooltip
 from .i18n import tr, translate_message
 from .widgets import (ClassHistogram, ImageView, InlineMessage, ProgressBar, background, format_bytes, guard_wheel,
                       if_alive, muted)
@@ -178,11 +178,9 @@ class DatasetPanel(QWidget):
         line.addWidget(self.folder_path_label, 1)
         line.addWidget(self.folder_button)
         fr.addLayout(line)
-        spec = field_spec("data.folder_labels")
-        self.folder_labels_check = QCheckBox(tr(spec.check), self.folder_row)
-        self.folder_labels_check.setChecked(True)
-        self.folder_labels_check.setToolTip(tooltip(spec))
-        self.folder_labels_check.toggled.connect(self._on_folder_labels)
+        self.form = FieldForm(self)            # the data fields a generic editor fits (the folder-labels box)
+        self.folder_labels_check = self.form.bind("data.folder_labels", self.folder_row)
+        self.form.committed.connect(self._on_form_edit)
         fr.addWidget(self.folder_labels_check)
         src.addWidget(self.folder_row)
 
@@ -253,9 +251,7 @@ class DatasetPanel(QWidget):
         idx = self.source_combo.findData(cfg.source)
         self.source_combo.setCurrentIndex(max(0, idx))
         self.source_combo.blockSignals(False)
-        self.folder_labels_check.blockSignals(True)
-        self.folder_labels_check.setChecked(cfg.folder_labels)
-        self.folder_labels_check.blockSignals(False)
+        self.form.apply(self.experiment.config)
         self._sync_class_boxes()
         self._apply_source_ui()
         self._request_preview()
@@ -348,8 +344,10 @@ class DatasetPanel(QWidget):
         self._apply_source_ui()
         self._request_preview()
 
-    def _on_folder_labels(self, on: bool) -> None:
-        self._set_config(self._cfg.replace(folder_labels=bool(on), classes=None))
+    def _on_form_edit(self, _key: str) -> None:
+        """A generic field changed (folder labels): the class filter starts over, since the classes differ."""
+        self._set_config(self.form.read(self.experiment.config)[0].data.replace(classes=None))
+        self._request_preview()
         self._request_preview()
 
     def _choose_image_folder(self) -> None:

@@ -117,6 +117,16 @@ class FieldForm(QObject):
         self._connect(key, editor)
         return field
 
+    def bind(self, key: str, parent: QWidget | None = None) -> QWidget:
+        """An editor for `key` without a form row, for a view that lays it out itself (the Dataset panel's
+        check box): built, explained, read and shown like every other field of this form."""
+        spec = field_spec(key)
+        editor = make_editor(spec, parent or self._parent)
+        editor.setToolTip(tooltip(spec))
+        self.specs[key], self.editors[key] = spec, editor
+        self._connect(key, editor)
+        return editor
+
     def _connect(self, key: str, editor: QWidget) -> None:
         def edited(*_args, k=key):
             if not self._updating:

@@ -69,3 +69,19 @@ def test_a_field_a_branch_may_not_change_stays_out_of_the_branch_dialog(qtbot):
     qtbot.addWidget(dialog)
     assert set(dialog.form.editors) == {s.key for s in config.field_specs(branch=True)}
     assert "train.batch_size" not in dialog.form.editors and "train.lr_g" in dialog.form.editors
+
+
+def test_the_dataset_panel_is_a_view_of_the_experiment_through_the_descriptors(qtbot):
+    from gan_studio.app.dataset_panel import DatasetPanel
+
+    exp = Experiment(config.ExperimentConfig(data=config.DataConfig(source="sample", classes=[1, 2])))
+    panel = DatasetPanel(exp)
+    qtbot.addWidget(panel)
+    check = panel.folder_labels_check
+    assert check.text() == "Sub-folders are classes" and check.toolTip() == config.field_spec("data.folder_labels").hint
+    assert [panel.source_combo.itemData(i) for i in range(panel.source_combo.count())] == list(config.DATA_SOURCES)
+    check.setChecked(False)                               # the panel's edit lands in the Experiment
+    assert exp.config.data.folder_labels is False and exp.config.data.classes is None
+    exp.edit(**{"data.folder_labels": True, "data.source": "kmnist"})    # the Experiment's change comes back
+    assert check.isChecked() and panel.source_combo.currentData() == "kmnist" and panel.data_config() == exp.config.data
+    panel.shutdown()
