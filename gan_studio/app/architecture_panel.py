@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ..core.config import ConfigIssue, ExperimentConfig, ModelConfig, TrainConfig, field_label, field_specs
+from ..core.config import DEVICE, ConfigIssue, ExperimentConfig, ModelConfig, TrainConfig, field_label, field_specs
 from ..core.device import available_devices, cpu_device, cpu_threads
 from ..core.experiment import CUSTOM, Experiment
 from ..core.presets import get_preset, load_presets
@@ -68,11 +68,8 @@ class ArchitecturePanel(QWidget):
     def _group_form(self, group: str) -> QFormLayout:
         """A form of every field whose descriptor names `group`, in declaration order."""
         form = form_layout()
-        for spec in field_specs(group=group):
-            editor = None
-            if spec.key == "train.device":
-                editor = self.device_combo
-            self.form.add_row(form, spec.key, editor)
+        for spec in field_specs(group=group):     # the device list is found at run time: the panel's own combo
+            self.form.add_row(form, spec.key, self.device_combo if spec.widget == DEVICE else None)
         return form
 
     def _build(self) -> None:
