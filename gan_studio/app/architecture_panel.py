@@ -14,14 +14,6 @@ from .torch_loader import torch_loader
 from .forms import FieldForm, form_layout
 from .widgets import CollapsibleSection, InlineMessage, format_count, guard_wheel, muted
 
-# The editors by the names the window's tests reach them under (each built from its field's descriptor).
-EDITOR_NAMES = {"arch_combo": "model.arch", "conditional_check": "model.conditional", "latent_spin": "model.latent_dim",
-                "g_width_spin": "model.g_width", "d_width_spin": "model.d_width", "depth_spin": "model.depth",
-                "g_bn_check": "model.g_batchnorm", "d_norm_combo": "model.d_norm", "loss_combo": "train.loss",
-                "lr_g_edit": "train.lr_g", "lr_d_edit": "train.lr_d", "batch_spin": "train.batch_size",
-                "d_steps_spin": "train.d_steps", "updates_combo": "train.updates", "beta1_edit": "train.beta1",
-                "beta2_edit": "train.beta2", "gp_edit": "train.gp_weight", "ema_edit": "train.ema",
-                "seed_spin": "train.seed"}
 
 
 class ArchitecturePanel(QWidget):
@@ -137,8 +129,6 @@ class ArchitecturePanel(QWidget):
         root.addWidget(dev_box)
         self.threads_spin = self.form.editors["train.threads"]
         self.threads_spin.setSpecialValueText(tr("All cores ({n})").format(n=cpu_threads()))
-        for name, key in EDITOR_NAMES.items():
-            setattr(self, name, self.form.editors[key])
 
         self.general_issues = InlineMessage(self)
         root.addWidget(self.general_issues)
@@ -148,6 +138,10 @@ class ArchitecturePanel(QWidget):
         root.addStretch(1)
 
     # -------------------------------------------------------------- public API
+    def editor(self, key: str) -> QWidget:
+        """The editor of a dotted config key ("train.lr_g"), built from its descriptor."""
+        return self.form.editors[key]
+
     def model_config(self) -> ModelConfig:
         return self._read()[0]
 

@@ -43,7 +43,7 @@ def test_a_new_field_appears_in_the_panel_with_its_tooltip_and_validation(qtbot,
     assert panel.form.fields["train.warmup"].error() == "warm-up must be 0–0.5 (got 0.9)"
     warmup.started(warmup.config, None, 10)
     warmup.set_state("running")                           # LIVE: stays editable while training
-    assert edit.isEnabled() and not panel.latent_spin.isEnabled()
+    assert edit.isEnabled() and not panel.editor("model.latent_dim").isEnabled()
 
 
 def test_a_new_field_a_branch_may_change_appears_in_the_branch_dialog(qtbot, warmup):
