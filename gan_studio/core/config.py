@@ -117,7 +117,8 @@ def _check_fields(obj, section: str) -> list[ConfigIssue]:
         meta, value, key = f.metadata, getattr(obj, f.name), f"{section}.{f.name}"
         if meta.get("choices") and meta.get("widget") == CHOICE:
             if value not in meta["choices"]:
-                issues.append(ConfigIssue(key, f"{meta['what']} must be one of {', '.join(meta['choices'])}"))
+                issues.append(ConfigIssue(key, Message("{label} must be one of {choices}", label=meta["what"],
+                                                       choices=", ".join(meta["choices"]))))
         elif meta.get("lo") is not None and not meta.get("zero_off"):
             _range(issues, key, value, meta["lo"], meta["hi"], meta["what"], float if meta["widget"] == FLOAT else int)
     return issues

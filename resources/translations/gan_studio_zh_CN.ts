@@ -4344,6 +4344,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />
+            <source>{label} must be one of {choices}</source>
+            <translation>{label}必须是以下之一：{choices}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
             <source>{label} must be {lo}–{hi} (got {value})</source>
             <translation>{label}必须在 {lo}–{hi} 之间（当前为 {value}）</translation>
         </message>
