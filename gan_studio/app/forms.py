@@ -32,7 +32,7 @@ def tooltip(spec: FieldSpec) -> str:
         return ""
     text = tr(spec.hint).format(lo=format_number(spec.lo), hi=format_number(spec.hi))
     if spec.change == LIVE:
-        text += " " + tr("Can be changed while training.")
+        text = tr("{hint} Can be changed while training.").format(hint=text)
     return text
 
 

@@ -1739,13 +1739,13 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/forms.py" />
-            <source>Can be changed while training.</source>
-            <translation>训练中可以修改。</translation>
+            <source>enter the {label}</source>
+            <translation>请输入{label}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/forms.py" />
-            <source>enter the {label}</source>
-            <translation>请输入{label}</translation>
+            <source>{hint} Can be changed while training.</source>
+            <translation>{hint}训练中可以修改。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/forms.py" />
@@ -4696,6 +4696,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>Alternating: D learns, then G learns against the updated D. Simultaneous: both learn from the same moment, so the two halves of a step run on two CPU cores at once (needs D:G steps 1 and no batch norm in D). Can be changed while training.</source>
             <translation type="vanished">交替：D 先学习，然后 G 针对更新后的 D 学习。同时：两者从同一时刻出发学习，因此一步的两半可在两个 CPU 核心上同时运行（需要 D:G 步数为 1，且 D 中没有批归一化）。训练中可更改。</translation>
+        </message>
+        <message>
+            <source>Can be changed while training.</source>
+            <translation type="vanished">训练中可以修改。</translation>
         </message>
         <message>
             <source>Capacity of the discriminator, like the generator width (4–2048).</source>
