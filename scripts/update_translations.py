@@ -93,7 +93,7 @@ def preset_texts(presets_dir: Path = PRESETS_DIR) -> list[tuple[str, str]]:
 
 
 # Calls in gan_studio/core whose literal arguments the views show through tr(): name -> argument indices.
-CORE_CALLS = {"Verdict": (1, 2), "TrainingWarning": (2, 3, 4), "_range": (5,), "ConfigIssue": (1,)}
+CORE_CALLS = {"Verdict": (1, 2), "TrainingWarning": (2, 3, 4), "ConfigIssue": (1,), "Message": (0,)}
 CORE_DIR = ROOT / "gan_studio" / "core"
 
 

@@ -9,23 +9,19 @@ from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
-from ..core.config import DataConfig
+from ..core.config import DATA_SOURCES, DataConfig, field_spec
+from ..core.experiment import Experiment
 from ..core.data import (DatasetCancelled, DatasetError, DatasetUnavailable, dataset_catalog, download_dataset,
                          import_idx_folder, load_dataset)
 from ..core.images import tile_grid
-from .i18n import tr, tr_noop, translate_message
+from .forms import FieldForm, tooltip
+from .i18n import tr, translate_message
 from .widgets import (ClassHistogram, ImageView, InlineMessage, ProgressBar, background, format_bytes, guard_wheel,
                       if_alive, muted)
 
 PREVIEW_COLS = 5      # 5 × 29 + 1 = 146 px: drawn at 2× it fits a 340 px side panel
 PREVIEW_ROWS = 5
-SOURCE_TITLES = {
-    "sample": tr_noop("Offline sample (ships with the app)"),
-    "mnist": "MNIST",
-    "fashion-mnist": "Fashion-MNIST",
-    "kmnist": "KMNIST",
-    "folder": tr_noop("Folder of my images…"),
-}
+SOURCE_TITLES = field_spec("data.source").choices      # the data sources' titles, from the config's descriptor
 
 
 def data_title(cfg: DataConfig) -> str:
@@ -86,14 +82,17 @@ def _error_text(exc: BaseException) -> str:
 
 
 class DatasetPanel(QWidget):
-    """Data source chooser with download / import, a live preview and a class filter."""
+    """Data source chooser with download / import, a live preview and a class filter: a view of the
+    Experiment's data settings (edits go to the Experiment, which applies the folder-decides-the-shape rule;
+    its changes come back here)."""
 
-    dataConfigChanged = Signal(object)        # DataConfig
+    dataConfigChanged = Signal(object)        # DataConfig: the user changed the data (already in the Experiment)
 
-    def __init__(self, parent=None, pool: QThreadPool | None = None):
+    def __init__(self, experiment: Experiment | None = None, parent=None, pool: QThreadPool | None = None):
         super().__init__(parent)
         self.pool = pool or QThreadPool(self)
-        self._cfg = DataConfig()
+        self.experiment = experiment or Experiment()
+        self._shown = self.experiment.config.data      # the data the widgets show
         self._catalog = {info.key: info for info in dataset_catalog()}
         self._cache: dict[tuple, object] = {}        # (source, path, folder_labels) → LoadedDataset
         self._load_task = None
@@ -104,8 +103,13 @@ class DatasetPanel(QWidget):
         self._build()
         guard_wheel(self)
         self._refresh_sources()
-        self._apply_source_ui()
-        self._request_preview()
+        self._show_config()
+        self.experiment.configChanged.connect(self._on_experiment_changed)
+        self.destroyed.connect(lambda *_: self.experiment.configChanged.disconnect(self._on_experiment_changed))
+
+    @property
+    def _cfg(self) -> DataConfig:
+        return self.experiment.config.data
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -118,7 +122,7 @@ class DatasetPanel(QWidget):
         src = QVBoxLayout(src_box)
         src.setSpacing(6)
         self.source_combo = QComboBox(src_box)
-        self.source_combo.setToolTip(tr("Where the training images come from"))
+        self.source_combo.setToolTip(tooltip(field_spec("data.source")))
         self.source_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.source_combo.setMinimumContentsLength(16)
         self.source_combo.currentIndexChanged.connect(self._on_source_changed)
@@ -174,11 +178,9 @@ class DatasetPanel(QWidget):
         line.addWidget(self.folder_path_label, 1)
         line.addWidget(self.folder_button)
         fr.addLayout(line)
-        self.folder_labels_check = QCheckBox(tr("Sub-folders are classes"), self.folder_row)
-        self.folder_labels_check.setChecked(True)
-        self.folder_labels_check.setToolTip(
-            tr("Use each sub-folder's name as a class label (needed for conditional models)"))
-        self.folder_labels_check.toggled.connect(self._on_folder_labels)
+        self.form = FieldForm(self)            # the data fields a generic editor fits (the folder-labels box)
+        self.folder_labels_check = self.form.bind("data.folder_labels", self.folder_row)
+        self.form.committed.connect(self._on_form_edit)
         fr.addWidget(self.folder_labels_check)
         src.addWidget(self.folder_row)
 
@@ -235,15 +237,21 @@ class DatasetPanel(QWidget):
         return self._cfg
 
     def set_data_config(self, cfg: DataConfig) -> None:
-        """Show `cfg` (no dataConfigChanged is emitted)."""
-        self._cfg = cfg
+        """Make `cfg` the Experiment's data as it is (no shape rule, no dataConfigChanged)."""
+        self.experiment.set_config(self.experiment.config.replace(data=cfg))
+
+    def _on_experiment_changed(self, keys: set) -> None:
+        if any(k.startswith("data.") for k in keys) and self._cfg != self._shown:
+            self._show_config()
+
+    def _show_config(self) -> None:
+        """Show the Experiment's data in the widgets and preview it."""
+        cfg = self._shown = self._cfg
         self.source_combo.blockSignals(True)
         idx = self.source_combo.findData(cfg.source)
         self.source_combo.setCurrentIndex(max(0, idx))
         self.source_combo.blockSignals(False)
-        self.folder_labels_check.blockSignals(True)
-        self.folder_labels_check.setChecked(cfg.folder_labels)
-        self.folder_labels_check.blockSignals(False)
+        self.form.apply(self.experiment.config)
         self._sync_class_boxes()
         self._apply_source_ui()
         self._request_preview()
@@ -273,10 +281,10 @@ class DatasetPanel(QWidget):
         current = self.source_combo.currentData() or self._cfg.source
         self.source_combo.blockSignals(True)
         self.source_combo.clear()
-        for key in ("sample", "mnist", "fashion-mnist", "kmnist", "folder"):
+        for key in DATA_SOURCES:
             info = self._catalog.get(key)
             title = tr(SOURCE_TITLES[key])
-            if info is not None and key in ("mnist", "fashion-mnist", "kmnist"):
+            if info is not None and info.downloadable:
                 title += "  ✓" if info.cached else tr("  — not downloaded ({size})").format(
                     size=format_bytes(info.size_bytes))
             elif key == "sample":
@@ -292,7 +300,7 @@ class DatasetPanel(QWidget):
         key = self._cfg.source
         info = self._catalog.get(key)
         self.description_label.setText(tr(info.description) if info else "")
-        is_idx = key in ("mnist", "fashion-mnist", "kmnist")
+        is_idx = bool(info and info.downloadable)
         cached = bool(info and info.cached)
         self.download_row.setVisible(is_idx and (not cached or self._download_task is not None))
         if is_idx and not cached:
@@ -319,8 +327,10 @@ class DatasetPanel(QWidget):
         self.none_button.setEnabled(not self._locked and bool(self._class_boxes))
 
     def _set_config(self, cfg: DataConfig) -> None:
+        """The user's choice: to the Experiment (which may also set the image shape), then announced."""
         if cfg != self._cfg:
-            self._cfg = cfg
+            self._shown = cfg
+            self.experiment.choose_data(cfg)
             self.dataConfigChanged.emit(cfg)
 
     def _on_source_changed(self, index: int) -> None:
@@ -334,8 +344,10 @@ class DatasetPanel(QWidget):
         self._apply_source_ui()
         self._request_preview()
 
-    def _on_folder_labels(self, on: bool) -> None:
-        self._set_config(self._cfg.replace(folder_labels=bool(on), classes=None))
+    def _on_form_edit(self, _key: str) -> None:
+        """A generic field changed (folder labels): the class filter starts over, since the classes differ."""
+        self._set_config(self.form.read(self.experiment.config)[0].data.replace(classes=None))
+        self._request_preview()
         self._request_preview()
 
     def _choose_image_folder(self) -> None:
@@ -357,7 +369,8 @@ class DatasetPanel(QWidget):
     # ------------------------------------------------------- download / import
     def _start_download(self) -> None:
         key = self._cfg.source
-        if key not in ("mnist", "fashion-mnist", "kmnist") or self._download_task is not None:
+        info = self._catalog.get(key)
+        if not (info and info.downloadable) or self._download_task is not None:
             return
         self.message.clear_message()
         self.progress_bar.setRange(0, 0)
@@ -460,11 +473,13 @@ class DatasetPanel(QWidget):
             return
         self._show_empty(tr("Loading…"))
         cfg = self._cfg.replace(classes=None)
-        task = background(self.pool, lambda progress, cancel: load_dataset(cfg, 28, 1, progress, cancel))
-        task.signals.finished.connect(if_alive(self, lambda ds, k=key, t=task: self._preview_done(k, t, ds)),
-                                      Qt.ConnectionType.QueuedConnection)
-        task.signals.failed.connect(if_alive(self, lambda exc, k=key, t=task: self._preview_failed(k, t, exc)),
-                                    Qt.ConnectionType.QueuedConnection)
+        # The handlers are connected before the pool starts the task (`background`): a small folder loads
+        # faster than the lines after `start`, and a result emitted before anyone listened was lost.
+        started: list = []           # the task, for the handlers (they run later, in this thread)
+        task = background(self.pool, lambda progress, cancel: load_dataset(cfg, 28, 1, progress, cancel),
+                          on_done=if_alive(self, lambda ds, k=key: self._preview_done(k, started[0], ds)),
+                          on_error=if_alive(self, lambda exc, k=key: self._preview_failed(k, started[0], exc)))
+        started.append(task)
         self._load_task = task
 
     def _preview_done(self, key, task, dataset) -> None:

@@ -9,12 +9,12 @@ Convention for every visible string in `gan_studio/app`:
 One translation context ("GanStudio") for the whole app.  Strings that come
 from the Qt-free core (preset descriptions, quality verdicts, warnings) are
 translated where the view shows them: `tr(text)` with the core's English text,
-or `translate_message(text)` for a core message with values in it (it finds the
-`CORE_TEMPLATES` entry the text was made from).  Tables built at import time
+or `translate_message(text)` for a core message with values in it (a
+`core.messages.Message`, translated by the template it carries).  Tables built at import time
 mark their texts with `tr_noop("…")` and call `tr(value)` where they are shown.
 The extractor (`scripts/update_translations.py`) collects all of these, plus
-`core_texts()` and the literal texts of the core's verdicts, warnings and
-config issues.  A literal that is notation, the same in every language, may
+`core_texts()` (the config's field descriptors, dataset descriptions) and the
+literal texts of the core's verdicts, warnings, config issues and `Message` templates.  A literal that is notation, the same in every language, may
 stay unwrapped with a `# no-tr` comment on its line.
 
 Languages: the app follows the system locale (`QLocale.system()`), or the
@@ -164,8 +164,7 @@ def core_texts() -> list[str]:
     from ..core.data import dataset_catalog
 
     texts: list[str] = []
-    texts.extend(config.FIELD_LABELS.values())
-    texts.extend(config.LOSS_LABELS.values())
+    texts.extend(config.field_texts())          # labels, names, hints and choices of every config field
     texts.extend(info.description for info in dataset_catalog() if info.description)
     return texts
 
@@ -184,89 +183,17 @@ def restart_note(choice: str) -> str:
     return note if target == note else f"{note}\n\n{target}"
 
 
-# Messages the core builds with numbers in them, as templates: `translate_message` finds the template a
-# text was made from, translates the template and fills in the same values (themselves translated when
-# they are core texts).  tests/app/test_translations.py checks each against the text the core makes.
-CORE_TEMPLATES = (
-    tr_noop("Training diverged: {metrics} became infinite or not-a-number at step {step}. "
-            "This usually means the learning rates are too high for this loss. "
-            "Try halving both learning rates, switching to the non-saturating loss, "
-            "or enabling spectral norm in the discriminator, then resume from the last save."),
-    tr_noop("Training diverged: {metrics} exploded past {limit} at step {step}. "
-            "This usually means the learning rates are too high for this loss. "
-            "Try halving both learning rates, switching to the non-saturating loss, "
-            "or enabling spectral norm in the discriminator, then resume from the last save."),
-    tr_noop("The generator is collapsing: {what}."),
-    tr_noop("the samples are nearly all the same image: they vary {percent} % as much as real digits"),
-    tr_noop("it drew {best} digit classes earlier and only {now} now"),
-    tr_noop("For {seconds} s of training D has called real digits real (D(x) ≈ {real}) and generated ones fake "
-            "(D(G(z)) ≈ {fake}), so the generator learns almost nothing from it."),
-    # the dataset's notes and name (core/data)
-    tr_noop("Offline sample in use ({n} MNIST digits, {per_class} per class); {full}."),
-    tr_noop("all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist"),
-    tr_noop("download full MNIST with `gan-studio download mnist` or the Dataset panel"),
-    tr_noop("Only {n} held-out images are available (asked for {asked})."),
-    tr_noop("These {title} files differ from the official downloads (a local copy); "
-            "their structure was checked instead."),
-    tr_noop("The class filter was ignored: this folder has no class sub-folders."),
-    tr_noop("{n} image(s) directly in {folder} belong to no class folder and were left out."),
-    tr_noop("{n} unreadable file(s) skipped: {files}"),
-    tr_noop("Offline sample — {n} MNIST digits{classes}"),
-    tr_noop(" (classes {classes})"),
-    # the training process's notes (core/session.py, core/snapshots.py)
-    tr_noop("the quality meter scores handwritten digits only (MNIST or the offline sample)"),
-    tr_noop("the quality meter is off: {error}"),
-    tr_noop("Branched from {name} at step {step}: {changes}"),
-    tr_noop("Branched from {name} at step {step} (no changes)"),
-    # the training process's status lines (core/process.py)
-    tr_noop("Loading run {name}…"),
-    tr_noop("Loading dataset…"),
-    tr_noop("Building the networks…"),
-    tr_noop("Branching from {name} at step {step}…"),
-    tr_noop("Applied {changes}"),
-    tr_noop("Reached the target of {n} steps"),
-    tr_noop("Reached the time target at step {step}"),
-    # settings the core rejects (core/config.py); its fixed texts are collected from the ConfigIssue calls
-    tr_noop("{label} must be an integer"),
-    tr_noop("{label} must be a number"),
-    tr_noop("{label} must be {lo}–{hi} (got {value})"),
-    tr_noop("{what}, more than the {limit} this app allows; lower {field}{hint}"),
-    tr_noop("the generator would have {n} parameters"),
-    tr_noop("the generator and discriminator would have {total} parameters (G {g}, D {d})"),
-    # the training process's end and the devices (core/process.py, core/device.py)
-    tr_noop("The training process stopped responding."),
-    tr_noop("The training process ended unexpectedly: {why}."),
-    tr_noop("The training process ended unexpectedly (exit code {code})."),
-    tr_noop("it was killed (by the system when memory ran out, or by another program)"),
-    tr_noop("it crashed inside a native library"),
-    tr_noop("it was asked to terminate"),
-    tr_noop("it aborted"),
-    tr_noop("it received {name}"),
-    tr_noop("CPU ({n} threads)"),
-)
-
-
-def _template_regex(template: str):
-    import re
-
-    parts = re.split(r"\{(\w+)\}", template)
-    pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts))
-    return re.compile(pattern + r"\Z", re.DOTALL)
-
-
 def translate_message(text: str) -> str:
-    """A text from the core in the current language: a fixed text by `tr`, one with numbers by its template."""
+    """A text from the core in the current language.  A `core.messages.Message` is translated by the template
+    it was made from, its values filled in (each translated the same way when it is a text); a fixed text
+    by `tr`.  Nothing is parsed back out of the English."""
     if not text:
         return text
-    translated = tr(text)
-    if translated != text:
-        return translated
-    for template in CORE_TEMPLATES:
-        match = _template_regex(template).match(text)
-        if match:
-            values = {k: translate_message(v) for k, v in match.groupdict().items()}
-            return tr(template).format(**values)
-    return text
+    template = getattr(text, "template", None)
+    if template is not None:
+        values = {k: translate_message(v) if isinstance(v, str) else v for k, v in text.args.items()}
+        return tr(template).format(**values)
+    return tr(text)
 
 
 def plan_text(plan) -> str:

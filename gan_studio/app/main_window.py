@@ -111,8 +111,7 @@ class MainWindow(QMainWindow):
         self.move(avail.x() + (avail.width() - w) // 2, avail.y() + max(0, (avail.height() - h) // 3))
 
     def _build_side_panel(self) -> None:
-        self.dataset_panel = DatasetPanel()
-        self.dataset_panel.set_data_config(self.experiment.config.data)
+        self.dataset_panel = DatasetPanel(self.experiment)
         self.arch_panel = ArchitecturePanel(self.experiment)
         self.controls = TrainingControls()
         content = QWidget()
@@ -340,7 +339,6 @@ class MainWindow(QMainWindow):
         self._sync_grid_columns()
         self.follower.changed.connect(self.update_controls)
         self.arch_panel.validityChanged.connect(lambda _ok: self.update_controls())
-        self.dataset_panel.dataConfigChanged.connect(self._on_data_config)
 
     # ------------------------------------------------------------ following
     def follow_run(self, path=None) -> bool:
@@ -361,22 +359,6 @@ class MainWindow(QMainWindow):
         return self.lifecycle.open_run(path) if path is not None else False
 
     # ------------------------------------------------------------ reactions
-    def _on_data_config(self, data) -> None:
-        """The Dataset panel's choice; a folder of images also decides the image size and channels
-        (colour images train at 64×64 RGB), and leaving the folder goes back to 28×28 gray."""
-        exp = self.experiment
-        old = exp.config
-        cfg = old.replace(data=data)
-        if not exp.active and data.source == "folder" and data.path and \
-                (old.data.source != "folder" or old.data.path != data.path):
-            from ..core.data.folder import suggest_shape
-
-            size, channels = suggest_shape(data.path)
-            cfg = cfg.replace(model=cfg.model.replace(image_size=size, channels=channels))
-        elif not exp.active and data.source != "folder" and old.data.source == "folder":
-            cfg = cfg.replace(model=cfg.model.replace(image_size=28, channels=1))
-        exp.set_config(cfg)
-
     def _sync_grid_columns(self) -> None:
         """A conditional experiment's training grid has one column per digit."""
         cfg = self.experiment.config
@@ -387,8 +369,6 @@ class MainWindow(QMainWindow):
         if any(k.startswith(("data.", "model.")) for k in keys):
             self._sync_grid_columns()
         if any(k.startswith("data.") for k in keys):
-            if self.dataset_panel.data_config() != self.experiment.config.data:
-                self.dataset_panel.set_data_config(self.experiment.config.data)
             if not self.experiment.active:      # the old dataset's name must not stay until training starts
                 self.status.set("dataset", data_title(self.experiment.config.data))
         if "train.device" in keys or "train.threads" in keys:

@@ -10,11 +10,11 @@ hyper-parameters (`BranchDialog`), its lineage kept in run.json.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-                               QLabel, QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from ..core.config import LOSS_LABELS, ExperimentConfig, field_label
+from ..core.config import ConfigIssue, ExperimentConfig, field_specs, get_value
 from ..core.snapshots import describe_size
+from .forms import FieldForm, form_layout
 from .i18n import tr
 
 
@@ -126,66 +126,53 @@ class SnapshotTimeline(QWidget):
             signal.emit(step)
 
 
-# Fields a branch may change: they keep the networks (LIVE fields of the trainer).
-BRANCH_FIELDS = ("train.lr_g", "train.lr_d", "train.beta1", "train.d_steps", "train.loss")
-
-
 class BranchDialog(QDialog):
-    """Which hyper-parameters the branch changes; `changes()` gives {"train.lr_g": new value, …}."""
+    """Which hyper-parameters the branch changes; `changes()` gives {"train.lr_g": new value, …}.
+
+    Its fields are those whose descriptor says a branch may change them (`branch=True` in core/config.py:
+    they keep the networks), built, checked and explained by the same forms as the Architecture panel."""
 
     def __init__(self, config: ExperimentConfig, step: int, parent=None):
         super().__init__(parent)
         self.setWindowTitle(tr("Branch from step {step:,}").format(step=step))
         self.config = config
-        t = config.train
-        self.lr_g = self._rate(t.lr_g)
-        self.lr_d = self._rate(t.lr_d)
-        self.beta1 = QDoubleSpinBox()
-        self.beta1.setRange(0.0, 0.999)
-        self.beta1.setDecimals(3)
-        self.beta1.setSingleStep(0.05)
-        self.beta1.setValue(t.beta1)
-        self.d_steps = QSpinBox()
-        self.d_steps.setRange(1, 20)
-        self.d_steps.setValue(t.d_steps)
-        self.loss = QComboBox()
-        for key, label in LOSS_LABELS.items():
-            self.loss.addItem(tr(label), key)
-        self.loss.setCurrentIndex(max(0, self.loss.findData(t.loss)))
-        form = QFormLayout()
-        for key, widget in zip(BRANCH_FIELDS, (self.lr_g, self.lr_d, self.beta1, self.d_steps, self.loss)):
-            form.addRow(tr(field_label(key)), widget)
+        self.form = FieldForm(self)
+        layout = form_layout()
+        self.form.add_rows(layout, [s.key for s in field_specs(branch=True)])
+        self.form.apply(config)
+        for key, editor in self.form.editors.items():       # dialog.lr_g, dialog.loss, …
+            setattr(self, key.split(".", 1)[1], editor)
         note = QLabel(tr("The new run starts from the snapshot's exact state — both networks, their optimizers and "
                          "the random streams — and trains on with these settings. Its run.json names this run and "
                          "step as its parent."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Branch and train"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(tr("Branch and train"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         col = QVBoxLayout(self)
         col.addWidget(note)
-        col.addLayout(form)
+        col.addLayout(layout)
         col.addWidget(buttons)
+        self.form.edited.connect(self._revalidate)
+        self._revalidate()
 
-    @staticmethod
-    def _rate(value: float) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setDecimals(6)
-        box.setRange(1e-6, 1.0)
-        box.setSingleStep(1e-4)
-        box.setValue(value)
-        return box
+    def issues(self) -> list[ConfigIssue]:
+        cfg, parse_issues = self.form.read(self.config)
+        parsed = {i.field for i in parse_issues}
+        return parse_issues + [i for i in cfg.validate() if i.field in self.form.editors and i.field not in parsed]
+
+    def _revalidate(self, _key: str = "") -> None:
+        issues = self.issues()
+        self.form.show_issues(issues)
+        self.ok_button.setEnabled(not issues)
 
     def values(self) -> dict:
-        return {"train.lr_g": float(self.lr_g.value()), "train.lr_d": float(self.lr_d.value()),
-                "train.beta1": float(self.beta1.value()), "train.d_steps": int(self.d_steps.value()),
-                "train.loss": self.loss.currentData()}
+        return self.form.values()
 
     def changes(self) -> dict:
         """Only the fields whose value differs from the run's."""
-        from ..core.config import get_value
-
         out = {}
         for key, value in self.values().items():
             old = get_value(self.config, key)

@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .messages import Message
+
 if TYPE_CHECKING:
     import torch
 
@@ -26,7 +28,7 @@ def cpu_threads() -> int:
 
 def cpu_device() -> DeviceInfo:
     """The CPU, known without importing torch (the window lists it before PyTorch has loaded)."""
-    return DeviceInfo("cpu", f"CPU ({cpu_threads()} threads)", "cpu")
+    return DeviceInfo("cpu", Message("CPU ({n} threads)", n=str(cpu_threads())), "cpu")
 
 
 def available_devices() -> list[DeviceInfo]:

@@ -20,6 +20,8 @@ import math
 import time
 from dataclasses import dataclass
 
+from .messages import Message
+
 QUALITY_EVERY_SECONDS = 10.0    # seconds of training between two quality checks
 QUALITY_SAMPLES = 500           # generated images per check (cost: benchmarks/quality_meter_cost.py)
 MAX_SHARE = 0.04                # a check never takes more than this share of training time: when one costs
@@ -238,9 +240,10 @@ class Watchdog:
                     w = TrainingWarning(
                         "d-wins", int(step),
                         "The discriminator wins",
-                        f"For {DWINS_SECONDS:.0f} s of training D has called real digits real "
-                        f"(D(x) ≈ {self._real:.2f}) and generated ones fake (D(G(z)) ≈ {self._fake:.2f}), so the "
-                        "generator learns almost nothing from it.",
+                        Message("For {seconds} s of training D has called real digits real (D(x) ≈ {real}) and "
+                                "generated ones fake (D(G(z)) ≈ {fake}), so the generator learns almost nothing "
+                                "from it.", seconds=f"{DWINS_SECONDS:.0f}", real=f"{self._real:.2f}",
+                                fake=f"{self._fake:.2f}"),
                         "Try: halve the discriminator's learning rate, keep D:G steps at 1, or use a recipe with "
                         "spectral norm in D (the quick-digits or seed-mlp-fixed presets).")
                     self.active["d-wins"] = w
@@ -271,13 +274,14 @@ class Watchdog:
             return []
         self._collapse_on = True
         if same:
-            what = (f"the samples are nearly all the same image: they vary {100 * (1 - point.diversity_collapse):.0f} % "
-                    f"as much as real digits")
+            what = Message("the samples are nearly all the same image: they vary {percent} % as much as real digits",
+                           percent=f"{100 * (1 - point.diversity_collapse):.0f}")
         else:
-            what = f"it drew {self._best_coverage} digit classes earlier and only {point.coverage} now"
+            what = Message("it drew {best} digit classes earlier and only {now} now", best=str(self._best_coverage),
+                           now=str(point.coverage))
         w = TrainingWarning(
             "collapse", point.step, "Mode collapse",
-            f"The generator is collapsing: {what}.",
+            Message("The generator is collapsing: {what}.", what=what),
             "Try: branch from a snapshot before it started with lower learning rates (Adam β1 0.5), or use a "
             "recipe with batch norm in G and spectral norm in D (seed-mlp-fixed, quick-digits); a conditional "
             "generator covers every class by construction.")

@@ -135,6 +135,18 @@ class Experiment:
             return {}
         return {k.split(".", 1)[1]: v for k, v in live.items()}
 
+    def choose_data(self, data: DataConfig) -> None:
+        """Take the data a view chose.  Before training, a folder of images also decides the image size and
+        channels, and leaving it goes back to 28×28 gray (`data.folder.shape_for_data`)."""
+        cfg = self.config.replace(data=data)
+        if not self.active:
+            from .data.folder import shape_for_data
+
+            shape = shape_for_data(self.config.data, data)
+            if shape is not None:
+                cfg = cfg.replace(model=cfg.model.replace(image_size=shape[0], channels=shape[1]))
+        self.set_config(cfg)
+
     def edit(self, **values) -> None:
         """Edit dotted fields: `edit(**{"train.lr_g": 1e-3})`."""
         self.set_config(with_values(self.config, values))

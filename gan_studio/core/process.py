@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import time
 
+from .messages import Message
 from .process_child import child_main
 from .protocol import Command, Event, Quit
 
@@ -40,18 +41,18 @@ def describe_exit(code) -> str:
     import signal
 
     if code is None:
-        return "The training process stopped responding."
+        return Message("The training process stopped responding.")
     if code < 0:
         try:
             name = signal.Signals(-code).name
         except ValueError:
             name = f"signal {-code}"
-        why = {"SIGKILL": "it was killed (by the system when memory ran out, or by another program)",
-               "SIGSEGV": "it crashed inside a native library",
-               "SIGTERM": "it was asked to terminate",
-               "SIGABRT": "it aborted"}.get(name, f"it received {name}")
-        return f"The training process ended unexpectedly: {why}."
-    return f"The training process ended unexpectedly (exit code {code})."
+        why = {"SIGKILL": Message("it was killed (by the system when memory ran out, or by another program)"),
+               "SIGSEGV": Message("it crashed inside a native library"),
+               "SIGTERM": Message("it was asked to terminate"),
+               "SIGABRT": Message("it aborted")}.get(name) or Message("it received {name}", name=name)
+        return Message("The training process ended unexpectedly: {why}.", why=why)
+    return Message("The training process ended unexpectedly (exit code {code}).", code=str(code))
 
 
 class TrainingProcess:

@@ -18,6 +18,7 @@ from collections import deque
 from pathlib import Path
 
 from . import protocol as P
+from .messages import Message
 
 EMIT_INTERVAL = 1 / 20          # seconds between metric batches
 CHUNK_SECONDS = 0.045           # target duration of one session.advance(k)
@@ -141,7 +142,7 @@ class TrainingLoop:
         self._load_failed = True        # until the session is in place (an error or a cancel leaves it set)
         self._resources = (cmd.threads, cmd.max_threads, cmd.quality)
         if cmd.resume is not None:
-            self.send(P.Status(text=f"Loading run {Path(cmd.resume).name}…"))
+            self.send(P.Status(text=Message("Loading run {name}…", name=Path(cmd.resume).name)))
             overrides = None
             if cmd.config is not None:
                 cfg = ExperimentConfig.from_dict(cmd.config)
@@ -156,14 +157,14 @@ class TrainingLoop:
                 session.apply(ExperimentConfig.from_dict(cmd.config))
         else:
             cfg = ExperimentConfig.from_dict(cmd.config).check()
-            self.send(P.Status(text="Loading dataset…"))
+            self.send(P.Status(text=Message("Loading dataset…")))
             try:
                 dataset = load_dataset(cfg.data, cfg.model.image_size, cfg.model.channels,
                                        cancel=self._cancel_requested)
             except DatasetCancelled:
                 self._send_state()
                 return
-            self.send(P.Status(text="Building the networks…"))
+            self.send(P.Status(text=Message("Building the networks…")))
             session = TrainingSession(cfg, run_dir=cmd.run_dir, dataset=dataset)
         self._install(session)
 
@@ -194,7 +195,8 @@ class TrainingLoop:
         self._drop_session(delete_scratch=False)
         self._load_failed = True
         self._resources = (cmd.threads, cmd.max_threads, cmd.quality)
-        self.send(P.Status(text=f"Branching from {Path(cmd.parent).name} at step {int(cmd.step):,}…"))
+        self.send(P.Status(text=Message("Branching from {name} at step {step}…", name=Path(cmd.parent).name,
+                                           step=f"{int(cmd.step):,}")))
         try:
             session = TrainingSession.branch(cmd.parent, int(cmd.step), cmd.run_dir, cmd.changes or {},
                                              cancel=self._cancel_requested)
@@ -263,8 +265,8 @@ class TrainingLoop:
     def _on_set_hparams(self, cmd: P.SetHparams) -> None:
         session = self._need_session()
         session.trainer.set_hparams(**cmd.values)
-        self.send(P.Status(text="Applied " + ", ".join(
-            f"{k} = {v:g}" if isinstance(v, float) else f"{k} = {v}" for k, v in cmd.values.items())))
+        self.send(P.Status(text=Message("Applied {changes}", changes=", ".join(
+            f"{k} = {v:g}" if isinstance(v, float) else f"{k} = {v}" for k, v in cmd.values.items()))))
 
     def _on_pause(self, cmd: P.Pause) -> None:
         if self.running and not self.paused:
@@ -401,12 +403,13 @@ class TrainingLoop:
         if self.target_steps > 0:
             left = self.start_step + self.target_steps - trainer.step_count
             if left <= 0:
-                self.send(P.Status(text=f"Reached the target of {self.target_steps:,} steps"))
+                self.send(P.Status(text=Message("Reached the target of {n} steps", n=f"{self.target_steps:,}")))
                 self._stop_running("target")
                 return
             n = min(n, left)
         if self.target_seconds > 0 and trainer.elapsed - self.start_elapsed >= self.target_seconds:
-            self.send(P.Status(text=f"Reached the time target at step {trainer.step_count:,}"))
+            self.send(P.Status(text=Message("Reached the time target at step {step}",
+                                                  step=f"{trainer.step_count:,}")))
             self._stop_running("target")
             return
         t0 = time.perf_counter()

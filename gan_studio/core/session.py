@@ -15,6 +15,7 @@ import numpy as np
 
 from pathlib import Path
 
+from .messages import Message
 from .config import (CONTINUE, LIVE_TRAIN_KEYS, RESTART, ConfigError, ExperimentConfig, change_rule, differences,
                      field_keys, get_value, model_size_issues)
 from .device import resolve_device, set_threads
@@ -170,13 +171,14 @@ class TrainingSession:
         from .metrics import QualityModelError
 
         if not is_digit_data(self.config.data):
-            self.quality_note = "the quality meter scores handwritten digits only (MNIST or the offline sample)"
+            self.quality_note = Message("the quality meter scores handwritten digits only (MNIST or the offline "
+                                        "sample)")
             return self.quality_note
         try:
             self.quality = QualityProbe(self.trainer, self.dataset.heldout.images, n=n or QUALITY_SAMPLES,
                                         every=every or QUALITY_EVERY_SECONDS)
         except (QualityModelError, ValueError) as exc:
-            self.quality, self.quality_note = None, f"the quality meter is off: {exc}"
+            self.quality, self.quality_note = None, Message("the quality meter is off: {error}", error=str(exc))
             return self.quality_note
         self.quality_note = ""
         return ""

@@ -29,6 +29,7 @@ from pathlib import Path
 
 
 from .atomic import atomic_path, describe_write_failure
+from .messages import Message
 
 FORMAT = "gan-studio-snapshot/1"
 FOLDER = "snapshots"
@@ -246,8 +247,9 @@ def describe_lineage(lin: dict | None) -> str:
 
     changes = ", ".join(f"{field_label(k)} {_fmt(v[0])} → {_fmt(v[1])}" for k, v in lin["changes"].items()
                         if isinstance(v, (list, tuple)) and len(v) == 2)
-    where = f"Branched from {Path(lin['parent']).name} at step {lin['parent_step']:,}"
-    return f"{where}: {changes}" if changes else f"{where} (no changes)"
+    name, step = Path(lin['parent']).name, f"{lin['parent_step']:,}"
+    return (Message("Branched from {name} at step {step}: {changes}", name=name, step=step, changes=changes)
+            if changes else Message("Branched from {name} at step {step} (no changes)", name=name, step=step))
 
 
 def _fmt(v) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
+from .messages import Message
 from .config import LIVE_TRAIN_KEYS, ExperimentConfig, TrainConfig
 from .device import resolve_device, set_threads
 from .losses import discriminator_loss, generator_loss, gradient_penalty
@@ -64,16 +65,21 @@ class TrainingDiverged(RuntimeError):
         self.step = step
         self.metrics = metrics
         self.values = dict(values or {})
-        fix = ("This usually means the learning rates are too high for this loss. "
-               "Try halving both learning rates, switching to the non-saturating loss, "
-               "or enabling spectral norm in the discriminator, then resume from the last save.")
         if self.values:
             what = ", ".join(f"{m} ({self.values[m]:.2g})" if m in self.values else m for m in metrics)
-            self.advice = ("Training diverged: {metrics} exploded past {limit} at step {step}. ".format(
-                metrics=what, limit="1e6", step=step) + fix)
+            self.advice = Message(
+                "Training diverged: {metrics} exploded past {limit} at step {step}. "
+                "This usually means the learning rates are too high for this loss. "
+                "Try halving both learning rates, switching to the non-saturating loss, "
+                "or enabling spectral norm in the discriminator, then resume from the last save.",
+                metrics=what, limit="1e6", step=str(step))
         else:
-            self.advice = "Training diverged: {} became infinite or not-a-number at step {}. ".format(
-                ", ".join(metrics), step) + fix
+            self.advice = Message(
+                "Training diverged: {metrics} became infinite or not-a-number at step {step}. "
+                "This usually means the learning rates are too high for this loss. "
+                "Try halving both learning rates, switching to the non-saturating loss, "
+                "or enabling spectral norm in the discriminator, then resume from the last save.",
+                metrics=", ".join(metrics), step=str(step))
         super().__init__(self.advice)
 
 

@@ -5,50 +5,8 @@
         <name>GanStudio</name>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>0 = off</source>
-            <translation>0 = 关闭</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>A conditional GAN is given the class label, so you can ask for a specific digit.</source>
-            <translation>条件 GAN 会得到类别标签，因此可以指定要生成哪个数字。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
             <source>A curated starting point; every field below can still be changed</source>
             <translation>精选的起点；下面每一项仍可修改</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Adam learning rate of the discriminator, e.g. 2e-4 (1e-7–1). Can be changed while training.</source>
-            <translation>判别器的 Adam 学习率，例如 2e-4（1e-7–1）。训练中可以修改。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Adam learning rate of the generator, e.g. 2e-4 (1e-7–1). Can be changed while training.</source>
-            <translation>生成器的 Adam 学习率，例如 2e-4（1e-7–1）。训练中可以修改。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Adam momentum (0–0.999); GANs usually use 0.5. Can be changed while training.</source>
-            <translation>Adam 动量（0–0.999）；GAN 通常用 0.5。训练中可以修改。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Adam second-moment decay (0–0.99999). Can be changed while training.</source>
-            <translation>Adam 二阶矩衰减率（0–0.99999）。训练中可以修改。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <location filename="../../gan_studio/core" />
-            <source>Adam β1</source>
-            <translation>Adam β1</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <location filename="../../gan_studio/core" />
-            <source>Adam β2</source>
-            <translation>Adam β2</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
@@ -62,74 +20,13 @@
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Alternating (D, then G)</source>
-            <translation>交替（先 D 后 G）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Alternating: D learns, then G learns against the updated D. Simultaneous: both learn from the same moment, so the two halves of a step run on two CPU cores at once (needs D:G steps 1 and no batch norm in D). Can be changed while training.</source>
-            <translation>交替：D 先学习，然后 G 针对更新后的 D 学习。同时：两者从同一时刻出发学习，因此一步的两半可在两个 CPU 核心上同时运行（需要 D:G 步数为 1，且 D 中没有批归一化）。训练中可更改。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Architecture</source>
-            <translation>架构</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Auto picks the fastest device found (CUDA, then Apple MPS, then the CPU).</source>
-            <translation>“自动”会选用找到的最快设备（依次为 CUDA、Apple MPS、CPU）。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
             <source>Auto — {device}</source>
             <translation>自动 — {device}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Batch norm</source>
-            <translation>批归一化</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Batch norm in the generator</source>
-            <translation>生成器使用批归一化</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Batch normalisation between generator layers; usually stabilises DCGAN training.</source>
-            <translation>在生成器各层之间做批归一化；通常能让 DCGAN 训练更稳定。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Batch size</source>
-            <translation>批大小</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <location filename="../../gan_studio/core" />
-            <source>CPU threads</source>
-            <translation>CPU 线程数</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Capacity of the discriminator, like the generator width (4–2048).</source>
-            <translation>判别器的容量，含义同生成器宽度（4–2048）。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
             <source>Choose a preset above to start over.</source>
             <translation>在上方选择一个预设可重新开始。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Compute on</source>
-            <translation>计算设备</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Conditional</source>
-            <translation>条件生成</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
@@ -143,82 +40,14 @@
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
-            <location filename="../../gan_studio/core" />
-            <location filename="../../gan_studio/core/config.py" />
-            <source>D:G steps</source>
-            <translation>D:G 步数比</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>DCGAN (convolutional)</source>
-            <translation>DCGAN（卷积）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>DCGAN: base number of channels. MLP: first hidden layer width (doubles per layer). 4–2048.</source>
-            <translation>DCGAN：基础通道数。MLP：第一个隐藏层的宽度（每层翻倍）。4–2048。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>DCGAN: convolutional, the better choice for images. MLP: the original fully connected GAN.</source>
-            <translation>DCGAN：卷积网络，更适合图像。MLP：最早的全连接 GAN。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
             <location filename="../../gan_studio/app/dialogs.py" />
             <source>Device</source>
             <translation>设备</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Discriminator LR</source>
-            <translation>判别器学习率</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Discriminator norm</source>
-            <translation>判别器归一化</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Discriminator updates per generator update (1–20; WGAN-GP uses 5). Can be changed while training.</source>
-            <translation>生成器每更新一次，判别器更新的次数（1–20；WGAN-GP 用 5）。训练中可以修改。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Discriminator width</source>
-            <translation>判别器宽度</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <location filename="../../gan_studio/core" />
-            <source>EMA decay</source>
-            <translation>EMA 衰减率</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Exponential moving average of the generator's weights for smoother samples: 0 (off) or 0.5–0.9999, e.g. 0.999.</source>
-            <translation>对生成器权重做指数移动平均（EMA），让样本更平滑：0（关闭）或 0.5–0.9999，例如 0.999。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
             <source>G {g} · D {d} parameters</source>
             <translation>G {g} · D {d} 个参数</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Generator LR</source>
-            <translation>生成器学习率</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Generator norm</source>
-            <translation>生成器归一化</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Generator width</source>
-            <translation>生成器宽度</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
@@ -229,58 +58,8 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Gradient penalty</source>
-            <translation>梯度惩罚</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Hidden layers</source>
-            <translation>隐藏层数</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>How real and fake images are scored. Can be changed while training.</source>
-            <translation>真实图像与生成图像的打分方式。训练中可以修改。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Images per training step (1–4096).</source>
-            <translation>每个训练步使用的图像数（1–4096）。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Latent size</source>
-            <translation>潜在向量维度</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Length of the random noise vector the generator starts from (1–1024).</source>
-            <translation>生成器输入的随机噪声向量的长度（1–1024）。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Loss</source>
-            <translation>损失函数</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>MLP (fully connected)</source>
-            <translation>MLP（全连接）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>MLP only: number of hidden layers (1–6).</source>
-            <translation>仅用于 MLP：隐藏层的数量（1–6）。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
             <source>Model</source>
             <translation>模型</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>None</source>
-            <translation>无</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
@@ -304,54 +83,6 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Random seed: the same seed and settings give the same run.</source>
-            <translation>随机种子：相同的种子和设置会得到相同的训练结果。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <location filename="../../gan_studio/app/explore/breed.py" />
-            <location filename="../../gan_studio/app/explore/directions.py" />
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Seed</source>
-            <translation>随机种子</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Simultaneous (D and G at once)</source>
-            <translation>同时（D 与 G 一起）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Spectral norm</source>
-            <translation>谱归一化</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Spectral norm keeps the discriminator smooth (recommended); WGAN-GP must not use batch norm.</source>
-            <translation>谱归一化让判别器保持平滑（推荐）；WGAN-GP 不能使用批归一化。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Tell the networks the class</source>
-            <translation>把类别告诉网络</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Threads PyTorch may use on the CPU (0 = every core).</source>
-            <translation>PyTorch 在 CPU 上可用的线程数（0 = 全部核心）。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>Updates</source>
-            <translation>更新方式</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>WGAN-GP only: weight of the gradient penalty (0–1000).</source>
-            <translation>仅用于 WGAN-GP：梯度惩罚的权重（0–1000）。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
             <source>Your own settings, started from “{preset}”. </source>
             <translation>你自己的设置，起点是“{preset}”。</translation>
         </message>
@@ -367,36 +98,9 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
-            <location filename="../../gan_studio/core/config.py" />
-            <source>discriminator learning rate</source>
-            <translation>判别器学习率</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>enter the {label}</source>
-            <translation>请输入{label}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <location filename="../../gan_studio/core/config.py" />
-            <source>generator learning rate</source>
-            <translation>生成器学习率</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <location filename="../../gan_studio/core/config.py" />
-            <source>gradient-penalty weight</source>
-            <translation>梯度惩罚权重</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
+            <location filename="../../gan_studio/app/forms.py" />
             <source>{device} (not available here)</source>
             <translation>{device}（本机不可用）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/architecture_panel.py" />
-            <source>{label} must be a number, e.g. {example}</source>
-            <translation>{label}必须是数字，例如 {example}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/banner.py" />
@@ -700,6 +404,7 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/core" />
             <source>Classes</source>
             <translation>类别</translation>
         </message>
@@ -746,11 +451,6 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>Folder (none chosen)</source>
             <translation>文件夹（未选择）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Folder of my images…</source>
-            <translation>我的图像文件夹…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
@@ -815,11 +515,6 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Offline sample (ships with the app)</source>
-            <translation>离线样本（随应用附带）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>Pick at least one class to train on.</source>
             <translation>请至少选择一个类别用于训练。</translation>
         </message>
@@ -841,11 +536,6 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Sub-folders are classes</source>
-            <translation>子文件夹即类别</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>Train on class {i} ({name})</source>
             <translation>在类别 {i}（{name}）上训练</translation>
         </message>
@@ -863,16 +553,6 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>Use a local copy: a folder holding the four IDX files (.gz or raw)</source>
             <translation>使用本地副本：包含四个 IDX 文件（.gz 或未压缩）的文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Use each sub-folder's name as a class label (needed for conditional models)</source>
-            <translation>把每个子文件夹的名称作为类别标签（条件模型需要）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Where the training images come from</source>
-            <translation>训练图像的来源</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
@@ -1181,6 +861,14 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/breed.py" />
             <source>Random parents</source>
             <translation>随机父代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <location filename="../../gan_studio/core" />
+            <source>Seed</source>
+            <translation>随机种子</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
@@ -2060,6 +1748,21 @@ If this computer is offline, copy the four IDX files from another machine and us
             <translation>等待数据</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/forms.py" />
+            <source>enter the {label}</source>
+            <translation>请输入{label}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/forms.py" />
+            <source>{hint} Can be changed while training.</source>
+            <translation>{hint}训练中可以修改。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/forms.py" />
+            <source>{label} must be a number, e.g. {example}</source>
+            <translation>{label}必须是数字，例如 {example}</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>1 image</source>
             <translation>1 张图像</translation>
@@ -2504,19 +2207,9 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
-            <source> (classes {classes})</source>
-            <translation>（类别 {classes}）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
             <source>, </source>
             <comment>list separator</comment>
             <translation>、</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Applied {changes}</source>
-            <translation>已应用 {changes}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
@@ -2525,38 +2218,8 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
-            <source>Branched from {name} at step {step} (no changes)</source>
-            <translation>从 {name} 的第 {step} 步分支（无改动）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Branched from {name} at step {step}: {changes}</source>
-            <translation>从 {name} 的第 {step} 步分支：{changes}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Branching from {name} at step {step}…</source>
-            <translation>正在从 {name} 的第 {step} 步分支…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Building the networks…</source>
-            <translation>正在构建网络…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>CPU ({n} threads)</source>
-            <translation>CPU（{n} 个线程）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
             <source>Changing the {fields} defines a different experiment: Train starts a new one.</source>
             <translation>修改{fields}会定义一个不同的实验：“训练”将开始一个新实验。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>For {seconds} s of training D has called real digits real (D(x) ≈ {real}) and generated ones fake (D(G(z)) ≈ {fake}), so the generator learns almost nothing from it.</source>
-            <translation>在 {seconds} 秒的训练中，D 一直把真实数字判为真（D(x) ≈ {real}），把生成的数字判为假（D(G(z)) ≈ {fake}），因此生成器几乎学不到任何东西。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/i18n.py" />
@@ -2572,176 +2235,6 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
             <location filename="../../gan_studio/app/i18n.py" />
             <source>GAN Studio will follow the system language the next time it starts.</source>
             <translation>GAN Studio 下次启动时将跟随系统语言。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Loading dataset…</source>
-            <translation>正在加载数据集…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Loading run {name}…</source>
-            <translation>正在加载运行 {name}…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Offline sample in use ({n} MNIST digits, {per_class} per class); {full}.</source>
-            <translation>正在使用离线样本（{n} 个 MNIST 数字，每类 {per_class} 个）；{full}。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Offline sample — {n} MNIST digits{classes}</source>
-            <translation>离线样本 — {n} 个 MNIST 数字{classes}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Only {n} held-out images are available (asked for {asked}).</source>
-            <translation>只有 {n} 张留出图像可用（要求 {asked} 张）。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Reached the target of {n} steps</source>
-            <translation>已达到 {n} 步的目标</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Reached the time target at step {step}</source>
-            <translation>在第 {step} 步达到时间目标</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>The class filter was ignored: this folder has no class sub-folders.</source>
-            <translation>类别筛选被忽略：这个文件夹没有类别子文件夹。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>The generator is collapsing: {what}.</source>
-            <translation>生成器正在发生模式崩溃：{what}。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>The training process ended unexpectedly (exit code {code}).</source>
-            <translation>训练进程意外结束（退出码 {code}）。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>The training process ended unexpectedly: {why}.</source>
-            <translation>训练进程意外结束：{why}。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>The training process stopped responding.</source>
-            <translation>训练进程停止响应。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>These {title} files differ from the official downloads (a local copy); their structure was checked instead.</source>
-            <translation>这些 {title} 文件与官方下载的不同（本地副本）；已改为检查其结构。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Training diverged: {metrics} became infinite or not-a-number at step {step}. This usually means the learning rates are too high for this loss. Try halving both learning rates, switching to the non-saturating loss, or enabling spectral norm in the discriminator, then resume from the last save.</source>
-            <translation>训练发散：{metrics} 在第 {step} 步变成了无穷大或非数（NaN）。这通常说明对这种损失而言学习率太高。可以尝试把两个学习率都减半、换用非饱和损失，或在判别器中启用谱归一化，然后从上次保存处继续。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>Training diverged: {metrics} exploded past {limit} at step {step}. This usually means the learning rates are too high for this loss. Try halving both learning rates, switching to the non-saturating loss, or enabling spectral norm in the discriminator, then resume from the last save.</source>
-            <translation>训练发散：{metrics} 在第 {step} 步爆炸式增长，超过了 {limit}。这通常说明对这种损失而言学习率太高。可以尝试把两个学习率都减半、换用非饱和损失，或在判别器中启用谱归一化，然后从上次保存处继续。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist</source>
-            <translation>完整的 MNIST 已在本机：在数据集面板中选择 MNIST，或使用 --dataset mnist</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>download full MNIST with `gan-studio download mnist` or the Dataset panel</source>
-            <translation>可用 `gan-studio download mnist` 或在数据集面板中下载完整的 MNIST</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>it aborted</source>
-            <translation>它中止了</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>it crashed inside a native library</source>
-            <translation>它在原生库中崩溃了</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>it drew {best} digit classes earlier and only {now} now</source>
-            <translation>它之前能画出 {best} 个数字类别，现在只剩 {now} 个</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>it received {name}</source>
-            <translation>它收到了 {name}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>it was asked to terminate</source>
-            <translation>它被要求终止</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>it was killed (by the system when memory ran out, or by another program)</source>
-            <translation>它被终止了（内存耗尽时被系统终止，或被其他程序终止）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>the generator and discriminator would have {total} parameters (G {g}, D {d})</source>
-            <translation>生成器和判别器将共有 {total} 个参数（G {g}，D {d}）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>the generator would have {n} parameters</source>
-            <translation>生成器将有 {n} 个参数</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>the quality meter is off: {error}</source>
-            <translation>质量评估已关闭：{error}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>the quality meter scores handwritten digits only (MNIST or the offline sample)</source>
-            <translation>质量评估只能给手写数字打分（MNIST 或离线样本）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>the samples are nearly all the same image: they vary {percent} % as much as real digits</source>
-            <translation>样本几乎都是同一张图像：它们的多样性只有真实数字的 {percent} %</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>{label} must be a number</source>
-            <translation>{label}必须是数字</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>{label} must be an integer</source>
-            <translation>{label}必须是整数</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>{label} must be {lo}–{hi} (got {value})</source>
-            <translation>{label}必须在 {lo}–{hi} 之间（当前为 {value}）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>{n} image(s) directly in {folder} belong to no class folder and were left out.</source>
-            <translation>{folder} 中直接存放的 {n} 张图像不属于任何类别文件夹，已被排除。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>{n} unreadable file(s) skipped: {files}</source>
-            <translation>已跳过 {n} 个无法读取的文件：{files}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/i18n.py" />
-            <source>{what}, more than the {limit} this app allows; lower {field}{hint}</source>
-            <translation>{what}，超过了本应用允许的 {limit} 个；请调低 {field}{hint}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
@@ -4181,6 +3674,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>0 = off</source>
+            <translation>0 = 关闭</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>10,000 real MNIST digits (1,000 per class) shipped with GAN Studio; works without a network.</source>
             <translation>GAN Studio 自带的 10,000 个真实 MNIST 数字（每类 1,000 个）；无需联网即可使用。</translation>
         </message>
@@ -4201,8 +3699,258 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>A conditional GAN is given the class label, so you can ask for a specific digit.</source>
+            <translation>条件 GAN 会得到类别标签，因此可以指定要生成哪个数字。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Adam learning rate of the discriminator, e.g. 2e-4 ({lo}–{hi}).</source>
+            <translation>判别器的 Adam 学习率，例如 2e-4（{lo}–{hi}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Adam learning rate of the generator, e.g. 2e-4 ({lo}–{hi}).</source>
+            <translation>生成器的 Adam 学习率，例如 2e-4（{lo}–{hi}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Adam momentum ({lo}–{hi}); GANs usually use 0.5.</source>
+            <translation>Adam 动量（{lo}–{hi}）；GAN 通常用 0.5。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Adam second-moment decay ({lo}–{hi}).</source>
+            <translation>Adam 二阶矩衰减率（{lo}–{hi}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Adam β1</source>
+            <translation>Adam β1</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Adam β2</source>
+            <translation>Adam β2</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Alternating (D, then G)</source>
+            <translation>交替（先 D 后 G）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Alternating: D learns, then G learns against the updated D. Simultaneous: both learn from the same moment, so the two halves of a step run on two CPU cores at once (needs D:G steps 1 and no batch norm in D).</source>
+            <translation>交替：D 先学习，然后 G 针对更新后的 D 学习。同时：两者从同一时刻出发学习，因此一步的两半可在两个 CPU 核心上同时运行（需要 D:G 步数为 1，且 D 中没有批归一化）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Architecture</source>
+            <translation>架构</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Auto picks the fastest device found (CUDA, then Apple MPS, then the CPU).</source>
+            <translation>“自动”会选用找到的最快设备（依次为 CUDA、Apple MPS、CPU）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Autosave interval (seconds)</source>
+            <translation>自动保存间隔（秒）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Autosave interval (steps)</source>
+            <translation>自动保存间隔（步）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Batch norm</source>
+            <translation>批归一化</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Batch norm in the generator</source>
+            <translation>生成器使用批归一化</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Batch normalisation between generator layers; usually stabilises DCGAN training.</source>
+            <translation>在生成器各层之间做批归一化；通常能让 DCGAN 训练更稳定。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Batch size</source>
+            <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>CPU threads</source>
+            <translation>CPU 线程数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Capacity of the discriminator, like the generator width ({lo}–{hi}).</source>
+            <translation>判别器的容量，含义同生成器宽度（{lo}–{hi}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Channels</source>
+            <translation>通道数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Compute on</source>
+            <translation>计算设备</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Conditional</source>
+            <translation>条件生成</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>D:G steps</source>
+            <translation>D:G 步数比</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>DCGAN (convolutional)</source>
+            <translation>DCGAN（卷积）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>DCGAN: base number of channels. MLP: first hidden layer width (doubles per layer). {lo}–{hi}.</source>
+            <translation>DCGAN：基础通道数。MLP：第一个隐藏层的宽度（每层翻倍）。{lo}–{hi}。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>DCGAN: convolutional, the better choice for images. MLP: the original fully connected GAN.</source>
+            <translation>DCGAN：卷积网络，更适合图像。MLP：最早的全连接 GAN。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Dataset</source>
+            <translation>数据集</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Discriminator LR</source>
+            <translation>判别器学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Discriminator activation</source>
+            <translation>判别器激活函数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Discriminator norm</source>
+            <translation>判别器归一化</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Discriminator updates per generator update ({lo}–{hi}; WGAN-GP uses 5).</source>
+            <translation>生成器每更新一次，判别器更新的次数（{lo}–{hi}；WGAN-GP 用 5）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Discriminator width</source>
+            <translation>判别器宽度</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>EMA decay</source>
+            <translation>EMA 衰减率</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Exponential moving average of the generator's weights for smoother samples: 0 (off) or {lo}–{hi}, e.g. 0.999.</source>
+            <translation>对生成器权重做指数移动平均（EMA），让样本更平滑：0（关闭）或 {lo}–{hi}，例如 0.999。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Fashion-MNIST</source>
+            <translation>Fashion-MNIST</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Folder labels</source>
+            <translation>文件夹标签</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Folder of my images…</source>
+            <translation>我的图像文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Generator LR</source>
+            <translation>生成器学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Generator norm</source>
+            <translation>生成器归一化</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Generator width</source>
+            <translation>生成器宽度</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Gradient penalty</source>
+            <translation>梯度惩罚</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Held-out count</source>
+            <translation>留出数量</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Hidden layers</source>
+            <translation>隐藏层数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>Hinge</source>
             <translation>Hinge 损失</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>How real and fake images are scored.</source>
+            <translation>真实图像与生成图像的打分方式。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Image size</source>
+            <translation>图像尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Images per training step ({lo}–{hi}).</source>
+            <translation>每个训练步使用的图像数（{lo}–{hi}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>KMNIST</source>
+            <translation>KMNIST</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Latent size</source>
+            <translation>潜在向量维度</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Leaky ReLU</source>
+            <translation>Leaky ReLU</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4211,13 +3959,133 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>Length of the random noise vector the generator starts from ({lo}–{hi}).</source>
+            <translation>生成器输入的随机噪声向量的长度（{lo}–{hi}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Loss</source>
+            <translation>损失函数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>MLP (fully connected)</source>
+            <translation>MLP（全连接）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>MLP only: number of hidden layers ({lo}–{hi}).</source>
+            <translation>仅用于 MLP：隐藏层的数量（{lo}–{hi}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>MNIST</source>
+            <translation>MNIST</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>Non-saturating (classic)</source>
             <translation>非饱和（经典）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Number of classes</source>
+            <translation>类别数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Offline sample (ships with the app)</source>
+            <translation>离线样本（随应用附带）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Random seed: the same seed and settings give the same run.</source>
+            <translation>随机种子：相同的种子和设置会得到相同的训练结果。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>ReLU</source>
+            <translation>ReLU</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Real images kept aside to measure the generator, not trained on ({lo}–{hi}).</source>
+            <translation>留出不参与训练、用于衡量生成器的真实图像数（{lo}–{hi}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Simultaneous (D and G at once)</source>
+            <translation>同时（D 与 G 一起）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Snapshot interval</source>
+            <translation>快照间隔</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Spectral norm</source>
+            <translation>谱归一化</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Spectral norm keeps the discriminator smooth (recommended); WGAN-GP must not use batch norm.</source>
+            <translation>谱归一化让判别器保持平滑（推荐）；WGAN-GP 不能使用批归一化。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Step target</source>
+            <translation>步数目标</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Sub-folders are classes</source>
+            <translation>子文件夹即类别</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Tell the networks the class</source>
+            <translation>把类别告诉网络</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Threads PyTorch may use on the CPU (0 = every core).</source>
+            <translation>PyTorch 在 CPU 上可用的线程数（0 = 全部核心）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Time target</source>
+            <translation>时间目标</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Updates</source>
+            <translation>更新方式</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Use each sub-folder's name as a class label (needed for conditional models)</source>
+            <translation>把每个子文件夹的名称作为类别标签（条件模型需要）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>WGAN-GP only: weight of the gradient penalty ({lo}–{hi}).</source>
+            <translation>仅用于 WGAN-GP：梯度惩罚的权重（{lo}–{hi}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>Wasserstein + gradient penalty</source>
             <translation>Wasserstein + 梯度惩罚</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Where the training images come from</source>
+            <translation>训练图像的来源</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4231,6 +4099,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>autosave interval</source>
+            <translation>自动保存间隔</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>autosave interval (seconds)</source>
             <translation>自动保存间隔（秒）</translation>
         </message>
@@ -4241,9 +4114,23 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
-            <location filename="../../gan_studio/core/config.py" />
+            <source>autosave interval in seconds</source>
+            <translation>自动保存间隔（秒）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>batch size</source>
             <translation>批大小</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>beta1</source>
+            <translation>beta1</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>beta2</source>
+            <translation>beta2</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4272,6 +4159,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>depth</source>
+            <translation>深度</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>device</source>
             <translation>设备</translation>
         </message>
@@ -4287,12 +4179,21 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>discriminator learning rate</source>
+            <translation>判别器学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>discriminator norm</source>
             <translation>判别器归一化</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
-            <location filename="../../gan_studio/core/config.py" />
+            <source>discriminator normalisation</source>
+            <translation>判别器归一化</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>discriminator width</source>
             <translation>判别器宽度</translation>
         </message>
@@ -4308,12 +4209,16 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>generator learning rate</source>
+            <translation>生成器学习率</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>generator norm</source>
             <translation>生成器归一化</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
-            <location filename="../../gan_studio/core/config.py" />
             <source>generator width</source>
             <translation>生成器宽度</translation>
         </message>
@@ -4324,7 +4229,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
-            <location filename="../../gan_studio/core/config.py" />
+            <source>gradient-penalty weight</source>
+            <translation>梯度惩罚权重</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>held-out count</source>
             <translation>留出数量</translation>
         </message>
@@ -4340,7 +4249,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
-            <location filename="../../gan_studio/core/config.py" />
             <source>latent size</source>
             <translation>潜在向量维度</translation>
         </message>
@@ -4351,31 +4259,31 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
-            <location filename="../../gan_studio/core/config.py" />
             <source>number of classes</source>
             <translation>类别数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
-            <location filename="../../gan_studio/core/config.py" />
             <source>seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
-            <location filename="../../gan_studio/core/config.py" />
             <source>snapshot interval</source>
             <translation>快照间隔</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
-            <location filename="../../gan_studio/core/config.py" />
             <source>step target</source>
             <translation>步数目标</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
-            <location filename="../../gan_studio/core/config.py" />
+            <source>thread count</source>
+            <translation>线程数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>time target</source>
             <translation>时间目标</translation>
         </message>
@@ -4396,26 +4304,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />
-            <source>autosave interval</source>
-            <translation>自动保存间隔</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/config.py" />
-            <source>autosave interval in seconds</source>
-            <translation>自动保存间隔（秒）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/config.py" />
-            <source>beta1</source>
-            <translation>beta1</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/config.py" />
-            <source>beta2</source>
-            <translation>beta2</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/config.py" />
             <source>channels must be 1 (grayscale) or 3 (RGB)</source>
             <translation>通道数必须为 1（灰度）或 3（RGB）</translation>
         </message>
@@ -4428,11 +4316,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core/config.py" />
             <source>classes must be integers 0–999</source>
             <translation>类别必须是 0–999 的整数</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/config.py" />
-            <source>depth</source>
-            <translation>深度</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />
@@ -4471,13 +4354,98 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />
-            <source>thread count</source>
-            <translation>线程数</translation>
+            <source>the generator and discriminator would have {total} parameters (G {g}, D {d})</source>
+            <translation>生成器和判别器将共有 {total} 个参数（G {g}，D {d}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>the generator would have {n} parameters</source>
+            <translation>生成器将有 {n} 个参数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />
             <source>unknown setting</source>
             <translation>未知设置</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>{label} must be a number</source>
+            <translation>{label}必须是数字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>{label} must be an integer</source>
+            <translation>{label}必须是整数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>{label} must be one of {choices}</source>
+            <translation>{label}必须是以下之一：{choices}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>{label} must be {lo}–{hi} (got {value})</source>
+            <translation>{label}必须在 {lo}–{hi} 之间（当前为 {value}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/config.py" />
+            <source>{what}, more than the {limit} this app allows; lower {field}{hint}</source>
+            <translation>{what}，超过了本应用允许的 {limit} 个；请调低 {field}{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/folder.py" />
+            <source>The class filter was ignored: this folder has no class sub-folders.</source>
+            <translation>类别筛选被忽略：这个文件夹没有类别子文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/folder.py" />
+            <source>{n} image(s) directly in {folder} belong to no class folder and were left out.</source>
+            <translation>{folder} 中直接存放的 {n} 张图像不属于任何类别文件夹，已被排除。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/folder.py" />
+            <source>{n} unreadable file(s) skipped: {files}</source>
+            <translation>已跳过 {n} 个无法读取的文件：{files}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/loading.py" />
+            <source> (classes {classes})</source>
+            <translation>（类别 {classes}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/loading.py" />
+            <source>Offline sample in use ({n} MNIST digits, {per_class} per class); {full}.</source>
+            <translation>正在使用离线样本（{n} 个 MNIST 数字，每类 {per_class} 个）；{full}。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/loading.py" />
+            <source>Offline sample — {n} MNIST digits{classes}</source>
+            <translation>离线样本 — {n} 个 MNIST 数字{classes}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/loading.py" />
+            <source>Only {n} held-out images are available (asked for {asked}).</source>
+            <translation>只有 {n} 张留出图像可用（要求 {asked} 张）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/loading.py" />
+            <source>These {title} files differ from the official downloads (a local copy); their structure was checked instead.</source>
+            <translation>这些 {title} 文件与官方下载的不同（本地副本）；已改为检查其结构。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/loading.py" />
+            <source>all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist</source>
+            <translation>完整的 MNIST 已在本机：在数据集面板中选择 MNIST，或使用 --dataset mnist</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/loading.py" />
+            <source>download full MNIST with `gan-studio download mnist` or the Dataset panel</source>
+            <translation>可用 `gan-studio download mnist` 或在数据集面板中下载完整的 MNIST</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/device.py" />
+            <source>CPU ({n} threads)</source>
+            <translation>CPU（{n} 个线程）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/diagnostics.py" />
@@ -4493,6 +4461,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core/diagnostics.py" />
             <source>Every digit is readable; strokes still a little rough.</source>
             <translation>每个数字都可辨认；笔画还略显粗糙。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/diagnostics.py" />
+            <source>For {seconds} s of training D has called real digits real (D(x) ≈ {real}) and generated ones fake (D(G(z)) ≈ {fake}), so the generator learns almost nothing from it.</source>
+            <translation>在 {seconds} 秒的训练中，D 一直把真实数字判为真（D(x) ≈ {real}），把生成的数字判为假（D(G(z)) ≈ {fake}），因此生成器几乎学不到任何东西。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/diagnostics.py" />
@@ -4513,6 +4486,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core/diagnostics.py" />
             <source>The discriminator wins</source>
             <translation>判别器胜出</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/diagnostics.py" />
+            <source>The generator is collapsing: {what}.</source>
+            <translation>生成器正在发生模式崩溃：{what}。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/diagnostics.py" />
@@ -4546,6 +4524,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/diagnostics.py" />
+            <source>it drew {best} digit classes earlier and only {now} now</source>
+            <translation>它之前能画出 {best} 个数字类别，现在只剩 {now} 个</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/diagnostics.py" />
             <source>near real</source>
             <translation>接近真实</translation>
         </message>
@@ -4553,6 +4536,96 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core/diagnostics.py" />
             <source>shapes</source>
             <translation>有形状</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/diagnostics.py" />
+            <source>the samples are nearly all the same image: they vary {percent} % as much as real digits</source>
+            <translation>样本几乎都是同一张图像：它们的多样性只有真实数字的 {percent} %</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process.py" />
+            <source>The training process ended unexpectedly (exit code {code}).</source>
+            <translation>训练进程意外结束（退出码 {code}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process.py" />
+            <source>The training process ended unexpectedly: {why}.</source>
+            <translation>训练进程意外结束：{why}。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process.py" />
+            <source>The training process stopped responding.</source>
+            <translation>训练进程停止响应。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process.py" />
+            <source>it aborted</source>
+            <translation>它中止了</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process.py" />
+            <source>it crashed inside a native library</source>
+            <translation>它在原生库中崩溃了</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process.py" />
+            <source>it received {name}</source>
+            <translation>它收到了 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process.py" />
+            <source>it was asked to terminate</source>
+            <translation>它被要求终止</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process.py" />
+            <source>it was killed (by the system when memory ran out, or by another program)</source>
+            <translation>它被终止了（内存耗尽时被系统终止，或被其他程序终止）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process_child.py" />
+            <source>Applied {changes}</source>
+            <translation>已应用 {changes}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process_child.py" />
+            <source>Branching from {name} at step {step}…</source>
+            <translation>正在从 {name} 的第 {step} 步分支…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process_child.py" />
+            <source>Building the networks…</source>
+            <translation>正在构建网络…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process_child.py" />
+            <source>Loading dataset…</source>
+            <translation>正在加载数据集…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process_child.py" />
+            <source>Loading run {name}…</source>
+            <translation>正在加载运行 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process_child.py" />
+            <source>Reached the target of {n} steps</source>
+            <translation>已达到 {n} 步的目标</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/process_child.py" />
+            <source>Reached the time target at step {step}</source>
+            <translation>在第 {step} 步达到时间目标</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/session.py" />
+            <source>the quality meter is off: {error}</source>
+            <translation>质量评估已关闭：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/session.py" />
+            <source>the quality meter scores handwritten digits only (MNIST or the offline sample)</source>
+            <translation>质量评估只能给手写数字打分（MNIST 或离线样本）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/setup.py" />
@@ -4563,6 +4636,26 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core/setup.py" />
             <source>unknown field</source>
             <translation>未知字段</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/snapshots.py" />
+            <source>Branched from {name} at step {step} (no changes)</source>
+            <translation>从 {name} 的第 {step} 步分支（无改动）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/snapshots.py" />
+            <source>Branched from {name} at step {step}: {changes}</source>
+            <translation>从 {name} 的第 {step} 步分支：{changes}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/trainer.py" />
+            <source>Training diverged: {metrics} became infinite or not-a-number at step {step}. This usually means the learning rates are too high for this loss. Try halving both learning rates, switching to the non-saturating loss, or enabling spectral norm in the discriminator, then resume from the last save.</source>
+            <translation>训练发散：{metrics} 在第 {step} 步变成了无穷大或非数（NaN）。这通常说明对这种损失而言学习率太高。可以尝试把两个学习率都减半、换用非饱和损失，或在判别器中启用谱归一化，然后从上次保存处继续。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/trainer.py" />
+            <source>Training diverged: {metrics} exploded past {limit} at step {step}. This usually means the learning rates are too high for this loss. Try halving both learning rates, switching to the non-saturating loss, or enabling spectral norm in the discriminator, then resume from the last save.</source>
+            <translation>训练发散：{metrics} 在第 {step} 步爆炸式增长，超过了 {limit}。这通常说明对这种损失而言学习率太高。可以尝试把两个学习率都减半、换用非饱和损失，或在判别器中启用谱归一化，然后从上次保存处继续。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/conditional-dcgan.json" />
@@ -4625,12 +4718,64 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>带梯度惩罚的 Wasserstein GAN（Gulrajani 等人，2017）。评论器（critic）给图像的真实程度打分而不是做分类，生成器每更新一步它更新五次，并通过梯度惩罚保持 1-Lipschitz。每步更慢，但非常稳定，而且评论器的损失能反映样本质量。</translation>
         </message>
         <message>
+            <source>Adam learning rate of the generator, e.g. 2e-4 (1e-7–1). Can be changed while training.</source>
+            <translation type="vanished">生成器的 Adam 学习率，例如 2e-4（1e-7–1）。训练中可以修改。</translation>
+        </message>
+        <message>
+            <source>Adam momentum (0–0.999); GANs usually use 0.5. Can be changed while training.</source>
+            <translation type="vanished">Adam 动量（0–0.999）；GAN 通常用 0.5。训练中可以修改。</translation>
+        </message>
+        <message>
+            <source>Adam second-moment decay (0–0.99999). Can be changed while training.</source>
+            <translation type="vanished">Adam 二阶矩衰减率（0–0.99999）。训练中可以修改。</translation>
+        </message>
+        <message>
+            <source>Alternating: D learns, then G learns against the updated D. Simultaneous: both learn from the same moment, so the two halves of a step run on two CPU cores at once (needs D:G steps 1 and no batch norm in D). Can be changed while training.</source>
+            <translation type="vanished">交替：D 先学习，然后 G 针对更新后的 D 学习。同时：两者从同一时刻出发学习，因此一步的两半可在两个 CPU 核心上同时运行（需要 D:G 步数为 1，且 D 中没有批归一化）。训练中可更改。</translation>
+        </message>
+        <message>
+            <source>Can be changed while training.</source>
+            <translation type="vanished">训练中可以修改。</translation>
+        </message>
+        <message>
+            <source>Capacity of the discriminator, like the generator width (4–2048).</source>
+            <translation type="vanished">判别器的容量，含义同生成器宽度（4–2048）。</translation>
+        </message>
+        <message>
+            <source>DCGAN: base number of channels. MLP: first hidden layer width (doubles per layer). 4–2048.</source>
+            <translation type="vanished">DCGAN：基础通道数。MLP：第一个隐藏层的宽度（每层翻倍）。4–2048。</translation>
+        </message>
+        <message>
+            <source>Discriminator updates per generator update (1–20; WGAN-GP uses 5). Can be changed while training.</source>
+            <translation type="vanished">生成器每更新一次，判别器更新的次数（1–20；WGAN-GP 用 5）。训练中可以修改。</translation>
+        </message>
+        <message>
+            <source>Exponential moving average of the generator's weights for smoother samples: 0 (off) or 0.5–0.9999, e.g. 0.999.</source>
+            <translation type="vanished">对生成器权重做指数移动平均（EMA），让样本更平滑：0（关闭）或 0.5–0.9999，例如 0.999。</translation>
+        </message>
+        <message>
             <source>Favourites could not be read: {error}</source>
             <translation type="vanished">无法读取收藏：{error}</translation>
         </message>
         <message>
             <source>Generator (*.safetensors)</source>
             <translation type="vanished">生成器 (*.safetensors)</translation>
+        </message>
+        <message>
+            <source>How real and fake images are scored. Can be changed while training.</source>
+            <translation type="vanished">真实图像与生成图像的打分方式。训练中可以修改。</translation>
+        </message>
+        <message>
+            <source>Images per training step (1–4096).</source>
+            <translation type="vanished">每个训练步使用的图像数（1–4096）。</translation>
+        </message>
+        <message>
+            <source>Length of the random noise vector the generator starts from (1–1024).</source>
+            <translation type="vanished">生成器输入的随机噪声向量的长度（1–1024）。</translation>
+        </message>
+        <message>
+            <source>MLP only: number of hidden layers (1–6).</source>
+            <translation type="vanished">仅用于 MLP：隐藏层的数量（1–6）。</translation>
         </message>
         <message>
             <source>Preparing… (loading PyTorch and the window)</source>
@@ -4643,6 +4788,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>The default. A compact conditional DCGAN tuned for a laptop CPU: it is told which digit to draw, so every class appears; very small batches (16) with brisk learning rates and no Adam momentum make many quick updates per second, the hinge loss with spectral norm keeps the discriminator in check, and an exponential moving average of the generator smooths the samples. Clean digits of all ten classes in about a minute on two cores.</source>
             <translation type="vanished">默认预设。一个为笔记本 CPU 调好的小型条件 DCGAN：它被告知要画哪个数字，所以每个类别都会出现；很小的批量（16）配合较高的学习率、并去掉 Adam 动量，每秒能做很多次快速更新；hinge 损失加谱归一化让判别器不至于过强；对生成器做指数移动平均（EMA）让样本更平滑。在双核 CPU 上大约一分钟就能得到全部十个类别的清晰数字。</translation>
+        </message>
+        <message>
+            <source>WGAN-GP only: weight of the gradient penalty (0–1000).</source>
+            <translation type="vanished">仅用于 WGAN-GP：梯度惩罚的权重（0–1000）。</translation>
         </message>
     </context>
 </TS>

@@ -11,12 +11,6 @@ from gan_studio.core.models import build_discriminator, build_generator, paramet
 from gan_studio.core.presets import DEFAULT_PRESET, get_preset, load_presets
 
 
-def shown_error(panel, editor) -> str | None:
-    """The error line shown under a field's editor (None while none is shown)."""
-    label = editor.parentWidget().error_label
-    return label.text() if label.isVisibleTo(panel) else None
-
-
 @pytest.fixture
 def panel(qtbot):
     p = ArchitecturePanel()
@@ -35,7 +29,7 @@ def test_default_preset_fills_fields(panel):
     cfg = get_preset(DEFAULT_PRESET).config()
     assert panel.model_config() == cfg.model
     assert panel.train_config() == cfg.train
-    assert panel.latent_spin.value() == cfg.model.latent_dim
+    assert panel.editor("model.latent_dim").value() == cfg.model.latent_dim
     assert panel.is_valid() and panel.issues() == []
     assert panel.device() == "auto"
     assert panel.preset_description.text() == get_preset(DEFAULT_PRESET).description
@@ -54,55 +48,86 @@ def test_each_preset_sets_configs(panel, qtbot, preset):
     assert panel.train_config() == want.train
     assert panel.is_valid()
     # the depth row is only visible for the MLP
-    assert panel.depth_spin.isVisibleTo(panel) == (want.model.arch == "mlp")
+    assert panel._model_form.isRowVisible(panel._fields["model.depth"]) == (want.model.arch == "mlp")
 
 
 def test_editing_switches_to_custom(panel):
-    panel.g_width_spin.setValue(48)
+    panel.editor("model.g_width").setValue(48)
     assert panel.preset_key() == "custom"
-    assert panel.experiment.base_preset == DEFAULT_PRESET
+    assert panel.base_preset_key() == DEFAULT_PRESET
     title = get_preset(DEFAULT_PRESET).title
     assert panel.preset_combo.currentText() == f"Custom (based on {title})"
-    panel.g_width_spin.setValue(get_preset(DEFAULT_PRESET).model["g_width"])   # back to the preset's value
+    panel.editor("model.g_width").setValue(get_preset(DEFAULT_PRESET).model["g_width"])   # back to the preset's value
     assert panel.preset_key() == DEFAULT_PRESET
     assert panel.preset_combo.findData("custom") == -1
 
 
-def test_invalid_latent_size_is_shown_and_fixable(panel, qtbot):
+def test_invalid_ema_is_shown_and_fixable(panel, qtbot):
+    panel.advanced.set_expanded(True)
     with qtbot.waitSignal(panel.validityChanged) as sig:
-        panel.latent_spin.setValue(0)
+        panel.editor("train.ema").setText("0.2")
     assert sig.args == [False]
     assert not panel.is_valid()
-    assert "latent size" in shown_error(panel, panel.latent_spin)
-    assert "latent size" in panel.latent_spin.toolTip()
-    assert any(i.field == "model.latent_dim" for i in panel.issues())
+    field = panel._fields["train.ema"]
+    assert "EMA decay" in field.error()
+    assert field.error_label.isVisibleTo(panel) and "EMA decay" in field.error_label.text()
+    assert "EMA decay" in panel.editor("train.ema").toolTip()
+    assert any(i.field == "train.ema" for i in panel.issues())
     with qtbot.waitSignal(panel.validityChanged) as sig:
-        panel.latent_spin.setValue(32)
+        panel.editor("train.ema").setText("0.999")
     assert sig.args == [True]
-    assert panel.is_valid() and shown_error(panel, panel.latent_spin) is None
+    assert panel.is_valid() and field.error() is None and not field.error_label.isVisibleTo(panel)
+
+
+def test_spin_boxes_stop_at_the_validation_limits_and_tooltips_state_them(panel):
+    assert (panel.editor("model.latent_dim").minimum(), panel.editor("model.latent_dim").maximum()) == (1, 1024)
+    assert (panel.threads_spin.minimum(), panel.threads_spin.maximum()) == (0, 256)   # validation refuses 257
+    assert (panel.editor("model.depth").minimum(), panel.editor("model.depth").maximum()) == (1, 6)
+    assert panel.editor("train.batch_size").singleStep() == 16
+    panel.editor("model.latent_dim").setValue(5000)
+    assert panel.editor("model.latent_dim").value() == 1024
+    assert panel.model_config().latent_dim == 1024 and panel.is_valid()
+    assert "(1–1024)" in panel.editor("model.latent_dim").toolTip()
+    lr_tip = panel.editor("train.lr_g").toolTip()
+    assert "(1e-7–1)" in lr_tip and "Can be changed while training." in lr_tip
+    assert "Can be changed while training." not in panel.editor("model.latent_dim").toolTip()       # a RESTART field
+
+
+def test_the_widest_models_count_without_overflow(panel, qtbot):
+    """Counts past a C int (2**31) reach listeners as Python ints, not an OverflowError in the signal."""
+    seen = []
+    panel.parameterCountsChanged.connect(lambda g, d: seen.append((g, d)))
+    panel.editor("model.arch").setCurrentIndex(panel.editor("model.arch").findData("mlp"))
+    panel.editor("model.conditional").setChecked(False)
+    panel.editor("model.depth").setValue(6)
+    panel.editor("model.g_width").setValue(2048)
+    panel.editor("model.d_width").setValue(2048)
+    panel._recount()
+    g, d = panel.parameter_counts()
+    assert g > 2**31 and seen[-1] == (g, d)
 
 
 def test_unparsable_learning_rate_is_an_issue(panel, qtbot):
-    panel.lr_g_edit.setText("fast")
+    panel.editor("train.lr_g").setText("fast")
     assert not panel.is_valid()
-    assert "number" in shown_error(panel, panel.lr_g_edit)
-    panel.lr_g_edit.setText("3e-4")
+    assert "number" in panel._fields["train.lr_g"].error()
+    panel.editor("train.lr_g").setText("3e-4")
     assert panel.is_valid()
     assert panel.train_config().lr_g == pytest.approx(3e-4)
 
 
 def test_cross_field_rule_is_shown(panel):
     panel.choose_preset("wgan-gp")
-    panel.d_norm_combo.setCurrentIndex(panel.d_norm_combo.findData("batch"))
+    panel.editor("model.d_norm").setCurrentIndex(panel.editor("model.d_norm").findData("batch"))
     assert not panel.is_valid()
-    assert "WGAN-GP" in shown_error(panel, panel.d_norm_combo)
+    assert "WGAN-GP" in panel._fields["model.d_norm"].error()
 
 
 def test_parameter_count_follows_widths(panel, qtbot):
     before = panel.param_label.text()
     g0, _ = panel.parameter_counts()
-    panel.g_width_spin.setValue(64)
-    panel.d_width_spin.setValue(48)
+    panel.editor("model.g_width").setValue(64)
+    panel.editor("model.d_width").setValue(48)
     qtbot.waitUntil(lambda: panel.parameter_counts() is not None and panel.parameter_counts()[0] != g0,
                     timeout=3000)
     model = panel.model_config()
@@ -123,63 +148,63 @@ def _training(panel):
 
 def test_running_keeps_only_live_fields_editable(panel, qtbot):
     exp = _training(panel)
-    assert not panel.latent_spin.isEnabled()
-    assert not panel.arch_combo.isEnabled() and not panel.batch_spin.isEnabled()
+    assert not panel.editor("model.latent_dim").isEnabled()
+    assert not panel.editor("model.arch").isEnabled() and not panel.editor("train.batch_size").isEnabled()
     assert not panel.preset_combo.isEnabled()
-    assert panel.lr_g_edit.isEnabled() and panel.lr_d_edit.isEnabled() and panel.loss_combo.isEnabled()
-    assert panel.beta1_edit.isEnabled() and panel.d_steps_spin.isEnabled()
+    assert all(panel.editor(k).isEnabled() for k in ("train.lr_g", "train.lr_d", "train.loss"))
+    assert panel.editor("train.beta1").isEnabled() and panel.editor("train.d_steps").isEnabled()
 
     sent: list[dict] = []
     exp.liveChanged.connect(sent.append)
-    panel.lr_g_edit.clear()
-    qtbot.keyClicks(panel.lr_g_edit, "3e-4")
+    panel.editor("train.lr_g").clear()
+    qtbot.keyClicks(panel.editor("train.lr_g"), "3e-4")
     assert sent == []                        # a text field sends once editing is finished
-    qtbot.keyClick(panel.lr_g_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.editor("train.lr_g"), Qt.Key.Key_Return)
     assert sent == [{"lr_g": pytest.approx(3e-4)}]
     assert exp.trained.train.lr_g == pytest.approx(3e-4)
 
     # the default's simultaneous updates take one D step per G step: two are refused, with the way out named
-    assert exp.trained.train.updates == "simultaneous" and panel.updates_combo.isEnabled()
-    panel.d_steps_spin.setValue(2)
+    assert exp.trained.train.updates == "simultaneous" and panel.editor("train.updates").isEnabled()
+    panel.editor("train.d_steps").setValue(2)
     assert len(sent) == 1
-    assert "alternating" in shown_error(panel, panel.d_steps_spin)
-    panel.updates_combo.setCurrentIndex(panel.updates_combo.findData("alternating"))
+    assert "alternating" in panel._fields["train.d_steps"].error()
+    panel.editor("train.updates").setCurrentIndex(panel.editor("train.updates").findData("alternating"))
     assert sent[-1] == {"updates": "alternating", "d_steps": 2}
     assert exp.trained.train.updates == "alternating" and exp.trained.train.d_steps == 2
-    assert shown_error(panel, panel.d_steps_spin) is None
+    assert panel._fields["train.d_steps"].error() is None
 
     # an invalid value is never sent
-    panel.lr_d_edit.setText("5")
-    panel.lr_d_edit.editingFinished.emit()
+    panel.editor("train.lr_d").setText("5")
+    panel.editor("train.lr_d").editingFinished.emit()
     assert len(sent) == 2
 
     exp.set_state("idle")
-    assert panel.latent_spin.isEnabled() and panel.preset_combo.isEnabled()
+    assert panel.editor("model.latent_dim").isEnabled() and panel.preset_combo.isEnabled()
 
 
 def test_edits_after_stop_say_what_train_will_do(panel):
     exp = _training(panel)
     exp.set_state("idle")
     assert panel.pending_note.isHidden()
-    panel.gp_edit.setText("5")
-    panel.gp_edit.editingFinished.emit()
+    panel.editor("train.gp_weight").setText("5")
+    panel.editor("train.gp_weight").editingFinished.emit()
     assert exp.plan().action == "continue" and "train.gp_weight" in exp.plan().applies
     assert "Applies on Continue" in panel.pending_note.text() and "gradient penalty" in panel.pending_note.text()
-    panel.g_width_spin.setValue(24)
+    panel.editor("model.g_width").setValue(24)
     assert exp.plan().action == "new"
     assert "generator width" in panel.pending_note.text() and "new one" in panel.pending_note.text()
-    panel.g_width_spin.setValue(exp.trained.model.g_width)
+    panel.editor("model.g_width").setValue(exp.trained.model.g_width)
     assert exp.plan().action == "continue"
 
 
-def test_the_panel_shows_the_experiments_config(panel):
+def test_set_experiment_round_trip(panel):
     cfg = get_preset("wgan-gp").config(DataConfig())
-    panel.experiment.set_config(cfg)
+    panel.set_experiment(cfg)
     assert panel.preset_key() == "wgan-gp"
     assert panel.model_config() == cfg.model and panel.train_config() == cfg.train
     custom = ExperimentConfig(model=cfg.model.replace(latent_dim=96), train=cfg.train.replace(seed=7),
                               preset="wgan-gp")
-    panel.experiment.set_config(custom)
+    panel.set_experiment(custom)
     assert panel.preset_key() == "custom"
     assert panel.model_config() == custom.model and panel.train_config() == custom.train
 
@@ -220,7 +245,7 @@ def test_wheel_over_unfocused_fields_scrolls_the_panel_and_changes_nothing(scrol
     bar = scroll.verticalScrollBar()
     assert bar.maximum() > 0
     scroll.setFocus()
-    for widget in (panel.g_width_spin, panel.loss_combo, panel.preset_combo, panel.seed_spin):
+    for widget in (panel.editor("model.g_width"), panel.editor("train.loss"), panel.preset_combo, panel.editor("train.seed")):
         assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus     # the wheel does not give focus
         if widget.hasFocus():
             widget.clearFocus()
@@ -229,24 +254,24 @@ def test_wheel_over_unfocused_fields_scrolls_the_panel_and_changes_nothing(scrol
         assert not widget.hasFocus()
         assert bar.value() > start, f"the panel did not scroll under {widget.objectName() or type(widget)}"
         bar.setValue(0)
-    _wheel(panel.latent_spin, 3)
+    _wheel(panel.editor("model.latent_dim"), 3)
     assert (panel.model_config(), panel.train_config(), panel.preset_key()) == before
 
 
 def test_wheel_over_a_focused_field_changes_it(scrolled_panel, qtbot):
     panel, scroll = scrolled_panel
     scroll.activateWindow()
-    panel.g_width_spin.setFocus(Qt.FocusReason.MouseFocusReason)
-    qtbot.waitUntil(panel.g_width_spin.hasFocus)
-    width = panel.g_width_spin.value()
-    _wheel(panel.g_width_spin, 1)
-    assert panel.g_width_spin.value() == width + panel.g_width_spin.singleStep()
-    assert panel.model_config().g_width == width + panel.g_width_spin.singleStep()
-    panel.loss_combo.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(panel.loss_combo.hasFocus)
-    index = panel.loss_combo.currentIndex()
-    _wheel(panel.loss_combo, -1)
-    assert panel.loss_combo.currentIndex() == index + 1
+    panel.editor("model.g_width").setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(panel.editor("model.g_width").hasFocus)
+    width = panel.editor("model.g_width").value()
+    _wheel(panel.editor("model.g_width"), 1)
+    assert panel.editor("model.g_width").value() == width + panel.editor("model.g_width").singleStep()
+    assert panel.model_config().g_width == width + panel.editor("model.g_width").singleStep()
+    panel.editor("train.loss").setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(panel.editor("train.loss").hasFocus)
+    index = panel.editor("train.loss").currentIndex()
+    _wheel(panel.editor("train.loss"), -1)
+    assert panel.editor("train.loss").currentIndex() == index + 1
 
 
 def test_no_class_ticked_does_not_break_the_panel(panel):
@@ -254,7 +279,7 @@ def test_no_class_ticked_does_not_break_the_panel(panel):
     preset comparison, and choosing a preset too.  Presets decide no data field, so both work."""
     exp = panel.experiment
     exp.set_config(exp.config.replace(data=exp.config.data.replace(classes=[])))
-    panel.g_width_spin.setValue(panel.g_width_spin.value() + 8)
+    panel.editor("model.g_width").setValue(panel.editor("model.g_width").value() + 8)
     assert panel.model_config().g_width == exp.config.model.g_width
     assert panel.preset_key() == "custom"
     shown = panel.preset_combo.findData(exp.base_preset)

@@ -115,9 +115,10 @@ def test_cli_trains_a_colour_folder_at_64(shapes, tmp_path, capsys):
 
 def test_choosing_a_colour_folder_in_the_window_sets_64px_rgb(qtbot, shapes, window):
     w = window
-    w.dataset_panel.dataConfigChanged.emit(DataConfig(source="folder", path=str(shapes)))
+    w.dataset_panel.set_folder(str(shapes))           # what "Choose folder…" does after the dialog
     m = w.experiment.config.model
     assert (w.experiment.config.data.source, m.image_size, m.channels) == ("folder", 64, 3)
-    w.dataset_panel.dataConfigChanged.emit(DataConfig(source="sample"))
+    combo = w.dataset_panel.source_combo
+    combo.setCurrentIndex(combo.findData("sample"))
     m = w.experiment.config.model
     assert (m.image_size, m.channels) == (28, 1)

@@ -66,8 +66,8 @@ def test_train_fills_curves_and_grid(qtbot, window, rows):
     assert window.status.text("dataset").startswith("Offline sample")
     assert window.isWindowModified()
     # While running, the model shape is locked and live fields stay editable.
-    assert not window.arch_panel.latent_spin.isEnabled()
-    assert window.arch_panel.lr_g_edit.isEnabled()
+    assert not window.arch_panel.editor("model.latent_dim").isEnabled()
+    assert window.arch_panel.editor("train.lr_g").isEnabled()
     # The window's process only draws: PyTorch trains in another process.
     import os
     assert window.controller.process_pid not in (None, os.getpid())
@@ -98,7 +98,7 @@ def test_space_pauses_and_resumes(qtbot, window, rows):
 def test_learning_rate_change_applies_live(qtbot, window, rows):
     window.lifecycle.train()
     _train_until(qtbot, window, rows, 5)
-    edit = window.arch_panel.lr_g_edit
+    edit = window.arch_panel.editor("train.lr_g")
     assert edit.isEnabled()
     edit.clear()
     qtbot.keyClicks(edit, "0.001")
@@ -109,13 +109,13 @@ def test_learning_rate_change_applies_live(qtbot, window, rows):
 
 def test_invalid_field_disables_train(qtbot, window):
     assert window.controls.train_button.isEnabled()
-    window.arch_panel.latent_spin.setValue(0)
+    window.arch_panel.editor("train.lr_g").setText("5")          # spin boxes stop at their limits; a typed rate does not
     qtbot.waitUntil(lambda: not window.controls.train_button.isEnabled(), timeout=3000)
     assert not window.train_action.isEnabled()
     window.lifecycle.train()  # the shortcut path is refused too
     assert not window.controller.is_active()
     assert window.experiment.trained is None
-    window.arch_panel.latent_spin.setValue(16)
+    window.arch_panel.editor("train.lr_g").setText("2e-4")
     qtbot.waitUntil(lambda: window.controls.train_button.isEnabled(), timeout=3000)
 
 
@@ -303,8 +303,8 @@ def test_edits_after_stop_apply_on_continue_or_start_a_new_experiment(qtbot, win
     qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=5000)
     assert window.lifecycle.save_as(tmp_path / "run")
     # A live field edited after Stop applies when training continues (it used to be ignored).
-    window.arch_panel.lr_g_edit.setText("0.001")
-    window.arch_panel.lr_g_edit.editingFinished.emit()
+    window.arch_panel.editor("train.lr_g").setText("0.001")
+    window.arch_panel.editor("train.lr_g").editingFinished.emit()
     assert "Applies on Continue" in window.arch_panel.pending_note.text()
     assert window.controls.train_button.text() == "Continue"
     window.controls.set_target_steps(4)
@@ -315,7 +315,7 @@ def test_edits_after_stop_apply_on_continue_or_start_a_new_experiment(qtbot, win
     qtbot.waitUntil(lambda: not window.controller.is_active(), timeout=5000)
     assert window.lifecycle.save()
     # A field that defines the networks starts a new experiment, and the panel says so before Train.
-    window.arch_panel.seed_spin.setValue(99)
+    window.arch_panel.editor("train.seed").setValue(99)
     assert "new one" in window.arch_panel.pending_note.text()
     assert window.controls.train_button.text() == "Train"
     seen: list[dict] = []

@@ -78,10 +78,13 @@ def test_branch_dialog_returns_only_what_changed(qtbot, tiny_cfg):
     dialog = BranchDialog(tiny_cfg, 100)
     qtbot.addWidget(dialog)
     assert dialog.changes() == {}
-    dialog.lr_g.setValue(1e-4)
+    dialog.lr_g.setText("1e-4")
     dialog.d_steps.setValue(2)
     dialog.loss.setCurrentIndex(dialog.loss.findData("hinge"))
     assert dialog.changes() == {"train.lr_g": 1e-4, "train.d_steps": 2, "train.loss": "hinge"}
+    assert dialog.ok_button.isEnabled()
+    dialog.lr_d.setText("5")                      # over the limit: shown under the field, no branch
+    assert "1e-07–1" in dialog.form.fields["train.lr_d"].error() and not dialog.ok_button.isEnabled()
 
 
 # ------------------------------------------------------------------ the window (the `window` fixture: tests/app/conftest.py)

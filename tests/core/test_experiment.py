@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gan_studio.core.config import (CONTINUE, FIELD_LABELS, LIVE, LIVE_TRAIN_KEYS, PRESET_KEYS, RESTART, DataConfig,
+from gan_studio.core.config import (CONTINUE, LIVE, LIVE_TRAIN_KEYS, PRESET_KEYS, RESTART, DataConfig,
                                     ExperimentConfig, ModelConfig, TrainConfig, change_rule, field_keys, field_label,
                                     get_value)
 from gan_studio.core.data import load_dataset
@@ -45,7 +45,7 @@ def dataset():
 
 def test_every_field_has_a_rule_and_a_walk_value():
     keys = field_keys()
-    assert set(FIELD_LABELS) == set(keys)                  # every field has the name the panel shows
+    assert all(field_label(k) != k for k in keys)           # every field has the name a sentence uses
     assert set(OTHER) == set(keys)
     assert {change_rule(k) for k in keys} == {LIVE, CONTINUE, RESTART}
     assert set(LIVE_TRAIN_KEYS) == {"loss", "lr_g", "lr_d", "beta1", "beta2", "d_steps", "updates", "gp_weight"}

@@ -18,6 +18,7 @@ import numpy as np
 from PIL import Image
 
 from ..config import DataConfig
+from ..messages import Message
 from .errors import DatasetCancelled, DatasetError
 from .types import ImageSet, LoadedDataset
 
@@ -169,7 +170,8 @@ def load_image_folder(cfg: DataConfig, image_size: int, channels: int,
     if file_labels is not None:
         loose = sum(1 for lab in file_labels if lab < 0)
         if loose:
-            notes.append(f"{loose} image(s) directly in {root.name} belong to no class folder and were left out.")
+            notes.append(Message("{n} image(s) directly in {folder} belong to no class folder and were left out.",
+                                 n=str(loose), folder=root.name))
             keep = [i for i, lab in enumerate(file_labels) if lab >= 0]
             files = [files[i] for i in keep]
             file_labels = [file_labels[i] for i in keep]
@@ -192,7 +194,7 @@ def load_image_folder(cfg: DataConfig, image_size: int, channels: int,
         raise DatasetError(f"none of the {len(files)} image file(s) in {root} could be read")
     if skipped_files:
         shown = ", ".join(skipped_files[:5]) + (" …" if len(skipped_files) > 5 else "")
-        notes.append(f"{len(skipped_files)} unreadable file(s) skipped: {shown}")
+        notes.append(Message("{n} unreadable file(s) skipped: {files}", n=str(len(skipped_files)), files=shown))
 
     data = np.stack(images, axis=0)
     label_array = np.asarray(labels, dtype=np.int64) if file_labels is not None else None
@@ -206,7 +208,7 @@ def load_image_folder(cfg: DataConfig, image_size: int, channels: int,
     names = class_names or []
     if cfg.classes is not None:
         if label_array is None:
-            notes.append("The class filter was ignored: this folder has no class sub-folders.")
+            notes.append(Message("The class filter was ignored: this folder has no class sub-folders."))
         else:
             bad = [c for c in cfg.classes if c >= len(names)]
             if bad:
@@ -268,3 +270,16 @@ def suggest_shape(path, max_files: int = 48) -> tuple[int, int]:
     if colour:
         return 64, 3
     return (64 if sides and float(np.median(sides)) >= 56 else 28), 1
+
+
+def shape_for_data(old, new) -> tuple[int, int] | None:
+    """The (image_size, channels) a change of data source decides, or None when it decides nothing.
+
+    A folder of images decides the shape (`suggest_shape`: colour images train at 64×64 RGB) when it is
+    chosen or replaced; leaving a folder for a built-in dataset goes back to 28×28 gray.  `old` and `new`
+    are `DataConfig`s."""
+    if new.source == "folder" and new.path and (old.source != "folder" or old.path != new.path):
+        return suggest_shape(new.path)
+    if new.source != "folder" and old.source == "folder":
+        return 28, 1
+    return None

@@ -13,6 +13,7 @@ from typing import Callable
 
 import numpy as np
 
+from ..messages import Message
 from ...paths import resource_path
 from ..config import DataConfig
 from .catalog import (DIGIT_NAMES, IDX_SPECS, ROLE_TO_OFFICIAL, ROLES, SAMPLE_FILES,
@@ -148,7 +149,7 @@ def _assemble(arrays, cfg: DataConfig, class_names: list[str], image_size: int, 
 def _classes_suffix(classes: list[int] | None, class_names: list[str]) -> str:
     if classes is None:
         return ""
-    return f" (classes {', '.join(class_names[c] for c in classes)})"
+    return Message(" (classes {classes})", classes=", ".join(class_names[c] for c in classes))
 
 
 def _identity(source: str, origin: str, files, classes, train: ImageSet, heldout: ImageSet,
@@ -167,7 +168,8 @@ def _identity(source: str, origin: str, files, classes, train: ImageSet, heldout
 
 def _holdout_notes(cfg: DataConfig, heldout: ImageSet) -> list[str]:
     if len(heldout) < cfg.holdout:
-        return [f"Only {len(heldout):,} held-out images are available (asked for {cfg.holdout:,})."]
+        return [Message("Only {n} held-out images are available (asked for {asked}).", n=f"{len(heldout):,}",
+                        asked=f"{cfg.holdout:,}")]
     return []
 
 
@@ -208,8 +210,8 @@ def _load_idx_dataset(cfg, image_size, channels, progress, cancel) -> LoadedData
     origin = str(files["train-images"].parent)
     verified = _official_match(cfg.source, described)
     if verified is False:
-        notes.append(f"These {spec.title} files differ from the official downloads (a local copy); "
-                     f"their structure was checked instead.")
+        notes.append(Message("These {title} files differ from the official downloads (a local copy); "
+                             "their structure was checked instead.", title=spec.title))
     notes += _holdout_notes(cfg, heldout)
     identity = _identity(cfg.source, origin, described, classes, train, heldout, image_size, channels)
     identity["official_checksums"] = verified
@@ -237,12 +239,14 @@ def _load_sample(cfg, image_size, channels, progress, cancel) -> LoadedDataset:
                                  f"reinstall GAN Studio or download MNIST with `gan-studio download mnist`.")
     arrays, described = _read_files(files, progress, cancel)
     train, heldout, classes = _assemble(arrays, cfg, DIGIT_NAMES, image_size, channels, progress, cancel)
-    full = ("all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist"
+    full = (Message("all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist")
             if is_complete_idx_folder(usable_dataset_dir("mnist"))
-            else "download full MNIST with `gan-studio download mnist` or the Dataset panel")
-    notes = [f"Offline sample in use ({len(arrays['train-images']):,} MNIST digits, "
-             f"{len(arrays['train-images']) // 10:,} per class); {full}."]
+            else Message("download full MNIST with `gan-studio download mnist` or the Dataset panel"))
+    notes = [Message("Offline sample in use ({n} MNIST digits, {per_class} per class); {full}.",
+                     n=f"{len(arrays['train-images']):,}", per_class=f"{len(arrays['train-images']) // 10:,}",
+                     full=full)]
     notes += _holdout_notes(cfg, heldout)
     identity = _identity("sample", "resources/data", described, classes, train, heldout, image_size, channels)
-    name = f"Offline sample — {len(train):,} MNIST digits{_classes_suffix(classes, DIGIT_NAMES)}"
+    name = Message("Offline sample — {n} MNIST digits{classes}", n=f"{len(train):,}",
+                   classes=_classes_suffix(classes, DIGIT_NAMES))
     return LoadedDataset(train, heldout, name, "sample", identity, notes)
