@@ -167,7 +167,16 @@ def main(argv=None) -> int:
     while waited < args.seconds * 1000 or (win.train_tab.plots.buffer.last_step() == 0 and waited < 300_000):
         spin(500)
         waited += 500
+    # The Learn tab while training runs: its model graph shows D's outputs from a probe every 2 s.
+    win.tabs.setCurrentWidget(win.learn_tab)
+    win.learn_tab.lesson_list.setCurrentRow(3)      # the lesson of the default preset (the conditional generator)
+    spin(3000)
+    learn_png = args.out / "screenshot-learn.png"
+    win.grab().save(str(learn_png))
+    print(learn_png)
+
     win.controller.pause()
+    win.tabs.setCurrentWidget(win.train_tab)
     spin(800)
     win.train_tab.plots.reset_zoom()
     plots = win.train_tab.plots
@@ -178,15 +187,8 @@ def main(argv=None) -> int:
     win.grab().save(str(train_png))
     print(f"{train_png} (step {steps:,})")
 
-    win.tabs.setCurrentWidget(win.learn_tab)
-    spin(300)
-    learn_png = args.out / "screenshot-learn.png"
-    win.grab().save(str(learn_png))
-    print(learn_png)
-
     win.controller.discard()
     win.train_tab.clear()
-    win.tabs.setCurrentWidget(win.train_tab)
 
     import subprocess
 
