@@ -104,14 +104,14 @@ def run_all(args) -> int:
             rc = (cli_train(home, qd, "--preset", "quick-digits", "--seconds", 10 if quick else 60, "--quality")
                   or cli_train(home, seed, "--preset", "seed-mlp", "--seconds", 15 if quick else 90, "--quality")
                   or call([py, scripts / "screenshots_quality.py", qd, seed, "--out", out], home))
-        else:  # compare: two learning rates of the default and the seed's MLP, fixed
-            runs = [work / "runs" / "quick-digits-lr1e-3", work / "runs" / "quick-digits-lr2e-4",
+        else:  # compare: the default, the default with a learning rate 15x lower, and the seed's MLP, fixed
+            runs = [work / "runs" / "quick-digits", work / "runs" / "quick-digits-lr2e-4",
                     work / "runs" / "seed-mlp-fixed"]
-            steps = (40, 40, 80) if quick else (450, 450, 900)
-            rc = (cli_train(home, runs[0], "--preset", "quick-digits", "--quality", "--steps", steps[0])
+            seconds = 4 if quick else 45        # of training each: four or five quality checks
+            rc = (cli_train(home, runs[0], "--preset", "quick-digits", "--quality", "--seconds", seconds)
                   or cli_train(home, runs[1], "--preset", "quick-digits", "--lr", "0.0002", "--quality",
-                               "--steps", steps[1])
-                  or cli_train(home, runs[2], "--preset", "seed-mlp-fixed", "--quality", "--steps", steps[2])
+                               "--seconds", seconds)
+                  or cli_train(home, runs[2], "--preset", "seed-mlp-fixed", "--quality", "--seconds", seconds)
                   or call([py, scripts / "screenshot_compare.py", *runs, "--out", out / "screenshot-compare.png"],
                           home))
         if rc:
