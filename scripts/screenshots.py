@@ -9,7 +9,7 @@ screenshots_explore.py, screenshots_export.py, screenshots_zh_CN.py (skipped wit
 screenshots_quality.py and screenshot_compare.py on runs the CLI trains first on full MNIST (--mnist,
 default ../shared/datasets/mnist; the two are skipped without it).  --only picks some of these by name;
 --quick trains for a few seconds only (a smoke check that every script still runs: the images are not
-the documented ones).  About 12 minutes on two idle cores without --quick.
+the documented ones).  About 10 minutes without --quick (measured set by set on a busy 2-core machine).
 
 Without --all it trains the default preset on the offline sample for `--seconds`, then saves
 docs/screenshot-train.png (curves + samples) and docs/screenshot-learn.png;
