@@ -4,10 +4,12 @@
 
 The runs are ordinary run folders, e.g. trained with (full MNIST, quality meter on):
 
-    M="--dataset mnist --data-path ../shared/datasets/mnist --threads 1 --quality"
-    gan-studio train --preset quick-digits $M --steps 450 --out runs/quick-digits-lr1e-3
-    gan-studio train --preset quick-digits --lr 0.0002 $M --steps 450 --out runs/quick-digits-lr2e-4
-    gan-studio train --preset seed-mlp-fixed $M --steps 900 --out runs/seed-mlp-fixed
+    M="--dataset mnist --data-path ../shared/datasets/mnist --threads 1 --quality --seconds 45"
+    gan-studio train --preset quick-digits $M --out runs/quick-digits
+    gan-studio train --preset quick-digits --lr 0.0002 $M --out runs/quick-digits-lr2e-4
+    gan-studio train --preset seed-mlp-fixed $M --out runs/seed-mlp-fixed
+
+(`scripts/screenshots.py --all --only compare` does all of this.)
 """
 
 from __future__ import annotations

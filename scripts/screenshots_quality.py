@@ -5,18 +5,22 @@ Train two runs with the CLI first (real MNIST, real numbers):
     gan-studio train --preset quick-digits --dataset mnist --data-path MNIST --seconds 60 --quality --out /tmp/shots/qd
     gan-studio train --preset seed-mlp --dataset mnist --data-path MNIST --seconds 90 --quality --out /tmp/shots/seed
 
-then `QT_QPA_PLATFORM=offscreen python scripts/screenshots_quality.py /tmp/shots/qd /tmp/shots/seed`.
+then `QT_QPA_PLATFORM=offscreen python scripts/screenshots_quality.py /tmp/shots/qd /tmp/shots/seed [--out docs]`
+(`scripts/screenshots.py --all` does all of this).
 The warning shown for the seed-mlp run is the one `core.diagnostics.Watchdog` raises from that run's own
 metrics and quality checks (what the window shows live while it trains).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["GAN_STUDIO_HOME"] = tempfile.mkdtemp(prefix="gan-studio-shots-quality-")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -28,8 +32,13 @@ def main() -> None:
     from gan_studio.core.diagnostics import QualityPoint, Watchdog
     from gan_studio.core.runs import RunFolder
 
-    good, collapsed = Path(sys.argv[1]), Path(sys.argv[2])
-    docs = ROOT / "docs"
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("good", type=Path, help="a quick-digits run trained with --quality")
+    ap.add_argument("collapsed", type=Path, help="a seed-mlp run trained with --quality")
+    ap.add_argument("--out", type=Path, default=ROOT / "docs")
+    args = ap.parse_args()
+    good, collapsed, docs = args.good, args.collapsed, args.out
+    docs.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     w = MainWindow(threads=1)
     w.resize(1360, 860)
