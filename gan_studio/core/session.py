@@ -17,8 +17,9 @@ from pathlib import Path
 
 from .messages import Message
 from .config import (CONTINUE, LIVE_TRAIN_KEYS, RESTART, ConfigError, ExperimentConfig, change_rule, differences,
-                     field_keys, get_value, model_size_issues)
+                     field_keys, get_value)
 from .device import resolve_device, set_threads
+from .models.budget import model_size_issues
 from .runlock import RunLock
 from .runs import RunError, RunFolder
 

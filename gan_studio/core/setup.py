@@ -29,8 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import atomic_write_text
-from .config import (ConfigError, ConfigIssue, DataConfig, ExperimentConfig, ModelConfig, TrainConfig,
-                     model_size_issues)
+from .config import ConfigError, ConfigIssue, DataConfig, ExperimentConfig, ModelConfig, TrainConfig
 
 FORMAT = "gan-studio-setup"
 VERSION = 1
@@ -131,6 +130,8 @@ def parse_setup(data, path=None) -> Setup:
     try:
         found = config.validate()
         if not any(i.field.startswith("model.") for i in found):
+            from .models.budget import model_size_issues   # torch: loaded only when a setup file is read
+
             found += model_size_issues(config.model)
     except TypeError as exc:          # e.g. a list where a number belongs
         found = [ConfigIssue("config", f"a value has the wrong type ({exc})")]
