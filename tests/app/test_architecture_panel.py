@@ -54,7 +54,7 @@ def test_each_preset_sets_configs(panel, qtbot, preset):
 def test_editing_switches_to_custom(panel):
     panel.editor("model.g_width").setValue(48)
     assert panel.preset_key() == "custom"
-    assert panel.base_preset_key() == DEFAULT_PRESET
+    assert panel.experiment.base_preset == DEFAULT_PRESET
     title = get_preset(DEFAULT_PRESET).title
     assert panel.preset_combo.currentText() == f"Custom (based on {title})"
     panel.editor("model.g_width").setValue(get_preset(DEFAULT_PRESET).model["g_width"])   # back to the preset's value
@@ -197,14 +197,14 @@ def test_edits_after_stop_say_what_train_will_do(panel):
     assert exp.plan().action == "continue"
 
 
-def test_set_experiment_round_trip(panel):
+def test_the_panel_shows_the_experiments_config(panel):
     cfg = get_preset("wgan-gp").config(DataConfig())
-    panel.set_experiment(cfg)
+    panel.experiment.set_config(cfg)
     assert panel.preset_key() == "wgan-gp"
     assert panel.model_config() == cfg.model and panel.train_config() == cfg.train
     custom = ExperimentConfig(model=cfg.model.replace(latent_dim=96), train=cfg.train.replace(seed=7),
                               preset="wgan-gp")
-    panel.set_experiment(custom)
+    panel.experiment.set_config(custom)
     assert panel.preset_key() == "custom"
     assert panel.model_config() == custom.model and panel.train_config() == custom.train
 
