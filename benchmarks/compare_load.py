@@ -28,9 +28,9 @@ def main(argv=None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import numpy as np
 
-    from gan_studio.core.compare import load_runs
+    from gan_studio.core.run_folders.compare import load_runs
     from gan_studio.core.config import ExperimentConfig
-    from gan_studio.core.runs import RunFolder
+    from gan_studio.core.run_folders.runs import RunFolder
 
     root = Path(tempfile.mkdtemp(prefix="gan-studio-compare-"))
     try:

@@ -20,7 +20,7 @@ def main() -> None:
     import torch
 
     from gan_studio.core.presets import get_preset
-    from gan_studio.core.trainer import Trainer
+    from gan_studio.core.training.trainer import Trainer
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--threads", type=int, default=1)

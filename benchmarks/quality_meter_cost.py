@@ -8,14 +8,14 @@ cost:   one session trains the preset on MNIST in alternating blocks of `--block
         images per wall-clock second of each block, medians over the repeats, and the ratio on/off.
 stages: trains the preset and scores it every `--every` seconds of training; prints score, FD / floor,
         classes, diversity and D's outputs, and writes each check's grid to benchmarks/results/stages-*/
-        so the verdict thresholds (core/diagnostics.py VERDICTS) can be checked by eye.
+        so the verdict thresholds (core/training/diagnostics.py VERDICTS) can be checked by eye.
 """
 
 from __future__ import annotations
 
 import os
 
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")       # as in the training process (core/process.py CHILD_ENV)
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")       # as in the training process (core/training/process.py CHILD_ENV)
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse
@@ -33,7 +33,7 @@ MNIST = ROOT.parent / "shared" / "datasets" / "mnist"
 def build(preset: str, mnist: str, seed: int = 0, threads: int = 0):
     from gan_studio.core.config import DataConfig
     from gan_studio.core.presets import get_preset
-    from gan_studio.core.session import TrainingSession
+    from gan_studio.core.training.session import TrainingSession
 
     cfg = get_preset(preset).config(DataConfig(source="mnist", path=mnist))
     cfg = cfg.replace(train=cfg.train.replace(seed=seed, device="cpu", threads=threads, autosave_seconds=0.0,
@@ -50,7 +50,7 @@ def images_per_second(session, seconds: float) -> float:
 
 
 def cost(args) -> None:
-    from gan_studio.core.diagnostics import QUALITY_EVERY_SECONDS, QUALITY_SAMPLES
+    from gan_studio.core.training.diagnostics import QUALITY_EVERY_SECONDS, QUALITY_SAMPLES
 
     session = build(args.preset, args.mnist, threads=args.threads)
     session.enable_quality(n=args.samples)
@@ -97,7 +97,7 @@ def stages(args) -> None:
     import numpy as np
     from PIL import Image
 
-    from gan_studio.core.diagnostics import QualityProbe
+    from gan_studio.core.training.diagnostics import QualityProbe
     from gan_studio.core.images import tile_grid
 
     session = build(args.preset, args.mnist, seed=args.seed, threads=args.threads)
@@ -140,7 +140,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
     if args.samples is None:
-        from gan_studio.core.diagnostics import QUALITY_SAMPLES
+        from gan_studio.core.training.diagnostics import QUALITY_SAMPLES
 
         args.samples = QUALITY_SAMPLES
     {"cost": cost, "stages": stages}[args.mode](args)

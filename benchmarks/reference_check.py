@@ -43,7 +43,7 @@ def main(argv=None) -> int:
     from gan_studio.core.config import DataConfig
     from gan_studio.core.data import load_dataset
     from gan_studio.core.data.idx import read_idx
-    from gan_studio.core.generator import load_generator
+    from gan_studio.core.explore.generator import load_generator
     from gan_studio.core.metrics import QualityMeter
     from gan_studio.paths import resource_path
     from time_to_digits import EVAL_SAMPLES, EVAL_SEED, HELDOUT   # the same evaluation as the headline

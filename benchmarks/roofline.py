@@ -52,7 +52,7 @@ from torch.utils.flop_counter import FlopCounterMode  # noqa: E402
 
 from gan_studio.core.config import DataConfig  # noqa: E402
 from gan_studio.core.presets import get_preset  # noqa: E402
-from gan_studio.core.trainer import Trainer  # noqa: E402
+from gan_studio.core.training.trainer import Trainer  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 

@@ -39,7 +39,7 @@ import torch  # noqa: E402
 import time_to_digits as ttd  # noqa: E402
 from gan_studio.core.config import DataConfig  # noqa: E402
 from gan_studio.core.data.loading import load_dataset  # noqa: E402
-from gan_studio.core.device import set_threads  # noqa: E402
+from gan_studio.core.training.device import set_threads  # noqa: E402
 from gan_studio.core.metrics import QualityMeter  # noqa: E402
 
 DECAYS = (0.99, 0.995, 0.998, 0.999)   # 0.998: the default until 2026-11-30 (now 0.995)

@@ -42,7 +42,7 @@ import torch  # noqa: E402
 from roofline import digit_like_data, load_average  # noqa: E402
 
 from gan_studio.core.presets import get_preset  # noqa: E402
-from gan_studio.core.trainer import Trainer  # noqa: E402
+from gan_studio.core.training.trainer import Trainer  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 

@@ -53,9 +53,9 @@ def worker(variant: str, seconds: float, preset: str) -> None:
     import numpy as np
     import torch
 
-    from gan_studio.core.device import choose_threads, cpu_threads
+    from gan_studio.core.training.device import choose_threads, cpu_threads
     from gan_studio.core.presets import get_preset
-    from gan_studio.core.trainer import Trainer
+    from gan_studio.core.training.trainer import Trainer
 
     t0 = time.perf_counter()
     threads = ({"all-spin": cpu_threads(), "all-passive": cpu_threads(), "one": 1}.get(variant)

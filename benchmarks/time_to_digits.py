@@ -60,12 +60,12 @@ from torch import nn  # noqa: E402
 
 from gan_studio.core.config import DataConfig, ExperimentConfig  # noqa: E402
 from gan_studio.core.data import load_dataset  # noqa: E402
-from gan_studio.core.device import set_threads  # noqa: E402
-from gan_studio.core.exports import save_grid_png  # noqa: E402
+from gan_studio.core.training.device import set_threads  # noqa: E402
+from gan_studio.core.explore.exports import save_grid_png  # noqa: E402
 from gan_studio.core.images import to_uint8  # noqa: E402
 from gan_studio.core.metrics import QualityMeter  # noqa: E402
 from gan_studio.core.presets import get_preset  # noqa: E402
-from gan_studio.core.trainer import Trainer  # noqa: E402
+from gan_studio.core.training.trainer import Trainer  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 EVAL_SEED = 20240

@@ -199,7 +199,7 @@ def make(key, dataset, seed):
         t.joint_d_pass = False   # the wrapper tells real from generated batches by the order of D's calls
         tc = t.config.train
         t.opt_d = torch.optim.Adam(wrap.parameters(), lr=tc.lr_d, betas=(tc.beta1, tc.beta2))
-        import gan_studio.core.trainer as trmod
+        import gan_studio.core.training.trainer as trmod
         orig_loss = trmod.discriminator_loss
         def dloss(kind, real, fake, _w=wrap, _o=orig_loss):
             l = _o(kind, real, fake)
@@ -231,7 +231,7 @@ def _descend(self, loss, net, opt, ema=None):
 def stale_fakes_step(self, t, bs, cond):
     """Explore-only: a simultaneous step whose D half reads the fakes the previous step's G half drew
     (one update old) instead of drawing its own with a frozen copy of G: no G forward in the D half."""
-    from gan_studio.core.losses import generator_loss
+    from gan_studio.core.training.losses import generator_loss
 
     x, y = self._next_batch(bs)
     z_g = self._noise(bs)
@@ -252,7 +252,7 @@ def stale_fakes_step(self, t, bs, cond):
             real_logits, fake_logits = logits[:bs], logits[bs:]
         else:
             real_logits, fake_logits = self._D_train(x, y_real), self._D_train(fake_d, y_d)
-        from gan_studio.core.losses import discriminator_loss
+        from gan_studio.core.training.losses import discriminator_loss
         loss_d = discriminator_loss(t.loss, real_logits, fake_logits)
         return loss_d, real_logits, fake_logits, self._zero, _descend(self, loss_d, self.D, self.opt_d)
 
@@ -288,7 +288,7 @@ def diff_augment(x):
 def rp_aug_step(self, t, bs, cond):
     """Explore-only: the simultaneous step with the relativistic pairing loss and/or DiffAugment."""
     import torch.nn.functional as F
-    from gan_studio.core.losses import discriminator_loss, generator_loss
+    from gan_studio.core.training.losses import discriminator_loss, generator_loss
 
     rp, aug = bool(self._ex.get("rp")), (diff_augment if self._ex.get("diffaug") else (lambda v: v))
     x, y = self._next_batch(bs)

@@ -156,7 +156,7 @@ class _Progress:
     def update(self, update) -> None:
         now = time.perf_counter()
         if update.quality is not None or update.warnings:
-            from .core.diagnostics import describe_point
+            from .core.training.diagnostics import describe_point
 
             lines = [f"quality at step {update.quality.step}: {describe_point(update.quality)}"] if update.quality else []
             lines += [f"warning: {w.message()}" for w in update.warnings]
@@ -183,7 +183,7 @@ class _Progress:
 
 
 def _train_and_save(session, steps: int, seconds: float, dist=None) -> str:
-    from .core.trainer import TrainingDiverged
+    from .core.training.trainer import TrainingDiverged
 
     main = dist is None or dist.is_main
     t = session.trainer
@@ -219,7 +219,7 @@ def _train_and_save(session, steps: int, seconds: float, dist=None) -> str:
     if not main:
         return reason
     progress.close()
-    from .core.runs import RunError
+    from .core.run_folders.runs import RunError
 
     try:
         session.snapshot()
@@ -233,7 +233,7 @@ def _train_and_save(session, steps: int, seconds: float, dist=None) -> str:
     store = session.state_snapshots()
     snaps = store.list() if store is not None else []
     if snaps:
-        from .core.snapshots import describe_size, total_bytes
+        from .core.training.snapshots import describe_size, total_bytes
 
         print(f"snapshots: {len(snaps)} kept (steps {', '.join(str(s.step) for s in snaps)}), "
               f"{describe_size(total_bytes(snaps))} in {store.folder}", file=sys.stderr)
@@ -244,7 +244,7 @@ def _final_save(session, status: str) -> None:
     """Save at the end of training; when the run folder cannot be written, save a copy of the run where
     there is room (and say where), else — on a terminal — wait for the user to free space.  The trained
     steps are never dropped silently."""
-    from .core.runs import RunError
+    from .core.run_folders.runs import RunError
 
     try:
         session.save(status)
@@ -282,7 +282,7 @@ class _Diverged(Exception):
 
 def _start_distributed(device: str | None):
     """The torchrun context of this process (None in a plain single process)."""
-    from .core.distributed import DistributedError, init_from_env
+    from .core.training.distributed import DistributedError, init_from_env
 
     try:
         dist = init_from_env(device)
@@ -299,7 +299,7 @@ def _distributed_session(dist, build_main):
     """Rank 0 builds its session first (only it downloads data or touches the run folder); the
     others then build theirs from its configuration and take over its trainer state.
     None on the other ranks when rank 0 failed (it reports why)."""
-    from .core.session import TrainingSession
+    from .core.training.session import TrainingSession
 
     session = None
     if dist.is_main:
@@ -325,7 +325,7 @@ def cmd_train(args) -> int:
     from .core.config import DataConfig
     from .core.experiment import Experiment
     from .core.presets import get_preset
-    from .core.session import TrainingSession
+    from .core.training.session import TrainingSession
 
     try:
         preset = get_preset(args.preset)
@@ -380,14 +380,14 @@ def _print_dataset(dataset) -> None:
 
 
 def cmd_resume(args) -> int:
-    from .core.session import TrainingSession
+    from .core.training.session import TrainingSession
 
     overrides = {k: v for k, v in (("device", args.device), ("threads", args.threads)) if v is not None} or None
     dist = None
-    from .core.distributed import launched_by_torchrun
+    from .core.training.distributed import launched_by_torchrun
 
     if launched_by_torchrun():
-        from .core.runs import RunFolder
+        from .core.run_folders.runs import RunFolder
 
         dist = _start_distributed(args.device or RunFolder.open(args.run).config.train.device)
     try:
@@ -414,8 +414,8 @@ def cmd_resume(args) -> int:
 def cmd_sample(args) -> int:
     import numpy as np
 
-    from .core.exports import save_grid_png, save_latents
-    from .core.generator import load_generator
+    from .core.explore.exports import save_grid_png, save_latents
+    from .core.explore.generator import load_generator
 
     out = Path(args.out)
     _check_output(out)
@@ -456,7 +456,7 @@ def cmd_sample(args) -> int:
 
 def cmd_export(args) -> int:
     """The generator as one file others can run: ONNX, or safetensors + JSON (what the app opens)."""
-    from .core.generator import export_generator, load_generator
+    from .core.explore.generator import export_generator, load_generator
 
     out = Path(args.out)
     _check_output(out)
@@ -466,7 +466,7 @@ def cmd_export(args) -> int:
         raise CliError(f"--out must end in {want} for --format {fmt} (got {out.name})")
     gen = load_generator(args.run)
     if fmt == "onnx":
-        from .core.onnx_export import OPSET, OnnxUnavailable, export_onnx
+        from .core.explore.onnx_export import OPSET, OnnxUnavailable, export_onnx
 
         try:
             export_onnx(gen, out, opset=args.opset or OPSET)
@@ -506,9 +506,9 @@ def _check_output(out: Path) -> None:
 
 def cmd_evaluate(args) -> int:
     from .core.data import load_dataset
-    from .core.generator import load_generator
+    from .core.explore.generator import load_generator
     from .core.metrics import QualityMeter
-    from .core.runs import RunFolder
+    from .core.run_folders.runs import RunFolder
 
     run = RunFolder.open(args.run)
     gen = load_generator(args.run)
@@ -576,7 +576,7 @@ def cmd_import(args) -> int:
 def cmd_open(args) -> int:
     """The desktop app on a run folder (followed live while another process trains it, else opened) or on a
     shared setup file (its settings become the experiment)."""
-    from .core.runs import RunFolder
+    from .core.run_folders.runs import RunFolder
     from .core.setup import is_setup_file, read_setup
 
     if is_setup_file(args.run):
@@ -732,9 +732,9 @@ def _one_line(exc: BaseException) -> str:
 def main(argv: list[str] | None = None) -> int:
     from .core.config import ConfigError
     from .core.data import DatasetError, IdxFormatError
-    from .core.exports import ExportError
-    from .core.runs import RunError
-    from .core.snapshots import SnapshotError
+    from .core.explore.exports import ExportError
+    from .core.run_folders.runs import RunError
+    from .core.training.snapshots import SnapshotError
 
     args = build_parser().parse_args(argv)
     try:

@@ -188,7 +188,7 @@ def _all_checks(r: _Runner, home: Path, cli_main) -> None:
         path = resource_path(*PRETRAINED)
         if not path.is_file():
             return "not shipped in this build (skipped)"
-        from .core.generator import load_generator
+        from .core.explore.generator import load_generator
 
         model = load_generator(path)
         images = model.generate(model.latents(0, 4), labels=list(range(4)) if model.conditional else None)
@@ -223,9 +223,9 @@ def _all_checks(r: _Runner, home: Path, cli_main) -> None:
     run_dir = home / "runs" / "selftest"
 
     def training():
-        from .core import protocol as P
+        from .core.training import protocol as P
         from .core.config import DataConfig, ExperimentConfig, ModelConfig, TrainConfig
-        from .core.process import TrainingProcess
+        from .core.training.process import TrainingProcess
 
         config = ExperimentConfig(
             data=DataConfig(source="sample", holdout=200),
@@ -263,8 +263,8 @@ def _all_checks(r: _Runner, home: Path, cli_main) -> None:
         import numpy as np
         from PIL import Image
 
-        from .core.exports import save_grid_png
-        from .core.generator import load_generator
+        from .core.explore.exports import save_grid_png
+        from .core.explore.generator import load_generator
 
         model = load_generator(run_dir)
         images = model.generate(model.latents(7, SAMPLES), labels=np.arange(SAMPLES) % model.num_classes)
@@ -283,7 +283,7 @@ def _all_checks(r: _Runner, home: Path, cli_main) -> None:
     def video():
         import numpy as np
 
-        from .core.exports import save_gif, save_mp4
+        from .core.explore.exports import save_gif, save_mp4
 
         frames = (np.random.default_rng(0).random((6, 28, 28, 1)) * 255).astype(np.uint8)
         gif = save_gif(home / "selftest.gif", frames, fps=6)
@@ -294,8 +294,8 @@ def _all_checks(r: _Runner, home: Path, cli_main) -> None:
     r.check("GIF and MP4 export", video)
 
     def reopen():
-        from .core.runs import RunFolder
-        from .core.session import TrainingSession
+        from .core.run_folders.runs import RunFolder
+        from .core.training.session import TrainingSession
 
         run = RunFolder.open(run_dir)
         _expect(run.has_checkpoint(), "the saved run has no checkpoint")

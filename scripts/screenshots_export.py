@@ -23,7 +23,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 app = QApplication(sys.argv[:1])
 from gan_studio.app.model_source import ModelSource, Pick
 from gan_studio.app.explore import ExploreTab
-from gan_studio.core.exports import ExportOptions
+from gan_studio.core.explore.exports import ExportOptions
 
 def spin(ms=200):
     loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()
@@ -94,6 +94,6 @@ dlg = ExportDialog(None, imgs, [{"seed": 3, "index": i, "label": i} for i in ran
 dlg.apply(ExportOptions(format="svg", size=120, padding=6, columns=5, background="white", threshold=0.5, smoothing=2))
 tab.plane.grid.set_selected([]); spin()
 compose(tab.grab(), dlg, str(OUT / "screenshot-export-svg.png"))
-from gan_studio.core.exports import write_export
+from gan_studio.core.explore.exports import write_export
 write_export(str(OUT / "digits-traced.svg"), imgs, ExportOptions(format="svg", size=80, padding=6, background="white"))
 print("ok")

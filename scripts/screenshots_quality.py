@@ -7,7 +7,7 @@ Train two runs with the CLI first (real MNIST, real numbers):
 
 then `QT_QPA_PLATFORM=offscreen python scripts/screenshots_quality.py /tmp/shots/qd /tmp/shots/seed [--out docs]`
 (`scripts/screenshots.py --all` does all of this).
-The warning shown for the seed-mlp run is the one `core.diagnostics.Watchdog` raises from that run's own
+The warning shown for the seed-mlp run is the one `core.training.diagnostics.Watchdog` raises from that run's own
 metrics and quality checks (what the window shows live while it trains).
 """
 
@@ -29,8 +29,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from gan_studio.app.main_window import MainWindow
-    from gan_studio.core.diagnostics import QualityPoint, Watchdog
-    from gan_studio.core.runs import RunFolder
+    from gan_studio.core.training.diagnostics import QualityPoint, Watchdog
+    from gan_studio.core.run_folders.runs import RunFolder
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("good", type=Path, help="a quick-digits run trained with --quality")

@@ -43,11 +43,11 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from gan_studio.core.config import DataConfig  # noqa: E402
-from gan_studio.core.exports import save_grid_png  # noqa: E402
-from gan_studio.core.generator import GeneratorModel, export_generator, load_generator  # noqa: E402
+from gan_studio.core.explore.exports import save_grid_png  # noqa: E402
+from gan_studio.core.explore.generator import GeneratorModel, export_generator, load_generator  # noqa: E402
 from gan_studio.core.metrics import QualityMeter  # noqa: E402
 from gan_studio.core.presets import get_preset  # noqa: E402
-from gan_studio.core.session import TrainingSession  # noqa: E402
+from gan_studio.core.training.session import TrainingSession  # noqa: E402
 
 PRESET = "quick-digits"
 OVERRIDES: dict = {}          # train-config changes on top of the preset (none: the shipped default as is)

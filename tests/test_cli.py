@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from gan_studio.__main__ import main
-from gan_studio.core.exports import load_latents
+from gan_studio.core.explore.exports import load_latents
 
 
 def run(capsys, *argv):
@@ -266,7 +266,7 @@ def test_metrics_holding_a_list_or_text_do_not_stop_resume(capsys, run_copy):
 
 
 def test_resume_that_diverges_keeps_the_last_good_save(capsys, run_copy, monkeypatch):
-    from gan_studio.core.trainer import Trainer, TrainingDiverged
+    from gan_studio.core.training.trainer import Trainer, TrainingDiverged
 
     real_flush = Trainer.flush
 
@@ -290,8 +290,8 @@ def test_resume_that_diverges_keeps_the_last_good_save(capsys, run_copy, monkeyp
 
 def test_disk_full_everywhere_at_the_final_save_is_one_line_and_keeps_the_last_save(capsys, run_copy, monkeypatch,
                                                                                     tmp_path):
-    from gan_studio.core import runs as runs_mod
-    from gan_studio.core import session as session_mod
+    from gan_studio.core.run_folders import runs as runs_mod
+    from gan_studio.core.training import session as session_mod
 
     def full(path, data):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
@@ -314,7 +314,7 @@ def test_disk_full_everywhere_at_the_final_save_is_one_line_and_keeps_the_last_s
 
 
 def test_final_save_on_a_full_run_disk_goes_to_a_place_with_room(capsys, run_copy, monkeypatch, gs_home):
-    from gan_studio.core import runs as runs_mod
+    from gan_studio.core.run_folders import runs as runs_mod
 
     real = runs_mod._write_file
 
@@ -340,7 +340,7 @@ def test_final_save_on_a_full_run_disk_goes_to_a_place_with_room(capsys, run_cop
 
 def test_autosave_failures_during_cli_training_warn_and_training_goes_on(capsys, run_copy, monkeypatch, gs_home):
     """`snapshots/` replaced by a file: each snapshot warns in plain words; the run trains on and is saved."""
-    from gan_studio.core import snapshots as sn
+    from gan_studio.core.training import snapshots as sn
 
     monkeypatch.setattr(sn, "FIRST_STEP", 5)
     (run_copy / "snapshots").write_text("not a folder")
@@ -375,8 +375,8 @@ def test_run_for_keeps_a_time_limit_to_about_one_step(monkeypatch):
     """A fake clock: each step takes 0.1 s.  With 1.05 s the loop runs 10 steps, then 1 — not 20."""
     from types import SimpleNamespace
 
-    from gan_studio.core import session as session_mod
-    from gan_studio.core.session import SessionUpdate, TrainingSession
+    from gan_studio.core.training import session as session_mod
+    from gan_studio.core.training.session import SessionUpdate, TrainingSession
 
     clock = SimpleNamespace(now=0.0)
     fake_time = SimpleNamespace(perf_counter=lambda: clock.now, monotonic=lambda: clock.now)
@@ -426,7 +426,7 @@ def test_sigterm_saves_and_exits_like_ctrl_c(tmp_path):
 
 
 def test_training_that_diverges_before_the_first_save_says_nothing_was_written(capsys, tmp_path, monkeypatch):
-    from gan_studio.core.trainer import Trainer, TrainingDiverged
+    from gan_studio.core.training.trainer import Trainer, TrainingDiverged
 
     real_flush = Trainer.flush
 
@@ -510,7 +510,7 @@ def test_open_refuses_a_bad_setup_in_one_line(capsys, tmp_path, monkeypatch, con
 # ------------------------------------------------------------ designer: export, 10-column grids
 
 def test_sample_conditional_grid_has_one_column_per_digit(capsys, trained_run, tmp_path):
-    from gan_studio.core.generator import load_generator
+    from gan_studio.core.explore.generator import load_generator
 
     assert load_generator(trained_run).conditional
     out = tmp_path / "g.png"
@@ -525,7 +525,7 @@ def test_sample_conditional_grid_has_one_column_per_digit(capsys, trained_run, t
 
 
 def test_export_safetensors_and_onnx(capsys, trained_run, tmp_path):
-    from gan_studio.core.generator import load_generator
+    from gan_studio.core.explore.generator import load_generator
 
     code, _, err = run(capsys, "export", str(trained_run), "--out", str(tmp_path / "g.safetensors"))
     assert code == 0 and "g.json" in err
@@ -560,8 +560,8 @@ def test_quality_is_off_by_default_and_printed_with_quality(tmp_path, capsys):
 def test_final_save_with_no_room_anywhere_waits_on_a_terminal_until_space_is_freed(capsys, run_copy, monkeypatch,
                                                                                    tmp_path):
     from gan_studio import cli
-    from gan_studio.core import runs as runs_mod
-    from gan_studio.core import session as session_mod
+    from gan_studio.core.run_folders import runs as runs_mod
+    from gan_studio.core.training import session as session_mod
 
     real = runs_mod._write_file
     disk = {"full": True}

@@ -42,4 +42,4 @@ def test_the_bundle_leaves_out_the_testing_helpers(monkeypatch):
     analysis = _evaluate_spec(monkeypatch, platform="linux")["Analysis"][0].kwargs
     assert "gan_studio.testing" in analysis["excludes"] and "PySide6.QtTest" in analysis["excludes"]
     keep = lambda name: not name.startswith(bc.DEV_ONLY_MODULES)  # noqa: E731 - the spec's filter
-    assert keep("gan_studio.core.trainer") and not keep("gan_studio.testing.monkey")
+    assert keep("gan_studio.core.training.trainer") and not keep("gan_studio.testing.monkey")

@@ -6,7 +6,7 @@ overlays their loss, D-output and quality curves against step or against
 training time, shows their sample grids side by side at one step (each run's
 newest grid at or before it), and lists the settings that differ — with the
 lineage of a branched run.  Every folder is read read-only by
-`core.compare` (a live run is read as far as it is written; Reload reads it
+`core.run_folders.compare` (a live run is read as far as it is written; Reload reads it
 again); a folder that cannot be read is named with the reason and the others
 are still shown.
 """
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QSlider,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.compare import MAX_RUNS, MIN_RUNS, QUALITY, RunData, difference_table, grid_steps, load_runs
-from ..core.runs import RunError
+from ..core.run_folders.compare import MAX_RUNS, MIN_RUNS, QUALITY, RunData, difference_table, grid_steps, load_runs
+from ..core.run_folders.runs import RunError
 from .i18n import tr, tr_noop, translate_message
 
 COLORS = ("#3b8ee8", "#e8743b", "#2ca25f", "#c0392b", "#8e6bd6", "#b8860b")
@@ -101,7 +101,7 @@ class GridPanel(QWidget):
         col.addWidget(self.caption)
 
     def show_step(self, step: int) -> None:
-        from ..core.follow import load_grid
+        from ..core.run_folders.follow import load_grid
 
         found = self.run.grid_at(step)
         numbers = []

@@ -8,7 +8,7 @@ JSON atlas, GIF, MP4, SVG), the size per image, pixels (nearest) or smooth
 transparent), padding and columns, the frame rate, and for SVG the threshold and
 smoothing of the trace — with a live preview of what will be written and a
 side-by-side close-up of nearest against Lanczos.  Writing goes through
-`core.exports.write_export` via `file_export` (atomic files, errors as messages).
+`core.explore.exports.write_export` via `file_export` (atomic files, errors as messages).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QSlider,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from ..core.exports import (FORMATS, ExportOptions, render_cells, render_frames, render_sheet, render_svg,
+from ..core.explore.exports import (FORMATS, ExportOptions, render_cells, render_frames, render_sheet, render_svg,
                             sheet_columns, write_export)
 from ..core.images import style, tile_grid
 from .file_export import export_file, export_folder

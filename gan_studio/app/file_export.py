@@ -15,11 +15,11 @@ and any later "Export samples" or "Export generator" action) goes through
    compared case-insensitively) it is appended, so "walk" becomes "walk.gif" and
    "walk.GIF" stays.  An empty ``suffix`` leaves the name alone.
 3. ``write(final_path)`` writes the file and returns the path it wrote (the
-   result is passed through, e.g. `core.exports.save_latents` returns the .npy
+   result is passed through, e.g. `core.explore.exports.save_latents` returns the .npy
    next to which it put a JSON sidecar).  ``write`` must be atomic, as the
-   `gan_studio.core.exports` writers and `gan_studio.core.atomic` helpers are:
+   `gan_studio.core.explore.exports` writers and `gan_studio.core.atomic` helpers are:
    a failed write leaves no half-written file behind.
-4. A failure (`core.exports.ExportError`, OSError, ValueError, RuntimeError)
+4. A failure (`core.explore.exports.ExportError`, OSError, ValueError, RuntimeError)
    becomes ``QMessageBox.warning(parent, "Export failed", "Could not write
    <file>: <reason>")`` and the function returns None.  Other exceptions are
    bugs and propagate.
@@ -44,7 +44,7 @@ from typing import Callable, TypeVar
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..core.exports import ExportError
+from ..core.explore.exports import ExportError
 from .i18n import tr
 
 T = TypeVar("T")

@@ -1,6 +1,6 @@
 """Follow a run folder that another process writes (File ▸ Follow run…, `gan-studio open RUN`).
 
-A `FollowPoller` in its own QThread calls `core.follow.RunFollower.poll()`
+A `FollowPoller` in its own QThread calls `core.run_folders.follow.RunFollower.poll()`
 every half second and decodes new sample grids there; the
 `FollowController` (GUI thread) re-emits what arrived as the same metrics and
 snapshot signals the training controller sends, so the Train tab draws a
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from ..core.follow import RunFollower
-from ..core.runs import RunError
+from ..core.run_folders.follow import RunFollower
+from ..core.run_folders.runs import RunError
 from .loop_thread import LoopWorker, end_loop, start_loop
 from .i18n import tr
 
@@ -27,14 +27,14 @@ class FollowPoller(LoopWorker):
     failed = Signal(str)
 
     def __init__(self, follower: RunFollower, loss: str = "ns"):
-        from ..core.diagnostics import Watchdog
+        from ..core.training.diagnostics import Watchdog
 
         super().__init__()
         self.follower = follower
         self.watchdog = Watchdog(loss)      # the followed run's warnings, judged here (not on the GUI thread)
 
     def loop(self) -> None:
-        from ..core.diagnostics import QualityPoint
+        from ..core.training.diagnostics import QualityPoint
 
         while not self.stopping():
             upd = self.follower.poll()
@@ -78,7 +78,7 @@ class FollowController(QObject):
         self._banner_text = ""              # the banner's "Following …" message, withdrawn on stop
 
     def follow(self, path) -> bool:
-        from ..core.runs import RunFolder
+        from ..core.run_folders.runs import RunFolder
         from . import dialogs
 
         self.stop()
@@ -95,7 +95,7 @@ class FollowController(QObject):
         self.window.experiment.set_config(config)      # the panels show the followed run's settings
         self.window.status.set("device", tr("another process"))
         self.window.train_tab.clear()
-        from ..core.snapshots import describe_lineage, lineage
+        from ..core.training.snapshots import describe_lineage, lineage
 
         self.window.train_tab.timeline.set_lineage(describe_lineage(lineage(run.info)))
         poller = FollowPoller(follower, config.train.loss)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBo
                                QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSizePolicy, QSlider, QSpinBox,
                                QSplitter, QToolButton, QVBoxLayout, QWidget)
 
-from ..core.exports import export_name, save_grid_png, save_images, save_latents, save_png
+from ..core.explore.exports import export_name, save_grid_png, save_images, save_latents, save_png
 from .digit_view import DigitGrid, DigitImage
 from .file_export import export_file, export_folder
 from .i18n import tr, tr_noop

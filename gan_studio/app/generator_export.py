@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core.atomic import atomic_write_text
-from ..core.generator import export_generator
-from ..core.onnx_export import INSTALL_HINT, OPSET, export_onnx, onnx_available
+from ..core.explore.generator import export_generator
+from ..core.explore.onnx_export import INSTALL_HINT, OPSET, export_onnx, onnx_available
 from .file_export import export_file, last_folder
 from .i18n import tr
 

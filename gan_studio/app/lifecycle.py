@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..core.runs import RunError, RunFolder, is_scratch, scratch_root
+from ..core.run_folders.runs import RunError, RunFolder, is_scratch, scratch_root
 from ..core.setup import Setup, SetupError, is_setup_file, read_setup, write_setup
 from ..paths import runs_dir
 from . import dialogs
@@ -287,7 +287,7 @@ class ExperimentLifecycle(QObject):
 
     def show_run_history(self, path, run=None) -> None:
         """Curves, quality checks, grids, snapshots and lineage of a run folder in the Train tab."""
-        from ..core.snapshots import describe_lineage, lineage, list_snapshots
+        from ..core.training.snapshots import describe_lineage, lineage, list_snapshots
 
         run = run or RunFolder.open(path)
         rows = [r for r in run.read_metrics() if r.get("step", 0) <= run.step]
@@ -324,7 +324,7 @@ class ExperimentLifecycle(QObject):
 
     def left_behind(self) -> list[tuple[Path, int, float]]:
         """Scratch runs a crash left behind (a checkpoint, no live writer): (folder, step, mtime), newest first."""
-        from ..core.runlock import RunLock
+        from ..core.run_folders.runlock import RunLock
 
         root = scratch_root()
         found = []

@@ -201,8 +201,8 @@ def run_app(argv: list[str] | None = None) -> int:
 
 def open_or_follow(window, run) -> bool:
     """A run another process is still writing is followed (read-only, live); any other run is opened."""
-    from ..core.follow import RunFollower
-    from ..core.runs import RunError
+    from ..core.run_folders.follow import RunFollower
+    from ..core.run_folders.runs import RunError
 
     try:
         active = RunFollower(run).poll().active

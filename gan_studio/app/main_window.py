@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
         self.update_controls()          # Train reads "Continue" or "Train" by the Experiment's plan
 
     def _on_ready(self, info: dict) -> None:
-        from ..core.snapshots import describe_lineage
+        from ..core.training.snapshots import describe_lineage
 
         if info.get("quality_note"):
             self.train_tab.meter.set_off(tr("Off: {why}").format(why=translate_message(info["quality_note"])))
@@ -525,7 +525,7 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- exports
     @guarded
     def export_samples(self, path=None) -> Path | None:
-        from ..core.exports import save_png
+        from ..core.explore.exports import save_png
 
         sheet = self.train_tab.grid.current_sheet()
         if sheet is None:
@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
     def branch_snapshot(self, step: int, changes: dict | None = None) -> bool:
         """Branch: a new run from the snapshot at `step` with changed hyper-parameters (a dialog asks which)."""
         from ..core.config import with_values
-        from ..core.runs import RunFolder
+        from ..core.run_folders.runs import RunFolder
         from .snapshot_timeline import BranchDialog
 
         if self.follower.path is None and self.experiment.saved_path is None:

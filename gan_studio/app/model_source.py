@@ -17,10 +17,11 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from ..core.generator import GeneratorModel, load_generator
-from ..core.latent import Lineage, latent_for, root_creature
+from ..core.explore.generator import GeneratorModel, load_generator
+from ..core.explore.breeding import Lineage, root_creature
+from ..core.explore.latent import latent_for
 from ..core.atomic import set_aside
-from ..core.runs import FAVOURITES_FILE, RunFolder, atomic_write_text
+from ..core.run_folders.runs import FAVOURITES_FILE, RunFolder, atomic_write_text
 from ..paths import resource_path, user_data_dir
 from .i18n import tr
 

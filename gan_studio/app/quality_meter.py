@@ -1,7 +1,7 @@
 """The quality meter: the last quality check of the generator, as a score, a verdict and two numbers.
 
 The training process scores the generator with the shipped digit classifier every ~10 s of training
-(core/diagnostics.py); this widget only shows the result: score 0–100 on a bar, the verdict in plain
+(core/training/diagnostics.py); this widget only shows the result: score 0–100 on a bar, the verdict in plain
 words ("grey noise" … "near real"), the Fréchet distance against the real-vs-real floor and the digit
 classes covered.  Nothing is computed here.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar
 
-from ..core.diagnostics import QualityPoint, verdict
+from ..core.training.diagnostics import QualityPoint, verdict
 from .i18n import tr
 
 # Bar colour per verdict (grey noise … near real).

@@ -113,8 +113,8 @@ class SampleGridView(QWidget):
     def load_folder(self, folder: Path) -> int:
         """Load `step_NNNNNNN.png` sheets (a run's samples/ folder); returns how many.  A sheet that cannot be
         loaded (damaged, foreign, or claiming an enormous size) is skipped; `skipped` says which and why."""
-        from ..core.follow import load_grid
-        from ..core.runs import RunError
+        from ..core.run_folders.follow import load_grid
+        from ..core.run_folders.runs import RunError
 
         files = sorted(Path(folder).glob("step_*.png"))
         if len(files) > self.max_history:  # thin evenly, keep the last

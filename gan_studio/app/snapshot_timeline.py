@@ -1,7 +1,7 @@
 """The snapshot timeline under the sample grid: scrub the run's trainer snapshots, open one, branch from one.
 
 The training process writes a snapshot of the whole trainer (G, D, optimizers, RNG) at spaced steps
-(core/snapshots.py: √2 apart, at most 30); this strip lists them.  Moving the slider selects a
+(core/training/snapshots.py: √2 apart, at most 30); this strip lists them.  Moving the slider selects a
 snapshot (the grid above jumps to the sheet of that step); **Open in Gallery** shows that
 snapshot's generator in Gallery and Explore; **Branch…** starts a new run from it with changed
 hyper-parameters (`BranchDialog`), its lineage kept in run.json.
@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from ..core.config import ConfigIssue, ExperimentConfig, field_specs, get_value
-from ..core.snapshots import describe_size
+from ..core.training.snapshots import describe_size
 from .forms import FieldForm, form_layout
 from .i18n import tr
 

@@ -39,7 +39,7 @@ class TrainingStatus:
         self.set("elapsed", fmt_duration(last["elapsed"]))
 
     def set_device(self, device: str, threads: int | None = None) -> None:
-        from ..core.device import available_devices
+        from ..core.training.device import available_devices
 
         if device in ("", "auto"):
             device = available_devices()[0].key

@@ -54,7 +54,7 @@ class TorchLoader(QObject):
         try:
             importlib.import_module("torch")
 
-            from ..core.device import cpu_threads, set_threads
+            from ..core.training.device import cpu_threads, set_threads
 
             set_threads(cpu_threads())  # sampling in the window; training chooses its own in its process
             self._done.emit("")

@@ -6,7 +6,7 @@ Experiment's plan when the user presses Train, forwards live edits, and turns
 the process's events into Experiment updates (`started`, `loaded_in_process`,
 `stepped`, `saved`, `set_state`, …) and into signals the views draw from
 (metrics, snapshot).  Commands and events are the dataclasses of
-`core/protocol.py`; the events are dispatched through `handlers` ({event
+`core/training/protocol.py`; the events are dispatched through `handlers` ({event
 class: method}, checked when the controller is built).  No experiment state
 lives here: the Experiment is the truth (what the process loaded, the
 lifecycle state, where this Train began), the process does the work.
@@ -19,11 +19,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from ..core.device import cpu_threads
+from ..core.training.device import cpu_threads
 from ..core.experiment import Experiment
-from ..core import protocol as P
-from ..core.process import TrainingProcess
-from ..core.runs import new_scratch_dir
+from ..core.training import protocol as P
+from ..core.training.process import TrainingProcess
+from ..core.run_folders.runs import new_scratch_dir
 from .i18n import tr, translate_message
 from .loop_thread import end_loop, start_loop
 from .training_relay import EventRelay
@@ -153,7 +153,7 @@ class TrainingController(QObject):
         return configured if configured > 0 else None
 
     def _thread_args(self) -> dict:
-        from ..core.diagnostics import QUALITY_EVERY_SECONDS
+        from ..core.training.diagnostics import QUALITY_EVERY_SECONDS
 
         # The window always runs the quality meter (the CLI only with --quality).
         return {"threads": self.thread_count(), "max_threads": cpu_threads(),
@@ -344,7 +344,7 @@ class TrainingController(QObject):
         self.snapshots.emit(ev.items)
 
     def _on_generator(self, ev: P.Generator) -> None:
-        from ..core.generator import generator_from_bytes
+        from ..core.explore.generator import generator_from_bytes
 
         model = generator_from_bytes(ev.data, ev.run)
         model.name = ev.name

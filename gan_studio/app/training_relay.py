@@ -5,7 +5,7 @@
 here).  Everything that arrived together is handed to the GUI thread as one
 queued `events` signal — the process already batches metrics at ≤ 20 per
 second, so the event loop sees a few small signals a second.  The events are
-`core/protocol.py` dataclasses; the relay ends after `Bye` (the answer to
+`core/training/protocol.py` dataclasses; the relay ends after `Bye` (the answer to
 `Quit`) or when the process dies (`died`).
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from ..core.process import ProcessDied, TrainingProcess
-from ..core.protocol import Bye
+from ..core.training.process import ProcessDied, TrainingProcess
+from ..core.training.protocol import Bye
 from .loop_thread import LoopWorker
 
 POLL_SECONDS = 0.1

@@ -28,7 +28,7 @@ from .config import (LIVE, PRESET_KEYS, RESTART, ConfigIssue, DataConfig, Experi
                      differences, field_keys, field_label, get_value, with_values)
 from .events import Signal
 from .presets import DEFAULT_PRESET, get_preset, load_presets
-from .runs import is_scratch
+from .run_folders.runs import is_scratch
 
 CUSTOM = "custom"
 STATES = ("idle", "loading", "running", "paused")

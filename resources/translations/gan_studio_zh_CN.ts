@@ -4354,16 +4354,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />
-            <source>the generator and discriminator would have {total} parameters (G {g}, D {d})</source>
-            <translation>生成器和判别器将共有 {total} 个参数（G {g}，D {d}）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/config.py" />
-            <source>the generator would have {n} parameters</source>
-            <translation>生成器将有 {n} 个参数</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/config.py" />
             <source>unknown setting</source>
             <translation>未知设置</translation>
         </message>
@@ -4386,11 +4376,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core/config.py" />
             <source>{label} must be {lo}–{hi} (got {value})</source>
             <translation>{label}必须在 {lo}–{hi} 之间（当前为 {value}）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/config.py" />
-            <source>{what}, more than the {limit} this app allows; lower {field}{hint}</source>
-            <translation>{what}，超过了本应用允许的 {limit} 个；请调低 {field}{hint}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/data/folder.py" />
@@ -4443,189 +4428,19 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>可用 `gan-studio download mnist` 或在数据集面板中下载完整的 MNIST</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/core/device.py" />
-            <source>CPU ({n} threads)</source>
-            <translation>CPU（{n} 个线程）</translation>
+            <location filename="../../gan_studio/core/models/budget.py" />
+            <source>the generator and discriminator would have {total} parameters (G {g}, D {d})</source>
+            <translation>生成器和判别器将共有 {total} 个参数（G {g}，D {d}）</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>Blobs and strokes where digits sit, but no readable digits yet.</source>
-            <translation>在数字应在的位置出现了团块和笔画，但还没有可辨认的数字。</translation>
+            <location filename="../../gan_studio/core/models/budget.py" />
+            <source>the generator would have {n} parameters</source>
+            <translation>生成器将有 {n} 个参数</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>Digits appear, with broken or smudged strokes.</source>
-            <translation>数字已经出现，但笔画断裂或模糊。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>Every digit is readable; strokes still a little rough.</source>
-            <translation>每个数字都可辨认；笔画还略显粗糙。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>For {seconds} s of training D has called real digits real (D(x) ≈ {real}) and generated ones fake (D(G(z)) ≈ {fake}), so the generator learns almost nothing from it.</source>
-            <translation>在 {seconds} 秒的训练中，D 一直把真实数字判为真（D(x) ≈ {real}），把生成的数字判为假（D(G(z)) ≈ {fake}），因此生成器几乎学不到任何东西。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>Hard to tell from real handwriting; the score rises only slowly now.</source>
-            <translation>已很难与真实笔迹区分；分数现在只会缓慢上升。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>Mode collapse</source>
-            <translation>模式崩溃</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>Nothing like a digit yet: grey noise or one grey blob.</source>
-            <translation>还完全不像数字：灰色噪声或一团灰色污迹。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>The discriminator wins</source>
-            <translation>判别器胜出</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>The generator is collapsing: {what}.</source>
-            <translation>生成器正在发生模式崩溃：{what}。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>Training diverged</source>
-            <translation>训练发散</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>Try: branch from a snapshot before it started with lower learning rates (Adam β1 0.5), or use a recipe with batch norm in G and spectral norm in D (seed-mlp-fixed, quick-digits); a conditional generator covers every class by construction.</source>
-            <translation>可以尝试：从崩溃开始之前的快照分支，并降低学习率（Adam β1 设为 0.5）；或使用 G 中有批归一化、D 中有谱归一化的配方（seed-mlp-fixed、quick-digits）；条件生成器从结构上就能覆盖每一个类别。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>Try: halve the discriminator's learning rate, keep D:G steps at 1, or use a recipe with spectral norm in D (the quick-digits or seed-mlp-fixed presets).</source>
-            <translation>可以尝试：把判别器的学习率减半，保持 D:G 步数比为 1，或使用 D 中有谱归一化的配方（quick-digits 或 seed-mlp-fixed 预设）。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>digits, blotchy</source>
-            <translation>有数字，但模糊</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>good digits</source>
-            <translation>数字清晰</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>grey noise</source>
-            <translation>灰色噪声</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>it drew {best} digit classes earlier and only {now} now</source>
-            <translation>它之前能画出 {best} 个数字类别，现在只剩 {now} 个</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>near real</source>
-            <translation>接近真实</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>shapes</source>
-            <translation>有形状</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/diagnostics.py" />
-            <source>the samples are nearly all the same image: they vary {percent} % as much as real digits</source>
-            <translation>样本几乎都是同一张图像：它们的多样性只有真实数字的 {percent} %</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process.py" />
-            <source>The training process ended unexpectedly (exit code {code}).</source>
-            <translation>训练进程意外结束（退出码 {code}）。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process.py" />
-            <source>The training process ended unexpectedly: {why}.</source>
-            <translation>训练进程意外结束：{why}。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process.py" />
-            <source>The training process stopped responding.</source>
-            <translation>训练进程停止响应。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process.py" />
-            <source>it aborted</source>
-            <translation>它中止了</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process.py" />
-            <source>it crashed inside a native library</source>
-            <translation>它在原生库中崩溃了</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process.py" />
-            <source>it received {name}</source>
-            <translation>它收到了 {name}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process.py" />
-            <source>it was asked to terminate</source>
-            <translation>它被要求终止</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process.py" />
-            <source>it was killed (by the system when memory ran out, or by another program)</source>
-            <translation>它被终止了（内存耗尽时被系统终止，或被其他程序终止）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process_child.py" />
-            <source>Applied {changes}</source>
-            <translation>已应用 {changes}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process_child.py" />
-            <source>Branching from {name} at step {step}…</source>
-            <translation>正在从 {name} 的第 {step} 步分支…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process_child.py" />
-            <source>Building the networks…</source>
-            <translation>正在构建网络…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process_child.py" />
-            <source>Loading dataset…</source>
-            <translation>正在加载数据集…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process_child.py" />
-            <source>Loading run {name}…</source>
-            <translation>正在加载运行 {name}…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process_child.py" />
-            <source>Reached the target of {n} steps</source>
-            <translation>已达到 {n} 步的目标</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/process_child.py" />
-            <source>Reached the time target at step {step}</source>
-            <translation>在第 {step} 步达到时间目标</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/session.py" />
-            <source>the quality meter is off: {error}</source>
-            <translation>质量评估已关闭：{error}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/core/session.py" />
-            <source>the quality meter scores handwritten digits only (MNIST or the offline sample)</source>
-            <translation>质量评估只能给手写数字打分（MNIST 或离线样本）</translation>
+            <location filename="../../gan_studio/core/models/budget.py" />
+            <source>{what}, more than the {limit} this app allows; lower {field}{hint}</source>
+            <translation>{what}，超过了本应用允许的 {limit} 个；请调低 {field}{hint}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/setup.py" />
@@ -4638,22 +4453,207 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>未知字段</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/core/snapshots.py" />
+            <location filename="../../gan_studio/core/training/device.py" />
+            <source>CPU ({n} threads)</source>
+            <translation>CPU（{n} 个线程）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>Blobs and strokes where digits sit, but no readable digits yet.</source>
+            <translation>在数字应在的位置出现了团块和笔画，但还没有可辨认的数字。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>Digits appear, with broken or smudged strokes.</source>
+            <translation>数字已经出现，但笔画断裂或模糊。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>Every digit is readable; strokes still a little rough.</source>
+            <translation>每个数字都可辨认；笔画还略显粗糙。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>For {seconds} s of training D has called real digits real (D(x) ≈ {real}) and generated ones fake (D(G(z)) ≈ {fake}), so the generator learns almost nothing from it.</source>
+            <translation>在 {seconds} 秒的训练中，D 一直把真实数字判为真（D(x) ≈ {real}），把生成的数字判为假（D(G(z)) ≈ {fake}），因此生成器几乎学不到任何东西。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>Hard to tell from real handwriting; the score rises only slowly now.</source>
+            <translation>已很难与真实笔迹区分；分数现在只会缓慢上升。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>Mode collapse</source>
+            <translation>模式崩溃</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>Nothing like a digit yet: grey noise or one grey blob.</source>
+            <translation>还完全不像数字：灰色噪声或一团灰色污迹。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>The discriminator wins</source>
+            <translation>判别器胜出</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>The generator is collapsing: {what}.</source>
+            <translation>生成器正在发生模式崩溃：{what}。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>Training diverged</source>
+            <translation>训练发散</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>Try: branch from a snapshot before it started with lower learning rates (Adam β1 0.5), or use a recipe with batch norm in G and spectral norm in D (seed-mlp-fixed, quick-digits); a conditional generator covers every class by construction.</source>
+            <translation>可以尝试：从崩溃开始之前的快照分支，并降低学习率（Adam β1 设为 0.5）；或使用 G 中有批归一化、D 中有谱归一化的配方（seed-mlp-fixed、quick-digits）；条件生成器从结构上就能覆盖每一个类别。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>Try: halve the discriminator's learning rate, keep D:G steps at 1, or use a recipe with spectral norm in D (the quick-digits or seed-mlp-fixed presets).</source>
+            <translation>可以尝试：把判别器的学习率减半，保持 D:G 步数比为 1，或使用 D 中有谱归一化的配方（quick-digits 或 seed-mlp-fixed 预设）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>digits, blotchy</source>
+            <translation>有数字，但模糊</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>good digits</source>
+            <translation>数字清晰</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>grey noise</source>
+            <translation>灰色噪声</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>it drew {best} digit classes earlier and only {now} now</source>
+            <translation>它之前能画出 {best} 个数字类别，现在只剩 {now} 个</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>near real</source>
+            <translation>接近真实</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>shapes</source>
+            <translation>有形状</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>the samples are nearly all the same image: they vary {percent} % as much as real digits</source>
+            <translation>样本几乎都是同一张图像：它们的多样性只有真实数字的 {percent} %</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process.py" />
+            <source>The training process ended unexpectedly (exit code {code}).</source>
+            <translation>训练进程意外结束（退出码 {code}）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process.py" />
+            <source>The training process ended unexpectedly: {why}.</source>
+            <translation>训练进程意外结束：{why}。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process.py" />
+            <source>The training process stopped responding.</source>
+            <translation>训练进程停止响应。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process.py" />
+            <source>it aborted</source>
+            <translation>它中止了</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process.py" />
+            <source>it crashed inside a native library</source>
+            <translation>它在原生库中崩溃了</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process.py" />
+            <source>it received {name}</source>
+            <translation>它收到了 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process.py" />
+            <source>it was asked to terminate</source>
+            <translation>它被要求终止</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process.py" />
+            <source>it was killed (by the system when memory ran out, or by another program)</source>
+            <translation>它被终止了（内存耗尽时被系统终止，或被其他程序终止）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process_child.py" />
+            <source>Applied {changes}</source>
+            <translation>已应用 {changes}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process_child.py" />
+            <source>Branching from {name} at step {step}…</source>
+            <translation>正在从 {name} 的第 {step} 步分支…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process_child.py" />
+            <source>Building the networks…</source>
+            <translation>正在构建网络…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process_child.py" />
+            <source>Loading dataset…</source>
+            <translation>正在加载数据集…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process_child.py" />
+            <source>Loading run {name}…</source>
+            <translation>正在加载运行 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process_child.py" />
+            <source>Reached the target of {n} steps</source>
+            <translation>已达到 {n} 步的目标</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/process_child.py" />
+            <source>Reached the time target at step {step}</source>
+            <translation>在第 {step} 步达到时间目标</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/session.py" />
+            <source>the quality meter is off: {error}</source>
+            <translation>质量评估已关闭：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/session.py" />
+            <source>the quality meter scores handwritten digits only (MNIST or the offline sample)</source>
+            <translation>质量评估只能给手写数字打分（MNIST 或离线样本）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/snapshots.py" />
             <source>Branched from {name} at step {step} (no changes)</source>
             <translation>从 {name} 的第 {step} 步分支（无改动）</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/core/snapshots.py" />
+            <location filename="../../gan_studio/core/training/snapshots.py" />
             <source>Branched from {name} at step {step}: {changes}</source>
             <translation>从 {name} 的第 {step} 步分支：{changes}</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/core/trainer.py" />
+            <location filename="../../gan_studio/core/training/trainer.py" />
             <source>Training diverged: {metrics} became infinite or not-a-number at step {step}. This usually means the learning rates are too high for this loss. Try halving both learning rates, switching to the non-saturating loss, or enabling spectral norm in the discriminator, then resume from the last save.</source>
             <translation>训练发散：{metrics} 在第 {step} 步变成了无穷大或非数（NaN）。这通常说明对这种损失而言学习率太高。可以尝试把两个学习率都减半、换用非饱和损失，或在判别器中启用谱归一化，然后从上次保存处继续。</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/core/trainer.py" />
+            <location filename="../../gan_studio/core/training/trainer.py" />
             <source>Training diverged: {metrics} exploded past {limit} at step {step}. This usually means the learning rates are too high for this loss. Try halving both learning rates, switching to the non-saturating loss, or enabling spectral norm in the discriminator, then resume from the last save.</source>
             <translation>训练发散：{metrics} 在第 {step} 步爆炸式增长，超过了 {limit}。这通常说明对这种损失而言学习率太高。可以尝试把两个学习率都减半、换用非饱和损失，或在判别器中启用谱归一化，然后从上次保存处继续。</translation>
         </message>

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gan_studio.core.generator import export_generator, load_generator
-from gan_studio.core.runs import RunFolder
-from gan_studio.core.trainer import Trainer
+from gan_studio.core.explore.generator import export_generator, load_generator
+from gan_studio.core.run_folders.runs import RunFolder
+from gan_studio.core.training.trainer import Trainer
 from tests.core.helpers import tiny_config, tiny_data
 
 

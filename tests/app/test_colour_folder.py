@@ -10,13 +10,13 @@ from PIL import Image, ImageDraw
 
 from gan_studio.app.explore import ExploreTab
 from gan_studio.app.model_source import ModelSource
-from gan_studio.core.atlas import crop_frames, read_atlas
+from gan_studio.core.explore.atlas import crop_frames, read_atlas
 from gan_studio.core.data.folder import suggest_shape
-from gan_studio.core.exports import FORMATS, ExportOptions, write_export
+from gan_studio.core.explore.exports import FORMATS, ExportOptions, write_export
 from gan_studio.core.experiment import Experiment
 from gan_studio.core.config import DataConfig
-from gan_studio.core.generator import from_trainer
-from gan_studio.core.session import TrainingSession
+from gan_studio.core.explore.generator import from_trainer
+from gan_studio.core.training.session import TrainingSession
 
 COLOURS = {"red": (220, 40, 40), "blue": (40, 80, 220)}
 
@@ -102,7 +102,7 @@ def test_every_explore_page_works_on_the_colour_model(qtbot, colour_model, tmp_p
 
 def test_cli_trains_a_colour_folder_at_64(shapes, tmp_path, capsys):
     from gan_studio.__main__ import main
-    from gan_studio.core.generator import load_generator
+    from gan_studio.core.explore.generator import load_generator
 
     out = tmp_path / "run"
     assert main(["train", "--preset", "dcgan", "--dataset", "folder", "--data-path", str(shapes), "--steps", "1",

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from gan_studio.app.compare_window import CompareWindow
-from gan_studio.core.compare import QUALITY, load_run, smooth
+from gan_studio.core.run_folders.compare import QUALITY, load_run, smooth
 from gan_studio.core.config import with_values
-from gan_studio.core.follow import load_grid
+from gan_studio.core.run_folders.follow import load_grid
 from tests.core.helpers import tiny_config
 from tests.core.test_compare import make_run
 
@@ -168,7 +168,7 @@ def test_a_reload_keeps_the_step_on_show_and_auto_reload_reads_a_growing_run(qtb
     w.reload()
     assert w.step_label.text() == "step 16" and [p.grid_step for p in w.panels] == [10, 16]
     w.show_step(10**6)                                  # at the end: a reload follows the newest grids
-    from gan_studio.core.runs import RunFolder
+    from gan_studio.core.run_folders.runs import RunFolder
 
     RunFolder.open(three_runs[1]).save_grid(40, np.zeros((4, 8, 8, 1), np.uint8))
     with open(three_runs[1] / "metrics.jsonl", "a") as fh:

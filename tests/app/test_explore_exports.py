@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from gan_studio.app.explore import ExploreTab
 from gan_studio.app.export_dialog import ExportDialog
 from gan_studio.app.model_source import ModelSource, Pick
-from gan_studio.core.atlas import crop_frames, read_atlas
-from gan_studio.core.exports import ExportOptions
+from gan_studio.core.explore.atlas import crop_frames, read_atlas
+from gan_studio.core.explore.exports import ExportOptions
 
 
 @pytest.fixture

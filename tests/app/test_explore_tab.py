@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from gan_studio.app.explore import ExploreTab
 from gan_studio.app.model_source import ModelSource, Pick
-from gan_studio.core.latent import Lineage, interpolate_labels, interpolate_path
+from gan_studio.core.explore.breeding import Lineage
+from gan_studio.core.explore.latent import interpolate_labels, interpolate_path
 
 
 

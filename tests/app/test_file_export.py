@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from gan_studio.app import file_export
 from gan_studio.app.file_export import export_file, export_folder, last_folder
-from gan_studio.core.exports import save_images, save_png
+from gan_studio.core.explore.exports import save_images, save_png
 
 IMG = np.full((4, 4, 1), 200, np.uint8)
 

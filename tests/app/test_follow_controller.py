@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from gan_studio.app.banner import Banner
 from gan_studio.app.follow_controller import FollowController
 from gan_studio.core.experiment import Experiment
-from gan_studio.core.session import TrainingSession
+from gan_studio.core.training.session import TrainingSession
 
 from .conftest import tiny_config
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gan_studio.app import generator_export as ge
-from gan_studio.core.generator import load_generator
+from gan_studio.core.explore.generator import load_generator
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from gan_studio.app.training_controller import TrainingController
 from gan_studio.core.config import PRESET_KEYS, get_value
 from gan_studio.core.experiment import Experiment
 from gan_studio.core.presets import get_preset
-from gan_studio.core.trainer import Trainer
+from gan_studio.core.training.trainer import Trainer
 from tests.core.helpers import tiny_config as core_tiny_config
 from tests.core.helpers import tiny_data
 
@@ -119,8 +119,8 @@ def test_graph_replays_each_step_whole_and_takes_a_new_one_at_the_right_moment(q
 
 
 def test_term_values_match_the_losses_for_a_single_image():
-    """For one image the terms are the losses of core/losses.py exactly (their sum is L_D)."""
-    from gan_studio.core.losses import discriminator_loss, generator_loss
+    """For one image the terms are the losses of core/training/losses.py exactly (their sum is L_D)."""
+    from gan_studio.core.training.losses import discriminator_loss, generator_loss
 
     r, f = torch.tensor([0.7]), torch.tensor([-0.3])
     row = {"d_real": float(torch.sigmoid(r)), "d_fake": float(torch.sigmoid(f)), "gp": 0.0}

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gan_studio.app import dialogs
 from gan_studio.core.presets import DEFAULT_PRESET, get_preset
-from gan_studio.core.runs import scratch_root
+from gan_studio.core.run_folders.runs import scratch_root
 from tests.core.test_compare import make_run
 
 

@@ -287,7 +287,7 @@ def test_ctrl_g_explores_the_generator_being_trained(qtbot, window, rows, tmp_pa
     # The snapshot is exportable and reopens as the same generator.
     out = tmp_path / "g.safetensors"
     assert window.export_generator(out)
-    from gan_studio.core.generator import load_generator
+    from gan_studio.core.explore.generator import load_generator
     z = model.latents(3, 4)
     assert (load_generator(out).generate(z) == model.generate(z)).all()
     window.explore_pretrained()
@@ -361,7 +361,7 @@ def test_follow_a_run_written_by_another_process_then_take_it_over(qtbot, window
     script = textwrap.dedent(f"""
         import pathlib, time
         from gan_studio.testing import tiny_config
-        from gan_studio.core.session import TrainingSession
+        from gan_studio.core.training.session import TrainingSession
         s = TrainingSession(tiny_config(sample_every=5), {str(run)!r})
         go_on, deadline = pathlib.Path({str(go_on)!r}), time.monotonic() + 120
         for i in range(40):
@@ -401,8 +401,8 @@ def test_follow_a_run_written_by_another_process_then_take_it_over(qtbot, window
 def test_runs_left_behind_by_a_crash_are_offered_back_one_by_one(qtbot, tiny_cfg, gs_home):
     import os
 
-    from gan_studio.core.runs import new_scratch_dir
-    from gan_studio.core.session import TrainingSession
+    from gan_studio.core.run_folders.runs import new_scratch_dir
+    from gan_studio.core.training.session import TrainingSession
 
     left = []
     for i, steps in enumerate((7, 4)):           # what killed windows' training processes saved

@@ -9,7 +9,7 @@ import pytest
 from gan_studio.app.plots import TrainingPlots
 from gan_studio.app.quality_meter import QualityMeterWidget
 from gan_studio.app.snapshot_timeline import BranchDialog, SnapshotTimeline
-from gan_studio.core.diagnostics import QualityPoint
+from gan_studio.core.training.diagnostics import QualityPoint
 
 
 def qpoint(step, score, coverage=10, ratio=5.0, div=0.2) -> dict:
@@ -145,7 +145,7 @@ def test_training_in_the_window_scores_the_generator_and_branches_from_a_snapsho
 
 
 def test_a_followed_run_shows_its_quality_snapshots_and_warnings(qtbot, window, tmp_path, tiny_cfg):
-    from gan_studio.core.session import TrainingSession
+    from gan_studio.core.training.session import TrainingSession
 
     session = TrainingSession(tiny_cfg, tmp_path / "written")     # "another process" writing a run
     try:

@@ -19,10 +19,10 @@ import numpy as np
 import pytest
 
 from gan_studio.app.training_controller import TrainingController
-from gan_studio.core import protocol as P
+from gan_studio.core.training import protocol as P
 from gan_studio.core.config import DataConfig
 from gan_studio.core.experiment import Experiment
-from gan_studio.core.runs import is_scratch
+from gan_studio.core.run_folders.runs import is_scratch
 
 from .conftest import tiny_config
 

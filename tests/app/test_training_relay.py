@@ -10,8 +10,8 @@ import pytest
 
 from gan_studio.app.loop_thread import end_loop, start_loop
 from gan_studio.app.training_relay import EventRelay
-from gan_studio.core import protocol as P
-from gan_studio.core.process import ProcessDied, describe_exit
+from gan_studio.core.training import protocol as P
+from gan_studio.core.training.process import ProcessDied, describe_exit
 
 WAIT = 10_000
 

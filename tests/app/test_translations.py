@@ -210,10 +210,10 @@ def test_main_window_builds_in_chinese(qtbot, qapp, tmp_path, monkeypatch):
 
 def test_core_messages_with_numbers_are_translated_by_their_templates(qapp):
     """The core's divergence advice and warning texts (numbers inside) match a template, so they translate."""
-    from gan_studio.core.diagnostics import QualityPoint, Watchdog
-    from gan_studio.core.trainer import TrainingDiverged
+    from gan_studio.core.training.diagnostics import QualityPoint, Watchdog
+    from gan_studio.core.training.trainer import TrainingDiverged
 
-    from gan_studio.core.snapshots import describe_lineage
+    from gan_studio.core.training.snapshots import describe_lineage
 
     advice = TrainingDiverged(1234, ["loss_D", "loss_G"]).advice
     lineage = [describe_lineage({"parent": "/runs/run-a", "parent_step": 1200, "changes": {"train.lr_g": [2e-4, 1e-4]}}),
@@ -227,8 +227,8 @@ def test_core_messages_with_numbers_are_translated_by_their_templates(qapp):
     rows = [{"step": s, "elapsed": s * 0.5, "d_real": 0.999, "d_fake": 0.001} for s in range(200)]
     warnings += dog.add_rows(rows)
     assert {w.kind for w in warnings} == {"collapse", "d-wins"}
-    from gan_studio.core import process
-    from gan_studio.core.device import available_devices
+    from gan_studio.core.training import process
+    from gan_studio.core.training.device import available_devices
 
     exits = [process.describe_exit(None), process.describe_exit(-9), process.describe_exit(-6), process.describe_exit(3)]
     exploded = TrainingDiverged(1234, ["loss_d", "G weights"], {"loss_d": 2.5e27, "G weights": 9.5e34}).advice

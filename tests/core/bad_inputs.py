@@ -132,7 +132,7 @@ def training_session(run_dir: Path, **train):
     """A session on the offline sample with a very small DCGAN (a step takes milliseconds), writing `run_dir`;
     no autosave, a grid every 10 steps unless `train` says otherwise."""
     from gan_studio.core.config import DataConfig, ExperimentConfig, ModelConfig, TrainConfig
-    from gan_studio.core.session import TrainingSession
+    from gan_studio.core.training.session import TrainingSession
 
     t = dict(batch_size=16, threads=1, lr_g=2e-4, lr_d=2e-4, sample_every=10, checkpoint_every=0,
              autosave_seconds=0.0)

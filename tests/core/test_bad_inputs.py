@@ -16,16 +16,17 @@ import numpy as np
 import pytest
 import torch
 
-from gan_studio.core import runs as runs_mod
+from gan_studio.core.run_folders import runs as runs_mod
 from gan_studio.core.config import ConfigError, DataConfig
 from gan_studio.core.data import DatasetError, IdxFormatError, import_idx_folder, load_dataset
 from gan_studio.core.data import idx as idx_mod
 from gan_studio.core.data.folder import load_image_folder
-from gan_studio.core.generator import export_generator, load_generator
-from gan_studio.core.latent import Lineage, parse_favourites
-from gan_studio.core.runs import MANIFEST_FILE, RunError, RunFolder
-from gan_studio.core.session import TrainingSession
-from gan_studio.core.trainer import Trainer
+from gan_studio.core.explore.generator import export_generator, load_generator
+from gan_studio.core.explore.breeding import Lineage
+from gan_studio.core.explore.favourites import parse_favourites
+from gan_studio.core.run_folders.runs import MANIFEST_FILE, RunError, RunFolder
+from gan_studio.core.training.session import TrainingSession
+from gan_studio.core.training.trainer import Trainer
 
 from . import bad_inputs as bad
 from .helpers import tiny_config, tiny_data
@@ -684,7 +685,7 @@ def test_snapshots_folder_replaced_by_a_file_warns_and_training_goes_on(tmp_path
 def test_snapshot_on_a_full_disk_says_the_space_it_needs(tmp_path, monkeypatch):
     import shutil as sh
 
-    from gan_studio.core import snapshots as snap_mod
+    from gan_studio.core.training import snapshots as snap_mod
 
     session = bad.training_session(tmp_path / "run")
     session.on_save_failure = "warn"
@@ -745,7 +746,7 @@ _real_write_file = runs_mod._write_file
 
 
 def test_a_failed_write_still_raises_when_nobody_asked_to_go_on(tmp_path):
-    from gan_studio.core.snapshots import SnapshotError
+    from gan_studio.core.training.snapshots import SnapshotError
 
     session = bad.training_session(tmp_path / "run")
     session.state_snapshots().first = 2
@@ -805,7 +806,7 @@ def test_save_elsewhere_names_each_place_it_tried(tmp_path, monkeypatch):
 
 # ------------------------------------------------------------ divergence by magnitude (issue 27)
 def test_exploding_losses_are_a_divergence_like_nan():
-    from gan_studio.core.trainer import TrainingDiverged
+    from gan_studio.core.training.trainer import TrainingDiverged
 
     x, y = tiny_data()
     t = Trainer(tiny_config(), x, y)
@@ -821,7 +822,7 @@ def test_exploding_losses_are_a_divergence_like_nan():
 
 
 def test_exploding_weights_are_a_divergence_even_while_the_losses_look_sane():
-    from gan_studio.core.trainer import TrainingDiverged
+    from gan_studio.core.training.trainer import TrainingDiverged
 
     x, y = tiny_data()
     t = Trainer(tiny_config(), x, y)
@@ -844,7 +845,7 @@ def test_a_healthy_run_is_not_called_diverged():
 
 
 def test_a_session_whose_weights_explode_is_never_saved_as_finished(good_run, monkeypatch):
-    from gan_studio.core.trainer import TrainingDiverged
+    from gan_studio.core.training.trainer import TrainingDiverged
 
     real_step = Trainer.step
 
@@ -879,8 +880,8 @@ def test_too_few_held_out_images_are_named_in_plain_words():
 
 def test_disk_full_during_an_onnx_export_names_the_file(tmp_path, good_run, monkeypatch):
     onnx = pytest.importorskip("onnx")
-    from gan_studio.core.exports import ExportError
-    from gan_studio.core.onnx_export import export_onnx
+    from gan_studio.core.explore.exports import ExportError
+    from gan_studio.core.explore.onnx_export import export_onnx
 
     def full(proto, f, *a, **k):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -922,7 +923,7 @@ def test_a_1024_image_export_at_2048_px_is_refused_up_front_with_the_size_it_nee
     """These grew to 3 GB and were killed; now they are refused before a pixel is resized."""
     import tracemalloc
 
-    from gan_studio.core import exports as ex
+    from gan_studio.core.explore import exports as ex
 
     images = np.zeros((1024, 28, 28, 1), np.uint8)
     opts = ex.ExportOptions(format=fmt, size=2048)
@@ -947,7 +948,7 @@ def test_a_1024_image_export_at_2048_px_is_refused_up_front_with_the_size_it_nee
 def test_animations_and_png_folders_are_rendered_one_image_at_a_time(tmp_path, fmt):
     import tracemalloc
 
-    from gan_studio.core import exports as ex
+    from gan_studio.core.explore import exports as ex
 
     pytest.importorskip("av") if fmt == "mp4" else None
     images = np.random.default_rng(0).integers(0, 256, (48, 28, 28, 1), dtype=np.uint8)

@@ -7,10 +7,10 @@ import json
 import numpy as np
 import pytest
 
-from gan_studio.core.compare import (QUALITY, CompareError, difference_table, grid_steps, load_run, load_runs,
+from gan_studio.core.run_folders.compare import (QUALITY, CompareError, difference_table, grid_steps, load_run, load_runs,
                                      smooth)
 from gan_studio.core.config import with_values
-from gan_studio.core.runs import RunFolder
+from gan_studio.core.run_folders.runs import RunFolder
 
 from .helpers import tiny_config
 
@@ -175,7 +175,7 @@ def test_a_reload_reads_only_the_runs_that_changed(tmp_path):
 
 
 def test_damaged_lines_in_any_chunk_are_skipped_and_the_rest_kept(tmp_path, monkeypatch):
-    from gan_studio.core import compare
+    from gan_studio.core.run_folders import compare
 
     monkeypatch.setattr(compare, "PARSE_CHUNK", 3)      # several chunks, one of them damaged
     a = make_run(tmp_path / "a", steps=10)

@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from gan_studio.core import exports as E
-from gan_studio.core.atlas import AtlasError, crop_frames, read_atlas
-from gan_studio.core.generator import load_generator
+from gan_studio.core.explore import exports as E
+from gan_studio.core.explore.atlas import AtlasError, crop_frames, read_atlas
+from gan_studio.core.explore.generator import load_generator
 from gan_studio.core.images import grid_columns, resize_cells, style
-from gan_studio.core.vector import TraceOptions, ink_mask, rasterize_loops, trace
+from gan_studio.core.explore.vector import TraceOptions, ink_mask, rasterize_loops, trace
 from gan_studio.paths import resource_path
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -180,7 +180,7 @@ def test_onnx_round_trip_matches_torch(tmp_path, pretrained):
     ort = pytest.importorskip("onnxruntime")
     import torch
 
-    from gan_studio.core.onnx_export import OPSET, export_onnx
+    from gan_studio.core.explore.onnx_export import OPSET, export_onnx
 
     path = export_onnx(pretrained, tmp_path / "g.onnx")
     sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
@@ -202,10 +202,10 @@ def test_onnx_round_trip_matches_torch(tmp_path, pretrained):
 
 def test_onnx_unconditional(tmp_path):
     ort = pytest.importorskip("onnxruntime")
-    from gan_studio.core.generator import GeneratorModel
+    from gan_studio.core.explore.generator import GeneratorModel
     from gan_studio.core.config import ModelConfig
     from gan_studio.core.models import build_generator
-    from gan_studio.core.onnx_export import export_onnx
+    from gan_studio.core.explore.onnx_export import export_onnx
 
     cfg = ModelConfig(arch="dcgan", g_width=8, d_width=8, latent_dim=16, conditional=False).check()
     model = GeneratorModel(build_generator(cfg).eval(), cfg, "u", tmp_path)

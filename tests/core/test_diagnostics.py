@@ -1,4 +1,4 @@
-"""Quality verdicts and training warnings (core/diagnostics.py), on recorded and synthetic sequences."""
+"""Quality verdicts and training warnings (core/training/diagnostics.py), on recorded and synthetic sequences."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import math
 import pytest
 import torch
 
-from gan_studio.core import diagnostics as dg
-from gan_studio.core.diagnostics import QualityPoint, Watchdog, verdict
+from gan_studio.core.training import diagnostics as dg
+from gan_studio.core.training.diagnostics import QualityPoint, Watchdog, verdict
 
 # Recorded with `benchmarks/quality_meter_cost.py stages` on MNIST (500 samples a check):
 # (training seconds, score, fd ratio, classes, diversity_collapse).  quick-digits, its first 75 s:
@@ -179,7 +179,7 @@ class OneImage(torch.nn.Module):
 
 def test_a_generator_that_outputs_one_image_raises_collapse_in_a_training_session(tmp_path):
     from tests.core.test_process import tiny_config
-    from gan_studio.core.session import TrainingSession
+    from gan_studio.core.training.session import TrainingSession
 
     session = TrainingSession(tiny_config(), tmp_path / "run")
     try:

@@ -50,7 +50,7 @@ def wgan_gp_architecture() -> ExperimentConfig:
 
 # ------------------------------------------------------------------ workers
 def _join(port: int, rank: int):
-    from gan_studio.core.distributed import init_from_env
+    from gan_studio.core.training.distributed import init_from_env
 
     os.environ.update(MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port), RANK=str(rank), LOCAL_RANK=str(rank),
                       WORLD_SIZE=str(WORLD), LOCAL_WORLD_SIZE=str(WORLD))
@@ -76,7 +76,7 @@ def next_batch(trainer, n: int):
 
 def _train(ctx, configs: dict) -> dict:
     """Train each config for STEPS steps: this rank's state dicts, first batch and metrics."""
-    from gan_studio.core.trainer import Trainer
+    from gan_studio.core.training.trainer import Trainer
 
     images, labels = tiny_data(n=256)
     results, trainers = {}, {}
@@ -109,8 +109,8 @@ def _train(ctx, configs: dict) -> dict:
 
 def _stop(ctx, config: ExperimentConfig) -> dict:
     """Three ways to stop that only one rank (or each rank's own clock) sees; all must stop together."""
-    from gan_studio.core.session import TrainingSession
-    from gan_studio.core.trainer import TrainingDiverged
+    from gan_studio.core.training.session import TrainingSession
+    from gan_studio.core.training.trainer import TrainingDiverged
 
     rank = ctx.rank
     images, labels = tiny_data(n=256)
@@ -150,7 +150,7 @@ def _stop(ctx, config: ExperimentConfig) -> dict:
 
     session = TrainingSession(config, None, dataset=dataset, device="cpu")
     ctx.prepare(session.trainer)
-    from gan_studio.core import distributed
+    from gan_studio.core.training import distributed
 
     real_time = distributed.time
     if rank == 1:   # the clocks start apart: rank 1's reads 0.3 s less than rank 0's after its start
@@ -222,7 +222,7 @@ def test_ranks_hold_identical_weights_after_training_on_different_batches(two_ra
         assert any(k.endswith("running_mean") for k in r0["G"]) and any(k.endswith("_u") for k in r0["D"])
 
     # Rank 0 alone (same seed, same batches) trains to other weights: rank 1's gradients counted.
-    from gan_studio.core.trainer import Trainer
+    from gan_studio.core.training.trainer import Trainer
 
     images, labels = tiny_data(n=256)
     single = Trainer(configs[name], images, labels, device="cpu")
@@ -261,7 +261,7 @@ def test_all_ranks_stop_after_the_same_step(two_ranks):
 
 
 def test_launched_by_torchrun_needs_several_processes(monkeypatch):
-    from gan_studio.core.distributed import init_from_env, launched_by_torchrun, pick_device
+    from gan_studio.core.training.distributed import init_from_env, launched_by_torchrun, pick_device
 
     monkeypatch.delenv("RANK", raising=False)
     monkeypatch.delenv("WORLD_SIZE", raising=False)
@@ -279,7 +279,7 @@ def test_launched_by_torchrun_needs_several_processes(monkeypatch):
 @pytest.mark.slow  # two interpreter starts under torchrun plus one more: 20-40 s on two cores
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups (os.killpg) are POSIX")
 def test_torchrun_trains_one_run_folder_that_resumes_in_a_single_process(tmp_path):
-    from gan_studio.core.session import TrainingSession
+    from gan_studio.core.training.session import TrainingSession
 
     run = tmp_path / "run"
     env = dict(os.environ, MASTER_PORT=str(free_port()), PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1")

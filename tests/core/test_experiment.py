@@ -10,8 +10,8 @@ from gan_studio.core.config import (CONTINUE, LIVE, LIVE_TRAIN_KEYS, PRESET_KEYS
 from gan_studio.core.data import load_dataset
 from gan_studio.core.experiment import Experiment
 from gan_studio.core.presets import DEFAULT_PRESET, get_preset
-from gan_studio.core.runs import new_scratch_dir
-from gan_studio.core.session import TrainingSession
+from gan_studio.core.run_folders.runs import new_scratch_dir
+from gan_studio.core.training.session import TrainingSession
 
 # A different valid value for every field.  A new field fails `test_every_field_has_a_rule_and_a_walk_value`
 # until it is given a change rule and a value here.

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from gan_studio.core import exports as E
-from gan_studio.core.exports import ExportError
+from gan_studio.core.explore import exports as E
+from gan_studio.core.explore.exports import ExportError
 
 
 def _digit(h=7, w=9, seed=0):

@@ -12,11 +12,11 @@ import pytest
 from PIL import Image
 
 from gan_studio.core.config import DataConfig, ExperimentConfig, ModelConfig, TrainConfig
-from gan_studio.core.follow import RunFollower, SampleGrid, load_grid
+from gan_studio.core.run_folders.follow import RunFollower, SampleGrid, load_grid
 from gan_studio.core.images import tile_grid
-from gan_studio.core.runlock import LOCK_FILE, RunLock
-from gan_studio.core.runs import RunError, RunFolder
-from gan_studio.core.session import TrainingSession
+from gan_studio.core.run_folders.runlock import LOCK_FILE, RunLock
+from gan_studio.core.run_folders.runs import RunError, RunFolder
+from gan_studio.core.training.session import TrainingSession
 
 CONFIG = ExperimentConfig(
     data=DataConfig(source="sample", holdout=200),

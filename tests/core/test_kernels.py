@@ -25,7 +25,7 @@ _TRAIN = r"""
 import json, sys
 import numpy as np, torch
 from tests.core.helpers import tiny_config, tiny_data
-from gan_studio.core.trainer import Trainer
+from gan_studio.core.training.trainer import Trainer
 threads = int(sys.argv[1])
 x, y = tiny_data()
 t = Trainer(tiny_config(updates="simultaneous", ema=0.9, threads=threads), x, y)

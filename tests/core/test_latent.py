@@ -5,7 +5,9 @@ import json
 import numpy as np
 import pytest
 
-from gan_studio.core import latent as L
+from gan_studio.core.explore import breeding as B
+from gan_studio.core.explore import directions as D
+from gan_studio.core.explore import latent as L
 
 
 # ------------------------------------------------------------------ seeds/truncation
@@ -157,7 +159,7 @@ def test_principal_directions_orthonormal_and_recovers_dominant_direction():
         calls.append(z.shape)
         return (z @ w).reshape(len(z), 5, 8)                           # non-flat features
 
-    pd = L.principal_directions(features, dim, n_samples=600, k=5, seed=1)
+    pd = D.principal_directions(features, dim, n_samples=600, k=5, seed=1)
     assert calls == [(600, dim)]
     assert pd.directions.shape == (5, dim) and pd.variance.shape == (5,) and pd.latent_std.shape == (5,)
     assert np.allclose(pd.directions @ pd.directions.T, np.eye(5), atol=1e-5)
@@ -172,7 +174,7 @@ def test_principal_directions_wide_features_randomised_path():
     rng = np.random.default_rng(3)
     v = np.eye(dim)[5]
     w = (np.eye(dim) + 3.0 * np.outer(v, v)) @ rng.standard_normal((dim, 1500)) * 0.1
-    pd = L.principal_directions(lambda z: np.tanh(z @ w), dim, n_samples=400, k=4, seed=0)
+    pd = D.principal_directions(lambda z: np.tanh(z @ w), dim, n_samples=400, k=4, seed=0)
     assert np.allclose(pd.directions @ pd.directions.T, np.eye(4), atol=1e-5)
     assert np.all(np.diff(pd.variance) <= 0)
     assert abs(pd.directions[0] @ v) > 0.95
@@ -181,44 +183,44 @@ def test_principal_directions_wide_features_randomised_path():
 def test_apply_directions():
     d = np.eye(4, dtype=np.float32)[:2]
     z = np.zeros((3, 4), np.float32)
-    out = L.apply_directions(z, d, [2.0, -1.0])
+    out = D.apply_directions(z, d, [2.0, -1.0])
     assert np.allclose(out, [[2, -1, 0, 0]] * 3)
-    assert np.allclose(L.apply_directions(z[0], d, [0.5]), [0.5, 0, 0, 0])
+    assert np.allclose(D.apply_directions(z[0], d, [0.5]), [0.5, 0, 0, 0])
     with pytest.raises(ValueError):
-        L.apply_directions(z, d, [1, 2, 3])
+        D.apply_directions(z, d, [1, 2, 3])
 
 
 # ----------------------------------------------------------------------- breeding
 
 def _roots(n=3, dim=32):
-    return [L.root_creature(9, i, dim, truncation=0.8, label=i) for i in range(n)]
+    return [B.root_creature(9, i, dim, truncation=0.8, label=i) for i in range(n)]
 
 
 def test_crossover_and_mutate():
     a, b = L.seed_latents(0, 2, 64)
-    child = L.crossover(a, b, np.random.default_rng(0), "uniform")
+    child = B.crossover(a, b, np.random.default_rng(0), "uniform")
     assert np.all((child == a) | (child == b)) and 10 < np.sum(child == a) < 54
-    blend = L.crossover(a, b, np.random.default_rng(0), "blend")
+    blend = B.crossover(a, b, np.random.default_rng(0), "blend")
     assert not np.array_equal(blend, a) and not np.array_equal(blend, b)
-    assert np.array_equal(L.mutate(a, 0.0, np.random.default_rng(1)), a)
-    m = L.mutate(a, 0.3, np.random.default_rng(1))
+    assert np.array_equal(B.mutate(a, 0.0, np.random.default_rng(1)), a)
+    m = B.mutate(a, 0.3, np.random.default_rng(1))
     assert 0.0 < np.linalg.norm(m - a) < np.linalg.norm(a)
     with pytest.raises(ValueError):
-        L.crossover(a, b, np.random.default_rng(0), "bogus")
+        B.crossover(a, b, np.random.default_rng(0), "bogus")
 
 
 def test_breed_deterministic_by_seed():
     parents = _roots()
-    kids1 = L.breed(parents, 6, strength=0.3, seed=42)
-    kids2 = L.breed(parents, 6, strength=0.3, seed=42)
+    kids1 = B.breed(parents, 6, strength=0.3, seed=42)
+    kids2 = B.breed(parents, 6, strength=0.3, seed=42)
     assert [k.id for k in kids1] == [k.id for k in kids2]
     assert all(np.array_equal(x.latent, y.latent) for x, y in zip(kids1, kids2))
     assert len({k.id for k in kids1}) == 6
-    other = L.breed(parents, 6, strength=0.3, seed=43)
+    other = B.breed(parents, 6, strength=0.3, seed=43)
     assert not any(np.array_equal(x.latent, y.latent) for x, y in zip(kids1, other))
     assert {k.id for k in kids1}.isdisjoint(k.id for k in other)
     # child i does not depend on how many siblings it has
-    assert np.array_equal(L.breed(parents, 2, 0.3, 42)[1].latent, kids1[1].latent)
+    assert np.array_equal(B.breed(parents, 2, 0.3, 42)[1].latent, kids1[1].latent)
     for k in kids1:
         assert k.generation == 1 and len(k.parents) == 2 and set(k.parents) <= {p.id for p in parents}
         assert k.label in {0, 1, 2} and k.latent.shape == (32,)
@@ -226,18 +228,18 @@ def test_breed_deterministic_by_seed():
 
 def test_breed_single_parent_mutates():
     (p,) = _roots(1)
-    kids = L.breed([p], 3, strength=0.5, seed=1)
+    kids = B.breed([p], 3, strength=0.5, seed=1)
     assert all(k.parents == (p.id,) and k.op == "mutate" for k in kids)
     assert all(0 < np.linalg.norm(k.latent - p.latent) for k in kids)
     with pytest.raises(ValueError):
-        L.breed([], 2, 0.3, 0)
+        B.breed([], 2, 0.3, 0)
 
 
 def test_lineage_ancestors_remake_and_json_round_trip():
-    lineage = L.Lineage(_roots())
-    gen1 = L.breed(list(lineage), 4, strength=0.2, seed=5, mode="uniform")
+    lineage = B.Lineage(_roots())
+    gen1 = B.breed(list(lineage), 4, strength=0.2, seed=5, mode="uniform")
     lineage.extend(gen1)
-    gen2 = L.breed(gen1[:2], 3, strength=0.4, seed=6)
+    gen2 = B.breed(gen1[:2], 3, strength=0.4, seed=6)
     lineage.extend(gen2)
     g = gen2[0]
     assert g.generation == 2
@@ -247,7 +249,7 @@ def test_lineage_ancestors_remake_and_json_round_trip():
     for c in lineage:
         assert np.array_equal(lineage.remake(c.id), c.latent), c.op
 
-    restored = L.Lineage.from_json(lineage.to_json())
+    restored = B.Lineage.from_json(lineage.to_json())
     assert len(restored) == len(lineage)
     for c in lineage:
         r = restored[c.id]
@@ -259,10 +261,10 @@ def test_lineage_ancestors_remake_and_json_round_trip():
 
 
 def test_lineage_rejects_unknown_parent_and_bad_json():
-    kid = L.breed(_roots(2), 1, 0.2, 0)[0]
+    kid = B.breed(_roots(2), 1, 0.2, 0)[0]
     with pytest.raises(ValueError, match="unknown parents"):
-        L.Lineage([kid])
+        B.Lineage([kid])
     with pytest.raises(ValueError):
-        L.Lineage.from_json('{"creatures": []}')
+        B.Lineage.from_json('{"creatures": []}')
     with pytest.raises(KeyError):
-        L.Lineage().ancestors("nope")
+        B.Lineage().ancestors("nope")

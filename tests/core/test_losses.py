@@ -3,7 +3,7 @@ import math
 import pytest
 import torch
 
-from gan_studio.core.losses import discriminator_loss, generator_loss, gradient_penalty
+from gan_studio.core.training.losses import discriminator_loss, generator_loss, gradient_penalty
 
 
 def sig(v):

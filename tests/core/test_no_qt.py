@@ -24,8 +24,8 @@ def test_no_core_module_imports_qt():
 
 
 def test_importing_core_and_cli_loads_no_qt():
-    code = ("import sys, gan_studio.core.trainer, gan_studio.core.session, gan_studio.core.generator, "
-            "gan_studio.core.latent, gan_studio.core.exports, gan_studio.core.data, gan_studio.core.metrics, gan_studio.cli; "
+    code = ("import sys, gan_studio.core.training.trainer, gan_studio.core.training.session, gan_studio.core.explore.generator, "
+            "gan_studio.core.explore.latent, gan_studio.core.explore.exports, gan_studio.core.data, gan_studio.core.metrics, gan_studio.cli; "
             "print([m for m in sys.modules if m.split('.')[0] in %r])" % (QT_MODULES,))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

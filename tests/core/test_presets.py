@@ -6,7 +6,7 @@ import pytest
 
 from gan_studio.core.config import ModelConfig
 from gan_studio.core.presets import DEFAULT_PRESET, ORDER, get_preset, load_presets
-from gan_studio.core.trainer import Trainer
+from gan_studio.core.training.trainer import Trainer
 
 from .helpers import tiny_data
 
@@ -45,12 +45,12 @@ def test_seed_presets_keep_the_seed_layer_sizes():
     assert (t["loss"], t["lr_g"], t["lr_d"]) == ("ns", 1e-4, 1e-4)
 
 
-# ---- the default thread choice the presets train with (gan_studio.core.device)
+# ---- the default thread choice the presets train with (gan_studio.core.training.device)
 
 def test_choose_threads_stays_within_the_limit_and_is_cached(monkeypatch):
     import torch
 
-    from gan_studio.core import device
+    from gan_studio.core.training import device
 
     before = torch.get_num_threads()
     assert device.choose_threads(1) == 1

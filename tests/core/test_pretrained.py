@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gan_studio.core.generator import load_generator
+from gan_studio.core.explore.generator import load_generator
 from gan_studio.paths import resource_path
 
 PRETRAINED = resource_path("models", "pretrained-mnist.safetensors")

@@ -23,10 +23,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gan_studio.core import protocol as P
+from gan_studio.core.training import protocol as P
 from gan_studio.core.config import DataConfig, ExperimentConfig, ModelConfig, TrainConfig
-from gan_studio.core.process import ProcessDied, TrainingProcess
-from gan_studio.core.process_child import PRIORITY_NICE, TrainingLoop
+from gan_studio.core.training.process import ProcessDied, TrainingProcess
+from gan_studio.core.training.process_child import PRIORITY_NICE, TrainingLoop
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT = 60.0         # generous: two shared cores, torch imports, other engineers' tests
@@ -240,7 +240,7 @@ def test_save_to_a_folder_writes_the_run(inbox, loaded, tmp_path):
 
 
 def test_generator_event_loads_as_a_model(inbox, loaded):
-    from gan_studio.core.generator import generator_from_bytes
+    from gan_studio.core.explore.generator import generator_from_bytes
 
     inbox.new_mark()
     inbox.process.send(P.RequestGenerator())
@@ -363,8 +363,8 @@ def _end_loop(send, thread) -> None:
 
 
 def test_divergence_rolls_back_truncates_and_pauses(tmp_path, monkeypatch):
-    from gan_studio.core import process_child
-    from gan_studio.core.trainer import TrainingDiverged
+    from gan_studio.core.training import process_child
+    from gan_studio.core.training.trainer import TrainingDiverged
 
     monkeypatch.setattr(process_child, "ROLLBACK_INTERVAL", 0.0)   # a healthy copy after every chunk
     box, send, loop, thread = _loop_in_a_thread()
@@ -409,8 +409,8 @@ def test_divergence_rolls_back_truncates_and_pauses(tmp_path, monkeypatch):
 def test_a_device_change_reloads_with_the_same_threads_and_quality_meter(tmp_path, monkeypatch):
     """Continuing on another device saves the run and reloads it there: the reload keeps the thread
     choice (an explicit count, or the best of up to `max_threads`) and the quality meter of the load."""
-    from gan_studio.core import device
-    from gan_studio.core.session import TrainingSession
+    from gan_studio.core.training import device
+    from gan_studio.core.training.session import TrainingSession
 
     asked: list[int] = []
     monkeypatch.setattr(device, "choose_threads", lambda max_threads=0: asked.append(max_threads) or 1)
@@ -478,8 +478,8 @@ def test_killed_training_process_raises_process_died():
 
 HELPER = textwrap.dedent("""
     import json, sys, time
-    from gan_studio.core import protocol as P
-    from gan_studio.core.process import TrainingProcess
+    from gan_studio.core.training import protocol as P
+    from gan_studio.core.training.process import TrainingProcess
 
     if __name__ == "__main__":
         config, run_dir = json.loads(sys.argv[1]), sys.argv[2]

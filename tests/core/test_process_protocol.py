@@ -1,4 +1,4 @@
-"""The typed process protocol (`core/protocol.py`): every message has a handler on its side, crosses a
+"""The typed process protocol (`core/training/protocol.py`): every message has a handler on its side, crosses a
 multiprocessing pipe intact, and nothing unknown is dropped silently.  No training process is started."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from multiprocessing import Pipe
 import numpy as np
 import pytest
 
-from gan_studio.core import protocol as P
-from gan_studio.core.diagnostics import QualityPoint, TrainingWarning
-from gan_studio.core.process_child import TrainingLoop
-from gan_studio.core.trainer import StepRecord
+from gan_studio.core.training import protocol as P
+from gan_studio.core.training.diagnostics import QualityPoint, TrainingWarning
+from gan_studio.core.training.process_child import TrainingLoop
+from gan_studio.core.training.trainer import StepRecord
 
 from .test_process import tiny_config
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from gan_studio.core import protocol as P
-from gan_studio.core.process import TrainingProcess
+from gan_studio.core.training import protocol as P
+from gan_studio.core.training.process import TrainingProcess
 from tests.core.test_process import WAIT, Inbox, tiny_config
 
 

@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from gan_studio.core import protocol as P
-from gan_studio.core.process import ProcessDied, TrainingProcess
+from gan_studio.core.training import protocol as P
+from gan_studio.core.training.process import ProcessDied, TrainingProcess
 
 from .test_process import tiny_config
 

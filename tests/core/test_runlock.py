@@ -11,18 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from gan_studio.core import runlock
-from gan_studio.core.runlock import LOCK_FILE, RunLock, RunLocked, pid_alive
-from gan_studio.core.runs import RunError
+from gan_studio.core.run_folders import runlock
+from gan_studio.core.run_folders.runlock import LOCK_FILE, RunLock, RunLocked, pid_alive
+from gan_studio.core.run_folders.runs import RunError
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLD = ("import sys, time\n"
-        "from gan_studio.core.runlock import RunLock\n"
+        "from gan_studio.core.run_folders.runlock import RunLock\n"
         "lock = RunLock(sys.argv[1]).acquire()\n"
         "print('locked', flush=True)\n"
         "time.sleep(600)\n")
 TRY = ("import sys\n"
-       "from gan_studio.core.runlock import RunLock, RunLocked\n"
+       "from gan_studio.core.run_folders.runlock import RunLock, RunLocked\n"
        "try:\n"
        "    RunLock(sys.argv[1]).acquire()\n"
        "except RunLocked as exc:\n"

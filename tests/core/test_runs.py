@@ -3,9 +3,9 @@ import json
 import numpy as np
 import pytest
 
-from gan_studio.core.generator import export_generator, load_generator
-from gan_studio.core.runs import CheckpointMismatch, RunError, RunFolder
-from gan_studio.core.trainer import Trainer
+from gan_studio.core.explore.generator import export_generator, load_generator
+from gan_studio.core.run_folders.runs import CheckpointMismatch, RunError, RunFolder
+from gan_studio.core.training.trainer import Trainer
 
 from .helpers import tiny_config, tiny_data
 
@@ -126,7 +126,7 @@ def test_exported_generator_round_trip(tmp_path):
 
 
 def test_generator_snapshot_of_a_trainer_matches_its_samples():
-    from gan_studio.core.generator import from_trainer
+    from gan_studio.core.explore.generator import from_trainer
 
     t, _, _ = _trained(tiny_config(ema=0.9), steps=3)
     gen = from_trainer(t, "live")
@@ -144,7 +144,7 @@ def test_autosave_is_by_training_time_as_well_as_steps(tmp_path):
     count (a tiny interval makes it due after one step; 0 turns it off)."""
     from types import SimpleNamespace
 
-    from gan_studio.core.session import TrainingSession
+    from gan_studio.core.training.session import TrainingSession
 
     x, y = tiny_data()
     dataset = SimpleNamespace(train=SimpleNamespace(images=x, labels=y), identity={"source": "test"},

@@ -1,4 +1,4 @@
-"""Trainer snapshots (core/snapshots.py) and branching a run from one (TrainingSession.branch)."""
+"""Trainer snapshots (core/training/snapshots.py) and branching a run from one (TrainingSession.branch)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pickle
 import pytest
 import torch
 
-from gan_studio.core import snapshots as sn
-from gan_studio.core.follow import RunFollower
-from gan_studio.core.session import TrainingSession
+from gan_studio.core.training import snapshots as sn
+from gan_studio.core.run_folders.follow import RunFollower
+from gan_studio.core.training.session import TrainingSession
 from tests.core.test_process import tiny_config
 
 

@@ -3,7 +3,7 @@ import pytest
 import torch
 
 from gan_studio.core.config import ConfigError, ExperimentConfig, ModelConfig, TrainConfig
-from gan_studio.core.trainer import Trainer, TrainingDiverged
+from gan_studio.core.training.trainer import Trainer, TrainingDiverged
 
 from .helpers import KERNEL_ATOL, assert_close_across_kernels, tiny_config, tiny_data
 

@@ -3,7 +3,7 @@
 One page per module; `tab.ExploreTab` holds the four.  Each page keeps a few
 `Pick`s (from the Gallery via `ModelSource.send_to_explore`, from favourites, or
 random) and regenerates on every change after a short debounce.  The maths is in
-`gan_studio.core.latent`; exports go through `gan_studio.app.file_export`.
+`gan_studio.core.explore` (latent, directions, breeding); exports go through `gan_studio.app.file_export`.
 """
 
 from .tab import ExploreTab

@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget
 
-from ...core.latent import breed
+from ...core.explore.breeding import breed
 from ..digit_view import DigitGrid
 from ..i18n import tr
 from ..model_source import Pick

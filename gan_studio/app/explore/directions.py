@@ -11,9 +11,9 @@ from PySide6.QtCore import QThreadPool, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QInputDialog, QLabel,
                                QProgressBar, QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
-from ...core.latent import apply_directions, principal_directions
+from ...core.explore.directions import apply_directions, principal_directions
 from ...core.atomic import set_aside
-from ...core.runs import atomic_write_text
+from ...core.run_folders.runs import atomic_write_text
 from ..digit_view import DigitGrid, DigitImage
 from ..i18n import tr
 from ..model_source import Pick

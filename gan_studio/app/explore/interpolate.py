@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QMenu, QPushButton, QRadioButton,
                                QSlider, QSpinBox, QSplitter, QToolButton, QVBoxLayout)
 
-from ...core.exports import export_name, save_frames, save_gif, save_mp4
+from ...core.explore.exports import export_name, save_frames, save_gif, save_mp4
 from ...core.images import upscale
-from ...core.latent import interpolate_labels, interpolate_path
+from ...core.explore.latent import interpolate_labels, interpolate_path
 from ..digit_view import DigitGrid, DigitImage
 from ..file_export import export_file, export_folder
 from ..i18n import tr

@@ -7,7 +7,7 @@ import time
 import numpy as np
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
-from ...core.latent import plane_grid
+from ...core.explore.latent import plane_grid
 from ..digit_view import DigitGrid
 from ..i18n import tr
 from ..model_source import Pick

@@ -121,7 +121,7 @@ class FormulaPanel(QWidget):
 
     # ----------------------------------------------------------------- loss
     def set_loss(self, kind: str, gp_weight: float = 10.0) -> None:
-        """Show the formulas of loss `kind` (core/losses.py): "ns", "hinge", "lsgan" or "wgan-gp"."""
+        """Show the formulas of loss `kind` (core/training/losses.py): "ns", "hinge", "lsgan" or "wgan-gp"."""
         self.gp_weight = gp_weight
         if kind == self.kind or kind not in FORMULAS:
             return

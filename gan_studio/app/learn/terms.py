@@ -1,4 +1,4 @@
-"""The terms of each loss (core/losses.py) as formulas, with their values from what training reports.
+"""The terms of each loss (core/training/losses.py) as formulas, with their values from what training reports.
 
 No Qt here.  The training process reports per step the batch means D(x) = mean σ(D's score on real
 images) and D(G(z)) = mean σ(score on generated ones), and the losses themselves.  A term's value is

@@ -5,8 +5,8 @@
       weights.safetensors    G, D, EMA-G weights + fixed noise; config as JSON metadata
       optimizer.safetensors  Adam state, RNG state, data order; param groups as metadata
       metrics.jsonl          one JSON object per training step
-      quality.jsonl          one JSON object per quality check (core/diagnostics.py), when the meter is on
-      snapshots/step_NNNNNNN.safetensors   spaced trainer states to branch from (core/snapshots.py)
+      quality.jsonl          one JSON object per quality check (core/training/diagnostics.py), when the meter is on
+      snapshots/step_NNNNNNN.safetensors   spaced trainer states to branch from (core/training/snapshots.py)
       samples/step_NNNNNNN.png   progress grids
       favourites.json        gallery favourites (written by the gallery)
 
@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING, Iterable
 import numpy as np
 from safetensors import SafetensorError   # safetensors.torch (and torch) load where tensors are read or written
 
-from .. import __version__
-from .atomic import atomic_path, atomic_write_bytes, describe_write_failure
-from .atomic import atomic_write_text as _atomic_write_text
-from .config import ConfigError, ExperimentConfig, ModelConfig
+from ... import __version__
+from ..atomic import atomic_path, atomic_write_bytes, describe_write_failure
+from ..atomic import atomic_write_text as _atomic_write_text
+from ..config import ConfigError, ExperimentConfig, ModelConfig
 
 if TYPE_CHECKING:   # torch loads where tensors are used: the window shows before PyTorch is imported
     import torch
@@ -70,7 +70,7 @@ SCRATCH_FOLDER = ".unsaved"     # under runs_dir(): runs nobody has saved yet
 
 
 def scratch_root() -> Path:
-    from ..paths import runs_dir
+    from ...paths import runs_dir
 
     return runs_dir() / SCRATCH_FOLDER
 
@@ -537,7 +537,7 @@ class RunFolder:
     def save_grid(self, step: int, images: np.ndarray, cols: int | None = None) -> Path:
         """samples/step_N.png: the progress grid (`cols` columns; None: square-ish)."""
         from PIL import Image
-        from .images import tile_grid
+        from ..images import tile_grid
 
         grid = tile_grid(images, cols=cols, pad=2)
         path = self.path / "samples" / f"step_{step:07d}.png"
@@ -554,7 +554,7 @@ class RunFolder:
         file = self.path / FAVOURITES_FILE
         if not file.exists():
             return []
-        from .latent import parse_favourites
+        from ..explore.favourites import parse_favourites
 
         if file.stat().st_size > MAX_RUN_FILE_BYTES:
             raise RunError(f"{file} is damaged: {file.stat().st_size / 2**20:.0f} MB, more than the "
@@ -576,7 +576,7 @@ def _copy_failure(target: Path, exc: OSError) -> str:
     The part already copied is removed (the original folder is unchanged)."""
     import shutil
 
-    from .atomic import describe_write_failure
+    from ..atomic import describe_write_failure
 
     if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
         failures = exc.args[0]

@@ -4,9 +4,9 @@ The window starts one `TrainingProcess` (spawned, so it works the same on
 Linux, Windows, macOS and from the PyInstaller bundle, which calls
 `multiprocessing.freeze_support()`) and keeps it warm with torch imported, so
 Train responds at once.  Two one-way pipes carry the messages of
-`core/protocol.py` (its docstring lists every command and event): `send` a
+`core/training/protocol.py` (its docstring lists every command and event): `send` a
 command, `receive` events.  The other side, the loop that drives a
-TrainingSession, is `core/process_child.py`.
+TrainingSession, is `core/training/process_child.py`.
 
 If the window's process dies (even kill -9), the command pipe reports end of
 file: the training process saves the run and exits.  If the training process
@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import time
 
-from .messages import Message
+from ..messages import Message
 from .process_child import child_main
 from .protocol import Command, Event, Quit
 

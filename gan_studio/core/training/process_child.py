@@ -1,7 +1,7 @@
 """The training process's side: `TrainingLoop` reads commands, drives a TrainingSession, sends events.
 
-Spawned by `core/process.py` (`TrainingProcess.start` → `child_main`); the messages are
-the dataclasses of `core/protocol.py`, whose docstring lists them.  The loop dispatches
+Spawned by `core/training/process.py` (`TrainingProcess.start` → `child_main`); the messages are
+the dataclasses of `core/training/protocol.py`, whose docstring lists them.  The loop dispatches
 each command through its `handlers` ({command class: method}, checked at start-up), runs
 training in chunks of ~45 ms between reads of the command pipe, batches metrics, keeps an
 in-memory copy of the last healthy state to roll back to on divergence, and saves the run
@@ -18,7 +18,7 @@ from collections import deque
 from pathlib import Path
 
 from . import protocol as P
-from .messages import Message
+from ..messages import Message
 
 EMIT_INTERVAL = 1 / 20          # seconds between metric batches
 CHUNK_SECONDS = 0.045           # target duration of one session.advance(k)
@@ -134,8 +134,8 @@ class TrainingLoop:
 
     # ---------------------------------------------------------------- commands
     def _on_load(self, cmd: P.Load) -> None:
-        from .config import CONTINUE, ExperimentConfig, field_keys, get_value
-        from .data import DatasetCancelled, load_dataset
+        from ..config import CONTINUE, ExperimentConfig, field_keys, get_value
+        from ..data import DatasetCancelled, load_dataset
         from .session import TrainingSession
 
         self._drop_session(delete_scratch=False)
@@ -186,7 +186,7 @@ class TrainingLoop:
             self._send_probe()
 
     def _on_branch(self, cmd: P.Branch) -> None:
-        from .data import DatasetCancelled
+        from ..data import DatasetCancelled
         from .session import TrainingSession
 
         if self.session is not None and self.session.run is not None and self.session.step > 0:
@@ -245,7 +245,7 @@ class TrainingLoop:
         self._send_state()
 
     def _on_apply(self, cmd: P.Apply) -> None:
-        from .config import ExperimentConfig
+        from ..config import ExperimentConfig
 
         session = self._need_session()
         cfg = ExperimentConfig.from_dict(cmd.config)
@@ -303,7 +303,7 @@ class TrainingLoop:
         self.send(P.Saved(path=str(where), step=session.step, auto=False))
 
     def _on_request_generator(self, cmd: P.RequestGenerator) -> None:
-        from .generator import from_trainer, generator_to_bytes
+        from ..explore.generator import from_trainer, generator_to_bytes
 
         if cmd.run is not None and cmd.step is not None:
             from .snapshots import generator_from_snapshot
@@ -353,7 +353,7 @@ class TrainingLoop:
     def _drop_session(self, delete_scratch: bool) -> None:
         import shutil
 
-        from .runs import is_scratch
+        from ..run_folders.runs import is_scratch
 
         session, self.session = self.session, None
         self.running = False

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import torch
 
-from .atomic import atomic_path
+from ..atomic import atomic_path
 
 __all__ = ["OPSET", "OnnxUnavailable", "onnx_available", "export_onnx", "INSTALL_HINT"]
 
@@ -74,7 +74,7 @@ def export_onnx(model, path: os.PathLike | str, opset: int = OPSET) -> Path:
     try:
         _write(model, graph, args, names, axes, path, opset, onnx)
     except OSError as exc:       # a full disk, a read-only folder: name the file, not only "No space left"
-        from .atomic import describe_write_failure
+        from ..atomic import describe_write_failure
         from .exports import ExportError
 
         raise ExportError(path, describe_write_failure(path, exc)) from None

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .messages import Message
+from ..messages import Message
 
 if TYPE_CHECKING:
     import torch

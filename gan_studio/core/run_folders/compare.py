@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import ConfigError, ExperimentConfig, differences, field_keys, field_label, get_value
+from ..config import ConfigError, ExperimentConfig, differences, field_keys, field_label, get_value
 from .runs import MAX_RUN_FILE_BYTES, METRICS_FILE, RUN_FILE, RunError
 
 MIN_RUNS, MAX_RUNS = 2, 6

@@ -306,7 +306,7 @@ class RunFollower:
         return _parse_lines(data[:end + 1]), reset
 
     def _poll_snapshots(self):
-        from .snapshots import FOLDER, list_snapshots
+        from ..training.snapshots import FOLDER, list_snapshots
 
         st = _stat(self.path / FOLDER)
         key = (st.st_ino, st.st_mtime_ns) if st is not None else None

@@ -15,13 +15,13 @@ import numpy as np
 
 from pathlib import Path
 
-from .messages import Message
-from .config import (CONTINUE, LIVE_TRAIN_KEYS, RESTART, ConfigError, ExperimentConfig, change_rule, differences,
+from ..messages import Message
+from ..config import (CONTINUE, LIVE_TRAIN_KEYS, RESTART, ConfigError, ExperimentConfig, change_rule, differences,
                      field_keys, get_value)
 from .device import resolve_device, set_threads
-from .models.budget import model_size_issues
-from .runlock import RunLock
-from .runs import RunError, RunFolder
+from ..models.budget import model_size_issues
+from ..run_folders.runlock import RunLock
+from ..run_folders.runs import RunError, RunFolder
 
 HEARTBEAT_SECONDS = 5.0     # how often a training session refreshes its run lock
 from .trainer import StepRecord, Trainer
@@ -54,7 +54,7 @@ class TrainingSession:
 
     def __init__(self, config: ExperimentConfig, run_dir=None, dataset=None, device: str | None = None, progress=None,
                  cancel=None):
-        from .data import load_dataset
+        from ..data import load_dataset
 
         config.check()
         size = model_size_issues(config.model)     # before a byte of data or weights is allocated
@@ -120,7 +120,7 @@ class TrainingSession:
         same changes (bit-identical on the CPU)."""
         import shutil
 
-        from .config import differences, with_values
+        from ..config import differences, with_values
         from .snapshots import find_snapshot, read_state
 
         parent = RunFolder.open(parent_dir)
@@ -169,7 +169,7 @@ class TrainingSession:
     def enable_quality(self, every: float | None = None, n: int | None = None) -> str:
         """Turn the quality meter on (every `every` seconds of training); returns "" or why it cannot run."""
         from .diagnostics import QUALITY_EVERY_SECONDS, QUALITY_SAMPLES, QualityProbe, is_digit_data
-        from .metrics import QualityModelError
+        from ..metrics import QualityModelError
 
         if not is_digit_data(self.config.data):
             self.quality_note = Message("the quality meter scores handwritten digits only (MNIST or the offline "
@@ -351,7 +351,7 @@ class TrainingSession:
         Returns the new run folder; RunError naming each place tried when none works."""
         import shutil
 
-        from .atomic import free_bytes
+        from ..atomic import free_bytes
 
         if self.run is None:
             raise RunError("this session has no run folder")
@@ -451,7 +451,7 @@ def rescue_places() -> list[Path]:
     folder (`rescued/` beside the runs), then the system temp folder."""
     import tempfile
 
-    from ..paths import user_data_dir
+    from ...paths import user_data_dir
 
     places = []
     try:

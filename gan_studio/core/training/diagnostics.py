@@ -20,7 +20,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from .messages import Message
+from ..messages import Message
 
 QUALITY_EVERY_SECONDS = 10.0    # seconds of training between two quality checks
 QUALITY_SAMPLES = 500           # generated images per check (cost: benchmarks/quality_meter_cost.py)
@@ -92,7 +92,7 @@ class QualityProbe:
 
     def __init__(self, trainer, heldout_images, n: int = QUALITY_SAMPLES, every: float = QUALITY_EVERY_SECONDS,
                  meter=None):
-        from .metrics import QualityMeter
+        from ..metrics import QualityMeter
 
         if len(heldout_images) < 8:
             raise ValueError("the quality meter needs at least 8 held-out real images")
@@ -164,7 +164,7 @@ def verdict(point_or_score) -> Verdict:
 # ---------------------------------------------------------------- warnings
 @dataclass(frozen=True)
 class TrainingWarning:
-    kind: str           # "collapse", "d-wins", "diverged" or "not-saved" (core/session.py)
+    kind: str           # "collapse", "d-wins", "diverged" or "not-saved" (core/training/session.py)
     step: int
     title: str
     text: str           # what is happening, from the numbers

@@ -24,7 +24,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .images import cell_rects
+from ..images import cell_rects
 
 __all__ = ["ATLAS_APP", "atlas_dict", "frame_names", "read_atlas", "AtlasError"]
 

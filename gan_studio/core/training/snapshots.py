@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from .atomic import atomic_path, describe_write_failure
-from .messages import Message
+from ..atomic import atomic_path, describe_write_failure
+from ..messages import Message
 
 FORMAT = "gan-studio-snapshot/1"
 FOLDER = "snapshots"
@@ -243,7 +243,7 @@ def describe_lineage(lin: dict | None) -> str:
     """One line for the run's info: where it was branched from and what changed."""
     if not lin:
         return ""
-    from .config import field_label
+    from ..config import field_label
 
     changes = ", ".join(f"{field_label(k)} {_fmt(v[0])} → {_fmt(v[1])}" for k, v in lin["changes"].items()
                         if isinstance(v, (list, tuple)) and len(v) == 2)
@@ -271,9 +271,9 @@ def torch_equal_states(a: dict, b: dict) -> bool:
 
 def generator_from_snapshot(run_path, step: int):
     """The sampling generator (EMA when there is one) of a run's snapshot, for Gallery and Explore."""
-    from .config import ConfigError, ExperimentConfig
-    from .generator import GeneratorModel, _from_state
-    from .runs import RunError, RunFolder
+    from ..config import ConfigError, ExperimentConfig
+    from ..explore.generator import GeneratorModel, _from_state
+    from ..run_folders.runs import RunError, RunFolder
 
     run = RunFolder.open(run_path)
     state = read_state(find_snapshot(run.path, step).path)

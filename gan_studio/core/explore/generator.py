@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .config import ConfigError, ModelConfig
-from .images import to_uint8
+from ..config import ConfigError, ModelConfig
+from ..images import to_uint8
 from .latent import seed_latents
-from .runs import (GENERATOR_FORMAT, WEIGHTS_FILE, RunError, RunFolder, load_prefixed, atomic_save_safetensors,
+from ..run_folders.runs import (GENERATOR_FORMAT, WEIGHTS_FILE, RunError, RunFolder, load_prefixed, atomic_save_safetensors,
                    read_safetensors)
 
 if TYPE_CHECKING:   # torch loads on first use: the window shows before PyTorch is imported
@@ -120,12 +120,12 @@ def from_trainer(trainer, name: str, source=None, class_names: list[str] | None 
 
 
 def _from_state(config: ModelConfig, state: dict, prefix: str) -> torch.nn.Module:
-    from .models.budget import model_size_issues   # torch: loaded when a generator is opened
+    from ..models.budget import model_size_issues   # torch: loaded when a generator is opened
 
     issues = model_size_issues(config, generator_only=True)   # refuse before building an absurd network
     if issues:
         raise RunError(f"this generator's model is too large: {issues[0]}")
-    from .models import build_generator
+    from ..models import build_generator
 
     module = build_generator(config)
     load_prefixed(module, state, prefix)

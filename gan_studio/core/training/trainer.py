@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from .messages import Message
-from .config import LIVE_TRAIN_KEYS, ExperimentConfig, TrainConfig
+from ..messages import Message
+from ..config import LIVE_TRAIN_KEYS, ExperimentConfig, TrainConfig
 from .device import resolve_device, set_threads
 from .losses import discriminator_loss, generator_loss, gradient_penalty
-from .models import build_discriminator, build_generator, parameter_count
-from .runs import load_prefixed
+from ..models import build_discriminator, build_generator, parameter_count
+from ..run_folders.runs import load_prefixed
 
 METRIC_NAMES = ("loss_d", "loss_g", "d_real", "d_fake", "grad_norm_d", "grad_norm_g", "gp")
 FIXED_SAMPLES = 64
@@ -163,7 +163,7 @@ class Trainer:
         self._window_start = time.perf_counter()
         self._zero = torch.zeros((), device=self.device)
         # Forward passes whose gradients update G or D go through these.  A distributed run
-        # (core/distributed.py) swaps in DistributedDataParallel wrappers; `G` and `D` stay the
+        # (core/training/distributed.py) swaps in DistributedDataParallel wrappers; `G` and `D` stay the
         # plain modules, so state dicts and checkpoints are the same as in a single process.
         self._G_train: torch.nn.Module = self.G
         self._D_train: torch.nn.Module = self.D

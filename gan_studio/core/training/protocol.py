@@ -1,7 +1,7 @@
 """The messages between the window and its training process: one frozen dataclass each.
 
-The window (`core/process.py` `TrainingProcess`, driven by `app/training_controller.py`)
-sends **commands**; the training process (`core/process_child.py` `TrainingLoop`) answers
+The window (`core/training/process.py` `TrainingProcess`, driven by `app/training_controller.py`)
+sends **commands**; the training process (`core/training/process_child.py` `TrainingLoop`) answers
 with **events**.  Each message is an instance of one of the classes below and crosses a
 one-way `multiprocessing` pipe pickled, so every field holds plain Python values, numpy
 arrays or bytes (never torch objects: the window unpickles them without importing torch).
