@@ -24,25 +24,18 @@ import numpy as np
 import pytest
 
 from gan_studio.core.training import protocol as P
-from gan_studio.core.config import DataConfig, ExperimentConfig, ModelConfig, TrainConfig
+from gan_studio.core.config import DataConfig, ExperimentConfig
 from gan_studio.core.training.process import ProcessDied, TrainingProcess
 from gan_studio.core.training.process_child import PRIORITY_NICE, TrainingLoop
+from gan_studio.testing import tiny_config as shared_tiny_config
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT = 60.0         # generous: two shared cores, torch imports, other engineers' tests
 
 
 def tiny_config(**train) -> ExperimentConfig:
-    """The offline sample with a very small unconditional DCGAN (a step takes milliseconds)."""
-    t = dict(batch_size=16, threads=1, lr_g=2e-4, lr_d=2e-4, sample_every=10, checkpoint_every=0,
-             autosave_seconds=0.0)
-    t.update(train)
-    return ExperimentConfig(
-        data=DataConfig(source="sample", holdout=200),
-        model=ModelConfig(arch="dcgan", g_width=8, d_width=8, latent_dim=16, conditional=False),
-        train=TrainConfig(**t),
-        name="tiny",
-    ).check()
+    """The shared tiny experiment, without the one-minute autosave (these tests save when they ask)."""
+    return shared_tiny_config(**{"autosave_seconds": 0.0, **train})
 
 
 class Inbox:
