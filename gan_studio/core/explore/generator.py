@@ -106,6 +106,12 @@ class GeneratorModel:
             return self.module.features(z, y).flatten(1).numpy()
 
 
+def default_class_names(cfg: ModelConfig) -> list[str]:
+    """Class names for a model whose data named none: its class numbers for a conditional model (MNIST's
+    classes are the digits 0–9); none for an unconditional one, which has no classes."""
+    return [str(i) for i in range(cfg.num_classes)] if cfg.conditional else []
+
+
 def from_trainer(trainer, name: str, source=None, class_names: list[str] | None = None) -> GeneratorModel:
     """A snapshot of a training generator (its EMA when there is one) for the gallery and explorer."""
     import copy
@@ -114,7 +120,7 @@ def from_trainer(trainer, name: str, source=None, class_names: list[str] | None 
 
     module = copy.deepcopy(trainer.sampling_generator()).cpu().to(memory_format=torch.contiguous_format)
     cfg = trainer.config.model
-    names = list(class_names or [str(i) for i in range(cfg.num_classes)])
+    names = list(class_names or default_class_names(cfg))
     return GeneratorModel(module.eval().requires_grad_(False), cfg, name, Path(source) if source else Path("."),
                           names, trainer.step_count, {"trained_in_session": True})
 
@@ -145,7 +151,7 @@ def load_generator(path) -> GeneratorModel:
         cfg = run.config
         prefix = "G_ema." if any(k.startswith("G_ema.") for k in tensors) else "G."
         module = _from_state(cfg.model, tensors, prefix)
-        names = (run.info.get("dataset") or {}).get("class_names") or [str(i) for i in range(cfg.model.num_classes)]
+        names = (run.info.get("dataset") or {}).get("class_names") or default_class_names(cfg.model)
         return GeneratorModel(module, cfg.model, run.path.name, run.path, list(names), int(meta.get("step", 0)),
                               {"run": str(run.path), "dataset": run.info.get("dataset", {})})
     tensors, meta = read_safetensors(path)
