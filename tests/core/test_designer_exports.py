@@ -214,3 +214,36 @@ def test_onnx_unconditional(tmp_path):
     assert [i.name for i in sess.get_inputs()] == ["z"]
     z = model.latents(1, 3)
     assert float(np.abs(sess.run(None, {"z": z})[0] - model.generate_float(z).numpy()).max()) <= 1e-4
+
+
+def test_onnx_metadata_says_how_pixels_map_and_names_no_classes_for_an_unconditional_model(tmp_path):
+    """Issue 25: an unconditional model's ONNX metadata listed class names 0–9 and did not say how pixels map."""
+    ort = pytest.importorskip("onnxruntime")
+    from gan_studio.core.explore.onnx_export import export_onnx
+    from tests.app.gan_fixtures import make_colour_run, red_on_white
+
+    model = load_generator(make_colour_run(tmp_path / "run"))
+    model.class_names = [str(i) for i in range(10)]       # as a model saved before names were checked carries
+    sess = ort.InferenceSession(str(export_onnx(model, tmp_path / "c.onnx")), providers=["CPUExecutionProvider"])
+    meta = sess.get_modelmeta().custom_metadata_map
+    assert json.loads(meta["class_names"]) == [] and meta["num_classes"] == "0" and meta["conditional"] == "false"
+    assert meta["channels"] == "3" and meta["inverted"] == "false"
+    assert "-1 = 0 (black)" in meta["pixel_mapping"] and "1 = 255 (white)" in meta["pixel_mapping"]
+    assert "RGB" in meta["pixel_mapping"] and "inverted" not in meta["pixel_mapping"]
+    # the mapping the metadata states turns the ONNX output into the model's red-on-white picture
+    out = sess.run(None, {"z": model.latents(0, 2)})[0]
+    pixels = np.rint((np.clip(out, -1, 1) + 1) * 127.5).astype(np.uint8).transpose(0, 2, 3, 1)
+    assert (pixels == red_on_white()).all()
+    model.provenance = {"dataset": {"source": "folder", "inverted": True}}
+    meta = ort.InferenceSession(str(export_onnx(model, tmp_path / "i.onnx")),
+                                providers=["CPUExecutionProvider"]).get_modelmeta().custom_metadata_map
+    assert meta["inverted"] == "true" and "255 - pixel" in meta["pixel_mapping"]
+
+
+def test_digit_models_are_told_apart_from_other_models(tmp_path, pretrained):
+    from tests.app.gan_fixtures import make_colour_run
+
+    colour = load_generator(make_colour_run(tmp_path / "run"))
+    assert pretrained.is_digits and pretrained.class_names == [str(i) for i in range(10)]
+    assert not colour.is_digits and colour.class_names == [] and not colour.inverted
+    assert pretrained.pixel_mapping().endswith("gray (1 channel)") and not pretrained.inverted

@@ -49,6 +49,39 @@ class GeneratorModel:
     def num_classes(self) -> int:
         return self.config.num_classes
 
+    @property
+    def dataset(self) -> dict:
+        """What the run recorded about its training data (source, class names, inverted, …); {} when unknown."""
+        d = self.provenance.get("dataset") if isinstance(self.provenance, dict) else None
+        return d if isinstance(d, dict) else {}
+
+    @property
+    def inverted(self) -> bool:
+        """Whether the training images were inverted (light backgrounds made dark), so the model draws the
+        negative of what its folder looks like."""
+        return bool(self.dataset.get("inverted"))
+
+    @property
+    def is_digits(self) -> bool:
+        """A model of handwritten digits (MNIST-like data, or one whose dataset is unknown and that has the
+        digits' shape: one gray channel, ten classes named 0–9): its views may say "digit"."""
+        source = str(self.dataset.get("source") or "")
+        if source:
+            return source in ("sample", "mnist")        # the bundled digit sample, MNIST
+        return (self.config.channels == 1 and self.conditional and self.num_classes == 10
+                and list(self.class_names) in ([], [str(i) for i in range(10)]))
+
+    def pixel_mapping(self) -> str:
+        """How the generator's output maps to colours, in words (for exported files' metadata)."""
+        c = self.config.channels
+        what = ("gray (1 channel)" if c == 1 else "RGB (channels 0, 1, 2 = red, green, blue)" if c == 3
+                else f"{c} channels")
+        text = f"tanh output per channel: -1 = 0 (black) ... 1 = 255 (white), pixel = (value + 1) * 127.5; {what}"
+        if self.inverted:
+            text += ("; the training images were inverted (light backgrounds made dark): 255 - pixel gives "
+                     "the colours of the original images")
+        return text
+
     def latents(self, seed: int, n: int, truncation: float | None = None) -> np.ndarray:
         return seed_latents(seed, n, self.latent_dim, truncation)
 
@@ -112,8 +145,10 @@ def default_class_names(cfg: ModelConfig) -> list[str]:
     return [str(i) for i in range(cfg.num_classes)] if cfg.conditional else []
 
 
-def from_trainer(trainer, name: str, source=None, class_names: list[str] | None = None) -> GeneratorModel:
-    """A snapshot of a training generator (its EMA when there is one) for the gallery and explorer."""
+def from_trainer(trainer, name: str, source=None, class_names: list[str] | None = None,
+                 dataset: dict | None = None) -> GeneratorModel:
+    """A snapshot of a training generator (its EMA when there is one) for the gallery and explorer;
+    `dataset`: the dataset's identity (kept as provenance: where the data came from, whether it was inverted)."""
     import copy
 
     import torch
@@ -122,7 +157,8 @@ def from_trainer(trainer, name: str, source=None, class_names: list[str] | None 
     cfg = trainer.config.model
     names = list(class_names or default_class_names(cfg))
     return GeneratorModel(module.eval().requires_grad_(False), cfg, name, Path(source) if source else Path("."),
-                          names, trainer.step_count, {"trained_in_session": True})
+                          names, trainer.step_count,
+                          {"trained_in_session": True, **({"dataset": dict(dataset)} if dataset else {})})
 
 
 def _from_state(config: ModelConfig, state: dict, prefix: str) -> torch.nn.Module:
