@@ -630,7 +630,8 @@ class GalleryTab(QWidget):
         dlg = ExportDialog(self, imgs, items, title=tr("Export"), suggested=stem,
                            default="sheet" if len(picks) > 1 else "png",
                            num_classes=m.num_classes if m.conditional and self.digits.value() is None else None,
-                           meta={"model": m.name}, report=self.status_label.setText)
+                           meta={"model": m.name}, report=self.status_label.setText, inverted=m.inverted,
+                           digits=m.is_digits)
         return dlg.finish(path, options)
 
     def export_latents(self) -> Path | None:

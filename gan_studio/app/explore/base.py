@@ -136,7 +136,8 @@ class Page(QWidget):
         dlg = ExportDialog(self, images, self.pick_items(picks), title=title, suggested=suggested, default=default,
                             num_classes=m.num_classes if cycling else None,
                             meta={"model": m.name if m is not None else "", "page": type(self).__name__},
-                            report=self.status.setText, **kw)
+                            report=self.status.setText, inverted=m is not None and m.inverted,
+                            digits=m is None or m.is_digits, **kw)
         if columns:
             dlg.auto_columns = int(columns)
             dlg.update_preview()

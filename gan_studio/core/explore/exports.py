@@ -26,7 +26,8 @@ import numpy as np
 from PIL import Image
 
 from gan_studio.core.atomic import atomic_path
-from gan_studio.core.images import BACKGROUNDS, RESAMPLING, grid_columns, resize_cells, style, tile_grid, upscale
+from gan_studio.core.images import (BACKGROUNDS, RESAMPLING, background_colour, grid_columns, resize_cells, style,
+                                    tile_grid, upscale)
 
 __all__ = [
     "ExportError", "export_name", "save_png", "save_images", "save_grid_png", "save_latents",
@@ -106,25 +107,22 @@ def _as_hwc(image) -> np.ndarray:
     return arr
 
 
-def _png_pixels(image, scale: int = 1, invert: bool = False, transparent: bool = False) -> np.ndarray:
+def _png_pixels(image, scale: int = 1, invert: bool = False, transparent: bool = False,
+                key=None) -> np.ndarray:
     """Apply scale / invert / transparency; returns (H, W, C) with C in 1..4 ready for Pillow.
 
-    Transparent: alpha = ink strength (the original intensity, since the digit
-    convention is white ink on black), colour = white ink, or black ink when
-    inverted.  Composited over black (resp. white) this reproduces the opaque
-    image (resp. its inversion) exactly.
+    Transparent: the background colour `key` (by default the image's own, `background_colour`: black for
+    digits, white when inverted) becomes alpha and every other colour is kept (`images.style`).
+    Composited over that colour this reproduces the opaque image exactly.
     """
     arr = upscale(_as_hwc(image), scale)
     colour = arr[..., :3] if arr.shape[2] in (3, 4) else arr
     alpha = arr[..., 3:] if arr.shape[2] == 4 else None
     if invert:
         colour = 255 - colour
-    if transparent and alpha is None:
-        src = arr[..., :3] if arr.shape[2] == 3 else arr
-        ink = np.rint(src.mean(axis=2, keepdims=True)).astype(np.uint8) if src.shape[2] == 3 else src
-        alpha = ink
-        if colour.shape[2] == 1:
-            colour = np.full_like(ink, 0 if invert else 255)
+    if transparent and alpha is None:       # the background colour (black for digits) becomes see-through
+        return np.ascontiguousarray(style(colour, "transparent", key if key is not None else
+                                          background_colour(colour)))
     out = colour if alpha is None else np.concatenate([colour, alpha], axis=2)
     return np.ascontiguousarray(out)
 
@@ -134,10 +132,10 @@ def _pil(arr: np.ndarray) -> Image.Image:
 
 
 def save_png(path: os.PathLike | str, image, scale: int = 1, invert: bool = False,
-             transparent: bool = False) -> Path:
+             transparent: bool = False, key=None) -> Path:
     """Write one (H, W, C) uint8 image as PNG.  ``invert`` gives dark ink on white;
     ``transparent`` turns the background into alpha (grayscale → LA).  Returns path."""
-    pil = _pil(_png_pixels(image, scale, invert, transparent))
+    pil = _pil(_png_pixels(image, scale, invert, transparent, key))
     return _write_atomic(path, lambda tmp: pil.save(tmp, format="PNG"))
 
 
@@ -159,8 +157,9 @@ def save_images(folder: os.PathLike | str, images, names: Sequence[str], **png_o
 def save_grid_png(path: os.PathLike | str, images, cols: int | None = None, pad: int = 2, scale: int = 1,
                   invert: bool = False, transparent: bool = False) -> Path:
     """Sprite sheet of (N, H, W, C) images; see `images.tile_grid` for the layout."""
-    return save_png(path, tile_grid(images, cols=cols, pad=pad), scale=scale, invert=invert,
-                    transparent=transparent)
+    key = background_colour(images)       # padding in the images' background colour
+    return save_png(path, tile_grid(images, cols=cols, pad=pad, pad_value=key), scale=scale, invert=invert,
+                    transparent=transparent, key=(255 - np.asarray(key)) if invert else key)
 
 
 # ------------------------------------------------------------------------- latents
@@ -419,7 +418,8 @@ def render_sheet(images, opts: ExportOptions, num_classes: int | None = None) ->
     """The styled sheet (H', W', C') and its column count."""
     cells = render_cells(images, opts)
     cols = sheet_columns(len(cells), opts, num_classes)
-    return style(tile_grid(cells, cols=cols, pad=int(opts.padding)), opts.background), cols
+    key = background_colour(cells)           # padding in the images' own background colour (black for digits)
+    return style(tile_grid(cells, cols=cols, pad=int(opts.padding), pad_value=key), opts.background, key), cols
 
 
 def render_frames(images, opts: ExportOptions) -> np.ndarray:
@@ -592,13 +592,15 @@ def write_export(path: os.PathLike | str, images, opts: ExportOptions, items: Se
     fmt = opts.format
     check_export_budget(path, len(arr), arr.shape[3], opts, num_classes)
     if fmt == "png":
+        key = background_colour(arr)         # the colour a transparent background removes
         if len(arr) == 1:
-            pil = _pil(np.ascontiguousarray(style(render_cells(arr, opts), opts.background)[0]))
+            pil = _pil(np.ascontiguousarray(style(render_cells(arr, opts), opts.background, key)[0]))
             return [_write_atomic(path, lambda tmp: pil.save(tmp, format="PNG"))]
         from .atlas import frame_names
         names = [f"{name}.png" for name in frame_names(items)]
         return [p for i in range(len(arr))         # one image at a time: memory stays one image
-                for p in save_images(path, style(render_cells(arr[i:i + 1], opts), opts.background), names[i:i + 1])]
+                for p in save_images(path, style(render_cells(arr[i:i + 1], opts), opts.background, key),
+                                     names[i:i + 1])]
     if fmt == "sheet":
         return list(save_sprite_sheet(path, arr, opts, items, meta, num_classes))
     if fmt == "gif":

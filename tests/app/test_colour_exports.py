@@ -1,0 +1,122 @@
+"""Issue 25: explore and export a colour model — true colours, transparent backgrounds, columns per page."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from gan_studio.app.export_dialog import ExportDialog
+from gan_studio.app.model_source import ModelSource
+from gan_studio.core.explore.atlas import crop_frames, read_atlas
+from gan_studio.core.explore.exports import ExportOptions
+
+from .gan_fixtures import RED, WHITE, make_colour_run, red_on_white
+
+
+@pytest.fixture(scope="module")
+def colour_run(tmp_path_factory):
+    return make_colour_run(tmp_path_factory.mktemp("colour") / "icons")
+
+
+@pytest.fixture
+def colour(colour_run):
+    src = ModelSource()
+    src.open(colour_run)
+    return src
+
+
+@pytest.fixture
+def gallery(qtbot, colour):
+    from gan_studio.app.gallery_tab import GalleryTab
+
+    t = GalleryTab(colour)
+    qtbot.addWidget(t)
+    t.resize(1200, 700)
+    t.set_count(6)
+    t.set_seed(2)
+    t.refresh()
+    return t
+
+
+def _read(path) -> np.ndarray:
+    with Image.open(path) as im:
+        return np.asarray(im)
+
+
+def test_a_red_on_white_generator_exports_red_on_white_png_and_sheet(gallery, tmp_path):
+    assert (gallery.images() == red_on_white()).all()
+    t = gallery
+    sheet_png, js = t.export(tmp_path / "s.png", ExportOptions(format="sheet", size=28, padding=3,
+                                                                resampling="nearest"))
+    sheet = _read(sheet_png)
+    assert sheet.shape[-1] == 3
+    # every cell is the picture, and the padding is the picture's white background (not black seams)
+    atlas = read_atlas(js)
+    crops = list(crop_frames(sheet, atlas).values())
+    assert len(crops) == 6 and all((c == red_on_white()).all() for c in crops)
+    colours = {tuple(int(v) for v in px) for px in sheet.reshape(-1, 3)}
+    assert colours == {RED, WHITE}
+    t.grid.set_selected([0])                        # one image: one PNG, twice the size, pixel for pixel
+    (one,) = t.export(tmp_path / "one.png", ExportOptions(format="png", size=56, resampling="nearest"))
+    png = _read(one)
+    assert png.shape == (56, 56, 3) and (png[::2, ::2] == red_on_white()).all()
+    assert (png[1::2, 1::2] == red_on_white()).all()
+
+
+def test_transparent_keeps_red_and_removes_the_white_background(gallery, tmp_path):
+    sheet_png, js = gallery.export(tmp_path / "t.png", ExportOptions(format="sheet", size=28, padding=2,
+                                                                      resampling="nearest", background="transparent"))
+    rgba = _read(sheet_png)
+    assert rgba.shape[-1] == 4
+    alpha = rgba[..., 3]
+    red = (rgba[..., :3] == RED).all(axis=-1) & (alpha == 255)
+    cells = list(crop_frames(rgba, read_atlas(js)).values())
+    square = (red_on_white() == RED).all(axis=-1)
+    for c in cells:                                # red stays opaque red, the white background is see-through
+        assert (c[..., 3][square] == 255).all() and (c[..., :3][square] == RED).all()
+        assert (c[..., 3][~square] == 0).all()
+    assert red.sum() == 6 * square.sum()
+    assert (alpha[~red] == 0).all()                # padding too
+    # and composited over white it gives the picture back
+    over_white = (rgba[..., :3] * (alpha[..., None] / 255.0) + 255 * (1 - alpha[..., None] / 255.0)).round()
+    assert {tuple(int(v) for v in px) for px in over_white.reshape(-1, 3)} == {RED, WHITE}
+
+
+def test_background_choices_are_named_by_what_they_produce(qtbot, gallery, tmp_path):
+    imgs = gallery.images()
+    dlg = ExportDialog(None, imgs, title="t", suggested="x", inverted=False, digits=False)
+    qtbot.addWidget(dlg)
+    names = {dlg.background_combo.itemData(i): dlg.background_combo.itemText(i)
+             for i in range(dlg.background_combo.count())}
+    assert names == {"black": "Original colours (as generated)", "white": "Negative (colours inverted)",
+                     "transparent": "Transparent background (other colours kept)"}
+    assert "digit" not in dlg.columns_spin.toolTip().lower()
+    # a model trained on inverted images (light backgrounds made dark): "white" gives the originals back
+    negative = 255 - imgs
+    inv = ExportDialog(None, negative, title="t", suggested="x", inverted=True, digits=False)
+    qtbot.addWidget(inv)
+    i = inv.background_combo.findData("white")
+    assert inv.background_combo.itemText(i) == "Original colours (inverted back)"
+    out = inv.finish(tmp_path / "back.png", ExportOptions(format="sheet", size=28, padding=0,
+                                                         resampling="nearest", background="white"))
+    assert (_read(out[0])[:28, :28] == red_on_white()).all()
+
+
+def test_export_columns_follow_the_page_and_do_not_stick(qtbot, source, tmp_path):
+    m = source.model
+    imgs = m.generate(m.latents(1, 64))
+    strip = ExportDialog(None, imgs, title="t", suggested="x")      # an interpolation: 64 frames in one row
+    qtbot.addWidget(strip)
+    strip.auto_columns = 64
+    strip.set_format("sheet")
+    assert strip.options().columns == 0 and "8 columns" in strip.describe(strip.options())   # square, not 64
+    strip.columns_spin.setValue(5)                                  # the user's choice for this export …
+    strip.finish(tmp_path / "s.png", None)
+    assert ExportDialog.last.columns == 0
+    plane = ExportDialog(None, imgs[:12], title="t", suggested="x")   # … is not the next page's
+    qtbot.addWidget(plane)
+    plane.auto_columns = 4
+    plane.set_format("sheet")
+    assert plane.columns_spin.value() == 0 and plane.options().columns == 4
+    assert "4 columns" in plane.describe(plane.options())
