@@ -142,9 +142,11 @@ def cell_rects(n: int, h: int, w: int, cols: int, pad: int) -> list[tuple[int, i
     return out
 
 
-def background_colour(images) -> tuple[int, ...]:
+def background_colour(images, default: int = 0) -> tuple[int, ...]:
     """The background colour of (N, H, W, C) (or one (H, W, C)) uint8 images: per channel, the median of the
-    pixels on each image's outer ring.  Black for digits (white ink on black), white for red-on-white icons."""
+    pixels on each image's outer ring.  Black for digits (white ink on black), white for red-on-white icons.
+    A ring with no clear colour (half its pixels more than 48 levels from the median) has no background:
+    `default` in every channel (0: black, the digits' convention)."""
     arr = np.asarray(images)
     if arr.ndim == 3:
         arr = arr[None]
@@ -152,7 +154,10 @@ def background_colour(images) -> tuple[int, ...]:
         raise ValueError(f"expected (N, H, W, C) images, got shape {arr.shape}")
     ring = np.concatenate([arr[:, 0].reshape(-1, arr.shape[-1]), arr[:, -1].reshape(-1, arr.shape[-1]),
                            arr[:, :, 0].reshape(-1, arr.shape[-1]), arr[:, :, -1].reshape(-1, arr.shape[-1])])
-    return tuple(int(v) for v in np.median(ring, axis=0).round())
+    median = np.median(ring, axis=0)
+    if float(np.median(np.abs(ring.astype(np.float32) - median).max(axis=-1))) > 48:
+        return (int(default),) * arr.shape[-1]
+    return tuple(int(v) for v in median.round())
 
 
 def _colour_to_alpha(colour: np.ndarray, key) -> np.ndarray:
@@ -165,7 +170,9 @@ def _colour_to_alpha(colour: np.ndarray, key) -> np.ndarray:
     down = np.where(b > 0, -d / np.maximum(b, 1e-6), 0.0)
     alpha = np.clip(np.where(d > 0, up, np.where(d < 0, down, 0.0)).max(axis=-1, keepdims=True), 0.0, 1.0)
     safe = np.maximum(alpha, 1e-6)
-    rgb = np.where(alpha > 0, b + d / safe, b)
+    # fully see-through pixels: gray line art keeps its ink colour (the key's opposite), colour keeps the key
+    clear = (255.0 - b) if p.shape[-1] == 1 else b
+    rgb = np.where(alpha > 0, b + d / safe, clear)
     a8 = np.rint(alpha * 255.0).astype(np.uint8)
     return np.concatenate([np.clip(np.rint(rgb), 0, 255).astype(np.uint8), a8], axis=-1)
 

@@ -69,6 +69,24 @@ def test_styles_background():
     assert np.abs(over_black - rgb).max() <= 2
 
 
+def test_transparent_removes_the_images_own_background_colour():
+    from gan_studio.core.images import background_colour
+
+    icon = np.full((2, 12, 12, 3), 255, np.uint8)
+    icon[:, 3:9, 3:9] = (255, 0, 0)
+    icon[:, 5, 5] = (255, 128, 128)               # a half-transparent red over white
+    assert background_colour(icon) == (255, 255, 255)
+    assert background_colour(np.zeros((1, 8, 8, 1), np.uint8)) == (0,)
+    noise = np.random.default_rng(0).integers(0, 256, (1, 8, 8, 1)).astype(np.uint8)
+    assert background_colour(noise) == (0,) and background_colour(noise, 255) == (255,)   # no clear background
+    rgba = style(icon, "transparent", (255, 255, 255))
+    assert (rgba[:, 0, 0] == (255, 255, 255, 0)).all() and (rgba[:, 3, 3] == (255, 0, 0, 255)).all()
+    assert tuple(rgba[0, 5, 5]) == (255, 0, 0, 127)
+    a = rgba[..., 3:] / 255.0
+    over_white = np.rint(rgba[..., :3] * a + 255 * (1 - a))
+    assert np.abs(over_white - icon).max() <= 1
+
+
 def test_sprite_sheet_atlas_reads_back_and_matches_the_sheet(tmp_path, digits):
     imgs = np.concatenate([digits, digits[:3]])                 # 13 cells, 10 columns
     opts = E.ExportOptions(format="sheet", size=56, resampling="nearest", padding=3, background="white")

@@ -122,7 +122,7 @@ def _png_pixels(image, scale: int = 1, invert: bool = False, transparent: bool =
         colour = 255 - colour
     if transparent and alpha is None:       # the background colour (black for digits) becomes see-through
         return np.ascontiguousarray(style(colour, "transparent", key if key is not None else
-                                          background_colour(colour)))
+                                          background_colour(colour, 255 if invert else 0)))
     out = colour if alpha is None else np.concatenate([colour, alpha], axis=2)
     return np.ascontiguousarray(out)
 
