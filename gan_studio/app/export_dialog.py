@@ -187,6 +187,15 @@ class ExportDialog(QDialog):
         self.smoothing_spin.setRange(0, 4)
         self.smoothing_spin.setValue(self.last.smoothing)
         self.smoothing_spin.setToolTip(tr("0: pixel edges · 1–4: smoother curves with fewer points"))
+        self.colours_spin = QSpinBox()
+        self.colours_spin.setRange(1, 8)
+        self.colours_spin.setSpecialValueText(tr("Outline (one colour)"))
+        self.colours_spin.setSuffix(tr(" colour layers"))
+        # colour images start as colour layers, gray ones as outlines (not remembered: it follows the images)
+        self.colours_spin.setValue(4 if arr.ndim == 4 and arr.shape[-1] >= 3 else 1)
+        self.colours_spin.setToolTip(tr("Outline: the ink traced as one path of one colour. 2–8: the images' "
+                                        "colours reduced to that many, each traced as its own layer (an SVG "
+                                        "group per colour)"))
 
         form = QFormLayout()
         form.addRow(tr("Format"), self.format_combo)
@@ -215,6 +224,7 @@ class ExportDialog(QDialog):
         trow = QHBoxLayout()
         trow.addWidget(self.threshold_slider, 1)
         trow.addWidget(self.threshold_label)
+        row("colours", tr("SVG colours"), self.colours_spin)
         row("threshold", tr("Ink threshold"), trow)
         row("smoothing", tr("Smoothing"), self.smoothing_spin)
 
@@ -259,8 +269,10 @@ class ExportDialog(QDialog):
         for sig in (self.format_combo.currentIndexChanged, self.size_spin.valueChanged,
                     self.resample_combo.currentIndexChanged, self.background_combo.currentIndexChanged,
                     self.padding_spin.valueChanged, self.columns_spin.valueChanged, self.fps_spin.valueChanged,
-                    self.threshold_slider.valueChanged, self.smoothing_spin.valueChanged):
+                    self.threshold_slider.valueChanged, self.smoothing_spin.valueChanged,
+                    self.colours_spin.valueChanged):
             sig.connect(self._changed)
+        self.colours_spin.valueChanged.connect(self._format_changed)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._format_changed(apply_default_size=True)
         self.update_preview()
@@ -282,7 +294,7 @@ class ExportDialog(QDialog):
                              columns=self.columns_spin.value() or self.page_columns(),
                              fps=float(self.fps_spin.value()),
                              threshold=self.threshold_slider.value() / 100.0,
-                             smoothing=self.smoothing_spin.value())
+                             smoothing=self.smoothing_spin.value(), colours=self.colours_spin.value())
 
     def page_columns(self) -> int:
         """What "Automatic" means here: the page's own columns (`auto_columns`, e.g. a plane's) unless that is
@@ -302,7 +314,8 @@ class ExportDialog(QDialog):
         fmt = self.fmt()
         video = fmt in ("gif", "mp4")
         visible = {"resampling": fmt != "svg", "background": True, "padding": fmt in ("sheet", "svg"),
-                   "columns": fmt in ("sheet", "svg"), "fps": video, "threshold": fmt == "svg",
+                   "columns": fmt in ("sheet", "svg"), "fps": video, "colours": fmt == "svg",
+                   "threshold": fmt == "svg" and self.colours_spin.value() == 1,
                    "smoothing": fmt == "svg"}
         for key, (label, widget) in self._rows.items():
             label.setVisible(visible[key])
@@ -399,6 +412,9 @@ class ExportDialog(QDialog):
         if fmt in ("gif", "mp4"):
             return tr("{n} frames at {fps} fps ({secs:.1f} s), {s}×{s} px").format(
                 n=n, fps=int(opts.fps), secs=n / opts.fps, s=opts.size)
+        if opts.colours > 1:
+            return tr("The images' colours reduced to {n}, each traced as its own layer (smoothing {k}); opens in "
+                      "Figma, Illustrator and Inkscape").format(n=opts.colours, k=opts.smoothing)
         return tr("Paths traced from the pixels (threshold {t:.2f}, smoothing {k}); opens in Figma, Illustrator "
                   "and Inkscape").format(t=opts.threshold, k=opts.smoothing)
 
@@ -413,13 +429,14 @@ class ExportDialog(QDialog):
         self.fps_spin.setValue(int(opts.fps))
         self.threshold_slider.setValue(int(round(opts.threshold * 100)))
         self.smoothing_spin.setValue(opts.smoothing)
+        self.colours_spin.setValue(opts.colours)
         self.update_preview()
 
     # ---------------------------------------------------------------- write
     def write(self, path) -> list[Path]:
         """Export with the current options to `path` (a folder for several PNGs); errors become a message."""
         opts = self.options().check()
-        type(self).last = replace(opts, columns=0)      # columns belong to a page's layout: not remembered
+        type(self).last = replace(opts, columns=0, colours=1)   # columns and colours follow each export's images
         if opts.format == "png" and len(self.images) > 1:
             out = export_folder(self, tr("Export {n} PNGs to folder").format(n=len(self.images)),
                                 lambda folder: write_export(folder, self.images, opts, self.items, self.meta,

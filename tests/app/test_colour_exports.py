@@ -14,6 +14,12 @@ from gan_studio.core.explore.exports import ExportOptions
 from .gan_fixtures import RED, WHITE, make_colour_run, red_on_white
 
 
+@pytest.fixture(autouse=True)
+def fresh_dialog_memory(monkeypatch):
+    """The dialog remembers the last export's options for the session: each test starts from the defaults."""
+    monkeypatch.setattr(ExportDialog, "last", ExportOptions())
+
+
 @pytest.fixture(scope="module")
 def colour_run(tmp_path_factory):
     return make_colour_run(tmp_path_factory.mktemp("colour") / "icons")
@@ -120,3 +126,19 @@ def test_export_columns_follow_the_page_and_do_not_stick(qtbot, source, tmp_path
     plane.set_format("sheet")
     assert plane.columns_spin.value() == 0 and plane.options().columns == 4
     assert "4 columns" in plane.describe(plane.options())
+
+
+def test_svg_of_a_colour_model_starts_as_colour_layers(qtbot, gallery, source, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    dlg = ExportDialog(None, gallery.images(), title="t", suggested="x", digits=False)
+    qtbot.addWidget(dlg)
+    dlg.set_format("svg")
+    assert dlg.colours_spin.value() == 4 and not dlg.threshold_slider.isVisibleTo(dlg)
+    (svg,) = dlg.write(tmp_path / "c.svg")
+    fills = [g.get("fill") for g in ET.parse(svg).getroot().findall("{http://www.w3.org/2000/svg}g")]
+    assert fills == ["#ffffff", "#ff0000"]              # white underneath, the red square on top
+    digits = ExportDialog(None, source.model.generate(source.model.latents(0, 3)), title="t", suggested="x")
+    qtbot.addWidget(digits)
+    digits.set_format("svg")
+    assert digits.colours_spin.value() == 1 and digits.threshold_slider.isVisibleTo(digits)   # gray: outlines

@@ -265,3 +265,33 @@ def test_digit_models_are_told_apart_from_other_models(tmp_path, pretrained):
     assert pretrained.is_digits and pretrained.class_names == [str(i) for i in range(10)]
     assert not colour.is_digits and colour.class_names == [] and not colour.inverted
     assert pretrained.pixel_mapping().endswith("gray (1 channel)") and not pretrained.inverted
+
+
+def test_colour_svg_has_one_layer_per_colour_in_those_colours(tmp_path):
+    """Issue 25: SVG export was black only; a colour image became fragments."""
+    img = np.zeros((2, 20, 20, 3), np.uint8)
+    img[:] = (30, 60, 200)                       # blue …
+    img[:, 5:15, 4:12] = (220, 20, 20)           # … with a red block
+    opts = E.ExportOptions(format="svg", size=100, colours=4, smoothing=0)
+    (path,) = E.write_export(tmp_path / "c.svg", img, opts)
+    root = ET.parse(path).getroot()
+    groups = root.findall(f"{SVG}g")
+    assert sorted(g.get("fill") for g in groups) == ["#1e3cc8", "#dc1414"]     # two colours: two layers
+    assert [g.get("fill") for g in groups][0] == "#1e3cc8"                     # the larger one underneath
+    red = next(g for g in groups if g.get("fill") == "#dc1414")
+    paths = red.findall(f"{SVG}path")
+    assert len(paths) == 2                       # one path per image in the red layer
+    # the red path covers the red block: 10×8 pixels at 5 units a pixel
+    from gan_studio.core.explore.vector import palette, trace, TraceOptions
+    centres, labels = palette(img, 4)
+    assert sorted(map(tuple, centres.tolist())) == [(30, 60, 200), (220, 20, 20)]
+    loops, _ = trace((labels[0] == [tuple(c) for c in centres.tolist()].index((220, 20, 20))).astype(np.uint8) * 255,
+                     TraceOptions(threshold=0.5, smoothing=0))
+    assert rasterize_loops(loops, 20, 20).sum() == 80
+    # transparent: the background layer (blue) is left out; outline mode keeps one ink colour
+    (t,) = E.write_export(tmp_path / "t.svg", img, E.ExportOptions(format="svg", colours=4, background="transparent"))
+    assert [g.get("fill") for g in ET.parse(t).getroot().findall(f"{SVG}g")] == ["#dc1414"]
+    (o,) = E.write_export(tmp_path / "o.svg", img, E.ExportOptions(format="svg", colours=1))
+    assert not ET.parse(o).getroot().findall(f"{SVG}g")
+    with pytest.raises(ValueError):
+        E.ExportOptions(format="svg", colours=9).check()

@@ -376,6 +376,7 @@ class ExportOptions:
     fps: float = 12.0            # GIF / MP4
     threshold: float = 0.5       # SVG tracing
     smoothing: int = 2           # SVG tracing, 0–4
+    colours: int = 1             # SVG: 1 = one-colour outlines of the ink; 2–8 = colour layers (a palette)
 
     def check(self) -> "ExportOptions":
         if self.format not in FORMATS:
@@ -388,6 +389,8 @@ class ExportOptions:
             raise ValueError(f"background must be one of {', '.join(BACKGROUNDS)}")
         if not 0 <= int(self.padding) <= 256 or int(self.columns) < 0:
             raise ValueError("padding must be 0–256 and columns >= 0")
+        if not 1 <= int(self.colours) <= 8:
+            raise ValueError(f"colours must be 1–8 (got {self.colours})")
         if self.fps <= 0:
             raise ValueError(f"fps must be positive (got {self.fps})")
         return self
@@ -435,6 +438,14 @@ def render_svg(images, opts: ExportOptions, titles=None, num_classes: int | None
     if arr.ndim == 3:
         arr = arr[..., None]
     cols = sheet_columns(len(arr), opts, num_classes) if len(arr) > 1 else 1
+    if int(opts.colours) > 1:            # colour layers: one <g> per palette colour, in the images' colours
+        from .vector import svg_colour_document
+
+        shown = 255 - arr if opts.background == "white" else arr
+        drop = background_colour(shown) if opts.background == "transparent" else None
+        return svg_colour_document(shown, TraceOptions(smoothing=opts.smoothing), colours=int(opts.colours),
+                                   cell=float(opts.size), cols=cols, pad=float(opts.padding), drop=drop,
+                                   titles=titles)
     dark_bg = opts.background == "black"
     return svg_document(arr, TraceOptions(threshold=opts.threshold, smoothing=opts.smoothing),
                         cell=float(opts.size), cols=cols, pad=float(opts.padding),
