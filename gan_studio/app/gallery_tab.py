@@ -23,6 +23,7 @@ from ..core.explore.exports import export_name, save_grid_png, save_images, save
 from .digit_view import DigitGrid, DigitImage
 from .file_export import export_file, export_folder
 from .i18n import tr, tr_noop
+from .wording import is_digits, say
 from .model_source import ModelSource, ModelSourceError, Pick
 from .widgets import guard_wheel, scroll_panel, section_title, set_clamped, tool_button
 
@@ -129,6 +130,14 @@ class DigitChooser(QWidget):
         self.set_classes([str(i) for i in range(10)])
         self.group.idClicked.connect(lambda _id: self.changed.emit())
 
+    digits = True          # the classes are digits (tooltips say "digit"), else a model's own classes
+
+    def set_noun(self, digits: bool) -> None:
+        if digits != self.digits:
+            self.digits = digits
+            self.set_classes([b.text() for v, b in sorted(self.buttons.items(), key=lambda kv: -1 if kv[0] is None
+                                                           else kv[0]) if v is not None])
+
     def set_classes(self, names: list[str]) -> None:
         for b in list(self.buttons.values()):
             self.group.removeButton(b)
@@ -141,8 +150,12 @@ class DigitChooser(QWidget):
             b.setCheckable(True)
             b.setMinimumSize(30, 26)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            b.setToolTip(tr("Cycle through all digits") if value is None
-                         else tr("Only digit {digit}").format(digit=text))
+            if self.digits:
+                b.setToolTip(tr("Cycle through all digits") if value is None
+                             else tr("Only digit {digit}").format(digit=text))
+            else:
+                b.setToolTip(tr("Cycle through all classes") if value is None
+                             else tr("Only {name}").format(name=text))
             self.group.addButton(b, -2 if value is None else value)
             self.buttons[value] = b
             if value is None:
@@ -384,12 +397,31 @@ class GalleryTab(QWidget):
         else:
             self.model_title.setText(tr("No generator"))
             self.model_info.setText("")
+        self._apply_wording(model)
         self.digit_title.setVisible(has and model.conditional)
         self.digits.setVisible(has and model.conditional)
         for w in (self.count_spin, self.seed_spin, self.new_seed_btn, self.trunc_check):
             w.setEnabled(has)
         self.refresh()
         self._on_favourites()
+
+    def _apply_wording(self, model) -> None:
+        """Texts that name what the model draws: digits, or images of the model's own classes."""
+        self.digit_title.setText(say(model, tr("Digit"), tr("Class")).upper())
+        self.digits.set_noun(is_digits(model))
+        self.count_spin.setToolTip(say(model, tr("How many digits to sample"), tr("How many images to sample")))
+        self.seed_spin.setToolTip(say(model, tr("The same seed always gives the same digits"),
+                                      tr("The same seed always gives the same images")))
+        self.trunc_check.setToolTip(say(
+            model, tr("Resample latent values beyond ±ψ: lower ψ gives cleaner, more typical digits"),
+            tr("Resample latent values beyond ±ψ: lower ψ gives cleaner, more typical images")))
+        self.trunc_slider.setToolTip(say(
+            model, tr("Truncation ψ: noise values beyond ±ψ are drawn again (lower: more typical digits, less variety)"),
+            tr("Truncation ψ: noise values beyond ±ψ are drawn again (lower: more typical images, less variety)")))
+        self.fav_grid.placeholder = say(
+            model, tr("Star digits (F) to keep them here. Favourites are saved with the model."),
+            tr("Star images (F) to keep them here. Favourites are saved with the model."))
+        self.fav_grid.update()
 
     def _load_default(self) -> None:
         try:
@@ -451,11 +483,11 @@ class GalleryTab(QWidget):
         # conditional, all digits: one column per digit, so each digit reads down its own column
         self.grid.columns = m.num_classes if labels is not None and self.digits.value() is None and \
             n >= m.num_classes else None
-        self.grid.set_images(images, [p.caption() for p in self._picks])
+        self.grid.set_images(images, [p.caption(self.model) for p in self._picks])
         self.grid.set_selected([i for i in prev if i < n])
         self._mark_stars()
         self.last_refresh_ms = (time.perf_counter() - t0) * 1000
-        self.status_label.setText(tr("{n} digits in {ms:.0f} ms").format(n=n, ms=self.last_refresh_ms))
+        self.status_label.setText(say(self.model, tr("{n} digits in {ms:.0f} ms"), tr("{n} images in {ms:.0f} ms")).format(n=n, ms=self.last_refresh_ms))
 
     def images(self) -> np.ndarray:
         return self.grid.images()
@@ -499,7 +531,7 @@ class GalleryTab(QWidget):
     def toggle_favourite(self) -> None:
         picks = self.selected_picks()
         if not picks:
-            self.status_label.setText(tr("Select digits to star them"))
+            self.status_label.setText(say(self.model, tr("Select digits to star them"), tr("Select images to star them")))
             return
         if self.fav_grid.hasFocus() and self.fav_grid.selected():
             self.source.remove_favourites([p.key() for p in picks])
@@ -529,7 +561,7 @@ class GalleryTab(QWidget):
             if m.conditional:
                 labels = np.array([p.label if p.label is not None else 0 for p in self._fav_picks])
             imgs = m.generate(latents, labels)
-            self.fav_grid.set_images(imgs, [p.caption() for p in self._fav_picks])
+            self.fav_grid.set_images(imgs, [p.caption(self.model) for p in self._fav_picks])
             self.fav_grid.set_starred(range(len(imgs)))
         else:
             self.fav_grid.set_images(np.zeros((0, 1, 1, 1), np.uint8))
@@ -539,10 +571,10 @@ class GalleryTab(QWidget):
     def compare(self) -> None:
         idx = self.grid.selected()
         if not 2 <= len(idx) <= 4:
-            self.status_label.setText(tr("Select 2–4 digits to compare"))
+            self.status_label.setText(say(self.model, tr("Select 2–4 digits to compare"), tr("Select 2–4 images to compare")))
             return
         imgs = self.grid.images()[idx]
-        caps = [self._picks[i].caption() for i in idx]
+        caps = [self._picks[i].caption(self.model) for i in idx]
         if self.compare_dialog is not None:
             self.compare_dialog.close()
         self.compare_dialog = CompareDialog(self, list(imgs), caps)
@@ -552,7 +584,7 @@ class GalleryTab(QWidget):
     def send_to_explore(self, target: str = "interpolate", favourites: bool = False) -> None:
         picks = self.selected_picks(favourites)
         if not picks:
-            self.status_label.setText(tr("Select digits to send to Explore"))
+            self.status_label.setText(say(self.model, tr("Select digits to send to Explore"), tr("Select images to send to Explore")))
             return
         self.source.send_to_explore(picks, target)
         self.exploreRequested.emit(target)
@@ -576,7 +608,7 @@ class GalleryTab(QWidget):
     def export_png(self) -> list[Path]:
         picks, imgs = self._targets()
         if not picks:
-            self._error(tr("Nothing selected"), tr("Select the digits to export first."))
+            self._error(tr("Nothing selected"), say(self.model, tr("Select the digits to export first."), tr("Select the images to export first.")))
             return []
         opts = PngOptionsDialog.ask(self, tr("Export PNG"), len(picks), imgs.shape[1])
         if opts is None:
@@ -601,7 +633,7 @@ class GalleryTab(QWidget):
         if not picks:  # no selection: the whole grid
             picks, imgs = self._picks, self.grid.images()
         if not picks:
-            self._error(tr("Nothing to export"), tr("Sample some digits first."))
+            self._error(tr("Nothing to export"), say(self.model, tr("Sample some digits first."), tr("Sample some images first.")))
             return None
         opts = PngOptionsDialog.ask(self, tr("Export sprite sheet"), len(picks), imgs.shape[1])
         if opts is None:
@@ -622,7 +654,7 @@ class GalleryTab(QWidget):
         if not picks:
             picks, imgs = self._picks, self.grid.images()
         if not picks:
-            self._error(tr("Nothing to export"), tr("Sample some digits first."))
+            self._error(tr("Nothing to export"), say(self.model, tr("Sample some digits first."), tr("Sample some images first.")))
             return []
         m = self.model
         items = [{"seed": p.seed, "index": p.index, "label": p.label, "truncation": p.truncation} for p in picks]
@@ -639,7 +671,7 @@ class GalleryTab(QWidget):
         if not picks:
             picks = self._picks
         if not picks:
-            self._error(tr("Nothing to export"), tr("Sample some digits first."))
+            self._error(tr("Nothing to export"), say(self.model, tr("Sample some digits first."), tr("Sample some images first.")))
             return None
         m = self.model
         meta = {"model": m.name, "source": str(m.source), "latent_dim": m.latent_dim,

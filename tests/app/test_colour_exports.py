@@ -142,3 +142,73 @@ def test_svg_of_a_colour_model_starts_as_colour_layers(qtbot, gallery, source, t
     qtbot.addWidget(digits)
     digits.set_format("svg")
     assert digits.colours_spin.value() == 1 and digits.threshold_slider.isVisibleTo(digits)   # gray: outlines
+
+
+def _visible_texts(root) -> list[str]:
+    """Every text a user sees in `root`: labels, buttons, combo entries, menu entries, grid placeholders and
+    captions (tooltips of grid cells), of the widgets shown."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QMenu, QWidget
+
+    from gan_studio.app.digit_view import DigitGrid
+
+    texts = []
+    for w in [root] + root.findChildren(QWidget):
+        if not w.isVisibleTo(root) and w is not root and not isinstance(w, QMenu):
+            continue
+        if isinstance(w, (QLabel, QAbstractButton)):
+            texts.append(w.text())
+        if isinstance(w, QComboBox):
+            texts += [w.itemText(i) for i in range(w.count())]
+        if isinstance(w, QMenu):
+            texts += [a.text() for a in w.actions()]
+        if isinstance(w, DigitGrid):
+            n = len(w.images())
+            texts += [w.tooltip(i) or "" for i in range(n)] if n else [w.placeholder]   # shown when empty
+    return [t for t in texts if t]
+
+
+def test_no_digit_wording_in_views_of_a_colour_model(qtbot, gallery, colour, source):
+    from gan_studio.app.explore import ExploreTab
+
+    assert not colour.model.is_digits
+    gallery.grid.set_selected([])
+    gallery._update_actions()
+    texts = _visible_texts(gallery) + [gallery.fav_grid.placeholder, gallery.count_spin.toolTip(),
+                                       gallery.seed_spin.toolTip(), gallery.trunc_check.toolTip()]
+    assert "Select images to star them" in texts or "6 images in" in " ".join(texts)
+    explore = ExploreTab(colour)
+    qtbot.addWidget(explore)
+    explore.resize(1100, 720)
+    for name in explore.PAGES:
+        explore.show_page(name)
+        page = explore.page(name)
+        texts += _visible_texts(page)
+    dlg = ExportDialog(None, gallery.images(), title="Export", suggested="x", digits=False)
+    qtbot.addWidget(dlg)
+    dlg.set_format("sheet")
+    texts += _visible_texts(dlg) + [dlg.columns_spin.toolTip()]
+    assert len(texts) > 40
+    digit_texts = [t for t in texts if "digit" in t.lower()]
+    assert digit_texts == []
+    # the same views of a digit model do say "digit" (the check sees these texts)
+    from gan_studio.app.gallery_tab import GalleryTab
+    digits = GalleryTab(source)
+    qtbot.addWidget(digits)
+    digits.set_count(4)
+    digits.refresh()
+    assert any("digit" in t.lower() for t in _visible_texts(digits))
+    explore_digits = ExploreTab(source)
+    qtbot.addWidget(explore_digits)
+    assert any("digit" in t.lower() for t in _visible_texts(explore_digits.page("plane")))
+
+
+def test_captions_name_the_models_own_classes():
+    from types import SimpleNamespace
+
+    from gan_studio.app.model_source import Pick
+
+    pick = Pick(np.zeros(4, np.float32), label=1, seed=3, index=2)
+    shapes = SimpleNamespace(is_digits=False, class_names=["circle", "star"])
+    assert pick.caption(shapes) == "seed 3 · #2 · star"
+    assert pick.caption(SimpleNamespace(is_digits=True, class_names=[])) == "seed 3 · #2 · digit 1"
+    assert pick.caption() == "seed 3 · #2 · digit 1"

@@ -63,11 +63,13 @@ class GeneratorModel:
 
     @property
     def is_digits(self) -> bool:
-        """A model of handwritten digits (MNIST-like data, or one whose dataset is unknown and that has the
-        digits' shape: one gray channel, ten classes named 0–9): its views may say "digit"."""
+        """A model of handwritten digits (MNIST or the bundled sample, or data of another or unknown source
+        with the digits' shape: one gray channel, ten classes named 0–9): its views may say "digit"."""
         source = str(self.dataset.get("source") or "")
-        if source:
-            return source in ("sample", "mnist")        # the bundled digit sample, MNIST
+        if source in ("sample", "mnist"):               # the bundled digit sample, MNIST
+            return True
+        if source in ("folder", "fashion-mnist", "kmnist"):
+            return False
         return (self.config.channels == 1 and self.conditional and self.num_classes == 10
                 and list(self.class_names) in ([], [str(i) for i in range(10)]))
 
