@@ -272,7 +272,7 @@ class ExportDialog(QDialog):
                     self.threshold_slider.valueChanged, self.smoothing_spin.valueChanged,
                     self.colours_spin.valueChanged):
             sig.connect(self._changed)
-        self.colours_spin.valueChanged.connect(self._format_changed)
+        self.colours_spin.valueChanged.connect(self._colours_changed)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._format_changed(apply_default_size=True)
         self.update_preview()
@@ -329,6 +329,12 @@ class ExportDialog(QDialog):
         if video and self.size_spin.value() < 512:
             self.size_spin.setValue(512)       # video and GIF default to at least 512 px
         self._changed()
+
+    def _colours_changed(self, *_) -> None:
+        """The ink threshold belongs to one-colour outlines only."""
+        shown = self.fmt() == "svg" and self.colours_spin.value() == 1
+        for w in self._rows["threshold"]:
+            w.setVisible(shown)
 
     # ------------------------------------------------------------- preview
     def _sample(self) -> tuple[np.ndarray, list[dict]]:
