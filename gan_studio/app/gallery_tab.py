@@ -47,7 +47,8 @@ class PngOptionsDialog(QDialog):
 
     last = PngOptions()
 
-    def __init__(self, parent=None, title: str | None = None, count: int = 1, size: int = 28):
+    def __init__(self, parent=None, title: str | None = None, count: int = 1, size: int = 28,
+                 digits: bool = True):
         super().__init__(parent)
         self.setWindowTitle(tr("Export PNG") if title is None else title)
         self._size = size
@@ -55,9 +56,10 @@ class PngOptionsDialog(QDialog):
         self.scale.setRange(1, 16)
         self.scale.setSuffix(" ×")
         self.scale.setValue(self.last.scale)
-        self.transparent = QCheckBox(tr("Transparent background"))
+        self.transparent = QCheckBox(tr("Transparent background") if digits else
+                                     tr("Transparent background (other colours kept)"))
         self.transparent.setChecked(self.last.transparent)
-        self.invert = QCheckBox(tr("Inverted (dark ink on white)"))
+        self.invert = QCheckBox(tr("Inverted (dark ink on white)") if digits else tr("Negative (colours inverted)"))
         self.invert.setChecked(self.last.invert)
         self.info = QLabel()
         self.info.setStyleSheet("color: palette(mid);")
@@ -85,8 +87,8 @@ class PngOptionsDialog(QDialog):
         return PngOptions(self.scale.value(), self.transparent.isChecked(), self.invert.isChecked())
 
     @classmethod
-    def ask(cls, parent, title: str, count: int, size: int) -> PngOptions | None:
-        dlg = cls(parent, title, count, size)
+    def ask(cls, parent, title: str, count: int, size: int, digits: bool = True) -> PngOptions | None:
+        dlg = cls(parent, title, count, size, digits)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return None
         cls.last = dlg.options()
@@ -610,7 +612,7 @@ class GalleryTab(QWidget):
         if not picks:
             self._error(tr("Nothing selected"), say(self.model, tr("Select the digits to export first."), tr("Select the images to export first.")))
             return []
-        opts = PngOptionsDialog.ask(self, tr("Export PNG"), len(picks), imgs.shape[1])
+        opts = PngOptionsDialog.ask(self, tr("Export PNG"), len(picks), imgs.shape[1], is_digits(self.model))
         if opts is None:
             return []
         kw = dict(scale=opts.scale, invert=opts.invert, transparent=opts.transparent)
@@ -635,7 +637,8 @@ class GalleryTab(QWidget):
         if not picks:
             self._error(tr("Nothing to export"), say(self.model, tr("Sample some digits first."), tr("Sample some images first.")))
             return None
-        opts = PngOptionsDialog.ask(self, tr("Export sprite sheet"), len(picks), imgs.shape[1])
+        opts = PngOptionsDialog.ask(self, tr("Export sprite sheet"), len(picks), imgs.shape[1],
+                                    is_digits(self.model))
         if opts is None:
             return None
         return export_file(self, tr("Export sprite sheet"), self._default_name(picks, "png", f"_sheet{len(picks)}"),

@@ -1621,6 +1621,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Negative (colours inverted)</source>
             <translation>负片（颜色反转）</translation>
         </message>
@@ -1726,6 +1727,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Transparent background (other colours kept)</source>
             <translation>透明背景（保留其他颜色）</translation>
         </message>

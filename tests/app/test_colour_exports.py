@@ -212,3 +212,15 @@ def test_captions_name_the_models_own_classes():
     assert pick.caption(shapes) == "seed 3 · #2 · star"
     assert pick.caption(SimpleNamespace(is_digits=True, class_names=[])) == "seed 3 · #2 · digit 1"
     assert pick.caption() == "seed 3 · #2 · digit 1"
+
+
+def test_quick_png_options_name_a_colour_models_choices_by_what_they_produce(qtbot):
+    from gan_studio.app.gallery_tab import PngOptionsDialog
+
+    colour = PngOptionsDialog(None, "Export PNG", 3, 28, digits=False)
+    qtbot.addWidget(colour)
+    assert colour.invert.text() == "Negative (colours inverted)"
+    assert colour.transparent.text() == "Transparent background (other colours kept)"
+    digits = PngOptionsDialog(None, "Export PNG", 3, 28)
+    qtbot.addWidget(digits)
+    assert digits.invert.text() == "Inverted (dark ink on white)"

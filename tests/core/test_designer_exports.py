@@ -295,3 +295,16 @@ def test_colour_svg_has_one_layer_per_colour_in_those_colours(tmp_path):
     assert not ET.parse(o).getroot().findall(f"{SVG}g")
     with pytest.raises(ValueError):
         E.ExportOptions(format="svg", colours=9).check()
+
+
+def test_quick_grid_png_of_red_on_white_keeps_its_colours(tmp_path):
+    from tests.app.gan_fixtures import RED, WHITE, red_on_white
+
+    imgs = np.stack([red_on_white()] * 4)
+    with Image.open(E.save_grid_png(tmp_path / "g.png", imgs, cols=2, pad=2)) as im:
+        sheet = np.asarray(im)
+    assert {tuple(int(v) for v in px) for px in sheet.reshape(-1, 3)} == {RED, WHITE}     # white padding
+    with Image.open(E.save_grid_png(tmp_path / "t.png", imgs, cols=2, pad=2, transparent=True)) as im:
+        rgba = np.asarray(im)
+    red = (rgba[..., :3] == RED).all(-1)
+    assert (rgba[..., 3][red] == 255).all() and (rgba[..., 3][~red] == 0).all() and red.sum() == 4 * 12 * 12
