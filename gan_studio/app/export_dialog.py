@@ -45,6 +45,8 @@ def background_label(key: str, inverted: bool = False) -> str:
             tr("Original colours (as generated)")
     if key == "white":
         return tr("Original colours (inverted back)") if inverted else tr("Negative (colours inverted)")
+    if key == "transparent-negative":
+        return tr("Transparent background, original colours (inverted back)")
     return tr("Transparent background (other colours kept)")
 
 
@@ -159,11 +161,12 @@ class ExportDialog(QDialog):
         self.inverted = bool(inverted)
         self.key = background_colour(arr) if n else (0,)
         self.background_combo = QComboBox()
-        for key in ("black", "white", "transparent"):
+        keys = ("black", "white", "transparent") + (("transparent-negative",) if self.inverted else ())
+        for key in keys:
             self.background_combo.addItem(background_label(key, self.inverted), key)
         self.background_combo.setToolTip(tr("What the colours of the exported images are: as the generator makes "
                                             "them, their negative, or with their background colour see-through"))
-        self.background_combo.setCurrentIndex(["black", "white", "transparent"].index(self.last.background))
+        self.background_combo.setCurrentIndex(max(0, self.background_combo.findData(self.last.background)))
         self.padding_spin = QSpinBox()
         self.padding_spin.setRange(0, 256)
         self.padding_spin.setSuffix(tr(" px"))
@@ -324,7 +327,9 @@ class ExportDialog(QDialog):
         # video has no alpha
         model = self.background_combo.model()
         model.item(2).setEnabled(not video)
-        if video and self.background_combo.currentData() == "transparent":
+        if self.background_combo.count() > 3:
+            model.item(3).setEnabled(not video)
+        if video and self.background_combo.currentData().startswith("transparent"):
             self.background_combo.setCurrentIndex(0)
         if video and self.size_spin.value() < 512:
             self.size_spin.setValue(512)       # video and GIF default to at least 512 px

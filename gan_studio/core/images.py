@@ -86,7 +86,7 @@ def upscale(img: np.ndarray, factor: int) -> np.ndarray:
 # ------------------------------------------------------------- designer output
 
 RESAMPLING = ("nearest", "lanczos")
-BACKGROUNDS = ("black", "white", "transparent")
+BACKGROUNDS = ("black", "white", "transparent", "transparent-negative")
 
 
 def resize_cells(images, size: int, method: str = "nearest") -> np.ndarray:
@@ -184,13 +184,17 @@ def style(sheet, background: str = "black", key=None) -> np.ndarray:
     digits).  transparent: the background colour `key` (default black; `background_colour` finds it)
     becomes see-through and every other colour is kept: alpha is how far a pixel is from the key, the
     colour un-premultiplied, so composited over the key it gives the image back.  Grayscale images give
-    gray + alpha (LA), colour ones RGBA.
+    gray + alpha (LA), colour ones RGBA.  transparent-negative: the negative, made transparent the same way
+    (for a model trained on inverted images: the original colours on a see-through background).
     """
     if background not in BACKGROUNDS:
         raise ValueError(f"background must be one of {', '.join(BACKGROUNDS)} (got {background!r})")
     arr = np.asarray(sheet)
     if background == "black":
         return arr
+    if background == "transparent-negative":     # the negative, then its background made see-through
+        neg = style(arr, "white")
+        return style(neg, "transparent", None if key is None else 255 - np.asarray(key).reshape(-1))
     if background == "white":
         if arr.shape[-1] == 4:
             return np.concatenate([255 - arr[..., :3], arr[..., 3:]], axis=-1)

@@ -1733,6 +1733,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
+            <source>Transparent background, original colours (inverted back)</source>
+            <translation>透明背景，原始颜色（反转回来）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Upscaling</source>
             <translation>放大方式</translation>
         </message>

@@ -107,6 +107,17 @@ def test_background_choices_are_named_by_what_they_produce(qtbot, gallery, tmp_p
     out = inv.finish(tmp_path / "back.png", ExportOptions(format="sheet", size=28, padding=0,
                                                          resampling="nearest", background="white"))
     assert (_read(out[0])[:28, :28] == red_on_white()).all()
+    # … and a transparent background in the original colours: red stays red (not its negative, cyan)
+    inv = ExportDialog(None, negative, title="t", suggested="x", inverted=True, digits=False)
+    qtbot.addWidget(inv)
+    labels = [inv.background_combo.itemText(i) for i in range(inv.background_combo.count())]
+    assert labels[-1] == "Transparent background, original colours (inverted back)"
+    (sheet, _) = inv.finish(tmp_path / "t.png", ExportOptions(format="sheet", size=28, padding=2,
+                                                              resampling="nearest",
+                                                              background="transparent-negative"))
+    rgba = _read(sheet)
+    red = (rgba[..., :3] == RED).all(-1) & (rgba[..., 3] == 255)
+    assert red.sum() == len(imgs) * 12 * 12 and (rgba[..., 3][~red] == 0).all()
 
 
 def test_export_columns_follow_the_page_and_do_not_stick(qtbot, source, tmp_path):

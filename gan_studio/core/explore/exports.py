@@ -370,7 +370,7 @@ class ExportOptions:
     format: str = "png"          # one of FORMATS
     size: int = 280              # output pixels per image (longer side)
     resampling: str = "lanczos"  # "nearest" (pixel art) or "lanczos" (smooth)
-    background: str = "black"    # "black" (as generated), "white" (inverted), "transparent"
+    background: str = "black"    # "black" (as generated), "white" (inverted), "transparent", "transparent-negative"
     padding: int = 0             # pixels between and around sheet cells
     columns: int = 0             # sheet / SVG columns; 0 = automatic
     fps: float = 12.0            # GIF / MP4
@@ -441,8 +441,8 @@ def render_svg(images, opts: ExportOptions, titles=None, num_classes: int | None
     if int(opts.colours) > 1:            # colour layers: one <g> per palette colour, in the images' colours
         from .vector import svg_colour_document
 
-        shown = 255 - arr if opts.background == "white" else arr
-        drop = background_colour(shown) if opts.background == "transparent" else None
+        shown = 255 - arr if opts.background in ("white", "transparent-negative") else arr
+        drop = background_colour(shown) if opts.background.startswith("transparent") else None
         return svg_colour_document(shown, TraceOptions(smoothing=opts.smoothing), colours=int(opts.colours),
                                    cell=float(opts.size), cols=cols, pad=float(opts.padding), drop=drop,
                                    titles=titles)
@@ -482,7 +482,7 @@ def export_memory(n: int, channels: int, opts: ExportOptions, num_classes: int |
     rendered and written one image at a time; a sheet holds its cells and the sheet; a GIF holds every
     frame (Pillow writes them at the end)."""
     s = int(opts.size)
-    c = 4 if opts.background == "transparent" else channels
+    c = 4 if opts.background.startswith("transparent") else channels
     if opts.format == "sheet":
         cols = sheet_columns(n, opts, num_classes)
         rows = -(-n // cols)
