@@ -157,7 +157,7 @@ def from_trainer(trainer, name: str, source=None, class_names: list[str] | None 
 
     module = copy.deepcopy(trainer.sampling_generator()).cpu().to(memory_format=torch.contiguous_format)
     cfg = trainer.config.model
-    names = list(class_names or default_class_names(cfg))
+    names = list(class_names or default_class_names(cfg)) if cfg.conditional else []   # no classes: no names
     return GeneratorModel(module.eval().requires_grad_(False), cfg, name, Path(source) if source else Path("."),
                           names, trainer.step_count,
                           {"trained_in_session": True, **({"dataset": dict(dataset)} if dataset else {})})
@@ -189,7 +189,8 @@ def load_generator(path) -> GeneratorModel:
         cfg = run.config
         prefix = "G_ema." if any(k.startswith("G_ema.") for k in tensors) else "G."
         module = _from_state(cfg.model, tensors, prefix)
-        names = (run.info.get("dataset") or {}).get("class_names") or default_class_names(cfg.model)
+        names = ((run.info.get("dataset") or {}).get("class_names") or default_class_names(cfg.model)
+                 if cfg.model.conditional else [])      # an unconditional model draws no classes
         return GeneratorModel(module, cfg.model, run.path.name, run.path, list(names), int(meta.get("step", 0)),
                               {"run": str(run.path), "dataset": run.info.get("dataset", {})})
     tensors, meta = read_safetensors(path)

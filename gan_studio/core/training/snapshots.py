@@ -287,6 +287,7 @@ def generator_from_snapshot(run_path, step: int):
         module = _from_state(cfg.model, weights, prefix)
     except RunError as exc:
         raise SnapshotError(str(exc)) from None
-    names = (run.info.get("dataset") or {}).get("class_names") or default_class_names(cfg.model)
+    names = ((run.info.get("dataset") or {}).get("class_names") or default_class_names(cfg.model)
+             if cfg.model.conditional else [])
     return GeneratorModel(module, cfg.model, f"{run.path.name} · step {int(step):,}", run.path, list(names),
                           int(step), {"run": str(run.path), "snapshot_step": int(step)})
