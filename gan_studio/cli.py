@@ -421,15 +421,26 @@ def cmd_sample(args) -> int:
     _check_output(out)
     gen = load_generator(args.run)
     labels = None
-    if args.digit is not None:
+    wanted = args.digit if getattr(args, "cls", None) is None else args.cls
+    flag = "--digit" if getattr(args, "cls", None) is None else "--class"
+    if wanted is not None:
+        names = list(gen.class_names)
         if not gen.conditional:
-            raise CliError("--digit needs a conditional model")
-        if args.digit >= gen.num_classes:
-            raise CliError(f"--digit must be 0–{gen.num_classes - 1} for this model (got {args.digit})")
-        labels = np.full(args.n, args.digit)
+            raise CliError(f"{flag} needs a conditional model; {gen.name} is unconditional (it has no classes)")
+        if isinstance(wanted, str) and wanted in names:
+            wanted = names.index(wanted)
+        elif isinstance(wanted, str):
+            if not wanted.isdigit():
+                raise CliError(f"{flag}: this model has no class {wanted!r} (its classes: {', '.join(names)})")
+            wanted = int(wanted)
+        if wanted >= gen.num_classes:
+            raise CliError(f"{flag} must be 0–{gen.num_classes - 1} for this model (got {wanted})"
+                           + (f"; its classes: {', '.join(names)}"
+                              if names and names != [str(i) for i in range(len(names))] else ""))
+        labels = np.full(args.n, wanted)
     from .core.images import grid_columns
 
-    # a conditional model's digits cycle 0…K-1: one column per digit, so each reads down its column
+    # a conditional model's classes cycle 0…K-1: one column per class, so each reads down its column
     cols = grid_columns(args.n, gen.num_classes if gen.conditional and labels is None else None)
     if out.suffix != ".npy":
         import math
@@ -658,12 +669,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("run", metavar="RUN", help="the run folder, or a setup file written by File ▸ Export setup…")
     p.set_defaults(func=cmd_open)
 
-    p = sub.add_parser("sample", help="generate digits from a run or exported generator")
+    p = sub.add_parser("sample", help="generate images (digits, or what the model learned) from a run or "
+                                      "exported generator")
     p.add_argument("run", metavar="RUN", help="a run folder or an exported generator (.safetensors)")
     p.add_argument("--n", type=_int_in(1, MAX_SAMPLES, "--n"), default=64,
                    help=f"how many images (1–{MAX_SAMPLES:,}; default: %(default)s)")
     p.add_argument("--seed", type=_int_in(0, 2**63 - 1, "--seed"), default=0, help="seed of the latent vectors")
-    p.add_argument("--digit", type=_int_in(0, 999, "--digit"), help="digit to draw (conditional models)")
+    p.add_argument("--digit", type=_int_in(0, 999, "--digit"), help="digit to draw (conditional digit models)")
+    p.add_argument("--class", dest="cls", metavar="NAME",
+                   help="class to draw, by its name or number (conditional models; a folder's sub-folder names)")
     p.add_argument("--truncation", type=_float_in(0.0, 10.0, "--truncation", allow_lo=False),
                    help="truncation of the latent vectors (smaller: more typical, less varied)")
     p.add_argument("--scale", type=_int_in(1, MAX_SCALE, "--scale"), default=2,

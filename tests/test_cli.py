@@ -587,3 +587,23 @@ def test_final_save_with_no_room_anywhere_waits_on_a_terminal_until_space_is_fre
     assert prompts == ["Free some space, then press Enter to save step 6 again (Ctrl-C gives up and loses the "
                        "unsaved steps)… "]
     assert json.loads((run_copy / "run.json").read_text())["step"] == 6
+
+
+def test_sample_of_a_colour_model_keeps_its_colours_and_names_no_digits(capsys, tmp_path):
+    """Issue 25: `sample` of an unconditional colour model: true colours, the background colour between the
+    tiles, and no digit wording."""
+    from tests.app.gan_fixtures import RED, WHITE, make_colour_run, red_on_white
+
+    run_dir = make_colour_run(tmp_path / "icons")
+    out = tmp_path / "g.png"
+    code, _, err = run(capsys, "sample", str(run_dir), "--n", "4", "--scale", "1", "--out", str(out))
+    assert code == 0, err
+    with Image.open(out) as im:
+        sheet = np.asarray(im.convert("RGB"))
+    assert sheet.shape == (2 * 30 + 2, 2 * 30 + 2, 3)
+    assert {tuple(int(v) for v in px) for px in sheet.reshape(-1, 3)} == {RED, WHITE}
+    assert (sheet[2:30, 2:30] == red_on_white()).all()
+    code, _, err = run(capsys, "sample", str(run_dir), "--class", "star", "--out", str(tmp_path / "c.png"))
+    assert code == 2 and _one_clear_line(err) == (
+        "gan-studio: error: --class needs a conditional model; icons is unconditional (it has no classes)")
+    assert "digit" not in err.lower()

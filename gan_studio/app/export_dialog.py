@@ -4,8 +4,9 @@ A page hands over the images it shows (N, H, W, C) uint8 with one item dict per
 image (seed, index, label, truncation, … — written into atlases and file names)
 and a suggested file name.  The dialog offers the format (PNG, sprite sheet +
 JSON atlas, GIF, MP4, SVG), the size per image, pixels (nearest) or smooth
-(Lanczos) upscaling, the background (as generated, inverted on white,
-transparent), padding and columns, the frame rate, and for SVG the threshold and
+(Lanczos) upscaling, the background (named by what it produces: the colours as
+generated, their negative, or the background colour made transparent), padding and
+columns (the page's own layout by default, never remembered across exports), the frame rate, and for SVG the threshold and
 smoothing of the trace — with a live preview of what will be written and a
 side-by-side close-up of nearest against Lanczos.  Writing goes through
 `core.explore.exports.write_export` via `file_export` (atomic files, errors as messages).
@@ -26,13 +27,27 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ..core.explore.exports import (FORMATS, ExportOptions, render_cells, render_frames, render_sheet, render_svg,
                             sheet_columns, write_export)
-from ..core.images import style, tile_grid
+from ..core.images import background_colour, style, tile_grid
 from .file_export import export_file, export_folder
 from .i18n import tr
 from .widgets import numpy_to_qimage
 
 PREVIEW_MAX = 100         # images shown in the preview at most
 PREVIEW_SIDE = 420        # preview box, pixels
+MAX_AUTO_COLUMNS = 16     # a page's own columns are the automatic choice up to this many
+
+
+def background_label(key: str, inverted: bool = False) -> str:
+    """The background choice named by what it produces.  `inverted`: the model was trained on inverted
+    images (light backgrounds made dark), so its own output is the negative and "white" gives the originals."""
+    if key == "black":
+        return tr("As generated (negative of the training images)") if inverted else \
+            tr("Original colours (as generated)")
+    if key == "white":
+        return tr("Original colours (inverted back)") if inverted else tr("Negative (colours inverted)")
+    if key == "transparent-negative":
+        return tr("Transparent background, original colours (inverted back)")
+    return tr("Transparent background (other colours kept)")
 
 
 def format_label(fmt: str) -> str:
@@ -97,7 +112,7 @@ class ExportDialog(QDialog):
     def __init__(self, parent, images: np.ndarray, items: Sequence[dict] | None = None, *, title: str,
                  suggested: str = "gan-studio", formats: Sequence[str] = tuple(FORMATS), default: str | None = None,
                  num_classes: int | None = None, meta: dict | None = None,
-                 report: Callable[[str], None] | None = None):
+                 report: Callable[[str], None] | None = None, inverted: bool = False, digits: bool = True):
         super().__init__(parent)
         self.setWindowTitle(title)
         arr = np.asarray(images)
@@ -143,11 +158,15 @@ class ExportDialog(QDialog):
         self.resample_combo.addItem(tr("Smooth (Lanczos)"), "lanczos")
         self.resample_combo.addItem(tr("Pixels (nearest neighbour)"), "nearest")
         self.resample_combo.setCurrentIndex(0 if self.last.resampling == "lanczos" else 1)
+        self.inverted = bool(inverted)
+        self.key = background_colour(arr) if n else (0,)
         self.background_combo = QComboBox()
-        self.background_combo.addItem(tr("Black (as generated)"), "black")
-        self.background_combo.addItem(tr("White (inverted)"), "white")
-        self.background_combo.addItem(tr("Transparent"), "transparent")
-        self.background_combo.setCurrentIndex(["black", "white", "transparent"].index(self.last.background))
+        keys = ("black", "white", "transparent") + (("transparent-negative",) if self.inverted else ())
+        for key in keys:
+            self.background_combo.addItem(background_label(key, self.inverted), key)
+        self.background_combo.setToolTip(tr("What the colours of the exported images are: as the generator makes "
+                                            "them, their negative, or with their background colour see-through"))
+        self.background_combo.setCurrentIndex(max(0, self.background_combo.findData(self.last.background)))
         self.padding_spin = QSpinBox()
         self.padding_spin.setRange(0, 256)
         self.padding_spin.setSuffix(tr(" px"))
@@ -155,8 +174,10 @@ class ExportDialog(QDialog):
         self.columns_spin = QSpinBox()
         self.columns_spin.setRange(0, 64)
         self.columns_spin.setSpecialValueText(tr("Automatic"))
-        self.columns_spin.setValue(self.last.columns)
-        self.columns_spin.setToolTip(tr("Automatic: one column per digit for a conditional model, else square"))
+        self.columns_spin.setValue(0)          # each export starts from the page's own layout (never sticks)
+        self.columns_spin.setToolTip(
+            tr("Automatic: one column per digit for a conditional model, else square") if digits else
+            tr("Automatic: the page's own grid, one column per class when the classes cycle, else square"))
         self.fps_spin = QSpinBox()
         self.fps_spin.setRange(1, 60)
         self.fps_spin.setSuffix(tr(" fps"))
@@ -169,6 +190,15 @@ class ExportDialog(QDialog):
         self.smoothing_spin.setRange(0, 4)
         self.smoothing_spin.setValue(self.last.smoothing)
         self.smoothing_spin.setToolTip(tr("0: pixel edges · 1–4: smoother curves with fewer points"))
+        self.colours_spin = QSpinBox()
+        self.colours_spin.setRange(1, 8)
+        self.colours_spin.setSpecialValueText(tr("Outline (one colour)"))
+        self.colours_spin.setSuffix(tr(" colour layers"))
+        # colour images start as colour layers, gray ones as outlines (not remembered: it follows the images)
+        self.colours_spin.setValue(4 if arr.ndim == 4 and arr.shape[-1] >= 3 else 1)
+        self.colours_spin.setToolTip(tr("Outline: the ink traced as one path of one colour. 2–8: the images' "
+                                        "colours reduced to that many, each traced as its own layer (an SVG "
+                                        "group per colour)"))
 
         form = QFormLayout()
         form.addRow(tr("Format"), self.format_combo)
@@ -197,6 +227,7 @@ class ExportDialog(QDialog):
         trow = QHBoxLayout()
         trow.addWidget(self.threshold_slider, 1)
         trow.addWidget(self.threshold_label)
+        row("colours", tr("SVG colours"), self.colours_spin)
         row("threshold", tr("Ink threshold"), trow)
         row("smoothing", tr("Smoothing"), self.smoothing_spin)
 
@@ -241,8 +272,10 @@ class ExportDialog(QDialog):
         for sig in (self.format_combo.currentIndexChanged, self.size_spin.valueChanged,
                     self.resample_combo.currentIndexChanged, self.background_combo.currentIndexChanged,
                     self.padding_spin.valueChanged, self.columns_spin.valueChanged, self.fps_spin.valueChanged,
-                    self.threshold_slider.valueChanged, self.smoothing_spin.valueChanged):
+                    self.threshold_slider.valueChanged, self.smoothing_spin.valueChanged,
+                    self.colours_spin.valueChanged):
             sig.connect(self._changed)
+        self.colours_spin.valueChanged.connect(self._colours_changed)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._format_changed(apply_default_size=True)
         self.update_preview()
@@ -261,10 +294,16 @@ class ExportDialog(QDialog):
         return ExportOptions(format=self.fmt(), size=self.size_spin.value(),
                              resampling=self.resample_combo.currentData(),
                              background=self.background_combo.currentData(), padding=self.padding_spin.value(),
-                             columns=self.columns_spin.value() or self.auto_columns or 0,
+                             columns=self.columns_spin.value() or self.page_columns(),
                              fps=float(self.fps_spin.value()),
                              threshold=self.threshold_slider.value() / 100.0,
-                             smoothing=self.smoothing_spin.value())
+                             smoothing=self.smoothing_spin.value(), colours=self.colours_spin.value())
+
+    def page_columns(self) -> int:
+        """What "Automatic" means here: the page's own columns (`auto_columns`, e.g. a plane's) unless that is
+        a long strip (more than MAX_AUTO_COLUMNS: an interpolation's 64 frames), then 0: square-ish."""
+        cols = int(self.auto_columns or 0)
+        return cols if 0 < cols <= MAX_AUTO_COLUMNS else 0
 
     def _size_to_scale(self, size: int) -> None:
         self.scale_spin.blockSignals(True)
@@ -278,7 +317,8 @@ class ExportDialog(QDialog):
         fmt = self.fmt()
         video = fmt in ("gif", "mp4")
         visible = {"resampling": fmt != "svg", "background": True, "padding": fmt in ("sheet", "svg"),
-                   "columns": fmt in ("sheet", "svg"), "fps": video, "threshold": fmt == "svg",
+                   "columns": fmt in ("sheet", "svg"), "fps": video, "colours": fmt == "svg",
+                   "threshold": fmt == "svg" and self.colours_spin.value() == 1,
                    "smoothing": fmt == "svg"}
         for key, (label, widget) in self._rows.items():
             label.setVisible(visible[key])
@@ -287,11 +327,19 @@ class ExportDialog(QDialog):
         # video has no alpha
         model = self.background_combo.model()
         model.item(2).setEnabled(not video)
-        if video and self.background_combo.currentData() == "transparent":
+        if self.background_combo.count() > 3:
+            model.item(3).setEnabled(not video)
+        if video and self.background_combo.currentData().startswith("transparent"):
             self.background_combo.setCurrentIndex(0)
         if video and self.size_spin.value() < 512:
             self.size_spin.setValue(512)       # video and GIF default to at least 512 px
         self._changed()
+
+    def _colours_changed(self, *_) -> None:
+        """The ink threshold belongs to one-colour outlines only."""
+        shown = self.fmt() == "svg" and self.colours_spin.value() == 1
+        for w in self._rows["threshold"]:
+            w.setVisible(shown)
 
     # ------------------------------------------------------------- preview
     def _sample(self) -> tuple[np.ndarray, list[dict]]:
@@ -338,7 +386,8 @@ class ExportDialog(QDialog):
             h, w = big.shape[:2]
             y0, x0 = max(0, h // 2 - crop // 2), max(0, w // 2 - crop // 2)
             view.set_pixmap(QPixmap.fromImage(numpy_to_qimage(
-                composite(style(np.ascontiguousarray(big[y0:y0 + crop, x0:x0 + crop]), opts.background)))))
+                composite(style(np.ascontiguousarray(big[y0:y0 + crop, x0:x0 + crop]), opts.background,
+                                self.key)))))
 
     def _svg_pixmap(self, text: str) -> QPixmap:
         from PySide6.QtSvg import QSvgRenderer
@@ -374,6 +423,9 @@ class ExportDialog(QDialog):
         if fmt in ("gif", "mp4"):
             return tr("{n} frames at {fps} fps ({secs:.1f} s), {s}×{s} px").format(
                 n=n, fps=int(opts.fps), secs=n / opts.fps, s=opts.size)
+        if opts.colours > 1:
+            return tr("The images' colours reduced to {n}, each traced as its own layer (smoothing {k}); opens in "
+                      "Figma, Illustrator and Inkscape").format(n=opts.colours, k=opts.smoothing)
         return tr("Paths traced from the pixels (threshold {t:.2f}, smoothing {k}); opens in Figma, Illustrator "
                   "and Inkscape").format(t=opts.threshold, k=opts.smoothing)
 
@@ -388,13 +440,14 @@ class ExportDialog(QDialog):
         self.fps_spin.setValue(int(opts.fps))
         self.threshold_slider.setValue(int(round(opts.threshold * 100)))
         self.smoothing_spin.setValue(opts.smoothing)
+        self.colours_spin.setValue(opts.colours)
         self.update_preview()
 
     # ---------------------------------------------------------------- write
     def write(self, path) -> list[Path]:
         """Export with the current options to `path` (a folder for several PNGs); errors become a message."""
         opts = self.options().check()
-        type(self).last = opts
+        type(self).last = replace(opts, columns=0, colours=1)   # columns and colours follow each export's images
         if opts.format == "png" and len(self.images) > 1:
             out = export_folder(self, tr("Export {n} PNGs to folder").format(n=len(self.images)),
                                 lambda folder: write_export(folder, self.images, opts, self.items, self.meta,
@@ -449,9 +502,10 @@ class ExportDialog(QDialog):
 
 def export_images(parent, images, items=None, *, title: str, suggested: str, formats=tuple(FORMATS),
                   default: str | None = None, num_classes: int | None = None, meta: dict | None = None,
-                  report=None, path=None, options: ExportOptions | None = None) -> list[Path]:
+                  report=None, path=None, options: ExportOptions | None = None,
+                  model_hints: dict | None = None) -> list[Path]:
     """Open the export dialog for these images (or, with ``path`` and ``options``, write without asking)."""
     dlg = ExportDialog(parent, images, items, title=title, suggested=suggested, formats=formats, default=default,
-                       num_classes=num_classes, meta=meta, report=report)
+                       num_classes=num_classes, meta=meta, report=report, **(model_hints or {}))
     return dlg.finish(path, options)
 

@@ -23,6 +23,7 @@ from ..core.explore.exports import export_name, save_grid_png, save_images, save
 from .digit_view import DigitGrid, DigitImage
 from .file_export import export_file, export_folder
 from .i18n import tr, tr_noop
+from .wording import is_digits, say
 from .model_source import ModelSource, ModelSourceError, Pick
 from .widgets import guard_wheel, scroll_panel, section_title, set_clamped, tool_button
 
@@ -46,7 +47,8 @@ class PngOptionsDialog(QDialog):
 
     last = PngOptions()
 
-    def __init__(self, parent=None, title: str | None = None, count: int = 1, size: int = 28):
+    def __init__(self, parent=None, title: str | None = None, count: int = 1, size: int = 28,
+                 digits: bool = True):
         super().__init__(parent)
         self.setWindowTitle(tr("Export PNG") if title is None else title)
         self._size = size
@@ -54,9 +56,10 @@ class PngOptionsDialog(QDialog):
         self.scale.setRange(1, 16)
         self.scale.setSuffix(" ×")
         self.scale.setValue(self.last.scale)
-        self.transparent = QCheckBox(tr("Transparent background"))
+        self.transparent = QCheckBox(tr("Transparent background") if digits else
+                                     tr("Transparent background (other colours kept)"))
         self.transparent.setChecked(self.last.transparent)
-        self.invert = QCheckBox(tr("Inverted (dark ink on white)"))
+        self.invert = QCheckBox(tr("Inverted (dark ink on white)") if digits else tr("Negative (colours inverted)"))
         self.invert.setChecked(self.last.invert)
         self.info = QLabel()
         self.info.setStyleSheet("color: palette(mid);")
@@ -84,8 +87,8 @@ class PngOptionsDialog(QDialog):
         return PngOptions(self.scale.value(), self.transparent.isChecked(), self.invert.isChecked())
 
     @classmethod
-    def ask(cls, parent, title: str, count: int, size: int) -> PngOptions | None:
-        dlg = cls(parent, title, count, size)
+    def ask(cls, parent, title: str, count: int, size: int, digits: bool = True) -> PngOptions | None:
+        dlg = cls(parent, title, count, size, digits)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return None
         cls.last = dlg.options()
@@ -129,6 +132,14 @@ class DigitChooser(QWidget):
         self.set_classes([str(i) for i in range(10)])
         self.group.idClicked.connect(lambda _id: self.changed.emit())
 
+    digits = True          # the classes are digits (tooltips say "digit"), else a model's own classes
+
+    def set_noun(self, digits: bool) -> None:
+        if digits != self.digits:
+            self.digits = digits
+            self.set_classes([b.text() for v, b in sorted(self.buttons.items(), key=lambda kv: -1 if kv[0] is None
+                                                           else kv[0]) if v is not None])
+
     def set_classes(self, names: list[str]) -> None:
         for b in list(self.buttons.values()):
             self.group.removeButton(b)
@@ -141,8 +152,12 @@ class DigitChooser(QWidget):
             b.setCheckable(True)
             b.setMinimumSize(30, 26)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            b.setToolTip(tr("Cycle through all digits") if value is None
-                         else tr("Only digit {digit}").format(digit=text))
+            if self.digits:
+                b.setToolTip(tr("Cycle through all digits") if value is None
+                             else tr("Only digit {digit}").format(digit=text))
+            else:
+                b.setToolTip(tr("Cycle through all classes") if value is None
+                             else tr("Only {name}").format(name=text))
             self.group.addButton(b, -2 if value is None else value)
             self.buttons[value] = b
             if value is None:
@@ -384,12 +399,31 @@ class GalleryTab(QWidget):
         else:
             self.model_title.setText(tr("No generator"))
             self.model_info.setText("")
+        self._apply_wording(model)
         self.digit_title.setVisible(has and model.conditional)
         self.digits.setVisible(has and model.conditional)
         for w in (self.count_spin, self.seed_spin, self.new_seed_btn, self.trunc_check):
             w.setEnabled(has)
         self.refresh()
         self._on_favourites()
+
+    def _apply_wording(self, model) -> None:
+        """Texts that name what the model draws: digits, or images of the model's own classes."""
+        self.digit_title.setText(say(model, tr("Digit"), tr("Class")).upper())
+        self.digits.set_noun(is_digits(model))
+        self.count_spin.setToolTip(say(model, tr("How many digits to sample"), tr("How many images to sample")))
+        self.seed_spin.setToolTip(say(model, tr("The same seed always gives the same digits"),
+                                      tr("The same seed always gives the same images")))
+        self.trunc_check.setToolTip(say(
+            model, tr("Resample latent values beyond ±ψ: lower ψ gives cleaner, more typical digits"),
+            tr("Resample latent values beyond ±ψ: lower ψ gives cleaner, more typical images")))
+        self.trunc_slider.setToolTip(say(
+            model, tr("Truncation ψ: noise values beyond ±ψ are drawn again (lower: more typical digits, less variety)"),
+            tr("Truncation ψ: noise values beyond ±ψ are drawn again (lower: more typical images, less variety)")))
+        self.fav_grid.placeholder = say(
+            model, tr("Star digits (F) to keep them here. Favourites are saved with the model."),
+            tr("Star images (F) to keep them here. Favourites are saved with the model."))
+        self.fav_grid.update()
 
     def _load_default(self) -> None:
         try:
@@ -451,11 +485,11 @@ class GalleryTab(QWidget):
         # conditional, all digits: one column per digit, so each digit reads down its own column
         self.grid.columns = m.num_classes if labels is not None and self.digits.value() is None and \
             n >= m.num_classes else None
-        self.grid.set_images(images, [p.caption() for p in self._picks])
+        self.grid.set_images(images, [p.caption(self.model) for p in self._picks])
         self.grid.set_selected([i for i in prev if i < n])
         self._mark_stars()
         self.last_refresh_ms = (time.perf_counter() - t0) * 1000
-        self.status_label.setText(tr("{n} digits in {ms:.0f} ms").format(n=n, ms=self.last_refresh_ms))
+        self.status_label.setText(say(self.model, tr("{n} digits in {ms:.0f} ms"), tr("{n} images in {ms:.0f} ms")).format(n=n, ms=self.last_refresh_ms))
 
     def images(self) -> np.ndarray:
         return self.grid.images()
@@ -499,7 +533,7 @@ class GalleryTab(QWidget):
     def toggle_favourite(self) -> None:
         picks = self.selected_picks()
         if not picks:
-            self.status_label.setText(tr("Select digits to star them"))
+            self.status_label.setText(say(self.model, tr("Select digits to star them"), tr("Select images to star them")))
             return
         if self.fav_grid.hasFocus() and self.fav_grid.selected():
             self.source.remove_favourites([p.key() for p in picks])
@@ -529,7 +563,7 @@ class GalleryTab(QWidget):
             if m.conditional:
                 labels = np.array([p.label if p.label is not None else 0 for p in self._fav_picks])
             imgs = m.generate(latents, labels)
-            self.fav_grid.set_images(imgs, [p.caption() for p in self._fav_picks])
+            self.fav_grid.set_images(imgs, [p.caption(self.model) for p in self._fav_picks])
             self.fav_grid.set_starred(range(len(imgs)))
         else:
             self.fav_grid.set_images(np.zeros((0, 1, 1, 1), np.uint8))
@@ -539,10 +573,10 @@ class GalleryTab(QWidget):
     def compare(self) -> None:
         idx = self.grid.selected()
         if not 2 <= len(idx) <= 4:
-            self.status_label.setText(tr("Select 2–4 digits to compare"))
+            self.status_label.setText(say(self.model, tr("Select 2–4 digits to compare"), tr("Select 2–4 images to compare")))
             return
         imgs = self.grid.images()[idx]
-        caps = [self._picks[i].caption() for i in idx]
+        caps = [self._picks[i].caption(self.model) for i in idx]
         if self.compare_dialog is not None:
             self.compare_dialog.close()
         self.compare_dialog = CompareDialog(self, list(imgs), caps)
@@ -552,7 +586,7 @@ class GalleryTab(QWidget):
     def send_to_explore(self, target: str = "interpolate", favourites: bool = False) -> None:
         picks = self.selected_picks(favourites)
         if not picks:
-            self.status_label.setText(tr("Select digits to send to Explore"))
+            self.status_label.setText(say(self.model, tr("Select digits to send to Explore"), tr("Select images to send to Explore")))
             return
         self.source.send_to_explore(picks, target)
         self.exploreRequested.emit(target)
@@ -576,9 +610,9 @@ class GalleryTab(QWidget):
     def export_png(self) -> list[Path]:
         picks, imgs = self._targets()
         if not picks:
-            self._error(tr("Nothing selected"), tr("Select the digits to export first."))
+            self._error(tr("Nothing selected"), say(self.model, tr("Select the digits to export first."), tr("Select the images to export first.")))
             return []
-        opts = PngOptionsDialog.ask(self, tr("Export PNG"), len(picks), imgs.shape[1])
+        opts = PngOptionsDialog.ask(self, tr("Export PNG"), len(picks), imgs.shape[1], is_digits(self.model))
         if opts is None:
             return []
         kw = dict(scale=opts.scale, invert=opts.invert, transparent=opts.transparent)
@@ -601,9 +635,10 @@ class GalleryTab(QWidget):
         if not picks:  # no selection: the whole grid
             picks, imgs = self._picks, self.grid.images()
         if not picks:
-            self._error(tr("Nothing to export"), tr("Sample some digits first."))
+            self._error(tr("Nothing to export"), say(self.model, tr("Sample some digits first."), tr("Sample some images first.")))
             return None
-        opts = PngOptionsDialog.ask(self, tr("Export sprite sheet"), len(picks), imgs.shape[1])
+        opts = PngOptionsDialog.ask(self, tr("Export sprite sheet"), len(picks), imgs.shape[1],
+                                    is_digits(self.model))
         if opts is None:
             return None
         return export_file(self, tr("Export sprite sheet"), self._default_name(picks, "png", f"_sheet{len(picks)}"),
@@ -622,7 +657,7 @@ class GalleryTab(QWidget):
         if not picks:
             picks, imgs = self._picks, self.grid.images()
         if not picks:
-            self._error(tr("Nothing to export"), tr("Sample some digits first."))
+            self._error(tr("Nothing to export"), say(self.model, tr("Sample some digits first."), tr("Sample some images first.")))
             return []
         m = self.model
         items = [{"seed": p.seed, "index": p.index, "label": p.label, "truncation": p.truncation} for p in picks]
@@ -630,7 +665,8 @@ class GalleryTab(QWidget):
         dlg = ExportDialog(self, imgs, items, title=tr("Export"), suggested=stem,
                            default="sheet" if len(picks) > 1 else "png",
                            num_classes=m.num_classes if m.conditional and self.digits.value() is None else None,
-                           meta={"model": m.name}, report=self.status_label.setText)
+                           meta={"model": m.name}, report=self.status_label.setText, inverted=m.inverted,
+                           digits=m.is_digits)
         return dlg.finish(path, options)
 
     def export_latents(self) -> Path | None:
@@ -638,7 +674,7 @@ class GalleryTab(QWidget):
         if not picks:
             picks = self._picks
         if not picks:
-            self._error(tr("Nothing to export"), tr("Sample some digits first."))
+            self._error(tr("Nothing to export"), say(self.model, tr("Sample some digits first."), tr("Sample some images first.")))
             return None
         m = self.model
         meta = {"model": m.name, "source": str(m.source), "latent_dim": m.latent_dim,

@@ -208,6 +208,7 @@ class ExperimentLifecycle(QObject):
         self.controller.discard()
         self.experiment.opened_run(run.path, config, run.step)
         self.show_run_history(run.path, run)
+        w.show_run_generator()            # Gallery and Explore show the opened run's generator
         if not is_scratch(run.path):
             w.settings.add_recent_run(run.path)
         w.reset_progress()

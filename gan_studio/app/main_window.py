@@ -559,7 +559,8 @@ class MainWindow(QMainWindow):
     def explore_trained(self) -> bool:
         """Ask the training process for a snapshot of its generator; Gallery and Explore show it when it comes."""
         if not self.controller.request_generator():
-            if self.follower.path is not None and self.open_generator(self.follower.path):
+            run = self.follower.path or self._run_with_weights()
+            if run is not None and self.open_generator(run):
                 return True
             dialogs.show_message(self, tr("Nothing trained yet"),
                                  tr("Press Train first; then Ctrl+G shows the generator as it is at that moment."),
@@ -567,6 +568,33 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(tr("Taking a snapshot of the generator…"), 3000)
         return True
+
+    def _run_with_weights(self) -> Path | None:
+        """The opened (or last trained) run folder when it holds trained weights: what Ctrl+G shows when no
+        training process holds a generator (after File ▸ Open run, before Train)."""
+        from ..core.run_folders.runs import RunFolder
+
+        path = self.experiment.run_path
+        if path is None:
+            return None
+        try:
+            return path if RunFolder.open(path).has_checkpoint() else None
+        except Exception:  # noqa: BLE001 - a vanished or damaged folder: nothing to show
+            return None
+
+    def show_run_generator(self) -> None:
+        """Gallery and Explore follow an opened run: its generator replaces the one on show (once PyTorch is
+        loaded); the current tab stays.  A run with no weights, or one that cannot be read, changes nothing."""
+        def load():
+            run = self._run_with_weights()
+            if run is None:
+                return
+            try:
+                self.model_source.open(run)
+            except ModelSourceError as exc:
+                self.statusBar().showMessage(str(exc), 8000)
+
+        torch_loader().when_ready(load)
 
     # ------------------------------------------- warnings and snapshots (issue 10)
     def show_warning(self, w: dict) -> None:

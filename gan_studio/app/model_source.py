@@ -35,7 +35,7 @@ class ModelSourceError(RuntimeError):
 
 @dataclass
 class Pick:
-    """One image handed between views: its latent, digit and (when it has one) its address."""
+    """One image handed between views: its latent, class and (when it has one) its address."""
 
     latent: np.ndarray
     label: int | None = None
@@ -64,14 +64,17 @@ class Pick:
             return latent_key(self.latent, self.label)
         return (self.seed, self.index, self.label, self.truncation)
 
-    def caption(self) -> str:
+    def caption(self, model=None) -> str:
+        """Seed and index, and the class: "digit 3" for a digit model (or none given), else `model`'s name for it."""
+        from .wording import class_name
+
         parts = []
         if self.seed is not None:
             parts += [tr("seed {seed}").format(seed=self.seed), f"#{self.index}"]
         elif self.creature_id:
             parts.append(tr("bred {id}").format(id=self.creature_id[:7]))
         if self.label is not None:
-            parts.append(tr("digit {label}").format(label=self.label))
+            parts.append(class_name(model, self.label))
         if self.truncation:
             parts.append(f"ψ {self.truncation:g}")
         return " · ".join(parts) or tr("latent")

@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 __all__ = ["to_uint8", "tile_grid", "upscale", "resize_cells", "grid_columns", "style", "cell_rects",
-           "RESAMPLING", "BACKGROUNDS"]
+           "background_colour", "RESAMPLING", "BACKGROUNDS"]
 
 
 def to_uint8(x) -> np.ndarray:
@@ -53,6 +53,8 @@ def tile_grid(images, cols: int | None = None, pad: int = 2, pad_value: int = 0)
     n, h, w, c = arr.shape
     if n == 0:
         raise ValueError("cannot tile zero images")
+    if np.ndim(pad_value):           # one value per channel (a background colour)
+        pad_value = np.asarray(pad_value, dtype=arr.dtype).reshape(-1)[:c]
     if pad < 0:
         raise ValueError(f"pad must be >= 0 (got {pad})")
     cols = int(cols) if cols else math.ceil(math.sqrt(n))
@@ -84,7 +86,7 @@ def upscale(img: np.ndarray, factor: int) -> np.ndarray:
 # ------------------------------------------------------------- designer output
 
 RESAMPLING = ("nearest", "lanczos")
-BACKGROUNDS = ("black", "white", "transparent")
+BACKGROUNDS = ("black", "white", "transparent", "transparent-negative")
 
 
 def resize_cells(images, size: int, method: str = "nearest") -> np.ndarray:
@@ -140,32 +142,63 @@ def cell_rects(n: int, h: int, w: int, cols: int, pad: int) -> list[tuple[int, i
     return out
 
 
-def style(sheet, background: str = "black") -> np.ndarray:
-    """Apply a background to white-ink-on-black pixels (H, W, C) or (N, H, W, C).
+def background_colour(images, default: int = 0) -> tuple[int, ...]:
+    """The background colour of (N, H, W, C) (or one (H, W, C)) uint8 images: per channel, the median of the
+    pixels on each image's outer ring.  Black for digits (white ink on black), white for red-on-white icons.
+    A ring with no clear colour (half its pixels more than 48 levels from the median) has no background:
+    `default` in every channel (0: black, the digits' convention)."""
+    arr = np.asarray(images)
+    if arr.ndim == 3:
+        arr = arr[None]
+    if arr.ndim != 4 or not arr.size:
+        raise ValueError(f"expected (N, H, W, C) images, got shape {arr.shape}")
+    ring = np.concatenate([arr[:, 0].reshape(-1, arr.shape[-1]), arr[:, -1].reshape(-1, arr.shape[-1]),
+                           arr[:, :, 0].reshape(-1, arr.shape[-1]), arr[:, :, -1].reshape(-1, arr.shape[-1])])
+    median = np.median(ring, axis=0)
+    if float(np.median(np.abs(ring.astype(np.float32) - median).max(axis=-1))) > 48:
+        return (int(default),) * arr.shape[-1]
+    return tuple(int(v) for v in median.round())
 
-    black: unchanged.  white: inverted (dark ink on white).  transparent: alpha is
-    the ink strength (gray level; the brightest channel of RGB) and colour is white
-    ink for grayscale images, the un-premultiplied colour for RGB ones; composited over black it gives the
-    original image back.
+
+def _colour_to_alpha(colour: np.ndarray, key) -> np.ndarray:
+    """Remove the background colour `key` (GIMP's "colour to alpha"): the least alpha (and its colour) that,
+    composited over `key`, gives each pixel back.  Over black this is alpha = the brightest channel."""
+    p = colour.astype(np.float32)
+    b = np.broadcast_to(np.asarray(key, np.float32).reshape(-1)[: p.shape[-1]], p.shape[-1:])
+    d = p - b
+    up = np.where(b < 255, d / np.maximum(255.0 - b, 1e-6), 0.0)
+    down = np.where(b > 0, -d / np.maximum(b, 1e-6), 0.0)
+    alpha = np.clip(np.where(d > 0, up, np.where(d < 0, down, 0.0)).max(axis=-1, keepdims=True), 0.0, 1.0)
+    safe = np.maximum(alpha, 1e-6)
+    # fully see-through pixels: gray line art keeps its ink colour (the key's opposite), colour keeps the key
+    clear = (255.0 - b) if p.shape[-1] == 1 else b
+    rgb = np.where(alpha > 0, b + d / safe, clear)
+    a8 = np.rint(alpha * 255.0).astype(np.uint8)
+    return np.concatenate([np.clip(np.rint(rgb), 0, 255).astype(np.uint8), a8], axis=-1)
+
+
+def style(sheet, background: str = "black", key=None) -> np.ndarray:
+    """Apply a background choice to generated pixels (H, W, C) or (N, H, W, C).
+
+    black: unchanged (the colours as generated).  white: inverted (the negative: dark ink on white for
+    digits).  transparent: the background colour `key` (default black; `background_colour` finds it)
+    becomes see-through and every other colour is kept: alpha is how far a pixel is from the key, the
+    colour un-premultiplied, so composited over the key it gives the image back.  Grayscale images give
+    gray + alpha (LA), colour ones RGBA.  transparent-negative: the negative, made transparent the same way
+    (for a model trained on inverted images: the original colours on a see-through background).
     """
     if background not in BACKGROUNDS:
         raise ValueError(f"background must be one of {', '.join(BACKGROUNDS)} (got {background!r})")
     arr = np.asarray(sheet)
     if background == "black":
         return arr
+    if background == "transparent-negative":     # the negative, then its background made see-through
+        neg = style(arr, "white")
+        return style(neg, "transparent", None if key is None else 255 - np.asarray(key).reshape(-1))
     if background == "white":
         if arr.shape[-1] == 4:
             return np.concatenate([255 - arr[..., :3], arr[..., 3:]], axis=-1)
         return 255 - arr
-    if arr.shape[-1] == 4:
+    if arr.shape[-1] in (2, 4):
         return arr
-    colour = arr[..., :3] if arr.shape[-1] == 3 else arr
-    ink = np.rint(colour.astype(np.float32).mean(axis=-1, keepdims=True)).astype(np.uint8)
-    if colour.shape[-1] == 1:
-        colour = np.full_like(ink, 255)
-        return np.concatenate([colour, ink], axis=-1)       # LA
-    # alpha = brightest channel; un-premultiply so colour × alpha over black gives the pixel back
-    ink = colour.max(axis=-1, keepdims=True)
-    safe = np.maximum(ink, 1).astype(np.float32)
-    rgb = np.clip(np.rint(colour.astype(np.float32) * 255.0 / safe), 0, 255).astype(np.uint8)
-    return np.concatenate([rgb, ink], axis=-1)
+    return _colour_to_alpha(arr, (0,) * arr.shape[-1] if key is None else key)

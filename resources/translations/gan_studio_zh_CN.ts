@@ -730,6 +730,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Select images to star them</source>
             <translation>选中图像即可收藏</translation>
         </message>
@@ -753,6 +754,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/base.py" />
             <source>Unstarred {n}</source>
             <translation>已取消收藏 {n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/base.py" />
+            <source>Which class a conditional generator is asked to draw (its class label input)</source>
+            <translation>条件生成器被要求绘制的类别（其类别标签输入）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
@@ -854,6 +860,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Parents: send 1–2 images from the Gallery (As breeding parents)</source>
+            <translation>父代：从图库发送 1–2 张图像（作为繁殖父代）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
             <source>Press Breed. Click a child to make it a parent of the next generation.</source>
             <translation>按“繁育”。点击一个后代，让它成为下一代的父代。</translation>
         </message>
@@ -896,6 +907,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/breed.py" />
             <source>Two random digits as parents</source>
             <translation>两个随机数字作为父代</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/breed.py" />
+            <source>Two random images as parents</source>
+            <translation>两张随机图像作为父代</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/breed.py" />
@@ -944,6 +960,13 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Change coordinate {n} of the noise vector z directly (−3 … 3)</source>
             <translation>直接修改噪声向量 z 的第 {n} 个坐标（−3 … 3）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <location filename="../../gan_studio/app/explore/plane.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Class</source>
+            <translation>类别</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1001,6 +1024,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Move a slider first: a direction is the change from the starting digit</source>
             <translation>请先移动一个滑块：方向就是相对于起始数字的变化</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Move a slider first: a direction is the change from the starting image</source>
+            <translation>请先移动滑块：方向是相对起始图像的变化</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1158,6 +1186,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Add a random image</source>
+            <translation>添加一张随机图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
             <source>Add at least two keyframes first.</source>
             <translation>请先添加至少两个关键帧。</translation>
         </message>
@@ -1258,6 +1291,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Keyframes: select 2+ images in the Gallery and choose Send to Explore, or add favourites / random images.</source>
+            <translation>关键帧：在图库中选择 2 张以上图像并选择“发送到探索”，或添加收藏 / 随机图像。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
             <source>Lerp</source>
             <translation>线性插值</translation>
         </message>
@@ -1290,6 +1328,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/interpolate.py" />
             <source>No favourites yet: star digits in the Gallery (F)</source>
             <translation>还没有收藏：在图库中收藏数字（F）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>No favourites yet: star images in the Gallery (F)</source>
+            <translation>还没有收藏：在图库中为图像加星标（F）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
@@ -1436,6 +1479,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
+            <source>Send three images from the Gallery (Send to Explore ▸ As plane corners), or shuffle.</source>
+            <translation>从图库发送三张图像（发送到探索 ▸ 作为平面角点），或随机打乱。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Shuffle corners</source>
             <translation>随机角</translation>
         </message>
@@ -1448,6 +1496,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/plane.py" />
             <source>Three random digits as A, B, C</source>
             <translation>三个随机数字作为 A、B、C</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/plane.py" />
+            <source>Three random images as A, B, C</source>
+            <translation>三张随机图像作为 A、B、C</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/plane.py" />
@@ -1487,6 +1540,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
+            <source> colour layers</source>
+            <translation> 个颜色图层</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
             <source> px</source>
             <translation> 像素</translation>
         </message>
@@ -1507,6 +1565,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
+            <source>As generated (negative of the training images)</source>
+            <translation>按生成结果（训练图像的负片）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Automatic</source>
             <translation>自动</translation>
         </message>
@@ -1517,13 +1580,13 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
-            <source>Background</source>
-            <translation>背景</translation>
+            <source>Automatic: the page's own grid, one column per class when the classes cycle, else square</source>
+            <translation>自动：使用本页自己的网格；类别循环时每个类别一列，否则接近正方形</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
-            <source>Black (as generated)</source>
-            <translation>黑色（与生成时相同）</translation>
+            <source>Background</source>
+            <translation>背景</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
@@ -1558,6 +1621,32 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Negative (colours inverted)</source>
+            <translation>负片（颜色反转）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
+            <source>Original colours (as generated)</source>
+            <translation>原始颜色（按生成结果）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
+            <source>Original colours (inverted back)</source>
+            <translation>原始颜色（反转回来）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
+            <source>Outline (one colour)</source>
+            <translation>轮廓（单色）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
+            <source>Outline: the ink traced as one path of one colour. 2–8: the images' colours reduced to that many, each traced as its own layer (an SVG group per colour)</source>
+            <translation>轮廓：把墨迹描成一条单色路径。2–8：把图像颜色减少到这么多种，每种颜色描成单独的图层（每种颜色一个 SVG 组）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
             <source>PNG image(s)</source>
             <translation>PNG 图像</translation>
         </message>
@@ -1585,6 +1674,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>SVG (traced vectors)</source>
             <translation>SVG（描摹的矢量）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
+            <source>SVG colours</source>
+            <translation>SVG 颜色</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
@@ -1628,8 +1722,19 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
-            <source>Transparent</source>
-            <translation>透明</translation>
+            <source>The images' colours reduced to {n}, each traced as its own layer (smoothing {k}); opens in Figma, Illustrator and Inkscape</source>
+            <translation>图像颜色减少到 {n} 种，每种描成单独的图层（平滑 {k}）；可在 Figma、Illustrator 和 Inkscape 中打开</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Transparent background (other colours kept)</source>
+            <translation>透明背景（保留其他颜色）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/export_dialog.py" />
+            <source>Transparent background, original colours (inverted back)</source>
+            <translation>透明背景，原始颜色（反转回来）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
@@ -1638,8 +1743,8 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
-            <source>White (inverted)</source>
-            <translation>白色（反色）</translation>
+            <source>What the colours of the exported images are: as the generator makes them, their negative, or with their background colour see-through</source>
+            <translation>导出图像的颜色：与生成器生成的一致、其负片，或让背景色变为透明</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
@@ -1810,6 +1915,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Cycle through all classes</source>
+            <translation>循环显示所有类别</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Cycle through all digits</source>
             <translation>依次显示所有数字</translation>
         </message>
@@ -1890,6 +2000,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>How many images to sample</source>
+            <translation>要采样多少张图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Images</source>
             <translation>图像</translation>
         </message>
@@ -1947,6 +2062,11 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Only {name}</source>
+            <translation>仅 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
@@ -1962,6 +2082,11 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Resample latent values beyond ±ψ: lower ψ gives cleaner, more typical images</source>
+            <translation>重新采样超出 ±ψ 的潜变量值：ψ 越低，图像越干净、越典型</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Sample</source>
             <translation>采样</translation>
         </message>
@@ -1969,6 +2094,11 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Sample some digits first.</source>
             <translation>请先采样一些数字。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Sample some images first.</source>
+            <translation>请先采样一些图像。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -1982,6 +2112,11 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Select 2–4 images to compare</source>
+            <translation>选择 2–4 张图像进行比较</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Select digits to send to Explore</source>
             <translation>选择要发送到“探索”的数字</translation>
         </message>
@@ -1992,8 +2127,18 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Select images to send to Explore</source>
+            <translation>选择要发送到探索的图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Select the digits to export first.</source>
             <translation>请先选择要导出的数字。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Select the images to export first.</source>
+            <translation>请先选择要导出的图像。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2038,6 +2183,11 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Star images (F) to keep them here. Favourites are saved with the model.</source>
+            <translation>为图像加星标（F）即可保存在这里。收藏与模型一起保存。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Star selection</source>
             <translation>收藏所选</translation>
         </message>
@@ -2050,6 +2200,11 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>The same seed always gives the same digits</source>
             <translation>相同的种子总会得到相同的数字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>The same seed always gives the same images</source>
+            <translation>相同的种子总是生成相同的图像</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2075,6 +2230,11 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Truncation ψ: noise values beyond ±ψ are drawn again (lower: more typical digits, less variety)</source>
             <translation>截断 ψ：超出 ±ψ 的噪声值会重新抽取（越低：数字越典型，多样性越少）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Truncation ψ: noise values beyond ±ψ are drawn again (lower: more typical images, less variety)</source>
+            <translation>截断 ψ：超出 ±ψ 的噪声值会重新抽取（越低：图像越典型，变化越少）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2125,6 +2285,11 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>{n} images</source>
             <translation>{n} 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>{n} images in {ms:.0f} ms</source>
+            <translation>{n} 张图像，用时 {ms:.0f} 毫秒</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -3287,11 +3452,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/model_source.py" />
-            <source>digit {label}</source>
-            <translation>数字 {label}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/model_source.py" />
             <source>latent</source>
             <translation>潜在向量</translation>
         </message>
@@ -3671,6 +3831,16 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/widgets.py" />
             <source>Show or hide these settings</source>
             <translation>显示或隐藏这些设置</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/wording.py" />
+            <source>class {label}</source>
+            <translation>类别 {label}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/wording.py" />
+            <source>digit {label}</source>
+            <translation>数字 {label}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4734,6 +4904,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation type="vanished">交替：D 先学习，然后 G 针对更新后的 D 学习。同时：两者从同一时刻出发学习，因此一步的两半可在两个 CPU 核心上同时运行（需要 D:G 步数为 1，且 D 中没有批归一化）。训练中可更改。</translation>
         </message>
         <message>
+            <source>Black (as generated)</source>
+            <translation type="vanished">黑色（与生成时相同）</translation>
+        </message>
+        <message>
             <source>Can be changed while training.</source>
             <translation type="vanished">训练中可以修改。</translation>
         </message>
@@ -4790,8 +4964,16 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation type="vanished">默认预设。一个为笔记本 CPU 调好的小型条件 DCGAN：它被告知要画哪个数字，所以每个类别都会出现；很小的批量（16）配合较高的学习率、并去掉 Adam 动量，每秒能做很多次快速更新；hinge 损失加谱归一化让判别器不至于过强；对生成器做指数移动平均（EMA）让样本更平滑。在双核 CPU 上大约一分钟就能得到全部十个类别的清晰数字。</translation>
         </message>
         <message>
+            <source>Transparent</source>
+            <translation type="vanished">透明</translation>
+        </message>
+        <message>
             <source>WGAN-GP only: weight of the gradient penalty (0–1000).</source>
             <translation type="vanished">仅用于 WGAN-GP：梯度惩罚的权重（0–1000）。</translation>
+        </message>
+        <message>
+            <source>White (inverted)</source>
+            <translation type="vanished">白色（反色）</translation>
         </message>
     </context>
 </TS>

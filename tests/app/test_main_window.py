@@ -540,3 +540,22 @@ def test_read_outs_pending_from_a_followed_run_are_dropped_once_the_follow_stopp
     assert window.status.text("step") == "" and "40,000" not in window.controls.progress.format()
     window.controller.metrics.emit([dict(row, step=12)])       # this window's own training: shown
     qtbot.waitUntil(lambda: window.status.text("step") == "step 12", timeout=2000)
+
+
+def test_an_opened_run_is_what_gallery_explore_and_ctrl_g_show(qtbot, window, tmp_path):
+    """Issue 25: after File ▸ Open run, Ctrl+G said "Nothing trained yet" and Explore stayed on the digits model."""
+    from tests.app.gan_fixtures import make_colour_run, red_on_white
+
+    run = make_colour_run(tmp_path / "icons")
+    assert window.model_source.model.name == "pretrained-mnist"
+    assert window.lifecycle.open_run(run)
+    qtbot.waitUntil(lambda: window.model_source.model.name == "icons", timeout=10000)
+    model = window.model_source.model
+    assert not model.conditional and model.class_names == [] and model.config.channels == 3
+    assert (model.generate(model.latents(0, 2)) == red_on_white()).all()
+    assert window.explore_tab.source.model is model
+    window.explore_pretrained()
+    assert window.model_source.model.name == "pretrained-mnist"
+    assert window.explore_trained() is True              # no training process holds a generator: the opened run's
+    assert window.model_source.model.name == "icons" and window.model_source.model.source == run
+    assert window.tabs.currentWidget() is window.gallery_tab

@@ -69,6 +69,24 @@ def test_styles_background():
     assert np.abs(over_black - rgb).max() <= 2
 
 
+def test_transparent_removes_the_images_own_background_colour():
+    from gan_studio.core.images import background_colour
+
+    icon = np.full((2, 12, 12, 3), 255, np.uint8)
+    icon[:, 3:9, 3:9] = (255, 0, 0)
+    icon[:, 5, 5] = (255, 128, 128)               # a half-transparent red over white
+    assert background_colour(icon) == (255, 255, 255)
+    assert background_colour(np.zeros((1, 8, 8, 1), np.uint8)) == (0,)
+    noise = np.random.default_rng(0).integers(0, 256, (1, 8, 8, 1)).astype(np.uint8)
+    assert background_colour(noise) == (0,) and background_colour(noise, 255) == (255,)   # no clear background
+    rgba = style(icon, "transparent", (255, 255, 255))
+    assert (rgba[:, 0, 0] == (255, 255, 255, 0)).all() and (rgba[:, 3, 3] == (255, 0, 0, 255)).all()
+    assert tuple(rgba[0, 5, 5]) == (255, 0, 0, 127)
+    a = rgba[..., 3:] / 255.0
+    over_white = np.rint(rgba[..., :3] * a + 255 * (1 - a))
+    assert np.abs(over_white - icon).max() <= 1
+
+
 def test_sprite_sheet_atlas_reads_back_and_matches_the_sheet(tmp_path, digits):
     imgs = np.concatenate([digits, digits[:3]])                 # 13 cells, 10 columns
     opts = E.ExportOptions(format="sheet", size=56, resampling="nearest", padding=3, background="white")
@@ -214,3 +232,79 @@ def test_onnx_unconditional(tmp_path):
     assert [i.name for i in sess.get_inputs()] == ["z"]
     z = model.latents(1, 3)
     assert float(np.abs(sess.run(None, {"z": z})[0] - model.generate_float(z).numpy()).max()) <= 1e-4
+
+
+def test_onnx_metadata_says_how_pixels_map_and_names_no_classes_for_an_unconditional_model(tmp_path):
+    """Issue 25: an unconditional model's ONNX metadata listed class names 0–9 and did not say how pixels map."""
+    ort = pytest.importorskip("onnxruntime")
+    from gan_studio.core.explore.onnx_export import export_onnx
+    from tests.app.gan_fixtures import make_colour_run, red_on_white
+
+    model = load_generator(make_colour_run(tmp_path / "run"))
+    model.class_names = [str(i) for i in range(10)]       # as a model saved before names were checked carries
+    sess = ort.InferenceSession(str(export_onnx(model, tmp_path / "c.onnx")), providers=["CPUExecutionProvider"])
+    meta = sess.get_modelmeta().custom_metadata_map
+    assert json.loads(meta["class_names"]) == [] and meta["num_classes"] == "0" and meta["conditional"] == "false"
+    assert meta["channels"] == "3" and meta["inverted"] == "false"
+    assert "-1 = 0 (black)" in meta["pixel_mapping"] and "1 = 255 (white)" in meta["pixel_mapping"]
+    assert "RGB" in meta["pixel_mapping"] and "inverted" not in meta["pixel_mapping"]
+    # the mapping the metadata states turns the ONNX output into the model's red-on-white picture
+    out = sess.run(None, {"z": model.latents(0, 2)})[0]
+    pixels = np.rint((np.clip(out, -1, 1) + 1) * 127.5).astype(np.uint8).transpose(0, 2, 3, 1)
+    assert (pixels == red_on_white()).all()
+    model.provenance = {"dataset": {"source": "folder", "inverted": True}}
+    meta = ort.InferenceSession(str(export_onnx(model, tmp_path / "i.onnx")),
+                                providers=["CPUExecutionProvider"]).get_modelmeta().custom_metadata_map
+    assert meta["inverted"] == "true" and "255 - pixel" in meta["pixel_mapping"]
+
+
+def test_digit_models_are_told_apart_from_other_models(tmp_path, pretrained):
+    from tests.app.gan_fixtures import make_colour_run
+
+    colour = load_generator(make_colour_run(tmp_path / "run"))
+    assert pretrained.is_digits and pretrained.class_names == [str(i) for i in range(10)]
+    assert not colour.is_digits and colour.class_names == [] and not colour.inverted
+    assert pretrained.pixel_mapping().endswith("gray (1 channel)") and not pretrained.inverted
+
+
+def test_colour_svg_has_one_layer_per_colour_in_those_colours(tmp_path):
+    """Issue 25: SVG export was black only; a colour image became fragments."""
+    img = np.zeros((2, 20, 20, 3), np.uint8)
+    img[:] = (30, 60, 200)                       # blue …
+    img[:, 5:15, 4:12] = (220, 20, 20)           # … with a red block
+    opts = E.ExportOptions(format="svg", size=100, colours=4, smoothing=0)
+    (path,) = E.write_export(tmp_path / "c.svg", img, opts)
+    root = ET.parse(path).getroot()
+    groups = root.findall(f"{SVG}g")
+    assert sorted(g.get("fill") for g in groups) == ["#1e3cc8", "#dc1414"]     # two colours: two layers
+    assert [g.get("fill") for g in groups][0] == "#1e3cc8"                     # the larger one underneath
+    red = next(g for g in groups if g.get("fill") == "#dc1414")
+    paths = red.findall(f"{SVG}path")
+    assert len(paths) == 2                       # one path per image in the red layer
+    # the red path covers the red block: 10×8 pixels at 5 units a pixel
+    from gan_studio.core.explore.vector import palette, trace, TraceOptions
+    centres, labels = palette(img, 4)
+    assert sorted(map(tuple, centres.tolist())) == [(30, 60, 200), (220, 20, 20)]
+    loops, _ = trace((labels[0] == [tuple(c) for c in centres.tolist()].index((220, 20, 20))).astype(np.uint8) * 255,
+                     TraceOptions(threshold=0.5, smoothing=0))
+    assert rasterize_loops(loops, 20, 20).sum() == 80
+    # transparent: the background layer (blue) is left out; outline mode keeps one ink colour
+    (t,) = E.write_export(tmp_path / "t.svg", img, E.ExportOptions(format="svg", colours=4, background="transparent"))
+    assert [g.get("fill") for g in ET.parse(t).getroot().findall(f"{SVG}g")] == ["#dc1414"]
+    (o,) = E.write_export(tmp_path / "o.svg", img, E.ExportOptions(format="svg", colours=1))
+    assert not ET.parse(o).getroot().findall(f"{SVG}g")
+    with pytest.raises(ValueError):
+        E.ExportOptions(format="svg", colours=9).check()
+
+
+def test_quick_grid_png_of_red_on_white_keeps_its_colours(tmp_path):
+    from tests.app.gan_fixtures import RED, WHITE, red_on_white
+
+    imgs = np.stack([red_on_white()] * 4)
+    with Image.open(E.save_grid_png(tmp_path / "g.png", imgs, cols=2, pad=2)) as im:
+        sheet = np.asarray(im)
+    assert {tuple(int(v) for v in px) for px in sheet.reshape(-1, 3)} == {RED, WHITE}     # white padding
+    with Image.open(E.save_grid_png(tmp_path / "t.png", imgs, cols=2, pad=2, transparent=True)) as im:
+        rgba = np.asarray(im)
+    red = (rgba[..., :3] == RED).all(-1)
+    assert (rgba[..., 3][red] == 255).all() and (rgba[..., 3][~red] == 0).all() and red.sum() == 4 * 12 * 12

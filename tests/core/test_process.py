@@ -242,6 +242,8 @@ def test_generator_event_loads_as_a_model(inbox, loaded):
     model = generator_from_bytes(event.data, event.run)
     assert model.step == event.step
     assert model.latent_dim == 16 and not model.conditional
+    assert model.class_names == []                       # unconditional: no made-up class names (issue 25)
+    assert model.dataset.get("source")                   # the dataset's identity travels with the snapshot
     assert str(event.step) in event.name.replace(",", "")
     import torch
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSpinBox, QWidget
 from ..export_dialog import ExportDialog
 from ..i18n import tr
 from ..model_source import ModelSource, Pick
+from ..wording import is_digits, say
 
 DEBOUNCE_MS = 40
 EMPTY = np.zeros((0, 1, 1, 1), np.uint8)
@@ -41,7 +42,8 @@ def seed_spin(tip: str) -> QSpinBox:
 
 def digit_combo(model) -> QComboBox:
     box = QComboBox()
-    box.setToolTip(tr("Which digit a conditional generator is asked to draw (its class label input)"))
+    box.setToolTip(say(model, tr("Which digit a conditional generator is asked to draw (its class label input)"),
+                       tr("Which class a conditional generator is asked to draw (its class label input)")))
     fill_digits(box, model)
     return box
 
@@ -53,7 +55,8 @@ def fill_digits(box: QComboBox, model) -> None:
     if model is not None and model.conditional:
         names = model.class_names or [str(i) for i in range(model.num_classes)]
         for i in range(model.num_classes):
-            box.addItem(tr("Digit {name}").format(name=names[i] if i < len(names) else i), i)
+            name = names[i] if i < len(names) else str(i)
+            box.addItem(tr("Digit {name}").format(name=name) if is_digits(model) else name, i)
     box.blockSignals(False)
 
 
@@ -83,6 +86,7 @@ class Page(QWidget):
         self.status = QLabel()
         self.status.setStyleSheet("color: palette(mid);")
         self.last_refresh_ms = 0.0
+        self._worded: list[tuple] = []
 
     @property
     def model(self):
@@ -99,6 +103,19 @@ class Page(QWidget):
 
     def on_model(self, model) -> None:
         self.refresh()
+
+    def word(self, setter, digits: str, images: str) -> None:
+        """A text that names what the model draws: `setter(digits)` for a digit model, `setter(images)` for
+        any other; set now and again whenever the model changes (`apply_wording`)."""
+        self._worded.append((setter, digits, images))
+        setter(say(self.model, digits, images))
+
+    def say(self, digits: str, images: str) -> str:
+        return say(self.model, digits, images)
+
+    def apply_wording(self, model) -> None:
+        for setter, digits, images in self._worded:
+            setter(say(model, digits, images))
 
     def _error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
@@ -136,7 +153,8 @@ class Page(QWidget):
         dlg = ExportDialog(self, images, self.pick_items(picks), title=title, suggested=suggested, default=default,
                             num_classes=m.num_classes if cycling else None,
                             meta={"model": m.name if m is not None else "", "page": type(self).__name__},
-                            report=self.status.setText, **kw)
+                            report=self.status.setText, inverted=m is not None and m.inverted,
+                            digits=m is None or m.is_digits, **kw)
         if columns:
             dlg.auto_columns = int(columns)
             dlg.update_preview()

@@ -22,6 +22,9 @@ class BreedPage(Page):
         self.parent_grid = DigitGrid(cell=80, gap=10, captions=True, selectable=False,
                                      placeholder=tr("Parents: send 1–2 digits from the Gallery (As breeding parents)"))
         self.parent_grid.setFixedHeight(124)
+        self.word(lambda t: (setattr(self.parent_grid, 'placeholder', t), self.parent_grid.update()),
+                  tr("Parents: send 1–2 digits from the Gallery (As breeding parents)"),
+                  tr("Parents: send 1–2 images from the Gallery (As breeding parents)"))
         self.parent_grid.setFixedWidth(260)
         self.strength_slider = QSlider(Qt.Orientation.Horizontal)
         self.strength_slider.setRange(0, 100)
@@ -41,6 +44,7 @@ class BreedPage(Page):
         self.breed_btn.setMinimumHeight(32)
         self.breed_btn.clicked.connect(self.breed)
         self.random_btn = tool_button(tr("Random parents"), tr("Two random digits as parents"))
+        self.word(self.random_btn.setToolTip, tr("Two random digits as parents"), tr("Two random images as parents"))
         self.random_btn.clicked.connect(lambda: self.set_picks(random_picks(self.model, 2)) if self.model else None)
         self.fav_btn = tool_button(tr("Favourites as parents"), tr("The first two favourites"))
         self.fav_btn.clicked.connect(lambda: self.set_picks(self.source.favourite_picks()[:2]))
@@ -110,8 +114,8 @@ class BreedPage(Page):
     def _parents_changed(self) -> None:
         if self.parents:
             imgs = self._render(np.stack([p.latent for p in self.parents]), [p.label for p in self.parents])
-            self.parent_grid.set_images(imgs, [p.caption() for p in self.parents],
-                                        [f"P{i + 1} · {p.caption()}" for i, p in enumerate(self.parents)])
+            self.parent_grid.set_images(imgs, [p.caption(self.model) for p in self.parents],
+                                        [f"P{i + 1} · {p.caption(self.model)}" for i, p in enumerate(self.parents)])
         else:
             self.parent_grid.set_images(EMPTY)
         self.breed_btn.setEnabled(bool(self.parents) and self.model is not None)

@@ -58,6 +58,7 @@ class DirectionsPage(Page):
         self.digit_combo = digit_combo(source.model)
         self.digit_combo.currentIndexChanged.connect(self.schedule)
         self.digit_label = QLabel(tr("Digit"))
+        self.word(self.digit_label.setText, tr("Digit"), tr("Class"))
 
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -475,7 +476,8 @@ class DirectionsPage(Page):
             return None
         vec = z - self.base.latent.astype(np.float32)
         if not np.any(np.abs(vec) > 1e-6):
-            self.status.setText(tr("Move a slider first: a direction is the change from the starting digit"))
+            self.status.setText(self.say(tr("Move a slider first: a direction is the change from the starting digit"),
+                                         tr("Move a slider first: a direction is the change from the starting image")))
             return None
         if name is None:
             name, ok = QInputDialog.getText(self, tr("Save direction"), tr("Name of this direction:"),

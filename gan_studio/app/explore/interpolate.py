@@ -38,7 +38,14 @@ class InterpolatePage(Page):
         self.key_grid.selectionChanged.connect(self._update_buttons)
         add_menu = QMenu(self)
         add_menu.addAction(tr("Add favourites"), self.add_favourites)
-        add_menu.addAction(tr("Add a random digit"), lambda: self.add_keyframes(random_picks(self.model, 1)))
+        random_action = add_menu.addAction(tr("Add a random digit"),
+                                           lambda: self.add_keyframes(random_picks(self.model, 1)))
+        self.word(random_action.setText, tr("Add a random digit"), tr("Add a random image"))
+        self.word(lambda t: (setattr(self.key_grid, 'placeholder', t), self.key_grid.update()),
+                  tr("Keyframes: select 2+ digits in the Gallery and choose Send to Explore, or add favourites / "
+                     "random digits."),
+                  tr("Keyframes: select 2+ images in the Gallery and choose Send to Explore, or add favourites / "
+                     "random images."))
         self.add_btn = tool_button(tr("Add ▾"), tr("Add keyframes"), add_menu)
         self.add_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.left_btn = tool_button("◀", tr("Move the selected keyframe earlier"))
@@ -149,7 +156,8 @@ class InterpolatePage(Page):
     def add_favourites(self) -> None:
         favs = self.source.favourite_picks()
         if not favs:
-            self.status.setText(tr("No favourites yet: star digits in the Gallery (F)"))
+            self.status.setText(self.say(tr("No favourites yet: star digits in the Gallery (F)"),
+                                         tr("No favourites yet: star images in the Gallery (F)")))
             return
         self.add_keyframes(favs)
 
@@ -178,7 +186,7 @@ class InterpolatePage(Page):
     def _keys_changed(self) -> None:
         imgs = self._render(np.stack([k.latent for k in self.keyframes]), [k.label for k in self.keyframes]) \
             if self.keyframes else EMPTY
-        self.key_grid.set_images(imgs, [k.caption() for k in self.keyframes],
+        self.key_grid.set_images(imgs, [k.caption(self.model) for k in self.keyframes],
                                  [f"{i + 1} · {k.label}" if k.label is not None else f"{i + 1}"
                                   for i, k in enumerate(self.keyframes)])
         self._update_buttons()

@@ -15,10 +15,10 @@ from ..widgets import section_title, tool_button
 from .base import EMPTY, Page, chosen_digit, digit_combo, random_picks, show_digits
 
 
-def short_caption(p: Pick) -> str:
+def short_caption(p: Pick, model=None) -> str:
     if p.seed is not None:
         return f"seed {p.seed} #{p.index}"
-    return p.caption()
+    return p.caption(model)
 
 
 class PlanePage(Page):
@@ -29,7 +29,12 @@ class PlanePage(Page):
                                      placeholder=tr("Send three digits from the Gallery (Send to Explore ▸ "
                                                  "As plane corners), or shuffle."))
         self.corner_grid.setFixedHeight(118)
+        self.word(lambda t: (setattr(self.corner_grid, 'placeholder', t), self.corner_grid.update()),
+                  tr("Send three digits from the Gallery (Send to Explore ▸ As plane corners), or shuffle."),
+                  tr("Send three images from the Gallery (Send to Explore ▸ As plane corners), or shuffle."))
         self.shuffle_btn = tool_button(tr("Shuffle corners"), tr("Three random digits as A, B, C"))
+        self.word(self.shuffle_btn.setToolTip, tr("Three random digits as A, B, C"),
+                  tr("Three random images as A, B, C"))
         self.shuffle_btn.clicked.connect(self.shuffle)
         self.rows_spin = QSpinBox()
         self.rows_spin.setRange(2, 16)
@@ -45,6 +50,7 @@ class PlanePage(Page):
                                       "off: the midpoint of B and C"))
         self.digit_combo = digit_combo(source.model)
         self.digit_label = QLabel(tr("Digit"))
+        self.word(self.digit_label.setText, tr("Digit"), tr("Class"))
         top = QHBoxLayout()
         top.addWidget(self.corner_grid, 1)
         form = QFormLayout()
@@ -106,8 +112,8 @@ class PlanePage(Page):
             lab = self.label()
             imgs = self._render(np.stack([c.latent for c in self.corners]),
                                 None if lab is None else [lab] * len(self.corners))
-            self.corner_grid.set_images(imgs, [c.caption() for c in self.corners],
-                                        [short_caption(c) for c in self.corners])
+            self.corner_grid.set_images(imgs, [c.caption(self.model) for c in self.corners],
+                                        [short_caption(c, self.model) for c in self.corners])
             self.corner_grid.set_marks({0: "A", 1: "B", 2: "C"})
         else:
             self.corner_grid.set_images(EMPTY)
@@ -147,8 +153,8 @@ class PlanePage(Page):
         # corner thumbnails follow the digit choice
         if self.model.conditional:
             cimgs = self._render(np.stack([c.latent for c in self.corners]), [lab] * 3)
-            self.corner_grid.set_images(cimgs, [c.caption() for c in self.corners],
-                                        [short_caption(c) for c in self.corners])
+            self.corner_grid.set_images(cimgs, [c.caption(self.model) for c in self.corners],
+                                        [short_caption(c, self.model) for c in self.corners])
             self.corner_grid.set_marks({0: "A", 1: "B", 2: "C"})
 
     def images(self) -> np.ndarray:

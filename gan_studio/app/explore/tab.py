@@ -52,6 +52,7 @@ class ExploreTab(QWidget):
         self.header.setText(tr("{name} · latent {n}").format(name=model.name, n=model.latent_dim)
                             if model is not None else tr("No generator"))
         for name in self.PAGES:
+            self.page(name).apply_wording(model)
             self.page(name).on_model(model)
 
     def _on_picks(self, picks: list, target: str) -> None:

@@ -26,7 +26,8 @@ import numpy as np
 from PIL import Image
 
 from gan_studio.core.atomic import atomic_path
-from gan_studio.core.images import BACKGROUNDS, RESAMPLING, grid_columns, resize_cells, style, tile_grid, upscale
+from gan_studio.core.images import (BACKGROUNDS, RESAMPLING, background_colour, grid_columns, resize_cells, style,
+                                    tile_grid, upscale)
 
 __all__ = [
     "ExportError", "export_name", "save_png", "save_images", "save_grid_png", "save_latents",
@@ -106,25 +107,22 @@ def _as_hwc(image) -> np.ndarray:
     return arr
 
 
-def _png_pixels(image, scale: int = 1, invert: bool = False, transparent: bool = False) -> np.ndarray:
+def _png_pixels(image, scale: int = 1, invert: bool = False, transparent: bool = False,
+                key=None) -> np.ndarray:
     """Apply scale / invert / transparency; returns (H, W, C) with C in 1..4 ready for Pillow.
 
-    Transparent: alpha = ink strength (the original intensity, since the digit
-    convention is white ink on black), colour = white ink, or black ink when
-    inverted.  Composited over black (resp. white) this reproduces the opaque
-    image (resp. its inversion) exactly.
+    Transparent: the background colour `key` (by default the image's own, `background_colour`: black for
+    digits, white when inverted) becomes alpha and every other colour is kept (`images.style`).
+    Composited over that colour this reproduces the opaque image exactly.
     """
     arr = upscale(_as_hwc(image), scale)
     colour = arr[..., :3] if arr.shape[2] in (3, 4) else arr
     alpha = arr[..., 3:] if arr.shape[2] == 4 else None
     if invert:
         colour = 255 - colour
-    if transparent and alpha is None:
-        src = arr[..., :3] if arr.shape[2] == 3 else arr
-        ink = np.rint(src.mean(axis=2, keepdims=True)).astype(np.uint8) if src.shape[2] == 3 else src
-        alpha = ink
-        if colour.shape[2] == 1:
-            colour = np.full_like(ink, 0 if invert else 255)
+    if transparent and alpha is None:       # the background colour (black for digits) becomes see-through
+        return np.ascontiguousarray(style(colour, "transparent", key if key is not None else
+                                          background_colour(colour, 255 if invert else 0)))
     out = colour if alpha is None else np.concatenate([colour, alpha], axis=2)
     return np.ascontiguousarray(out)
 
@@ -134,10 +132,10 @@ def _pil(arr: np.ndarray) -> Image.Image:
 
 
 def save_png(path: os.PathLike | str, image, scale: int = 1, invert: bool = False,
-             transparent: bool = False) -> Path:
+             transparent: bool = False, key=None) -> Path:
     """Write one (H, W, C) uint8 image as PNG.  ``invert`` gives dark ink on white;
     ``transparent`` turns the background into alpha (grayscale → LA).  Returns path."""
-    pil = _pil(_png_pixels(image, scale, invert, transparent))
+    pil = _pil(_png_pixels(image, scale, invert, transparent, key))
     return _write_atomic(path, lambda tmp: pil.save(tmp, format="PNG"))
 
 
@@ -159,8 +157,9 @@ def save_images(folder: os.PathLike | str, images, names: Sequence[str], **png_o
 def save_grid_png(path: os.PathLike | str, images, cols: int | None = None, pad: int = 2, scale: int = 1,
                   invert: bool = False, transparent: bool = False) -> Path:
     """Sprite sheet of (N, H, W, C) images; see `images.tile_grid` for the layout."""
-    return save_png(path, tile_grid(images, cols=cols, pad=pad), scale=scale, invert=invert,
-                    transparent=transparent)
+    key = background_colour(images)       # padding in the images' background colour
+    return save_png(path, tile_grid(images, cols=cols, pad=pad, pad_value=key), scale=scale, invert=invert,
+                    transparent=transparent, key=(255 - np.asarray(key)) if invert else key)
 
 
 # ------------------------------------------------------------------------- latents
@@ -371,12 +370,13 @@ class ExportOptions:
     format: str = "png"          # one of FORMATS
     size: int = 280              # output pixels per image (longer side)
     resampling: str = "lanczos"  # "nearest" (pixel art) or "lanczos" (smooth)
-    background: str = "black"    # "black" (as generated), "white" (inverted), "transparent"
+    background: str = "black"    # "black" (as generated), "white" (inverted), "transparent", "transparent-negative"
     padding: int = 0             # pixels between and around sheet cells
     columns: int = 0             # sheet / SVG columns; 0 = automatic
     fps: float = 12.0            # GIF / MP4
     threshold: float = 0.5       # SVG tracing
     smoothing: int = 2           # SVG tracing, 0–4
+    colours: int = 1             # SVG: 1 = one-colour outlines of the ink; 2–8 = colour layers (a palette)
 
     def check(self) -> "ExportOptions":
         if self.format not in FORMATS:
@@ -389,6 +389,8 @@ class ExportOptions:
             raise ValueError(f"background must be one of {', '.join(BACKGROUNDS)}")
         if not 0 <= int(self.padding) <= 256 or int(self.columns) < 0:
             raise ValueError("padding must be 0–256 and columns >= 0")
+        if not 1 <= int(self.colours) <= 8:
+            raise ValueError(f"colours must be 1–8 (got {self.colours})")
         if self.fps <= 0:
             raise ValueError(f"fps must be positive (got {self.fps})")
         return self
@@ -419,7 +421,8 @@ def render_sheet(images, opts: ExportOptions, num_classes: int | None = None) ->
     """The styled sheet (H', W', C') and its column count."""
     cells = render_cells(images, opts)
     cols = sheet_columns(len(cells), opts, num_classes)
-    return style(tile_grid(cells, cols=cols, pad=int(opts.padding)), opts.background), cols
+    key = background_colour(cells)           # padding in the images' own background colour (black for digits)
+    return style(tile_grid(cells, cols=cols, pad=int(opts.padding), pad_value=key), opts.background, key), cols
 
 
 def render_frames(images, opts: ExportOptions) -> np.ndarray:
@@ -435,6 +438,14 @@ def render_svg(images, opts: ExportOptions, titles=None, num_classes: int | None
     if arr.ndim == 3:
         arr = arr[..., None]
     cols = sheet_columns(len(arr), opts, num_classes) if len(arr) > 1 else 1
+    if int(opts.colours) > 1:            # colour layers: one <g> per palette colour, in the images' colours
+        from .vector import svg_colour_document
+
+        shown = 255 - arr if opts.background in ("white", "transparent-negative") else arr
+        drop = background_colour(shown) if opts.background.startswith("transparent") else None
+        return svg_colour_document(shown, TraceOptions(smoothing=opts.smoothing), colours=int(opts.colours),
+                                   cell=float(opts.size), cols=cols, pad=float(opts.padding), drop=drop,
+                                   titles=titles)
     dark_bg = opts.background == "black"
     return svg_document(arr, TraceOptions(threshold=opts.threshold, smoothing=opts.smoothing),
                         cell=float(opts.size), cols=cols, pad=float(opts.padding),
@@ -471,7 +482,7 @@ def export_memory(n: int, channels: int, opts: ExportOptions, num_classes: int |
     rendered and written one image at a time; a sheet holds its cells and the sheet; a GIF holds every
     frame (Pillow writes them at the end)."""
     s = int(opts.size)
-    c = 4 if opts.background == "transparent" else channels
+    c = 4 if opts.background.startswith("transparent") else channels
     if opts.format == "sheet":
         cols = sheet_columns(n, opts, num_classes)
         rows = -(-n // cols)
@@ -592,13 +603,15 @@ def write_export(path: os.PathLike | str, images, opts: ExportOptions, items: Se
     fmt = opts.format
     check_export_budget(path, len(arr), arr.shape[3], opts, num_classes)
     if fmt == "png":
+        key = background_colour(arr)         # the colour a transparent background removes
         if len(arr) == 1:
-            pil = _pil(np.ascontiguousarray(style(render_cells(arr, opts), opts.background)[0]))
+            pil = _pil(np.ascontiguousarray(style(render_cells(arr, opts), opts.background, key)[0]))
             return [_write_atomic(path, lambda tmp: pil.save(tmp, format="PNG"))]
         from .atlas import frame_names
         names = [f"{name}.png" for name in frame_names(items)]
         return [p for i in range(len(arr))         # one image at a time: memory stays one image
-                for p in save_images(path, style(render_cells(arr[i:i + 1], opts), opts.background), names[i:i + 1])]
+                for p in save_images(path, style(render_cells(arr[i:i + 1], opts), opts.background, key),
+                                     names[i:i + 1])]
     if fmt == "sheet":
         return list(save_sprite_sheet(path, arr, opts, items, meta, num_classes))
     if fmt == "gif":

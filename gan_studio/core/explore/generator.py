@@ -49,6 +49,41 @@ class GeneratorModel:
     def num_classes(self) -> int:
         return self.config.num_classes
 
+    @property
+    def dataset(self) -> dict:
+        """What the run recorded about its training data (source, class names, inverted, …); {} when unknown."""
+        d = self.provenance.get("dataset") if isinstance(self.provenance, dict) else None
+        return d if isinstance(d, dict) else {}
+
+    @property
+    def inverted(self) -> bool:
+        """Whether the training images were inverted (light backgrounds made dark), so the model draws the
+        negative of what its folder looks like."""
+        return bool(self.dataset.get("inverted"))
+
+    @property
+    def is_digits(self) -> bool:
+        """A model of handwritten digits (MNIST or the bundled sample, or data of another or unknown source
+        with the digits' shape: one gray channel, ten classes named 0–9): its views may say "digit"."""
+        source = str(self.dataset.get("source") or "")
+        if source in ("sample", "mnist"):               # the bundled digit sample, MNIST
+            return True
+        if source in ("folder", "fashion-mnist", "kmnist"):
+            return False
+        return (self.config.channels == 1 and self.conditional and self.num_classes == 10
+                and list(self.class_names) in ([], [str(i) for i in range(10)]))
+
+    def pixel_mapping(self) -> str:
+        """How the generator's output maps to colours, in words (for exported files' metadata)."""
+        c = self.config.channels
+        what = ("gray (1 channel)" if c == 1 else "RGB (channels 0, 1, 2 = red, green, blue)" if c == 3
+                else f"{c} channels")
+        text = f"tanh output per channel: -1 = 0 (black) ... 1 = 255 (white), pixel = (value + 1) * 127.5; {what}"
+        if self.inverted:
+            text += ("; the training images were inverted (light backgrounds made dark): 255 - pixel gives "
+                     "the colours of the original images")
+        return text
+
     def latents(self, seed: int, n: int, truncation: float | None = None) -> np.ndarray:
         return seed_latents(seed, n, self.latent_dim, truncation)
 
@@ -106,17 +141,26 @@ class GeneratorModel:
             return self.module.features(z, y).flatten(1).numpy()
 
 
-def from_trainer(trainer, name: str, source=None, class_names: list[str] | None = None) -> GeneratorModel:
-    """A snapshot of a training generator (its EMA when there is one) for the gallery and explorer."""
+def default_class_names(cfg: ModelConfig) -> list[str]:
+    """Class names for a model whose data named none: its class numbers for a conditional model (MNIST's
+    classes are the digits 0–9); none for an unconditional one, which has no classes."""
+    return [str(i) for i in range(cfg.num_classes)] if cfg.conditional else []
+
+
+def from_trainer(trainer, name: str, source=None, class_names: list[str] | None = None,
+                 dataset: dict | None = None) -> GeneratorModel:
+    """A snapshot of a training generator (its EMA when there is one) for the gallery and explorer;
+    `dataset`: the dataset's identity (kept as provenance: where the data came from, whether it was inverted)."""
     import copy
 
     import torch
 
     module = copy.deepcopy(trainer.sampling_generator()).cpu().to(memory_format=torch.contiguous_format)
     cfg = trainer.config.model
-    names = list(class_names or [str(i) for i in range(cfg.num_classes)])
+    names = list(class_names or default_class_names(cfg)) if cfg.conditional else []   # no classes: no names
     return GeneratorModel(module.eval().requires_grad_(False), cfg, name, Path(source) if source else Path("."),
-                          names, trainer.step_count, {"trained_in_session": True})
+                          names, trainer.step_count,
+                          {"trained_in_session": True, **({"dataset": dict(dataset)} if dataset else {})})
 
 
 def _from_state(config: ModelConfig, state: dict, prefix: str) -> torch.nn.Module:
@@ -145,7 +189,8 @@ def load_generator(path) -> GeneratorModel:
         cfg = run.config
         prefix = "G_ema." if any(k.startswith("G_ema.") for k in tensors) else "G."
         module = _from_state(cfg.model, tensors, prefix)
-        names = (run.info.get("dataset") or {}).get("class_names") or [str(i) for i in range(cfg.model.num_classes)]
+        names = ((run.info.get("dataset") or {}).get("class_names") or default_class_names(cfg.model)
+                 if cfg.model.conditional else [])      # an unconditional model draws no classes
         return GeneratorModel(module, cfg.model, run.path.name, run.path, list(names), int(meta.get("step", 0)),
                               {"run": str(run.path), "dataset": run.info.get("dataset", {})})
     tensors, meta = read_safetensors(path)

@@ -6,7 +6,8 @@ Graph interface (documented in the README, also stored in the model's metadata):
   (``GeneratorModel.latents(seed, n)`` gives the app's own);
 * input ``label`` (conditional models only): int64 ``[batch]``, the class 0…K-1;
 * output ``image``: float32 ``[batch, channels, height, width]`` in [-1, 1]
-  (pixel = (value + 1) × 127.5; channel 0 is gray for digits, RGB for colour models).
+  (pixel = (value + 1) × 127.5; channel 0 is gray for digits, RGB for colour models); the metadata's
+  ``pixel_mapping`` says so in words, and ``inverted`` whether the training images were inverted.
 
 ``batch`` is a dynamic axis.  Opset `OPSET` (15) is one that onnxruntime and
 onnxruntime-web, Unity Sentis (opset 7–15), OpenCV DNN and TensorRT all load.
@@ -91,9 +92,13 @@ def _write(model, graph, args, names, axes, path: Path, opset: int, onnx) -> Non
         meta = {"gan_studio.format": "gan-studio-generator-onnx/1", "name": model.name,
                 "latent_dim": str(model.latent_dim), "conditional": str(bool(model.conditional)).lower(),
                 "num_classes": str(model.num_classes if model.conditional else 0),
-                "class_names": json.dumps(list(model.class_names)),
+                # an unconditional model has no classes: no names (a model saved before names were checked
+                # may still carry the digits 0–9 it never had)
+                "class_names": json.dumps(list(model.class_names) if model.conditional else []),
                 "image_size": str(cfg.image_size), "channels": str(cfg.channels),
                 "output_range": "[-1, 1]; pixel = (value + 1) * 127.5",
+                "pixel_mapping": model.pixel_mapping(),
+                "inverted": str(bool(model.inverted)).lower(),
                 "inputs": "z: float32 [batch, latent_dim]" + ("; label: int64 [batch]" if model.conditional else ""),
                 "model_config": json.dumps(cfg.to_dict()), "step": str(model.step)}
         for k, v in meta.items():

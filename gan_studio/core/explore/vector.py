@@ -14,7 +14,11 @@ not bundled):
    midpoints of its edges, simplify with Douglas–Peucker (tolerance growing with
    the level) and draw the result as closed Catmull–Rom curves (cubic Béziers).
 
-`trace` returns the loops, `svg_document` lays out one or more traced images.
+`trace` returns the loops, `svg_document` lays out one or more traced images in one ink colour.
+
+Colour images: `palette` quantises all images' pixels to a few colours (k-means, the same palette for every
+image), and `svg_colour_document` traces each colour's pixels with the same tracer, one ``<g>`` layer per
+colour (its ``fill`` that colour; largest layer first, so small details sit on top).
 """
 
 from __future__ import annotations
@@ -26,7 +30,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 
-__all__ = ["TraceOptions", "trace", "ink_mask", "loops_to_path", "svg_document", "rasterize_loops"]
+__all__ = ["TraceOptions", "trace", "ink_mask", "loops_to_path", "svg_document", "rasterize_loops", "palette",
+           "svg_colour_document", "MAX_COLOURS"]
+
+MAX_COLOURS = 8
 
 
 @dataclass
@@ -255,3 +262,104 @@ def rasterize_loops(loops: Sequence[np.ndarray], h: int, w: int, scale: float = 
             xc = x0 + (py - y0) * (x1 - x0) / (y1 - y0)
             inside ^= cond & (px < xc)
     return inside.reshape(hh, ww)
+
+
+def _rgb(arr: np.ndarray) -> np.ndarray:
+    arr = np.asarray(arr)
+    if arr.shape[-1] == 1:
+        return np.repeat(arr, 3, axis=-1)
+    return arr[..., :3]
+
+
+def palette(images, k: int = 4, seed: int = 0, iterations: int = 12) -> tuple[np.ndarray, np.ndarray]:
+    """Quantise (N, H, W, C) uint8 images to at most `k` colours: (centres (K, 3) uint8, labels (N, H, W)).
+
+    k-means in RGB on up to 20,000 pixels, started from the most common colour and then, one by one, the
+    pixel farthest from the centres so far (deterministic); clusters that end up empty are dropped."""
+    arr = _rgb(np.asarray(images)).astype(np.float32)
+    if arr.ndim == 3:
+        arr = arr[None]
+    flat = arr.reshape(-1, 3)
+    k = max(1, min(int(k), MAX_COLOURS))
+    sample = flat if len(flat) <= 20000 else flat[np.random.default_rng(seed).choice(len(flat), 20000, False)]
+    colours, counts = np.unique(sample.astype(np.uint8), axis=0, return_counts=True)
+    centres = [colours[int(np.argmax(counts))].astype(np.float32)]
+    while len(centres) < min(k, len(colours)):
+        d = ((sample[:, None, :] - np.asarray(centres)[None]) ** 2).sum(-1).min(axis=1)
+        if float(d.max()) <= 0:
+            break
+        centres.append(sample[int(np.argmax(d))])
+    c = np.asarray(centres, np.float32)
+    for _ in range(iterations):
+        lab = ((sample[:, None, :] - c[None]) ** 2).sum(-1).argmin(axis=1)
+        moved = np.array([sample[lab == j].mean(axis=0) if (lab == j).any() else c[j] for j in range(len(c))])
+        if np.allclose(moved, c, atol=0.25):
+            c = moved
+            break
+        c = moved
+    labels = np.concatenate([((part[:, None, :] - c[None]) ** 2).sum(-1).argmin(axis=1)
+                             for part in np.array_split(flat, max(1, len(flat) // 65536))])
+    used = np.unique(labels)
+    remap = np.full(len(c), -1)
+    remap[used] = np.arange(len(used))
+    return (np.clip(np.rint(c[used]), 0, 255).astype(np.uint8),
+            remap[labels].reshape(arr.shape[:3]))
+
+
+def _hex(colour) -> str:
+    return "#" + "".join(f"{int(v):02x}" for v in colour)
+
+
+def svg_colour_document(images, opts: TraceOptions | None = None, *, colours: int = 4, cell: float = 280.0,
+                        cols: int | None = None, pad: float = 0.0, drop=None,
+                        titles: Sequence[str] | None = None) -> str:
+    """One SVG of colour images traced as colour layers: the images' pixels quantised to `colours` colours
+    (`palette`), each colour's pixels traced (`trace`, at the threshold halfway) and drawn as one ``<g>`` per
+    colour (id ``colour-k``, ``fill`` the colour) holding a ``<path>`` per image (id ``image-i-colour-k``).
+    `drop`: a colour (e.g. the background, for a transparent export) whose layer is left out — the palette
+    colour nearest to it."""
+    opts = (opts or TraceOptions()).check()
+    arr = np.asarray(images)
+    if arr.ndim == 3:
+        arr = arr[None]
+    if arr.ndim != 4 or len(arr) == 0:
+        raise ValueError(f"expected (N, H, W, C) images with N >= 1, got shape {arr.shape}")
+    n, h, w = arr.shape[:3]
+    centres, labels = palette(arr, colours)
+    cols = int(cols) if cols else (n if n <= 10 else math.ceil(math.sqrt(n)))
+    rows = math.ceil(n / cols)
+    scale = cell / max(h, w)
+    cw, ch = w * scale, h * scale
+    width, height = cols * (cw + pad) + pad, rows * (ch + pad) + pad
+    skip = None
+    if drop is not None:
+        key = np.asarray(_rgb(np.asarray(drop, np.float32).reshape(1, -1)), np.float32)[0]
+        skip = int(((centres.astype(np.float32) - key) ** 2).sum(-1).argmin())
+    order = sorted(range(len(centres)), key=lambda j: -int((labels == j).sum()))
+    trace_opts = TraceOptions(threshold=0.5, smoothing=opts.smoothing, upsample=opts.upsample)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{_fmt(width)}" height="{_fmt(height)}" '
+           f'viewBox="0 0 {_fmt(width)} {_fmt(height)}">']
+    bottom = next((j for j in order if j != skip), None)
+    for j in order:
+        if j == skip:
+            continue
+        out.append(f'<g id="colour-{j}" fill={quoteattr(_hex(centres[j]))} fill-rule="evenodd">')
+        for i in range(n):
+            mask = (labels[i] == j)
+            if not mask.any():
+                continue
+            r, c = divmod(i, cols)
+            if j == bottom and skip is None:       # the largest colour under everything: the whole cell, so
+                x0, y0 = pad + c * (cw + pad), pad + r * (ch + pad)     # traced edges above it leave no gaps
+                out.append(f'<path id="image-{i}-colour-{j}" d="M{_fmt(x0)} {_fmt(y0)} H{_fmt(x0 + cw)} '
+                           f'V{_fmt(y0 + ch)} H{_fmt(x0)} Z"/>')
+                continue
+            loops, curves = trace(mask.astype(np.uint8) * 255, trace_opts)
+            if not loops:
+                continue
+            d = loops_to_path(loops, curves, scale, (pad + c * (cw + pad), pad + r * (ch + pad)))
+            title = f"<title>{escape(titles[i])}</title>" if titles and i < len(titles) else ""
+            out.append(f'<path id="image-{i}-colour-{j}" d="{d}">{title}</path>')
+        out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out)

@@ -316,7 +316,7 @@ class TrainingLoop:
         run = session.run.path if session.run is not None else None
         names = list(session.dataset.train.class_names or [])
         name = f"{session.config.name} · step {session.step:,}"
-        model = from_trainer(session.trainer, name, run, names)
+        model = from_trainer(session.trainer, name, run, names, getattr(session.dataset, "identity", None))
         self.send(P.Generator(data=generator_to_bytes(model), name=name, step=session.step,
                               run=str(run) if run else None))
 

@@ -272,7 +272,7 @@ def torch_equal_states(a: dict, b: dict) -> bool:
 def generator_from_snapshot(run_path, step: int):
     """The sampling generator (EMA when there is one) of a run's snapshot, for Gallery and Explore."""
     from ..config import ConfigError, ExperimentConfig
-    from ..explore.generator import GeneratorModel, _from_state
+    from ..explore.generator import GeneratorModel, _from_state, default_class_names
     from ..run_folders.runs import RunError, RunFolder
 
     run = RunFolder.open(run_path)
@@ -287,6 +287,7 @@ def generator_from_snapshot(run_path, step: int):
         module = _from_state(cfg.model, weights, prefix)
     except RunError as exc:
         raise SnapshotError(str(exc)) from None
-    names = (run.info.get("dataset") or {}).get("class_names") or [str(i) for i in range(cfg.model.num_classes)]
+    names = ((run.info.get("dataset") or {}).get("class_names") or default_class_names(cfg.model)
+             if cfg.model.conditional else [])
     return GeneratorModel(module, cfg.model, f"{run.path.name} · step {int(step):,}", run.path, list(names),
                           int(step), {"run": str(run.path), "snapshot_step": int(step)})
