@@ -547,3 +547,32 @@ def test_killing_the_window_process_saves_the_run_as_interrupted(tmp_path, gs_ho
             os.kill(child, signal.SIGKILL)
         window.stdout.close()
         window.stderr.close()
+
+
+EARLY_EXIT = textwrap.dedent("""
+    import os, sys
+    from gan_studio.core.training.process import TrainingProcess
+
+    if __name__ == "__main__":
+        process = TrainingProcess()
+        process.start()
+        print(process.pid, flush=True)
+        os._exit(0)             # the window dies in its first second, before the process said Hello
+""")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the child's stderr through an inherited POSIX pipe")
+def test_a_window_that_dies_in_its_first_seconds_leaves_no_traceback(tmp_path):
+    """The training process notices at its first message (Hello, once torch is imported) that the window is
+    gone and exits quietly: nothing on its stderr (it used to print a `_Quit: parent gone` traceback)."""
+    script = tmp_path / "window.py"
+    script.write_text(EARLY_EXIT, "utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    window = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env=env, cwd=str(ROOT))
+    # The child inherits the window's stderr: reading it to its end waits for the child to exit too.
+    out, err = window.communicate(timeout=180)
+    child = int(out.split()[0])
+    assert window.returncode == 0
+    assert _gone(child)
+    assert "Traceback" not in err and "_Quit" not in err, err

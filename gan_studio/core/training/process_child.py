@@ -106,8 +106,9 @@ class TrainingLoop:
     def serve(self) -> None:
         import torch
 
-        self.send(P.Hello(pid=os.getpid(), torch=str(torch.__version__)))   # str: a TorchVersion would import torch in the window to unpickle
         try:
+            # A window that died while torch was importing is noticed here (the pipe is broken): _Quit, quietly.
+            self.send(P.Hello(pid=os.getpid(), torch=str(torch.__version__)))   # str: a TorchVersion would import torch in the window to unpickle
             while True:
                 busy = self.running and (not self.paused or self.step_requests > 0)
                 wait = 0.0 if busy and self.delay == 0 else (self.delay if busy else IDLE_POLL)
@@ -477,6 +478,8 @@ def child_main(commands, events, parent_pid: int) -> None:
     _on_sigterm(loop)
     try:
         loop.serve()
+    except _Quit:       # raised outside the loop's own handling (a signal handler's send): a normal end
+        pass
     finally:
         for conn in (commands, events):
             try:
