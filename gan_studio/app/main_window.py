@@ -709,7 +709,8 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         if len(paths) > 1:
-            QTimer.singleShot(0, lambda: self.compare_runs(paths[:6]))
+            folders = list(dict.fromkeys(p.parent if p.name == "run.json" else p for p in paths))
+            QTimer.singleShot(0, lambda: self.compare_runs(folders[:6]))
         else:
             QTimer.singleShot(0, lambda: self.lifecycle.open_run(paths[0]))    # setups are routed to open_setup
 

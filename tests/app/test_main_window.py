@@ -540,3 +540,32 @@ def test_read_outs_pending_from_a_followed_run_are_dropped_once_the_follow_stopp
     assert window.status.text("step") == "" and "40,000" not in window.controls.progress.format()
     window.controller.metrics.emit([dict(row, step=12)])       # this window's own training: shown
     qtbot.waitUntil(lambda: window.status.text("step") == "step 12", timeout=2000)
+
+
+# ------------------------------------------------------------- dropped run folders (issue 27)
+def _drop(widget, paths) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    widget.dropEvent(event)
+
+
+def test_two_run_folders_dropped_on_a_fresh_window_open_ticked_in_compare(qtbot, window, tmp_path):
+    """A fresh window knows neither folder (no current, followed or recent run): both still open ticked,
+    compared at once — not an empty Compare saying "Tick at least 2 runs"."""
+    from tests.core.helpers import tiny_config
+    from tests.core.test_compare import make_run
+
+    a = make_run(tmp_path / "alpha", tiny_config(), steps=12, grid_every=6, loss=1.0, seconds_per_step=0.5)
+    b = make_run(tmp_path / "beta", tiny_config(), steps=8, grid_every=4, loss=2.0, seconds_per_step=0.5)
+    assert window.settings.recent_runs() == []
+    _drop(window, [a, b / "run.json"])          # a folder, and a run.json standing for its folder
+    qtbot.waitUntil(lambda: getattr(window, "compare_window", None) is not None, timeout=10_000)
+    compare = window.compare_window
+    assert compare.checked_paths() == [a, b]
+    qtbot.waitUntil(lambda: [r.name for r in compare.runs] == ["alpha", "beta"], timeout=20_000)
+    compare.close()
