@@ -43,6 +43,8 @@ class SessionUpdate:
     warnings: list = field(default_factory=list)     # diagnostics.TrainingWarning raised by this chunk
     state_snapshot: object | None = None  # a snapshots.SnapshotInfo when a trainer snapshot was written
     not_saved: list = field(default_factory=list)    # why a snapshot, autosave, grid or metrics write failed
+    failed_writes: list = field(default_factory=list)  # the same as (what, why): what is "checkpoint", "snapshot",
+                                                       # "grid", "metrics" or "quality"
 
 
 class TrainingSession:
@@ -73,6 +75,7 @@ class TrainingSession:
         self._last_snapshot_step = -1
         self._unwritten: list = []          # metric rows the disk refused, written with the next ones
         self._failing: set[str] = set()     # what failed to write (warned once until it works again)
+        self._cut_at: int | None = None     # a rollback's step the metrics files still have to be cut to
         self._last_save_step = 0
         self._last_save_elapsed = 0.0
         self.quality = None             # a diagnostics.QualityProbe once enable_quality() ran
@@ -294,14 +297,41 @@ class TrainingSession:
     def _write_metrics(self, records) -> None:
         """Append metric rows; rows the disk refused earlier go first (kept in memory until then)."""
         rows = self._unwritten + [r.to_dict() for r in records]
-        if not rows:
+        if not rows and self._cut_at is None:
             return
         try:
-            self.run.append_metrics(rows)
+            self._cut_metrics()
+            if rows:
+                self.run.append_metrics(rows)
         except RunError:
             self._unwritten = rows
             raise
         self._unwritten = []
+
+    def _cut_metrics(self) -> None:
+        if self._cut_at is not None and self.run is not None:
+            self.run.truncate_metrics(self._cut_at)
+            self._cut_at = None
+
+    def roll_back_writes(self, step: int) -> None:
+        """After the trainer was restored to `step` (a divergence): metric rows held in memory after a failed
+        write that lie beyond `step` are dropped, and the run's metrics and quality files are cut to `step` — when
+        the disk refuses that too, the cut is made before the next rows are written."""
+        self._unwritten = [r for r in self._unwritten if r["step"] <= step]
+        if self.run is None:
+            return
+        self._cut_at = step
+        try:
+            self._cut_metrics()
+        except RunError:
+            pass        # kept in _cut_at: done before the next rows go out
+
+    def write_pending(self, status: str = "paused") -> None:
+        """Try again what failed to be written: a checkpoint now, and the metric rows held in memory.
+        Raises RunError when the run folder still cannot take them (nothing is lost: the state stays)."""
+        self.save(status)
+        self._write_metrics([])             # the held rows (save keeps them when they fail); raises
+        self._failing.clear()
 
     def _guarded(self, update: SessionUpdate, what: str, write, fallback=None):
         """`write()`; with on_save_failure "warn", a failed write becomes a warning and training goes on."""
@@ -314,6 +344,7 @@ class TrainingSession:
                 raise
             if what not in self._failing or what in ("snapshot", "checkpoint"):
                 update.not_saved.append(str(exc))
+                update.failed_writes.append((what, str(exc)))
                 update.warnings.append(not_saved_warning(self.step, str(exc), what, self._last_good_step()))
             self._failing.add(what)
             return fallback() if fallback is not None else None
