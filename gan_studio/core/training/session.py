@@ -53,6 +53,10 @@ class TrainingSession:
     # training goes on — the trainer holds the whole state in memory and the next write is tried one
     # interval later (the CLI uses "warn"; an explicit `save` always raises).
     on_save_failure = "raise"
+    # Seconds of training after which the first autosave of this session comes, before `autosave_seconds`
+    # (0: none).  The CLI's distributed rank 0 uses FIRST_SAVE_SECONDS: a rank killed in the first minute
+    # then leaves a checkpoint to resume from instead of step 0.
+    first_save_seconds = 0.0
 
     def __init__(self, config: ExperimentConfig, run_dir=None, dataset=None, device: str | None = None, progress=None,
                  cancel=None):
@@ -76,6 +80,7 @@ class TrainingSession:
         self._unwritten: list = []          # metric rows the disk refused, written with the next ones
         self._failing: set[str] = set()     # what failed to write (warned once until it works again)
         self._cut_at: int | None = None     # a rollback's step the metrics files still have to be cut to
+        self._saved_here = False            # this session wrote a checkpoint (the early first save is done)
         self._last_save_step = 0
         self._last_save_elapsed = 0.0
         self.quality = None             # a diagnostics.QualityProbe once enable_quality() ran
@@ -282,8 +287,11 @@ class TrainingSession:
             update.snapshot = self._guarded(update, "grid", self.snapshot, fallback=lambda: Snapshot(
                 t.step_count, t.fixed_samples()))
         ck, every_s = self.config.train.checkpoint_every, self.config.train.autosave_seconds
+        first = self.first_save_seconds
         if self.run is not None and ((ck > 0 and t.step_count - self._last_save_step >= ck)
-                                     or (every_s > 0 and t.elapsed - self._last_save_elapsed >= every_s)):
+                                     or (every_s > 0 and t.elapsed - self._last_save_elapsed >= every_s)
+                                     or (first > 0 and not self._saved_here and t.step_count > self._last_save_step
+                                         and t.elapsed - self._last_save_elapsed >= first)):
             if self._guarded(update, "checkpoint", lambda: self.save("running") or True):
                 update.saved = True
             else:       # the next autosave is tried one interval later
@@ -372,6 +380,7 @@ class TrainingSession:
         except RunError:
             pass        # the rows stay in memory and go out with the next ones; the weights matter more
         self.run.save_checkpoint(self.trainer, status=status)   # refuses non-finite weights
+        self._saved_here = True
         self._last_save_step = self.trainer.step_count
         self._last_save_elapsed = self.trainer.elapsed
         return records
@@ -463,6 +472,9 @@ class TrainingSession:
 _NOT_SAVED_TITLES = {"checkpoint": "Autosave failed", "snapshot": "Snapshot not saved",
                      "grid": "Progress grid not saved", "metrics": "Metrics not written",
                      "quality": "Quality check not written"}
+
+
+FIRST_SAVE_SECONDS = 10.0
 
 
 def not_saved_warning(step: int, message: str, what: str, kept_step: int):
