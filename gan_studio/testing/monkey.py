@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import sys
+import time
 import traceback
 from contextlib import contextmanager
 
@@ -122,6 +123,9 @@ def collected_faults():
     finally:
         qInstallMessageHandler(old_handler)
         sys.excepthook = old_hook
+
+
+LOAD_WAIT_S = 20.0      # keep_training: the longest the monkey waits for a load
 
 
 class Monkey:
@@ -329,6 +333,13 @@ class Monkey:
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
         return f"keep training: click {text}"
 
+    def wait_for_load(self) -> str:
+        """Like a user who wants to train: wait (at most LOAD_WAIT_S) for the training process to load."""
+        end = time.monotonic() + LOAD_WAIT_S
+        while self.w.experiment.state == "loading" and time.monotonic() < end:
+            QTest.qWait(50)
+        return f"keep training: waited for the load ({self.w.experiment.state})"
+
     def wait(self) -> str:
         ms = self.rng.choice([20, 60, 200, 500])
         QTest.qWait(ms)
@@ -344,8 +355,8 @@ class Monkey:
                 state = self.w.experiment.state
                 if state == "running":
                     self.training_actions += 1
-                elif self.keep_training > 0 and state != "loading" and self.rng.random() < self.keep_training:
-                    fn = self.keep_going
+                elif self.keep_training > 0 and self.rng.random() < self.keep_training:
+                    fn = self.wait_for_load if state == "loading" else self.keep_going
                 self.highest_step = max(self.highest_step, self.w.experiment.step)
                 seen = len(self.faults)
                 try:

@@ -359,3 +359,35 @@ def test_rank_0_saves_early_so_a_rank_killed_in_the_first_minute_resumes_from_a_
         assert session.advance(1).saved
     finally:
         session.close()
+
+
+@pytest.mark.slow  # torchrun, ~10 s of training until the first save, then a resume: 30-60 s on two cores
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups (os.killpg) are POSIX")
+def test_torchrun_killed_in_its_first_minute_resumes_from_rank_0s_early_save(tmp_path):
+    """Two ranks, killed (SIGKILL, every process) well before the 60 s autosave: `resume` continues from
+    rank 0's early save, not from step 0."""
+    run = tmp_path / "run"
+    env = dict(os.environ, MASTER_PORT=str(free_port()), PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1")
+    cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc-per-node", str(WORLD),
+           "--master-addr", "127.0.0.1", "--master-port", env["MASTER_PORT"], "-m", "gan_studio",
+           "train", "--steps", "1000000", "--batch-size", "16", "--threads", "1", "--seed", "5", "--out", str(run)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 150
+        while not (run / "checkpoint.json").is_file():
+            assert proc.poll() is None, proc.stderr.read()[-3000:]
+            assert time.monotonic() < deadline, "no checkpoint within 150 s"
+            time.sleep(0.2)
+        saved = json.loads((run / "checkpoint.json").read_text())["step"]
+        assert saved > 0
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)       # every rank and torchrun at once: nothing gets to save
+        proc.wait(30)
+        proc.stderr.close()
+    resume = subprocess.run([sys.executable, "-m", "gan_studio", "resume", str(run), "--steps", "2"], cwd=ROOT,
+                            env=dict(env, OMP_NUM_THREADS="1"), capture_output=True, text=True, timeout=120)
+    assert resume.returncode == 0, resume.stderr[-3000:]
+    step = json.loads((run / "run.json").read_text())["step"]
+    assert step >= saved + 2 > 2
+    assert f"at step {step - 2}" in resume.stderr
