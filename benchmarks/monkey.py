@@ -69,7 +69,8 @@ def run(seed: int, actions: int, keep_training: float = 0.0) -> tuple[int, int]:
         print(f"--- stall (seed {seed}) {s}")
     print(f"seed {seed}: {actions} actions in {elapsed:.0f} s, {len(reports)} fault(s), {len(stalls)} stall(s) "
           f"over {STALL_S:.0f} s, training reached step {trained} (highest {monkey.highest_step}), running during "
-          f"{monkey.training_actions} of {actions} actions ({100 * monkey.training_actions / max(1, actions):.0f} %)")
+          f"{monkey.training_actions} of {actions} actions ({100 * monkey.training_actions / max(1, actions):.0f} %), "
+          f"{monkey.training_seconds:.0f} s of {elapsed:.0f} s")
     return len(reports), len(stalls)
 
 

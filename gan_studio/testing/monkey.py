@@ -139,6 +139,7 @@ class Monkey:
         # training then runs for most of the actions.  `training_actions` counts the actions it ran during.
         self.keep_training = keep_training
         self.training_actions = 0
+        self.training_seconds = 0.0     # wall-clock seconds of the actions that began with training running
         self.highest_step = 0
         self.config = config          # what `train` goes back to now and then (random edits leave it invalid)
         self.rng = random.Random(seed)
@@ -318,8 +319,10 @@ class Monkey:
         return f"train: click {text}" + (" after a reset" if reset else "")
 
     def keep_going(self) -> str:
-        """Training is not running: press Resume when paused, else Train (back to `config` when needed)."""
+        """Training is not running: back to full speed (a random slide leaves slow motion at up to 0.5 s a step),
+        then press Resume when paused, else Train (back to `config` when the settings cannot train)."""
         w = self.w
+        w.controls.slow_slider.setValue(0)
         if w.experiment.state == "paused":
             w.controller.resume()
             return "keep training: resume"
@@ -359,6 +362,7 @@ class Monkey:
                     fn = self.wait_for_load if state == "loading" else self.keep_going
                 self.highest_step = max(self.highest_step, self.w.experiment.step)
                 seen = len(self.faults)
+                began = time.monotonic()
                 try:
                     what = fn()
                 except Exception:  # noqa: BLE001 - an exception escaping an action is a fault too
@@ -366,6 +370,8 @@ class Monkey:
                     self.faults.append(traceback.format_exc())
                 self.history.append(f"{i}: {what}")
                 QApplication.processEvents()
+                if state == "running":
+                    self.training_seconds += time.monotonic() - began
                 self.close_popups()
                 if len(self.faults) > seen:
                     recent = "\n".join(self.history[-8:])
