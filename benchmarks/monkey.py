@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 STALL_S = 1.0
 
 
-def run(seed: int, actions: int) -> tuple[int, int]:
+def run(seed: int, actions: int, keep_training: float = 0.0) -> tuple[int, int]:
     from PySide6.QtWidgets import QApplication
 
     import random
@@ -40,7 +40,7 @@ def run(seed: int, actions: int) -> tuple[int, int]:
     stalls: list[str] = []
     t_start = time.perf_counter()
     with answered_dialogs(random.Random(seed)), collected_faults() as faults:
-        monkey = Monkey(window, seed, faults, tiny_config())
+        monkey = Monkey(window, seed, faults, tiny_config(), keep_training)
         timed = []
         for fn, weight in monkey.actions:
             def wrapped(fn=fn):
@@ -68,7 +68,9 @@ def run(seed: int, actions: int) -> tuple[int, int]:
     for s in stalls:
         print(f"--- stall (seed {seed}) {s}")
     print(f"seed {seed}: {actions} actions in {elapsed:.0f} s, {len(reports)} fault(s), {len(stalls)} stall(s) "
-          f"over {STALL_S:.0f} s, training reached step {trained}")
+          f"over {STALL_S:.0f} s, training reached step {trained} (highest {monkey.highest_step}), running during "
+          f"{monkey.training_actions} of {actions} actions ({100 * monkey.training_actions / max(1, actions):.0f} %), "
+          f"{monkey.training_seconds:.0f} s of {elapsed:.0f} s")
     return len(reports), len(stalls)
 
 
@@ -77,6 +79,9 @@ def main() -> int:
     parser.add_argument("--actions", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--seeds", type=int, default=1, help="run seeds seed, seed+1, …")
+    parser.add_argument("--keep-training", type=float, default=0.0, metavar="P",
+                        help="before an action with training not running, press Train/Resume with probability P "
+                             "(0.9: training runs for most of the run)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["GAN_STUDIO_HOME"] = tempfile.mkdtemp(prefix="gan-studio-monkey-")
@@ -86,7 +91,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     total = 0
     for seed in range(args.seed, args.seed + args.seeds):
-        faults, _stalls = run(seed, args.actions)
+        faults, _stalls = run(seed, args.actions, args.keep_training)
         total += faults
     app.processEvents()
     return 1 if total else 0

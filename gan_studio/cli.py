@@ -315,6 +315,9 @@ def _distributed_session(dist, build_main):
         session = TrainingSession(config, None, device=str(dist.device))
     dist.prepare(session.trainer)
     if dist.is_main:
+        from .core.training.session import FIRST_SAVE_SECONDS
+
+        session.first_save_seconds = FIRST_SAVE_SECONDS    # a rank killed in the first minute: resume from a save
         bs = session.trainer.config.train.batch_size
         print(f"distributed: {dist.describe()}, batch {bs} per process, {bs * dist.world_size} per update",
               file=sys.stderr)

@@ -275,6 +275,8 @@ class CompareWindow(QWidget):
 
         for label, path in candidates:
             self.add_candidate(path, label, checked=Path(path) in {Path(c) for c in checked})
+        for path in checked:        # a ticked folder that is no candidate (dropped on a fresh window) joins ticked
+            self.add_candidate(path, checked=True)
         self.reload()
 
     # ------------------------------------------------------------ the list

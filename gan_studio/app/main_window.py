@@ -8,6 +8,8 @@ the process reports (or what a followed run folder shows).
 
 from __future__ import annotations
 
+import html
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -599,9 +601,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------- warnings and snapshots (issue 10)
     def show_warning(self, w: dict) -> None:
         """A TrainingWarning from the training process (or a followed run): the banner names it and offers a fix."""
+        if w.get("translated"):     # built in the current language (a failed write: `not_saved_warning`)
+            title, body, advice = w["title"], w["text"], w["advice"]
+        else:
+            title, body, advice = tr(w["title"]), translate_message(w["text"]), tr(w["advice"])
         text = tr("<b>{title}</b> (step {step:,}): {text} {advice}").format(
-            title=tr(w["title"]), step=int(w["step"]), text=translate_message(w["text"]), advice=tr(w["advice"]))
-        if w["kind"] == "d-wins" and self.follower.path is None:
+            title=title, step=int(w["step"]), text=html.escape(body) if w.get("translated") else body, advice=advice)
+        if w["kind"] == "not-saved" and self.follower.path is None:
+            self.banner.show_message(text, tr("Save again and resume"), self.controller.resume)
+        elif w["kind"] == "d-wins" and self.follower.path is None:
             self.banner.show_message(text, tr("Halve D's learning rate"), self._halve_lr_d)
         elif w["kind"] == "collapse":
             earlier = [s for s in self.train_tab.timeline.items if s["step"] * 1.4 <= int(w["step"])]
@@ -737,7 +745,8 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         if len(paths) > 1:
-            QTimer.singleShot(0, lambda: self.compare_runs(paths[:6]))
+            folders = list(dict.fromkeys(p.parent if p.name == "run.json" else p for p in paths))
+            QTimer.singleShot(0, lambda: self.compare_runs(folders[:6]))
         else:
             QTimer.singleShot(0, lambda: self.lifecycle.open_run(paths[0]))    # setups are routed to open_setup
 

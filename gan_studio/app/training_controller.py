@@ -64,7 +64,8 @@ class TrainingController(QObject):
             P.Hello: self._on_hello, P.Status: self._on_status, P.Ready: self._on_ready,
             P.Metrics: self._on_metrics, P.Snapshot: self._on_snapshot, P.State: self._on_state,
             P.Diverged: self._on_diverged, P.Quality: self._on_quality, P.Warned: self._on_warned,
-            P.Snapshots: self._on_snapshots, P.Saved: self._on_saved, P.Applied: self._on_applied,
+            P.Snapshots: self._on_snapshots, P.Saved: self._on_saved, P.NotSaved: self._on_not_saved,
+            P.Applied: self._on_applied,
             P.Generator: self._on_generator, P.Probe: self._on_probe, P.Finished: self._on_finished,
             P.Failed: self._on_failed, P.Bye: self._on_bye,
         }, P.Event)
@@ -331,6 +332,11 @@ class TrainingController(QObject):
         self.experiment.saved(ev.path, int(ev.step))
         self.saved.emit(ev.path)
 
+    def _on_not_saved(self, ev: P.NotSaved) -> None:
+        """A write failed: the process paused with the state in memory.  Shown like a training warning (kind
+        "not-saved"), its texts already in the current language; Resume (or Train) tries the save again."""
+        self.warning.emit(not_saved_warning(ev))
+
     def _on_applied(self, ev: P.Applied) -> None:
         pass
 
@@ -366,3 +372,24 @@ class TrainingController(QObject):
         self._process = None
         self.experiment.lost_process()
         self.processDied.emit(message)
+
+
+def not_saved_titles() -> dict[str, str]:
+    return {"checkpoint": tr("Autosave failed"), "snapshot": tr("Snapshot not saved"),
+            "grid": tr("Progress grid not saved"), "metrics": tr("Metrics not written"),
+            "quality": tr("Quality check not written")}
+
+
+def not_saved_warning(ev: P.NotSaved) -> dict:
+    """The `NotSaved` event as a warning dict (kind "not-saved"; title, text and advice translated, the reason —
+    the file and the space it needs — as the core wrote it)."""
+    reason = ev.reason if ev.reason.endswith((".", "!", "?")) else ev.reason + "."
+    if ev.kept_step:
+        kept = tr("the run folder's last good save is at step {step:,}").format(step=int(ev.kept_step))
+    else:
+        kept = tr("the run has no save yet")
+    advice = tr("Training is paused and keeps everything it has learned in memory ({kept}). Free some space "
+                "(or fix the folder), then press Resume: the save is tried again first.").format(kept=kept)
+    return {"kind": "not-saved", "step": int(ev.step), "what": ev.what,
+            "title": not_saved_titles().get(ev.what, tr("Not saved")), "text": reason, "advice": advice,
+            "translated": True}

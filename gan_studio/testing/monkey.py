@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import sys
+import time
 import traceback
 from contextlib import contextmanager
 
@@ -124,12 +125,22 @@ def collected_faults():
         sys.excepthook = old_hook
 
 
+LOAD_WAIT_S = 20.0      # keep_training: the longest the monkey waits for a load
+
+
 class Monkey:
     """Random user actions on a MainWindow; `run(n)` returns the faults found, each with the actions
     that led to it."""
 
-    def __init__(self, window, seed: int, faults: list[str], config=None):
+    def __init__(self, window, seed: int, faults: list[str], config=None, keep_training: float = 0.0):
         self.w = window
+        # With keep_training p > 0, before each action the monkey finds training not running it presses Train
+        # (or Resume, going back to `config` when the settings cannot train) with probability p instead:
+        # training then runs for most of the actions.  `training_actions` counts the actions it ran during.
+        self.keep_training = keep_training
+        self.training_actions = 0
+        self.training_seconds = 0.0     # wall-clock seconds of the actions that began with training running
+        self.highest_step = 0
         self.config = config          # what `train` goes back to now and then (random edits leave it invalid)
         self.rng = random.Random(seed)
         self.faults = faults
@@ -307,6 +318,31 @@ class Monkey:
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
         return f"train: click {text}" + (" after a reset" if reset else "")
 
+    def keep_going(self) -> str:
+        """Training is not running: back to full speed (a random slide leaves slow motion at up to 0.5 s a step),
+        then press Resume when paused, else Train (back to `config` when the settings cannot train)."""
+        w = self.w
+        w.controls.slow_slider.setValue(0)
+        if w.experiment.state == "paused":
+            w.controller.resume()
+            return "keep training: resume"
+        button = w.controls.train_button
+        if not button.isEnabled() and not w.experiment.active and self.config is not None:
+            w.dataset_panel.set_data_config(self.config.data)
+            w.experiment.set_config(self.config)
+        if not button.isEnabled():
+            return f"keep training: {button.text()} is disabled"
+        text = button.text()
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        return f"keep training: click {text}"
+
+    def wait_for_load(self) -> str:
+        """Like a user who wants to train: wait (at most LOAD_WAIT_S) for the training process to load."""
+        end = time.monotonic() + LOAD_WAIT_S
+        while self.w.experiment.state == "loading" and time.monotonic() < end:
+            QTest.qWait(50)
+        return f"keep training: waited for the load ({self.w.experiment.state})"
+
     def wait(self) -> str:
         ms = self.rng.choice([20, 60, 200, 500])
         QTest.qWait(ms)
@@ -319,7 +355,14 @@ class Monkey:
             for i in range(n):
                 fns, weights = zip(*self.actions)
                 fn = self.rng.choices(fns, weights)[0]
+                state = self.w.experiment.state
+                if state == "running":
+                    self.training_actions += 1
+                elif self.keep_training > 0 and self.rng.random() < self.keep_training:
+                    fn = self.wait_for_load if state == "loading" else self.keep_going
+                self.highest_step = max(self.highest_step, self.w.experiment.step)
                 seen = len(self.faults)
+                began = time.monotonic()
                 try:
                     what = fn()
                 except Exception:  # noqa: BLE001 - an exception escaping an action is a fault too
@@ -327,6 +370,8 @@ class Monkey:
                     self.faults.append(traceback.format_exc())
                 self.history.append(f"{i}: {what}")
                 QApplication.processEvents()
+                if state == "running":
+                    self.training_seconds += time.monotonic() - began
                 self.close_popups()
                 if len(self.faults) > seen:
                     recent = "\n".join(self.history[-8:])
@@ -337,11 +382,15 @@ class Monkey:
         return self.reports
 
 
-def run_monkey(window, seed: int, actions: int, config=None) -> tuple[list[str], list[str]]:
-    """Run `actions` random actions on `window`; (fault reports, action history)."""
+def run_monkey(window, seed: int, actions: int, config=None, keep_training: float = 0.0, monkeys: list | None = None
+               ) -> tuple[list[str], list[str]]:
+    """Run `actions` random actions on `window`; (fault reports, action history).  `monkeys` (a list) gets the
+    Monkey, for its counts."""
     rng = random.Random(seed)
     with answered_dialogs(rng), collected_faults() as faults:
-        monkey = Monkey(window, seed, faults, config)
+        monkey = Monkey(window, seed, faults, config, keep_training)
+        if monkeys is not None:
+            monkeys.append(monkey)
         reports = monkey.run(actions)
         window.controller.discard()
         QApplication.processEvents()

@@ -3289,6 +3289,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
+            <source>Save again and resume</source>
+            <translation>重新保存并继续</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
             <source>Save every setting of this experiment as a small file to share</source>
             <translation>把本实验的全部设置保存为一个便于分享的小文件</translation>
         </message>
@@ -3721,6 +3726,51 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/train_tab.py" />
             <source>Training curves</source>
             <translation>训练曲线</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/training_controller.py" />
+            <source>Autosave failed</source>
+            <translation>自动保存失败</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/training_controller.py" />
+            <source>Metrics not written</source>
+            <translation>训练指标未写入</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/training_controller.py" />
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/training_controller.py" />
+            <source>Progress grid not saved</source>
+            <translation>进度网格未保存</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/training_controller.py" />
+            <source>Quality check not written</source>
+            <translation>质量检查结果未写入</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/training_controller.py" />
+            <source>Snapshot not saved</source>
+            <translation>快照未保存</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/training_controller.py" />
+            <source>Training is paused and keeps everything it has learned in memory ({kept}). Free some space (or fix the folder), then press Resume: the save is tried again first.</source>
+            <translation>训练已暂停，已学到的一切都保存在内存中（{kept}）。请腾出一些空间（或修复该文件夹），然后点击“恢复”：会先再次尝试保存。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/training_controller.py" />
+            <source>the run folder's last good save is at step {step:,}</source>
+            <translation>运行文件夹中最近一次完好的保存位于第 {step:,} 步</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/training_controller.py" />
+            <source>the run has no save yet</source>
+            <translation>该运行尚未保存过</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/training_controller.py" />

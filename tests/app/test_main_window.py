@@ -559,3 +559,66 @@ def test_an_opened_run_is_what_gallery_explore_and_ctrl_g_show(qtbot, window, tm
     assert window.explore_trained() is True              # no training process holds a generator: the opened run's
     assert window.model_source.model.name == "icons" and window.model_source.model.source == run
     assert window.tabs.currentWidget() is window.gallery_tab
+
+
+# ------------------------------------------------------------- dropped run folders (issue 27)
+def _drop(widget, paths) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    widget.dropEvent(event)
+
+
+def test_two_run_folders_dropped_on_a_fresh_window_open_ticked_in_compare(qtbot, window, tmp_path):
+    """A fresh window knows neither folder (no current, followed or recent run): both still open ticked,
+    compared at once — not an empty Compare saying "Tick at least 2 runs"."""
+    from tests.core.helpers import tiny_config
+    from tests.core.test_compare import make_run
+
+    a = make_run(tmp_path / "alpha", tiny_config(), steps=12, grid_every=6, loss=1.0, seconds_per_step=0.5)
+    b = make_run(tmp_path / "beta", tiny_config(), steps=8, grid_every=4, loss=2.0, seconds_per_step=0.5)
+    assert window.settings.recent_runs() == []
+    _drop(window, [a, b / "run.json"])          # a folder, and a run.json standing for its folder
+    qtbot.waitUntil(lambda: getattr(window, "compare_window", None) is not None, timeout=10_000)
+    compare = window.compare_window
+    assert compare.checked_paths() == [a, b]
+    qtbot.waitUntil(lambda: [r.name for r in compare.runs] == ["alpha", "beta"], timeout=20_000)
+    compare.close()
+
+
+def test_a_write_failure_pauses_training_names_the_file_and_resume_saves_again(qtbot, window, rows):
+    """A real write failure in the training process (metrics.jsonl replaced by a folder): training pauses
+    instead of the process ending, the banner says what was not saved and where, and that the state is kept;
+    its button saves again and training goes on with every step written once."""
+    import os
+
+    window.lifecycle.train()
+    _train_until(qtbot, window, rows, 6)
+    run = window.experiment.run_path
+    metrics = run / "metrics.jsonl"
+    metrics.unlink()
+    metrics.mkdir()                              # the next metrics write fails (IsADirectoryError)
+    qtbot.waitUntil(lambda: window.banner.isVisible() and "Metrics not written" in window.banner.label.text(),
+                    timeout=60000)
+    qtbot.waitUntil(lambda: window.experiment.state == "paused", timeout=10000)
+    text = window.banner.label.text()
+    assert str(metrics) in text and "Training is paused and keeps everything" in text
+    assert window.banner.action_button.text() == "Save again and resume"
+    assert window.controller.process_pid is not None and window.experiment.active      # nothing ended
+    if os.environ.get("GS_SCREENSHOTS"):
+        window.grab().save(os.path.join(os.environ["GS_SCREENSHOTS"], "not_saved_banner.png"))
+    paused_at = rows[-1]["step"]
+    metrics.rmdir()
+    with qtbot.waitSignal(window.controller.saved, timeout=30000):
+        window.banner.action_button.click()
+    qtbot.waitUntil(lambda: window.experiment.state == "running", timeout=10000)
+    _train_until(qtbot, window, rows, paused_at + 5)
+    window.controller.pause()
+    qtbot.waitUntil(lambda: window.experiment.state == "paused", timeout=10000)
+    steps = [json.loads(x)["step"] for x in metrics.read_text().splitlines()]
+    assert steps[0] > 1 and steps == list(range(steps[0], steps[0] + len(steps)))   # the held rows, then on
+    assert steps[0] <= paused_at < steps[-1]

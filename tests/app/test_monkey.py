@@ -32,3 +32,22 @@ def test_monkey(qtbot, window, tiny_cfg):
             window.close()
     assert len(history) == MONKEY_ACTIONS
     assert not reports, f"{len(reports)} fault(s); the first:\n{reports[0]}"
+
+
+def test_a_monkey_that_keeps_training_trains_during_most_actions(qtbot, window, tiny_cfg):
+    """`keep_training`: whenever training is not running the monkey presses Train/Resume first, so the random
+    actions happen while the training process trains (the long runs in benchmarks/monkey.py --keep-training)."""
+    monkeys: list = []
+    window.activateWindow()
+    try:
+        reports, history = run_monkey(window, MONKEY_SEED, 80, tiny_cfg, keep_training=1.0, monkeys=monkeys)
+    finally:
+        with answered_dialogs(random.Random(0)):
+            window.controller.discard()
+            window.controller.shutdown()
+            window.close()
+    monkey = monkeys[0]
+    assert not reports, f"{len(reports)} fault(s); the first:\n{reports[0]}"
+    assert any(h.split(": ", 1)[1].startswith("keep training") for h in history)
+    assert monkey.training_actions >= 40, (monkey.training_actions, history[-20:])
+    assert monkey.highest_step > 0

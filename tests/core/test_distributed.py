@@ -327,3 +327,67 @@ def test_torchrun_trains_one_run_folder_that_resumes_in_a_single_process(tmp_pat
     session.advance(3)
     assert session.step == STEPS + 5
     assert any(not torch.equal(g_before[k], v) for k, v in session.trainer.G.state_dict().items())
+
+
+# ------------------------------------------------- an early first save (issue 27)
+def test_rank_0_saves_early_so_a_rank_killed_in_the_first_minute_resumes_from_a_save(tmp_path):
+    """Rank 0's session (as the CLI builds it) writes its first checkpoint after FIRST_SAVE_SECONDS of training,
+    long before the 60 s autosave: a run whose rank dies at step 50 resumes from there, not from step 0.
+    After that first save the ordinary interval applies again."""
+    from types import SimpleNamespace
+
+    from gan_studio import cli
+    from gan_studio.core.training.session import FIRST_SAVE_SECONDS, TrainingSession
+    from tests.core.helpers import tiny_config, tiny_data
+
+    x, y = tiny_data()
+    dataset = SimpleNamespace(train=SimpleNamespace(images=x, labels=y), identity={"source": "test"},
+                              name="tiny", notes=[])
+    cfg = tiny_config(checkpoint_every=0, autosave_seconds=60.0, sample_every=1000)
+    dist = SimpleNamespace(is_main=True, world_size=2, broadcast_object=lambda obj=None: obj,
+                           prepare=lambda trainer: None, describe=lambda: "2 processes (test)")
+    session = cli._distributed_session(dist, lambda: TrainingSession(cfg, tmp_path / "run", dataset=dataset))
+    try:
+        assert 0 < FIRST_SAVE_SECONDS <= 10 and session.first_save_seconds == FIRST_SAVE_SECONDS
+        assert not session.advance(3).saved                     # a fraction of a second of training
+        session.trainer.elapsed = FIRST_SAVE_SECONDS + 0.5      # 10 s of training (about step 50 on 2 ranks)
+        assert session.advance(1).saved
+        assert json.loads((tmp_path / "run/checkpoint.json").read_text())["step"] == 4
+        session.trainer.elapsed += FIRST_SAVE_SECONDS + 0.5
+        assert not session.advance(1).saved                     # then every 60 s, as before
+        session.trainer.elapsed += 60.0
+        assert session.advance(1).saved
+    finally:
+        session.close()
+
+
+@pytest.mark.slow  # torchrun, ~10 s of training until the first save, then a resume: 30-60 s on two cores
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups (os.killpg) are POSIX")
+def test_torchrun_killed_in_its_first_minute_resumes_from_rank_0s_early_save(tmp_path):
+    """Two ranks, killed (SIGKILL, every process) well before the 60 s autosave: `resume` continues from
+    rank 0's early save, not from step 0."""
+    run = tmp_path / "run"
+    env = dict(os.environ, MASTER_PORT=str(free_port()), PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1")
+    cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc-per-node", str(WORLD),
+           "--master-addr", "127.0.0.1", "--master-port", env["MASTER_PORT"], "-m", "gan_studio",
+           "train", "--steps", "1000000", "--batch-size", "16", "--threads", "1", "--seed", "5", "--out", str(run)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 150
+        while not (run / "checkpoint.json").is_file():
+            assert proc.poll() is None, proc.stderr.read()[-3000:]
+            assert time.monotonic() < deadline, "no checkpoint within 150 s"
+            time.sleep(0.2)
+        saved = json.loads((run / "checkpoint.json").read_text())["step"]
+        assert saved > 0
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)       # every rank and torchrun at once: nothing gets to save
+        proc.wait(30)
+        proc.stderr.close()
+    resume = subprocess.run([sys.executable, "-m", "gan_studio", "resume", str(run), "--steps", "2"], cwd=ROOT,
+                            env=dict(env, OMP_NUM_THREADS="1"), capture_output=True, text=True, timeout=120)
+    assert resume.returncode == 0, resume.stderr[-3000:]
+    step = json.loads((run / "run.json").read_text())["step"]
+    assert step >= saved + 2 > 2
+    assert f"at step {step - 2}" in resume.stderr

@@ -542,3 +542,131 @@ def test_killing_the_window_process_saves_the_run_as_interrupted(tmp_path, gs_ho
             os.kill(child, signal.SIGKILL)
         window.stdout.close()
         window.stderr.close()
+
+
+EARLY_EXIT = textwrap.dedent("""
+    import os, sys
+    from gan_studio.core.training.process import TrainingProcess
+
+    if __name__ == "__main__":
+        process = TrainingProcess()
+        process.start()
+        print(process.pid, flush=True)
+        os._exit(0)             # the window dies in its first second, before the process said Hello
+""")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the child's stderr through an inherited POSIX pipe")
+def test_a_window_that_dies_in_its_first_seconds_leaves_no_traceback(tmp_path):
+    """The training process notices at its first message (Hello, once torch is imported) that the window is
+    gone and exits quietly: nothing on its stderr (it used to print a `_Quit: parent gone` traceback)."""
+    script = tmp_path / "window.py"
+    script.write_text(EARLY_EXIT, "utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    window = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env=env, cwd=str(ROOT))
+    # The child inherits the window's stderr: reading it to its end waits for the child to exit too.
+    out, err = window.communicate(timeout=180)
+    child = int(out.split()[0])
+    assert window.returncode == 0
+    assert _gone(child)
+    assert "Traceback" not in err and "_Quit" not in err, err
+
+
+# ------------------------------------------------------------- write failures (issue 27)
+def _full_disk(what: str):
+    from gan_studio.core.run_folders.runs import RunError
+
+    def refuse(*args, **kwargs):
+        raise RunError(f"not saved: could not write {what} in /runs/full: the disk is full "
+                       f"(needs 21.2 MB, 2.0 MB free); the last good checkpoint (step 0) is kept")
+    return refuse
+
+
+def test_a_failed_autosave_pauses_keeps_the_state_and_resume_saves_again(tmp_path):
+    """Window training on a full disk: the autosave's failure pauses training (NotSaved naming the file, the
+    space it needs and the last good save) instead of ending the process; Resume tries the save first —
+    still failing it stays paused, with room it saves (Saved) and training goes on from the same step."""
+    box, send, loop, thread = _loop_in_a_thread()
+    try:
+        run_dir = tmp_path / "run"
+        send(P.Load(config=tiny_config(checkpoint_every=25).to_dict(), run_dir=str(run_dir)))
+        box.wait_event(P.Ready)
+        run = loop.session.run
+        run.save_checkpoint = _full_disk("weights.safetensors")       # fault injection: the writer refuses
+        send(P.Train())
+        failed = box.wait_event(P.NotSaved)
+        at = failed.step            # the first autosave: 25 steps after the start
+        assert failed.what == "checkpoint" and 25 <= at < 40 and failed.kept_step == 0
+        assert "weights.safetensors" in failed.reason and "needs 21.2 MB, 2.0 MB free" in failed.reason
+        state = box.wait_event(P.State)
+        assert state.state == "paused" and state.step == at
+        assert barrier(box, send) == at and loop.session is not None       # alive, paused, nothing lost
+        assert not box.since_mark(P.Failed) and not box.since_mark(P.Warned)
+        send(P.Resume())                                                  # still full: stays paused
+        again = box.wait_event(P.NotSaved)
+        assert again.step == at and box.wait_event(P.State).state == "paused"
+        assert not (run_dir / "checkpoint.json").exists()
+        del run.save_checkpoint                                           # room again
+        send(P.Resume())
+        saved = box.wait_event(P.Saved)
+        assert saved.step == at and saved.auto
+        assert box.wait_event(P.State).state == "running"
+        assert json.loads((run_dir / "checkpoint.json").read_text())["step"] == at
+        box.wait(lambda: box.last_step() >= at + 5, what="steps after the save")
+        steps = [r["step"] for r in box.rows(0)]
+        assert steps == list(range(1, len(steps) + 1))                   # consecutive: no step lost or repeated
+    finally:
+        _end_loop(send, thread)
+
+
+def test_a_rollback_drops_the_metric_rows_held_after_a_failed_write(tmp_path, monkeypatch):
+    """Metrics that could not be written are held in memory; a divergence rolling back past some of them drops
+    those (they describe steps that no longer exist): once the disk has room the file holds each step once."""
+    from gan_studio.core.training import process_child
+    from gan_studio.core.training.trainer import TrainingDiverged
+
+    box, send, loop, thread = _loop_in_a_thread()
+    try:
+        run_dir = tmp_path / "run"
+        send(P.Load(config=tiny_config().to_dict(), run_dir=str(run_dir)))
+        box.wait_event(P.Ready)
+        session = loop.session
+        session.run.append_metrics = _full_disk("metrics.jsonl")
+        monkeypatch.setattr(process_child, "ROLLBACK_INTERVAL", 0.0)     # a healthy copy after every chunk
+        send(P.Train())
+        failed = box.wait_event(P.NotSaved)
+        assert failed.what == "metrics" and box.wait_event(P.State).state == "paused"
+        first = failed.step
+        send(P.Step(n=5))
+        box.wait(lambda: box.last_step() == first + 5, what="5 single steps")
+        healthy = barrier(box, send)                                     # the last healthy copy is taken here
+        assert healthy == first + 5
+        monkeypatch.setattr(process_child, "ROLLBACK_INTERVAL", 1e9)     # no newer copy from now on
+        send(P.Step(n=6))
+        box.wait(lambda: box.last_step() == healthy + 6, what="6 more single steps")
+        beyond = barrier(box, send)
+        assert beyond == healthy + 6
+        assert [r["step"] for r in session._unwritten][-1] == beyond   # held in memory, beyond the healthy copy
+        trainer = session.trainer
+        original = trainer.flush
+
+        def exploding_flush():
+            trainer.flush = original
+            records = original()
+            raise TrainingDiverged(records[-1].step, ["loss_d"])
+
+        trainer.flush = exploding_flush
+        send(P.Step(n=1))
+        assert box.wait_event(P.Diverged).step == healthy
+        assert all(r["step"] <= healthy for r in session._unwritten)
+        del session.run.append_metrics                                    # room again
+        send(P.Resume())
+        assert box.wait_event(P.Saved).step == healthy
+        box.wait(lambda: box.last_step() >= healthy + 10, what="steps after the rollback")
+        send(P.Pause())
+        box.wait_event(P.State, where=lambda e: e.state == "paused")
+        on_disk = [json.loads(x)["step"] for x in (run_dir / "metrics.jsonl").read_text().splitlines()]
+        assert on_disk == list(range(1, len(on_disk) + 1)) and on_disk[-1] > healthy
+    finally:
+        _end_loop(send, thread)

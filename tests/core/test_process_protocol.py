@@ -53,6 +53,8 @@ SAMPLES: dict[type, P.Message] = {m.__class__: m for m in [
                                "Lower the learning rates.").to_dict()),
     P.Snapshots(items=[SNAP], total_bytes=123456),
     P.Saved(path="/runs/mine", step=120, auto=False),
+    P.NotSaved(what="checkpoint", step=129, reason="not saved: could not write weights.safetensors in /runs/mine: "
+               "the disk is full (needs 21.2 MB, 2.0 MB free)", kept_step=48),
     P.Applied(config=CONFIG),
     P.Generator(data=b"\x08\x00\x00\x00\x00\x00\x00\x00{}" + bytes(range(256)), name="tiny · step 120", step=120,
                 run="/runs/mine"),

@@ -60,6 +60,7 @@ class TrainingLoop:
         self._last_rollback = 0.0
         self._last_parent_check = time.monotonic()
         self._load_failed = False       # the last load failed or was cancelled: nothing is loaded
+        self._save_failed = False       # a write failed (NotSaved sent, paused): Resume saves again first
         self._resources = (None, 0, 0.0)    # the last load's (threads, max_threads, quality): a reload keeps them
         self._probe_every = 0.0         # seconds between `Probe` events (0: none)
         self._probe_n = 4
@@ -106,8 +107,9 @@ class TrainingLoop:
     def serve(self) -> None:
         import torch
 
-        self.send(P.Hello(pid=os.getpid(), torch=str(torch.__version__)))   # str: a TorchVersion would import torch in the window to unpickle
         try:
+            # A window that died while torch was importing is noticed here (the pipe is broken): _Quit, quietly.
+            self.send(P.Hello(pid=os.getpid(), torch=str(torch.__version__)))   # str: a TorchVersion would import torch in the window to unpickle
             while True:
                 busy = self.running and (not self.paused or self.step_requests > 0)
                 wait = 0.0 if busy and self.delay == 0 else (self.delay if busy else IDLE_POLL)
@@ -174,6 +176,8 @@ class TrainingLoop:
         # An explicit count, else the best of up to `max_threads` measured here (0: every core).
         threads, max_threads, quality = self._resources
         session.trainer.threads = set_threads(threads if threads else choose_threads(max_threads or 0))
+        session.on_save_failure = "warn"    # a failed write pauses training (NotSaved); it never ends the process
+        self._save_failed = False
         if quality:
             session.enable_quality(every=float(quality))
         self.session = session
@@ -242,6 +246,8 @@ class TrainingLoop:
         self.running, self.paused, self.step_requests = True, bool(cmd.paused), 0
         self._rollback = None
         self._chunk = 1
+        if self._save_failed and not self.paused and not self._save_again():
+            self.paused = True          # the run folder still refuses the save: wait, the state in memory
         self._send_state()
 
     def _on_apply(self, cmd: P.Apply) -> None:
@@ -276,6 +282,9 @@ class TrainingLoop:
 
     def _on_resume(self, cmd: P.Resume) -> None:
         if self.running and self.paused:
+            if self._save_failed and not self._save_again():
+                self._send_state()      # still paused: the state stays in memory
+                return
             self.paused = False
             self.step_requests = 0
             self._send_state()
@@ -288,6 +297,22 @@ class TrainingLoop:
         if not self.paused:
             self._on_pause(P.Pause())
         self.step_requests += int(cmd.n)
+
+    def _save_again(self) -> bool:
+        """After a NotSaved: write a checkpoint and the held metric rows now.  Saved (auto) when it works;
+        else NotSaved again."""
+        from ..run_folders.runs import RunError
+
+        session = self.session
+        try:
+            session.write_pending("running")
+        except RunError as exc:
+            self.send(P.NotSaved(what="checkpoint", step=session.step, reason=str(exc),
+                                 kept_step=session.run.step if session.run is not None else 0))
+            return False
+        self._save_failed = False
+        self.send(P.Saved(path=str(session.run.path), step=session.step, auto=True))
+        return True
 
     def _on_stop(self, cmd: P.Stop) -> None:
         if self.running:
@@ -435,7 +460,8 @@ class TrainingLoop:
             if update.quality is not None:
                 self.send(P.Quality(point=update.quality.to_dict()))
             for w in update.warnings:
-                self.send(P.Warned(**w.to_dict()))
+                if w.kind != "not-saved":       # sent as NotSaved below
+                    self.send(P.Warned(**w.to_dict()))
             if update.state_snapshot is not None:
                 self._send_snapshots()
         now = time.perf_counter()
@@ -448,8 +474,23 @@ class TrainingLoop:
                 stepping or self.delay > 0 or now - self._last_probe >= self._probe_every):
             self._flush_events()        # the step's metrics first, then what D made of a few images at it
             self._send_probe()
+        if update.failed_writes:
+            self._not_saved(update.failed_writes)
+            return
         if update.finished or not update.records:
             self._stop_running("target")
+
+    def _not_saved(self, failures) -> None:
+        """A write failed (a full disk, a read-only folder): pause with the whole state in memory and say what,
+        where and why; Resume saves again first."""
+        session = self.session
+        self._save_failed = True
+        self.paused, self.step_requests = True, 0
+        self._flush_events()
+        kept = session.run.step if session.run is not None else 0
+        for what, reason in failures:
+            self.send(P.NotSaved(what=what, step=session.step, reason=reason, kept_step=kept))
+        self._send_state()
 
     def _roll_back(self, exc) -> None:
         trainer = self.session.trainer
@@ -457,8 +498,8 @@ class TrainingLoop:
         trainer.restore(self._rollback)
         trainer.set_hparams(**lrs)   # keep the current (possibly lowered) learning rates
         step = trainer.step_count
+        self.session.roll_back_writes(step)     # held rows beyond the step dropped, the metrics files cut
         if self.session.run is not None:
-            self.session.run.truncate_metrics(step)
             if self.session.state_snapshots().truncate(step):
                 self._send_snapshots()
         self.session.watchdog.reset()
@@ -477,6 +518,8 @@ def child_main(commands, events, parent_pid: int) -> None:
     _on_sigterm(loop)
     try:
         loop.serve()
+    except _Quit:       # raised outside the loop's own handling (a signal handler's send): a normal end
+        pass
     finally:
         for conn in (commands, events):
             try:

@@ -41,7 +41,10 @@ Commands (window → training process), in the order of the loop's `handlers`:
                                                                            max_threads, quality: Ready
   SetHparams          values: {train field: value}, applied at the next    Status
                       step (the LIVE fields)
-  Pause / Resume      —                                                    State (when it changes)
+  Pause / Resume      —                                                    State (when it changes);
+                                                                           Resume after NotSaved first
+                                                                           saves again: Saved (auto), or
+                                                                           NotSaved and it stays paused
   Step                n: int: exactly n more steps, then paused (starts   State, Metrics, Snapshot
                       a paused run when none runs)
   Stop                —                                                    Finished("stopped"), State
@@ -86,6 +89,10 @@ Events (training process → window):
   Snapshots   items: [{"step", "bytes", "path"}], total_bytes: int     the run's trainer snapshots
                                                                        (one was written or dropped)
   Saved       path: str, step: int, auto: bool                         a checkpoint (auto: autosave)
+  NotSaved    what: "checkpoint" | "snapshot" | "grid" | "metrics" | "quality", step: int, reason: str
+              (English: the file or folder and why, e.g. the space needed and free), kept_step: int (the
+              run folder's last good save; 0: none)  a write failed: training is paused with its whole
+              state in memory; Resume tries the save again first
   Applied     config: dict                                             the settings now in force
   Generator   data: bytes (exported-generator safetensors), name: str, step: int, run: str | None
   Probe       step: int, real, fake: uint8 (n, H, W, C), score_real, score_fake: [D's raw
@@ -320,6 +327,14 @@ class Saved(Event):
 
 
 @dataclass(frozen=True)
+class NotSaved(Event):
+    what: str
+    step: int
+    reason: str
+    kept_step: int
+
+
+@dataclass(frozen=True)
 class Applied(Event):
     config: dict
 
@@ -365,7 +380,7 @@ class Bye(Event):
 COMMANDS: tuple[type[Command], ...] = (Load, Branch, Train, Apply, SetHparams, Pause, Resume, Step, Stop,
                                        SetDelay, Save, RequestGenerator, SetProbe, Discard, Quit, ParentGone)
 EVENTS: tuple[type[Event], ...] = (Hello, Status, Ready, Metrics, Snapshot, State, Diverged, Quality, Warned,
-                                   Snapshots, Saved, Applied, Generator, Probe, Finished, Failed, Bye)
+                                   Snapshots, Saved, NotSaved, Applied, Generator, Probe, Finished, Failed, Bye)
 
 
 def registry(kind: type[Message]) -> tuple[type[Message], ...]:

@@ -43,6 +43,8 @@ class SessionUpdate:
     warnings: list = field(default_factory=list)     # diagnostics.TrainingWarning raised by this chunk
     state_snapshot: object | None = None  # a snapshots.SnapshotInfo when a trainer snapshot was written
     not_saved: list = field(default_factory=list)    # why a snapshot, autosave, grid or metrics write failed
+    failed_writes: list = field(default_factory=list)  # the same as (what, why): what is "checkpoint", "snapshot",
+                                                       # "grid", "metrics" or "quality"
 
 
 class TrainingSession:
@@ -51,6 +53,10 @@ class TrainingSession:
     # training goes on — the trainer holds the whole state in memory and the next write is tried one
     # interval later (the CLI uses "warn"; an explicit `save` always raises).
     on_save_failure = "raise"
+    # Seconds of training after which the first autosave of this session comes, before `autosave_seconds`
+    # (0: none).  The CLI's distributed rank 0 uses FIRST_SAVE_SECONDS: a rank killed in the first minute
+    # then leaves a checkpoint to resume from instead of step 0.
+    first_save_seconds = 0.0
 
     def __init__(self, config: ExperimentConfig, run_dir=None, dataset=None, device: str | None = None, progress=None,
                  cancel=None):
@@ -73,6 +79,8 @@ class TrainingSession:
         self._last_snapshot_step = -1
         self._unwritten: list = []          # metric rows the disk refused, written with the next ones
         self._failing: set[str] = set()     # what failed to write (warned once until it works again)
+        self._cut_at: int | None = None     # a rollback's step the metrics files still have to be cut to
+        self._saved_here = False            # this session wrote a checkpoint (the early first save is done)
         self._last_save_step = 0
         self._last_save_elapsed = 0.0
         self.quality = None             # a diagnostics.QualityProbe once enable_quality() ran
@@ -279,8 +287,11 @@ class TrainingSession:
             update.snapshot = self._guarded(update, "grid", self.snapshot, fallback=lambda: Snapshot(
                 t.step_count, t.fixed_samples()))
         ck, every_s = self.config.train.checkpoint_every, self.config.train.autosave_seconds
+        first = self.first_save_seconds
         if self.run is not None and ((ck > 0 and t.step_count - self._last_save_step >= ck)
-                                     or (every_s > 0 and t.elapsed - self._last_save_elapsed >= every_s)):
+                                     or (every_s > 0 and t.elapsed - self._last_save_elapsed >= every_s)
+                                     or (first > 0 and not self._saved_here and t.step_count > self._last_save_step
+                                         and t.elapsed - self._last_save_elapsed >= first)):
             if self._guarded(update, "checkpoint", lambda: self.save("running") or True):
                 update.saved = True
             else:       # the next autosave is tried one interval later
@@ -294,14 +305,41 @@ class TrainingSession:
     def _write_metrics(self, records) -> None:
         """Append metric rows; rows the disk refused earlier go first (kept in memory until then)."""
         rows = self._unwritten + [r.to_dict() for r in records]
-        if not rows:
+        if not rows and self._cut_at is None:
             return
         try:
-            self.run.append_metrics(rows)
+            self._cut_metrics()
+            if rows:
+                self.run.append_metrics(rows)
         except RunError:
             self._unwritten = rows
             raise
         self._unwritten = []
+
+    def _cut_metrics(self) -> None:
+        if self._cut_at is not None and self.run is not None:
+            self.run.truncate_metrics(self._cut_at)
+            self._cut_at = None
+
+    def roll_back_writes(self, step: int) -> None:
+        """After the trainer was restored to `step` (a divergence): metric rows held in memory after a failed
+        write that lie beyond `step` are dropped, and the run's metrics and quality files are cut to `step` — when
+        the disk refuses that too, the cut is made before the next rows are written."""
+        self._unwritten = [r for r in self._unwritten if r["step"] <= step]
+        if self.run is None:
+            return
+        self._cut_at = step
+        try:
+            self._cut_metrics()
+        except RunError:
+            pass        # kept in _cut_at: done before the next rows go out
+
+    def write_pending(self, status: str = "paused") -> None:
+        """Try again what failed to be written: a checkpoint now, and the metric rows held in memory.
+        Raises RunError when the run folder still cannot take them (nothing is lost: the state stays)."""
+        self.save(status)
+        self._write_metrics([])             # the held rows (save keeps them when they fail); raises
+        self._failing.clear()
 
     def _guarded(self, update: SessionUpdate, what: str, write, fallback=None):
         """`write()`; with on_save_failure "warn", a failed write becomes a warning and training goes on."""
@@ -314,6 +352,7 @@ class TrainingSession:
                 raise
             if what not in self._failing or what in ("snapshot", "checkpoint"):
                 update.not_saved.append(str(exc))
+                update.failed_writes.append((what, str(exc)))
                 update.warnings.append(not_saved_warning(self.step, str(exc), what, self._last_good_step()))
             self._failing.add(what)
             return fallback() if fallback is not None else None
@@ -341,6 +380,7 @@ class TrainingSession:
         except RunError:
             pass        # the rows stay in memory and go out with the next ones; the weights matter more
         self.run.save_checkpoint(self.trainer, status=status)   # refuses non-finite weights
+        self._saved_here = True
         self._last_save_step = self.trainer.step_count
         self._last_save_elapsed = self.trainer.elapsed
         return records
@@ -432,6 +472,9 @@ class TrainingSession:
 _NOT_SAVED_TITLES = {"checkpoint": "Autosave failed", "snapshot": "Snapshot not saved",
                      "grid": "Progress grid not saved", "metrics": "Metrics not written",
                      "quality": "Quality check not written"}
+
+
+FIRST_SAVE_SECONDS = 10.0
 
 
 def not_saved_warning(step: int, message: str, what: str, kept_step: int):
