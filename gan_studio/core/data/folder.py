@@ -339,16 +339,22 @@ def folder_recipe(path, folder_labels: bool = True, max_files: int = 48) -> Fold
     size, channels = _shape(colour, sides)
     names, _ = _labels_for(files, root, folder_labels) if files else (None, None)
     median = int(np.median(sides)) if sides else 0
-    look = "colour" if channels == 3 else "gray"
-    shape = f"{size}×{size} {'RGB' if channels == 3 else 'gray'}"
+    values = dict(n=f"{len(files):,}", side=str(median), size=str(size))
     if names:
-        reason = Message("{n} {look} images in {k} class sub-folders (median {side} px): a conditional model "
-                         "at {shape}.", n=f"{len(files):,}", look=look, k=str(len(names)), side=str(median),
-                         shape=shape)
-        return FolderRecipe(size, channels, len(files), len(names), median, None, reason)
-    reason = Message("{n} {look} images, median {side} px, no class sub-folders: the unconditional “Own images” "
-                     "recipe at {shape} (change it in Architecture and Dataset).", n=f"{len(files):,}", look=look,
-                     side=str(median), shape=shape)
+        k = str(len(names))
+        if channels == 3:
+            why = Message("{n} colour images in {k} class sub-folders (median {side} px): a conditional model at "
+                          "{size}×{size} RGB.", k=k, **values)
+        else:
+            why = Message("{n} gray images in {k} class sub-folders (median {side} px): a conditional model at "
+                          "{size}×{size} gray.", k=k, **values)
+        return FolderRecipe(size, channels, len(files), len(names), median, None, why)
+    if channels == 3:
+        reason = Message("{n} colour images, median {side} px, no class sub-folders: the unconditional “Own "
+                         "images” recipe at {size}×{size} RGB (change it in Architecture and Dataset).", **values)
+    else:
+        reason = Message("{n} gray images, median {side} px, no class sub-folders: the unconditional “Own "
+                         "images” recipe at {size}×{size} gray (change it in Architecture and Dataset).", **values)
     return FolderRecipe(size, channels, len(files), 0, median, FOLDER_PRESET, reason)
 
 
