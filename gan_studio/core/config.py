@@ -281,7 +281,7 @@ class TrainConfig(_JsonMixin):
                           what="gradient-penalty weight", widget=FLOAT, lo=0.0, hi=1000.0, example="10",
                           group="advanced", only_if=("train.loss", ("wgan-gp",)),
                           hint="WGAN-GP only: weight of the gradient penalty ({lo}–{hi}).")
-    augment: str = _f("none", change=LIVE, preset=True, branch=True, label="Augmentation", name="augmentation",
+    augment: str = _f("none", change=LIVE, preset=True, label="Augmentation", name="augmentation",
                       widget=CHOICE, choices=AUGMENT_LABELS, group="advanced",
                       hint="DiffAugment changes every image the discriminator sees, real and generated alike "
                            "(colour, a small shift, a cut-out square), so it cannot memorise a small folder.")

@@ -471,6 +471,8 @@ class Trainer:
                     optim[f"{name}.{idx}.{key}"] = torch.as_tensor(value)
             optim_meta[name] = json.dumps(state["param_groups"])
         optim["rng_state"] = self.rng.get_state()
+        optim["augment_rng_d"] = self._aug_d.get_state()
+        optim["augment_rng_g"] = self._aug_g.get_state()
         optim["data_order"] = self._perm
         optim_meta.update(cursor=str(self._cursor), step=str(self.step_count), elapsed=repr(self.elapsed))
         return {"weights": weights, "weights_meta": {"config": self.config.to_json(), "step": str(self.step_count)},
@@ -516,6 +518,9 @@ class Trainer:
                 if k not in LIVE_TRAIN_KEYS}
         self.config = self.config.replace(train=saved.replace(**keep))
         self.rng.set_state(optim["rng_state"].clone())
+        if "augment_rng_d" in optim:      # saves from before DiffAugment have none: the seed's start stays
+            self._aug_d.set_state(optim["augment_rng_d"].clone())
+            self._aug_g.set_state(optim["augment_rng_g"].clone())
         self._perm = optim["data_order"].to(self.device)
         self._cursor = int(optim_meta["cursor"])
         self.step_count = int(optim_meta["step"])
