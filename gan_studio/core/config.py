@@ -76,6 +76,7 @@ INVERT_LABELS = {
     "invert": "Invert (light strokes on dark)",
     "keep": "Keep as drawn",
 }
+UPSAMPLE_LABELS = {"transposed": "Transposed convolution", "nearest": "Nearest-neighbour, then convolution"}
 D_ACTIVATION_LABELS = {"leaky-relu": "Leaky ReLU", "relu": "ReLU"}
 SOURCE_LABELS = {
     "sample": "Offline sample (ships with the app)",
@@ -222,6 +223,12 @@ class ModelConfig(_JsonMixin):
     d_width: int = _f(64, preset=True, label="Discriminator width", name="discriminator width", widget=INT, lo=4,
                       hi=2048, step=8, group="model",
                       hint="Capacity of the discriminator, like the generator width ({lo}–{hi}).")
+    # DCGAN generator: how it doubles the resolution
+    g_upsample: str = _f("transposed", preset=True, label="Generator upsampling", name="generator upsampling",
+                         widget=CHOICE, choices=UPSAMPLE_LABELS, group="model",
+                         only_if=("model.arch", ("dcgan",)),
+                         hint="DCGAN only: transposed convolutions (the classic DCGAN), or nearest-neighbour "
+                              "enlargement followed by a 3×3 convolution, which avoids checkerboard patterns.")
     # MLP hidden layers
     depth: int = _f(3, preset=True, label="Hidden layers", name="hidden layers", what="depth", widget=INT, lo=1, hi=6,
                     group="model", only_if=("model.arch", ("mlp",)), hide_off=True,

@@ -3849,6 +3849,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>DCGAN only: transposed convolutions (the classic DCGAN), or nearest-neighbour enlargement followed by a 3×3 convolution, which avoids checkerboard patterns.</source>
+            <translation>仅限 DCGAN：转置卷积（经典 DCGAN），或先最近邻放大再做 3×3 卷积，可避免棋盘格纹理。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>DCGAN: base number of channels. MLP: first hidden layer width (doubles per layer). {lo}–{hi}.</source>
             <translation>DCGAN：基础通道数。MLP：第一个隐藏层的宽度（每层翻倍）。{lo}–{hi}。</translation>
         </message>
@@ -3941,6 +3946,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core" />
             <source>Generator norm</source>
             <translation>生成器归一化</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Generator upsampling</source>
+            <translation>生成器上采样</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4049,6 +4059,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>Nearest-neighbour, then convolution</source>
+            <translation>最近邻放大后卷积</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>Non-saturating (classic)</source>
             <translation>非饱和（经典）</translation>
         </message>
@@ -4126,6 +4141,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core" />
             <source>Time target</source>
             <translation>时间目标</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Transposed convolution</source>
+            <translation>转置卷积</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4286,6 +4306,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core" />
             <source>generator norm</source>
             <translation>生成器归一化</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>generator upsampling</source>
+            <translation>生成器上采样</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4784,8 +4809,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../resources/presets/own-images.json" />
-            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (about a tenth of DCGAN's parameters at 64 px) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (colour, a small shift, a cut-out square), so it cannot memorise a small folder and the generator keeps varying; small batches with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
-            <translation>适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时约为 DCGAN 参数量的十分之一），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（颜色、小幅平移、挖去一个方块），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用小批量和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
+            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (under a tenth of DCGAN's parameters at 64 px; its generator enlarges by nearest neighbour and a convolution, with no checkerboard patterns) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (colour, a small shift, a cut-out square), so it cannot memorise a small folder and the generator keeps varying; small batches with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
+            <translation>适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时不到 DCGAN 参数量的十分之一；生成器用最近邻放大加卷积，不会出现棋盘格纹理），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（颜色、小幅平移、挖去一个方块），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用小批量和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/own-images.json" />
@@ -4871,6 +4896,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>Favourites could not be read: {error}</source>
             <translation type="vanished">无法读取收藏：{error}</translation>
+        </message>
+        <message>
+            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (about a tenth of DCGAN's parameters at 64 px) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (colour, a small shift, a cut-out square), so it cannot memorise a small folder and the generator keeps varying; small batches with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
+            <translation type="vanished">适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时约为 DCGAN 参数量的十分之一），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（颜色、小幅平移、挖去一个方块），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用小批量和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
         </message>
         <message>
             <source>Generator (*.safetensors)</source>

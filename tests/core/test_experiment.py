@@ -21,7 +21,7 @@ OTHER = {
     "model.arch": "mlp", "model.image_size": 32, "model.channels": 3, "model.latent_dim": 8,
     "model.conditional": True, "model.num_classes": 5, "model.g_width": 12, "model.d_width": 12, "model.depth": 2,
     "model.g_batchnorm": False, "model.d_norm": "none",
-    "model.d_activation": "relu",
+    "model.d_activation": "relu", "model.g_upsample": "nearest",
     "train.loss": "hinge", "train.lr_g": 1e-3, "train.lr_d": 5e-4, "train.beta1": 0.9, "train.beta2": 0.99,
     "train.batch_size": 8, "train.d_steps": 2, "train.updates": "simultaneous", "train.gp_weight": 5.0, "train.ema": 0.9, "train.seed": 3,
     "train.augment": "diffaug",
