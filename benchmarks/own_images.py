@@ -121,7 +121,8 @@ def run(folder: Path, preset: str, minutes: list[float], out: Path, threads: int
         elapsed = time.perf_counter() - start
         samples = trainer.sample(64, seed=7)
         path = out / f"{tag}-{name}-{m:g}min.png"
-        Image.fromarray(tile_grid(samples, 8)).save(path)
+        sheet = tile_grid(samples, 8)
+        Image.fromarray(sheet[..., 0] if sheet.shape[-1] == 1 else sheet).save(path)
         div = sample_diversity(samples, real)
         mark = {"minutes": m, "steps": trainer.step_count, "images_per_s": round(seen / elapsed, 1),
                 "diversity": round(div.ratio, 3), "grid": str(path)}

@@ -160,3 +160,16 @@ def test_collapse_warning_fires_on_a_one_image_colour_generator_and_stays_quiet_
     kinds = [w.kind for w in warnings]
     assert kinds == ["collapse"], kinds
     assert "vary only 0 %" in warnings[0].text
+
+
+@pytest.mark.parametrize("size", [28, 32, 64])
+def test_nearest_upsampling_generator_draws_the_right_shape_without_transposed_convolutions(size):
+    from gan_studio.core.config import ModelConfig
+    from gan_studio.core.models import build_generator
+
+    g = build_generator(ModelConfig(arch="dcgan", image_size=size, channels=3, g_width=8, g_upsample="nearest"))
+    assert not any(isinstance(m, torch.nn.ConvTranspose2d) for m in g.modules())
+    assert any(isinstance(m, torch.nn.Upsample) for m in g.modules())
+    assert g(torch.randn(2, 64)).shape == (2, 3, size, size)
+    classic = build_generator(ModelConfig(arch="dcgan", image_size=size, channels=3, g_width=8))
+    assert any(isinstance(m, torch.nn.ConvTranspose2d) for m in classic.modules())    # the default is unchanged
