@@ -330,23 +330,33 @@ def cmd_train(args) -> int:
     from .core.presets import get_preset
     from .core.training.session import TrainingSession
 
+    from .core.presets import DEFAULT_PRESET
+
     try:
-        preset = get_preset(args.preset)
+        preset = get_preset(args.preset or DEFAULT_PRESET)
     except KeyError as exc:
         raise CliError(str(exc.args[0])) from None
     classes = args.classes
     data = DataConfig(source=args.dataset, path=args.data_path, classes=classes)
     overrides = {k: v for k, v in dict(seed=args.seed, batch_size=args.batch_size, lr_g=args.lr, lr_d=args.lr,
                                         threads=args.threads, device=args.device).items() if v is not None}
-    # The same Experiment the window edits: the preset, then the user's changes, validated once.
-    experiment = Experiment.from_preset(preset.key, data)
+    # The same Experiment the window edits: the preset, the data (a folder decides its size, channels and,
+    # without class sub-folders, its unconditional recipe: Experiment.choose_data), then the user's changes.
+    experiment = Experiment.from_preset(preset.key)
+    experiment.choose_data(data)
+    recipe = experiment.folder_recipe
+    if args.preset is not None:
+        experiment.choose_preset(args.preset)      # a preset named on the command line is kept as it is
+    if recipe is not None:
+        print(f"folder: {recipe.reason}", file=sys.stderr)
+    if args.conditional is not None:
+        experiment.edit(**{"model.conditional": args.conditional})
+    preset = get_preset(experiment.config.preset) if experiment.config.preset != "custom" else preset
     experiment.edit(**{f"train.{k}": v for k, v in overrides.items()})
     size, channels = args.image_size, args.channels
     if args.dataset == "folder" and args.data_path and (size is None or channels is None):
-        from .core.data.folder import suggest_shape
-
-        auto_size, auto_channels = suggest_shape(args.data_path)
-        size, channels = size or auto_size, channels or auto_channels
+        m = experiment.config.model
+        size, channels = size or m.image_size, channels or m.channels
         print(f"folder images: training at {size}×{size} {'colour' if channels == 3 else 'gray'} "
               f"(--image-size / --channels to choose)", file=sys.stderr)
     shape = {k: v for k, v in (("model.image_size", size), ("model.channels", channels)) if v is not None}
@@ -521,19 +531,32 @@ def _check_output(out: Path) -> None:
 def cmd_evaluate(args) -> int:
     from .core.data import load_dataset
     from .core.explore.generator import load_generator
+    import numpy as np
+
     from .core.metrics import QualityMeter
     from .core.run_folders.runs import RunFolder
+    from .core.training.diagnostics import DIVERSITY_COLLAPSE, is_digit_data, sample_diversity
 
     run = RunFolder.open(args.run)
     gen = load_generator(args.run)
     config = run.config
     dataset = load_dataset(config.data, config.model.image_size, config.model.channels)
-    meter = QualityMeter.load_default()
     labels = None
     if gen.conditional:
         classes = sorted(set(int(c) for c in dataset.train.labels)) if dataset.train.labels is not None else list(range(10))
         labels = [classes[i % len(classes)] for i in range(args.n)]
     images = gen.generate(gen.latents(args.seed, args.n), labels)
+    if not is_digit_data(config.data):
+        # The quality score comes from a handwritten-digit classifier: for other images it means nothing.
+        div = sample_diversity(images, np.concatenate([dataset.train.images, dataset.heldout.images]))
+        print(f"{run.path.name} at step {run.step}: {len(images)} samples vary {div.ratio:.2f}× as much as the "
+              f"training images (pixel distance at 16×16; under {DIVERSITY_COLLAPSE:.2f}: collapsed); nearest "
+              f"training image at {div.nearest:.2f}× the training images' own nearest-neighbour distance "
+              f"(well under 1: near-copies)")
+        print("no quality score: it is for handwritten digits only (MNIST or the offline sample), and this run "
+              f"trains on {config.data.source} images")
+        return 0
+    meter = QualityMeter.load_default()
     report = meter.evaluate(images, dataset.heldout.images)
     print(f"{run.path.name} at step {run.step}: {report.summary()}")
     print(f"quality score {report.score():.0f}/100")
@@ -629,9 +652,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("train", help="train a new run")
-    p.add_argument("--preset", default="quick-digits",
+    p.add_argument("--preset",
                    help="starting point for the model and training settings (list them: gan-studio presets; "
-                        "default: %(default)s)")
+                        "default: quick-digits, or for a folder without class sub-folders own-images)")
+    p.add_argument("--conditional", action=argparse.BooleanOptionalAction, default=None,
+                   help="tell the networks the class (needs labelled data: class sub-folders of a folder); "
+                        "default: the preset's choice")
     p.add_argument("--dataset", default="sample", choices=["sample", "mnist", "fashion-mnist", "kmnist", "folder"],
                    help="training images (default: %(default)s, the small offline sample)")
     p.add_argument("--image-size", type=int, choices=[28, 32, 64],

@@ -67,6 +67,8 @@ def dataset_notes(ds) -> list[str]:
                 tr("Most images ({share:.0%}) have a light background, so all were inverted to light strokes "
                    "on dark like MNIST.").format(share=share))
         notes = [what if n.startswith("Most images (") and "light background" in n else n for n in notes]
+        if (ds.identity or {}).get("channels", 1) == 1:
+            notes.append(tr("Inversion ▸ “Keep as drawn” trains on them as drawn."))
     held, train = len(ds.heldout), len(ds.train)
     if held:
         notes.append(tr("{held:,} of the {total:,} images ({share:.0%}) are held out to measure the generator "
@@ -94,7 +96,7 @@ class DatasetPanel(QWidget):
         self.experiment = experiment or Experiment()
         self._shown = self.experiment.config.data      # the data the widgets show
         self._catalog = {info.key: info for info in dataset_catalog()}
-        self._cache: dict[tuple, object] = {}        # (source, path, folder_labels) → LoadedDataset
+        self._cache: dict[tuple, object] = {}        # _preview_key() → LoadedDataset
         self._load_task = None
         self._download_task = None
         self._locked = False
@@ -182,6 +184,19 @@ class DatasetPanel(QWidget):
         self.folder_labels_check = self.form.bind("data.folder_labels", self.folder_row)
         self.form.committed.connect(self._on_form_edit)
         fr.addWidget(self.folder_labels_check)
+        self.invert_row = QWidget(self.folder_row)      # gray line art only: colour is never inverted
+        inv = QHBoxLayout(self.invert_row)
+        inv.setContentsMargins(0, 0, 0, 0)
+        self.invert_combo = self.form.bind("data.invert", self.invert_row)
+        invert_label = QLabel(tr(field_spec("data.invert").label), self.invert_row)
+        invert_label.setBuddy(self.invert_combo)
+        inv.addWidget(invert_label)
+        inv.addWidget(self.invert_combo, 1)
+        fr.addWidget(self.invert_row)
+        # what the folder decided (recipe, size, channels) and why, in one line (Experiment.folder_recipe)
+        self.recipe_label = muted(QLabel(self.folder_row))
+        self.recipe_label.setWordWrap(True)
+        fr.addWidget(self.recipe_label)
         src.addWidget(self.folder_row)
 
         self.message = InlineMessage(src_box)
@@ -243,6 +258,9 @@ class DatasetPanel(QWidget):
     def _on_experiment_changed(self, keys: set) -> None:
         if any(k.startswith("data.") for k in keys) and self._cfg != self._shown:
             self._show_config()
+        elif keys & {"model.image_size", "model.channels", "preset"}:
+            self._show_recipe()
+            self._request_preview()         # the preview shows the training size and colour
 
     def _show_config(self) -> None:
         """Show the Experiment's data in the widgets and preview it."""
@@ -312,7 +330,24 @@ class DatasetPanel(QWidget):
         path = self._cfg.path if key == "folder" else None
         self.folder_path_label.setText(path or tr("No folder chosen"))
         self.folder_path_label.setToolTip(path or "")
+        self._show_recipe()
         self._update_enabled()
+
+    def _show_recipe(self) -> None:
+        """The folder's line (recipe, size and channels chosen, and why) and the inversion choice, which
+        gray images only have."""
+        m = self.experiment.config.model
+        is_folder = self._cfg.source == "folder"
+        self.invert_row.setVisible(is_folder and bool(self._cfg.path) and m.channels == 1)
+        recipe = self.experiment.folder_recipe if is_folder else None
+        text = translate_message(recipe.reason) if recipe is not None else ""
+        if is_folder and self._cfg.path:
+            shape = tr("Training at {size}×{size} {colour}.").format(
+                size=m.image_size, colour=tr("colour (RGB)") if m.channels == 3 else tr("gray"))
+            text = f"{text} {shape}".strip() if recipe is None or (m.image_size, m.channels) != (
+                recipe.image_size, recipe.channels) else text
+        self.recipe_label.setText(text)
+        self.recipe_label.setVisible(bool(text))
 
     def _update_enabled(self) -> None:
         busy_dl = self._download_task is not None
@@ -321,6 +356,7 @@ class DatasetPanel(QWidget):
         self.import_button.setEnabled(not self._locked and not busy_dl)
         self.folder_button.setEnabled(not self._locked)
         self.folder_labels_check.setEnabled(not self._locked)
+        self.invert_combo.setEnabled(not self._locked)
         for box in self._class_boxes:
             box.setEnabled(not self._locked)
         self.all_button.setEnabled(not self._locked and bool(self._class_boxes))
@@ -344,10 +380,12 @@ class DatasetPanel(QWidget):
         self._apply_source_ui()
         self._request_preview()
 
-    def _on_form_edit(self, _key: str) -> None:
-        """A generic field changed (folder labels): the class filter starts over, since the classes differ."""
-        self._set_config(self.form.read(self.experiment.config)[0].data.replace(classes=None))
-        self._request_preview()
+    def _on_form_edit(self, key: str) -> None:
+        """A generic field changed: folder labels (the class filter starts over, since the classes differ) or
+        the inversion."""
+        data = self.form.read(self.experiment.config)[0].data
+        self._set_config(data.replace(classes=None) if key == "data.folder_labels" else data)
+        self._show_recipe()
         self._request_preview()
 
     def _choose_image_folder(self) -> None:
@@ -449,9 +487,11 @@ class DatasetPanel(QWidget):
 
     # ----------------------------------------------------------------- preview
     def _preview_key(self) -> tuple:
-        cfg = self._cfg
-        return (cfg.source, cfg.path if cfg.source == "folder" else None,
-                cfg.folder_labels if cfg.source == "folder" else True)
+        """What the preview shows: the data, at the training size and channels (and a folder's inversion)."""
+        cfg, m = self._cfg, self.experiment.config.model
+        folder = cfg.source == "folder"
+        return (cfg.source, cfg.path if folder else None, cfg.folder_labels if folder else True,
+                cfg.invert if folder else "auto", m.image_size, m.channels)
 
     def _request_preview(self) -> None:
         if self._load_task is not None:
@@ -473,10 +513,11 @@ class DatasetPanel(QWidget):
             return
         self._show_empty(tr("Loading…"))
         cfg = self._cfg.replace(classes=None)
+        size, channels = key[-2], key[-1]
         # The handlers are connected before the pool starts the task (`background`): a small folder loads
         # faster than the lines after `start`, and a result emitted before anyone listened was lost.
         started: list = []           # the task, for the handlers (they run later, in this thread)
-        task = background(self.pool, lambda progress, cancel: load_dataset(cfg, 28, 1, progress, cancel),
+        task = background(self.pool, lambda progress, cancel: load_dataset(cfg, size, channels, progress, cancel),
                           on_done=if_alive(self, lambda ds, k=key: self._preview_done(k, started[0], ds)),
                           on_error=if_alive(self, lambda exc, k=key: self._preview_failed(k, started[0], exc)))
         started.append(task)

@@ -69,6 +69,14 @@ LOSS_LABELS = {
 }
 D_NORM_LABELS = {"none": "None", "batch": "Batch norm", "spectral": "Spectral norm"}
 UPDATE_LABELS = {"alternating": "Alternating (D, then G)", "simultaneous": "Simultaneous (D and G at once)"}
+AUGMENT_LABELS = {"none": "None", "diffaug": "DiffAugment (colour, shift, cutout)",
+                  "shift-cutout": "DiffAugment (shift, cutout; colours kept)"}
+INVERT_LABELS = {
+    "auto": "Automatic (gray line art on light: invert)",
+    "invert": "Invert (light strokes on dark)",
+    "keep": "Keep as drawn",
+}
+UPSAMPLE_LABELS = {"transposed": "Transposed convolution", "nearest": "Nearest-neighbour, then convolution"}
 D_ACTIVATION_LABELS = {"leaky-relu": "Leaky ReLU", "relu": "ReLU"}
 SOURCE_LABELS = {
     "sample": "Offline sample (ships with the app)",
@@ -172,6 +180,12 @@ class DataConfig(_JsonMixin):
     folder_labels: bool = _f(True, label="Folder labels", name="folder labels", widget=BOOL, group="data",
                              check="Sub-folders are classes",
                              hint="Use each sub-folder's name as a class label (needed for conditional models)")
+    # folder images: light-on-dark inversion, for grayscale line art only (colour images are never inverted)
+    invert: str = _f("auto", label="Inversion", name="inversion", widget=CHOICE, choices=INVERT_LABELS,
+                     group="data", only_if=("data.source", ("folder",)),
+                     hint="Grayscale folders only: draw dark strokes on light as light on dark, as MNIST is "
+                          "drawn. Automatic inverts a gray folder whose images are mostly light; colour images "
+                          "are never inverted.")
 
     def validate(self) -> list[ConfigIssue]:
         issues = _check_fields(self, "data")
@@ -209,6 +223,12 @@ class ModelConfig(_JsonMixin):
     d_width: int = _f(64, preset=True, label="Discriminator width", name="discriminator width", widget=INT, lo=4,
                       hi=2048, step=8, group="model",
                       hint="Capacity of the discriminator, like the generator width ({lo}–{hi}).")
+    # DCGAN generator: how it doubles the resolution
+    g_upsample: str = _f("transposed", preset=True, label="Generator upsampling", name="generator upsampling",
+                         widget=CHOICE, choices=UPSAMPLE_LABELS, group="model",
+                         only_if=("model.arch", ("dcgan",)),
+                         hint="DCGAN only: transposed convolutions (the classic DCGAN), or nearest-neighbour "
+                              "enlargement followed by a 3×3 convolution, which avoids checkerboard patterns.")
     # MLP hidden layers
     depth: int = _f(3, preset=True, label="Hidden layers", name="hidden layers", what="depth", widget=INT, lo=1, hi=6,
                     group="model", only_if=("model.arch", ("mlp",)), hide_off=True,
@@ -268,6 +288,10 @@ class TrainConfig(_JsonMixin):
                           what="gradient-penalty weight", widget=FLOAT, lo=0.0, hi=1000.0, example="10",
                           group="advanced", only_if=("train.loss", ("wgan-gp",)),
                           hint="WGAN-GP only: weight of the gradient penalty ({lo}–{hi}).")
+    augment: str = _f("none", change=LIVE, preset=True, label="Augmentation", name="augmentation",
+                      widget=CHOICE, choices=AUGMENT_LABELS, group="advanced",
+                      hint="DiffAugment changes every image the discriminator sees, real and generated alike "
+                           "(colour, a small shift, a cut-out square), so it cannot memorise a small folder.")
     # 0 disables the generator EMA; else decay, e.g. 0.999
     ema: float = _f(0.0, preset=True, label="EMA decay", name="EMA decay", widget=FLOAT, lo=0.5, hi=0.9999,
                     zero_off=True, example="0 = off", group="advanced",

@@ -75,6 +75,7 @@ class Experiment:
                                         # dataset, run, step, …: its Ready event's fields); {}: nothing is loaded there
         self.start_step = 0             # the step and training time when the current Train began (progress origin)
         self.start_elapsed = 0.0
+        self.folder_recipe = None       # what the chosen folder decided (data.folder.FolderRecipe), or None
 
     # ------------------------------------------------------------ presets
     @classmethod
@@ -137,14 +138,32 @@ class Experiment:
 
     def choose_data(self, data: DataConfig) -> None:
         """Take the data a view chose.  Before training, a folder of images also decides the image size and
-        channels, and leaving it goes back to 28×28 gray (`data.folder.shape_for_data`)."""
+        channels, and leaving it goes back to 28×28 gray (`data.folder.shape_for_data`).  A plain folder (no
+        class sub-folders) that a conditional recipe cannot train takes the folder's unconditional recipe
+        (`data.folder.folder_recipe`); `folder_recipe` keeps what was decided and why (the Dataset panel's
+        line)."""
         cfg = self.config.replace(data=data)
         if not self.active:
-            from .data.folder import shape_for_data
+            from .data.folder import FOLDER_PRESET, folder_recipe, shape_for_data
 
             shape = shape_for_data(self.config.data, data)
             if shape is not None:
                 cfg = cfg.replace(model=cfg.model.replace(image_size=shape[0], channels=shape[1]))
+            if data.source != "folder":
+                self.folder_recipe = None
+                if self.config.data.source == "folder" and self.preset_key == FOLDER_PRESET:
+                    # the folder's recipe leaves with the folder: back to the default
+                    p = get_preset(DEFAULT_PRESET).config()
+                    cfg = with_values(cfg, {k: get_value(p, k) for k in PRESET_KEYS}).replace(
+                        preset=DEFAULT_PRESET, name=DEFAULT_PRESET)
+            elif data.path and (shape is not None or data.folder_labels != self.config.data.folder_labels
+                                or self.folder_recipe is None):
+                recipe = folder_recipe(data.path, data.folder_labels)
+                self.folder_recipe = recipe
+                if recipe.preset is not None and cfg.model.conditional:
+                    p = get_preset(recipe.preset).config()
+                    cfg = with_values(cfg, {k: get_value(p, k) for k in PRESET_KEYS}).replace(
+                        preset=recipe.preset, name=recipe.preset)
         self.set_config(cfg)
 
     def edit(self, **values) -> None:

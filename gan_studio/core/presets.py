@@ -10,7 +10,7 @@ from ..paths import resource_path
 from .config import ConfigError, DataConfig, ExperimentConfig, ModelConfig, TrainConfig
 
 DEFAULT_PRESET = "quick-digits"
-ORDER = ("quick-digits", "seed-mlp-fixed", "seed-mlp", "dcgan", "conditional-dcgan", "wgan-gp")
+ORDER = ("quick-digits", "seed-mlp-fixed", "seed-mlp", "dcgan", "conditional-dcgan", "wgan-gp", "own-images")
 
 
 @dataclass(frozen=True)

@@ -474,6 +474,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
+            <source>Inversion ▸ “Keep as drawn” trains on them as drawn.</source>
+            <translation>反相 ▸ “保持原样”可按原样训练这些图像。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
@@ -546,6 +551,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
+            <source>Training at {size}×{size} {colour}.</source>
+            <translation>以 {size}×{size} {colour} 训练。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>Training images per class</source>
             <translation>每个类别的训练图像数</translation>
         </message>
@@ -558,6 +568,16 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>all classes</source>
             <translation>全部类别</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <source>colour (RGB)</source>
+            <translation>彩色（RGB）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <source>gray</source>
+            <translation>灰度</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
@@ -3969,8 +3989,18 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>Augmentation</source>
+            <translation>数据增强</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>Auto picks the fastest device found (CUDA, then Apple MPS, then the CPU).</source>
             <translation>“自动”会选用找到的最快设备（依次为 CUDA、Apple MPS、CPU）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Automatic (gray line art on light: invert)</source>
+            <translation>自动（浅底灰度线稿：反相）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4039,6 +4069,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>DCGAN only: transposed convolutions (the classic DCGAN), or nearest-neighbour enlargement followed by a 3×3 convolution, which avoids checkerboard patterns.</source>
+            <translation>仅限 DCGAN：转置卷积（经典 DCGAN），或先最近邻放大再做 3×3 卷积，可避免棋盘格纹理。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>DCGAN: base number of channels. MLP: first hidden layer width (doubles per layer). {lo}–{hi}.</source>
             <translation>DCGAN：基础通道数。MLP：第一个隐藏层的宽度（每层翻倍）。{lo}–{hi}。</translation>
         </message>
@@ -4056,6 +4091,21 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core" />
             <source>Dataset</source>
             <translation>数据集</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>DiffAugment (colour, shift, cutout)</source>
+            <translation>DiffAugment（颜色、平移、遮挡）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>DiffAugment (shift, cutout; colours kept)</source>
+            <translation>DiffAugment（平移、遮挡；保留颜色）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>DiffAugment changes every image the discriminator sees, real and generated alike (colour, a small shift, a cut-out square), so it cannot memorise a small folder.</source>
+            <translation>DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（颜色、小幅平移、挖去一个方块），使它无法记住一个小文件夹。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4119,6 +4169,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>Generator upsampling</source>
+            <translation>生成器上采样</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>Generator width</source>
             <translation>生成器宽度</translation>
         </message>
@@ -4126,6 +4181,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core" />
             <source>Gradient penalty</source>
             <translation>梯度惩罚</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Grayscale folders only: draw dark strokes on light as light on dark, as MNIST is drawn. Automatic inverts a gray folder whose images are mostly light; colour images are never inverted.</source>
+            <translation>仅限灰度文件夹：把浅底深色笔画变为深底浅色笔画，与 MNIST 的画法相同。“自动”会反相大多数图像为浅色的灰度文件夹；彩色图像从不反相。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4159,8 +4219,23 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>Inversion</source>
+            <translation>反相</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Invert (light strokes on dark)</source>
+            <translation>反相（深底浅色笔画）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>KMNIST</source>
             <translation>KMNIST</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Keep as drawn</source>
+            <translation>保持原样</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4201,6 +4276,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core" />
             <source>MNIST</source>
             <translation>MNIST</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Nearest-neighbour, then convolution</source>
+            <translation>最近邻放大后卷积</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4284,6 +4364,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>Transposed convolution</source>
+            <translation>转置卷积</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>Updates</source>
             <translation>更新方式</translation>
         </message>
@@ -4316,6 +4401,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core" />
             <source>architecture</source>
             <translation>架构</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>augmentation</source>
+            <translation>数据增强</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4439,6 +4529,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>generator upsampling</source>
+            <translation>生成器上采样</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>generator width</source>
             <translation>生成器宽度</translation>
         </message>
@@ -4466,6 +4561,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core" />
             <source>image size</source>
             <translation>图像尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>inversion</source>
+            <translation>反相</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4604,6 +4704,26 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/data/folder.py" />
+            <source>{n} colour images in {k} class sub-folders (median {side} px): a conditional model at {size}×{size} RGB.</source>
+            <translation>{n} 张彩色图像，分在 {k} 个类别子文件夹中（中位边长 {side} 像素）：以 {size}×{size} RGB 训练条件模型。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/folder.py" />
+            <source>{n} colour images, median {side} px, no class sub-folders: the unconditional “Own images” recipe at {size}×{size} RGB (change it in Architecture and Dataset).</source>
+            <translation>{n} 张彩色图像，中位边长 {side} 像素，没有类别子文件夹：以 {size}×{size} RGB 使用无条件的“自己的图像”配方（可在“架构”和“数据集”中更改）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/folder.py" />
+            <source>{n} gray images in {k} class sub-folders (median {side} px): a conditional model at {size}×{size} gray.</source>
+            <translation>{n} 张灰度图像，分在 {k} 个类别子文件夹中（中位边长 {side} 像素）：以 {size}×{size} 灰度训练条件模型。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/folder.py" />
+            <source>{n} gray images, median {side} px, no class sub-folders: the unconditional “Own images” recipe at {size}×{size} gray (change it in Architecture and Dataset).</source>
+            <translation>{n} 张灰度图像，中位边长 {side} 像素，没有类别子文件夹：以 {size}×{size} 灰度使用无条件的“自己的图像”配方（可在“架构”和“数据集”中更改）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/data/folder.py" />
             <source>{n} image(s) directly in {folder} belong to no class folder and were left out.</source>
             <translation>{folder} 中直接存放的 {n} 张图像不属于任何类别文件夹，已被排除。</translation>
         </message>
@@ -4724,6 +4844,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>The samples vary only {percent} % as much as the training images do: the generator draws nearly the same picture for every input.</source>
+            <translation>样本的差异只有训练图像的 {percent}%：生成器对每个输入几乎画出同一张图。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
             <source>Training diverged</source>
             <translation>训练发散</translation>
         </message>
@@ -4736,6 +4861,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core/training/diagnostics.py" />
             <source>Try: halve the discriminator's learning rate, keep D:G steps at 1, or use a recipe with spectral norm in D (the quick-digits or seed-mlp-fixed presets).</source>
             <translation>可以尝试：把判别器的学习率减半，保持 D:G 步数比为 1，或使用 D 中有谱归一化的配方（quick-digits 或 seed-mlp-fixed 预设）。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/training/diagnostics.py" />
+            <source>Try: roll back to a snapshot from before it, lower both learning rates, or use the “Own images” recipe (DiffAugment keeps a small folder's generator varied).</source>
+            <translation>可尝试：回退到此前的快照、降低两个学习率，或使用“自己的图像”配方（DiffAugment 让小文件夹的生成器保持多样）。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/training/diagnostics.py" />
@@ -4898,6 +5028,16 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>Radford 等人（2015）提出的深度卷积 GAN，尺寸按 28×28 的数字设计：生成器使用带批归一化的转置卷积，判别器使用带谱归一化的步幅卷积。无条件：它自己决定画哪个数字，所以请留意类别覆盖率。</translation>
         </message>
         <message>
+            <location filename="../../resources/presets/own-images.json" />
+            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (under a tenth of DCGAN's parameters at 64 px; its generator enlarges by nearest neighbour and a convolution, with no checkerboard patterns) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (colour, a small shift, a cut-out square), so it cannot memorise a small folder and the generator keeps varying; small batches with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
+            <translation>适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时不到 DCGAN 参数量的十分之一；生成器用最近邻放大加卷积，不会出现棋盘格纹理），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（颜色、小幅平移、挖去一个方块），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用小批量和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../resources/presets/own-images.json" />
+            <source>Own images (unconditional, small folders)</source>
+            <translation>自己的图像（无条件，小文件夹）</translation>
+        </message>
+        <message>
             <location filename="../../resources/presets/quick-digits.json" />
             <source>Quick digits (conditional DCGAN)</source>
             <translation>快速数字（条件 DCGAN）</translation>
@@ -4980,6 +5120,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>Favourites could not be read: {error}</source>
             <translation type="vanished">无法读取收藏：{error}</translation>
+        </message>
+        <message>
+            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (about a tenth of DCGAN's parameters at 64 px) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (colour, a small shift, a cut-out square), so it cannot memorise a small folder and the generator keeps varying; small batches with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
+            <translation type="vanished">适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时约为 DCGAN 参数量的十分之一），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（颜色、小幅平移、挖去一个方块），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用小批量和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
         </message>
         <message>
             <source>Generator (*.safetensors)</source>

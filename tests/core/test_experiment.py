@@ -17,13 +17,14 @@ from gan_studio.core.training.session import TrainingSession
 # until it is given a change rule and a value here.
 OTHER = {
     "data.source": "mnist", "data.path": "/somewhere/else", "data.classes": [1, 2], "data.holdout": 100,
-    "data.folder_labels": False,
+    "data.folder_labels": False, "data.invert": "keep",
     "model.arch": "mlp", "model.image_size": 32, "model.channels": 3, "model.latent_dim": 8,
     "model.conditional": True, "model.num_classes": 5, "model.g_width": 12, "model.d_width": 12, "model.depth": 2,
     "model.g_batchnorm": False, "model.d_norm": "none",
-    "model.d_activation": "relu",
+    "model.d_activation": "relu", "model.g_upsample": "nearest",
     "train.loss": "hinge", "train.lr_g": 1e-3, "train.lr_d": 5e-4, "train.beta1": 0.9, "train.beta2": 0.99,
     "train.batch_size": 8, "train.d_steps": 2, "train.updates": "simultaneous", "train.gp_weight": 5.0, "train.ema": 0.9, "train.seed": 3,
+    "train.augment": "diffaug",
     "train.device": "cpu", "train.threads": 2, "train.max_steps": 100, "train.max_seconds": 10.0,
     "train.sample_every": 7, "train.checkpoint_every": 9, "train.autosave_seconds": 30.0,
 }
@@ -48,7 +49,8 @@ def test_every_field_has_a_rule_and_a_walk_value():
     assert all(field_label(k) != k for k in keys)           # every field has the name a sentence uses
     assert set(OTHER) == set(keys)
     assert {change_rule(k) for k in keys} == {LIVE, CONTINUE, RESTART}
-    assert set(LIVE_TRAIN_KEYS) == {"loss", "lr_g", "lr_d", "beta1", "beta2", "d_steps", "updates", "gp_weight"}
+    assert set(LIVE_TRAIN_KEYS) == {"loss", "lr_g", "lr_d", "beta1", "beta2", "d_steps", "updates", "gp_weight",
+                                    "augment"}
     # presets decide the model and the optimisation, never the data, device, threads or intervals
     assert "train.device" not in PRESET_KEYS and "train.threads" not in PRESET_KEYS
     assert not [k for k in PRESET_KEYS if k.startswith("data.")]

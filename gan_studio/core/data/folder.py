@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -198,12 +199,11 @@ def load_image_folder(cfg: DataConfig, image_size: int, channels: int,
 
     data = np.stack(images, axis=0)
     label_array = np.asarray(labels, dtype=np.int64) if file_labels is not None else None
-    light = float((data.reshape(len(data), -1).mean(axis=1) > 127).mean())
-    inverted = light > 0.5
+    inverted, why = invert_decision(data, channels, cfg.invert)
     if inverted:
         data = 255 - data
-        notes.append(f"Most images ({light:.0%}) have a light background, so all were inverted to light "
-                     f"strokes on dark like MNIST.")
+    if why:
+        notes.append(why)
 
     names = class_names or []
     if cfg.classes is not None:
@@ -243,17 +243,52 @@ def load_image_folder(cfg: DataConfig, image_size: int, channels: int,
     return LoadedDataset(train, heldout, name, "folder", identity, notes, skipped=len(skipped_files))
 
 
-def suggest_shape(path, max_files: int = 48) -> tuple[int, int]:
-    """(image_size, channels) a folder's images call for: colour images (any sampled file whose channels
-    differ) train at 64×64 RGB; gray ones at 64 when they are large (median side ≥ 56 px), else 28.
-    Looks at up to `max_files` files spread over the folder; an unreadable folder gives (28, 1)."""
-    root = Path(path).expanduser()
-    try:
-        files, _ = scan_image_folder(root)
-    except Exception:  # noqa: BLE001 - the loader reports folder problems; here just fall back
-        return 28, 1
-    if not files:
-        return 28, 1
+def light_share(data: np.ndarray) -> float:
+    """The share of images (uint8, N×C×H×W) whose mean is light (over 127)."""
+    return float((data.reshape(len(data), -1).mean(axis=1) > 127).mean()) if len(data) else 0.0
+
+
+def invert_decision(data: np.ndarray, channels: int, invert: str = "auto") -> tuple[bool, str]:
+    """(whether the folder's images are inverted, a note saying why or "").  Colour images are never
+    inverted; gray ones are when `invert` is "invert", or "auto" and most of them are light (dark strokes on
+    a light background, drawn as light on dark like MNIST).  `data.invert` ("keep") turns it off."""
+    if channels == 3:
+        return False, ""
+    if invert == "keep":
+        return False, ""
+    if invert == "invert":
+        return True, "The images were inverted (light strokes on dark), as the dataset's Inversion setting asks."
+    light = light_share(data)
+    if light > 0.5:
+        return True, (f"Most images ({light:.0%}) have a light background, so all were inverted to light "
+                      f"strokes on dark like MNIST (Dataset ▸ Inversion: Keep as drawn turns this off).")
+    return False, ""
+
+
+FOLDER_PRESET = "own-images"   # the unconditional recipe a plain folder (no class sub-folders) trains with
+
+
+@dataclass(frozen=True)
+class FolderRecipe:
+    """What a folder of images calls for: the training size and channels, whether it is labelled (two or
+    more class sub-folders: the conditional path), the preset a plain folder trains with (None: keep the
+    preset on show) and one line saying which and why (`reason`, a Message)."""
+
+    image_size: int
+    channels: int
+    files: int
+    classes: int
+    median_side: int
+    preset: str | None
+    reason: Message
+
+    @property
+    def labelled(self) -> bool:
+        return self.classes >= 2
+
+
+def _look(files: list[Path], max_files: int) -> tuple[bool, list[int]]:
+    """(any sampled file in colour, the sampled files' longest sides)."""
     step = max(1, len(files) // max_files)
     colour, sides = False, []
     for f in files[::step][:max_files]:
@@ -267,9 +302,60 @@ def suggest_shape(path, max_files: int = 48) -> tuple[int, int]:
                         colour = True
         except Exception:  # noqa: BLE001 - unreadable files are counted by the loader
             continue
+    return colour, sides
+
+
+def _shape(colour: bool, sides: list[int]) -> tuple[int, int]:
     if colour:
         return 64, 3
     return (64 if sides and float(np.median(sides)) >= 56 else 28), 1
+
+
+def suggest_shape(path, max_files: int = 48) -> tuple[int, int]:
+    """(image_size, channels) a folder's images call for: colour images (any sampled file whose channels
+    differ) train at 64×64 RGB; gray ones at 64 when they are large (median side ≥ 56 px), else 28.
+    Looks at up to `max_files` files spread over the folder; an unreadable folder gives (28, 1)."""
+    root = Path(path).expanduser()
+    try:
+        files, _ = scan_image_folder(root)
+    except Exception:  # noqa: BLE001 - the loader reports folder problems; here just fall back
+        return 28, 1
+    if not files:
+        return 28, 1
+    return _shape(*_look(files, max_files))
+
+
+def folder_recipe(path, folder_labels: bool = True, max_files: int = 48) -> FolderRecipe:
+    """The rule for a folder of images: its size and channels (`suggest_shape`), and which recipe trains it.
+    A folder with two or more class sub-folders keeps the conditional path (preset None: the one on show);
+    a plain folder trains unconditionally with `FOLDER_PRESET` (DiffAugment and light 64 px networks, made
+    for a few hundred images on a CPU)."""
+    root = Path(path).expanduser()
+    try:
+        files, _ = scan_image_folder(root)
+    except Exception:  # noqa: BLE001 - the loader reports folder problems; here just fall back
+        files = []
+    colour, sides = _look(files, max_files) if files else (False, [])
+    size, channels = _shape(colour, sides)
+    names, _ = _labels_for(files, root, folder_labels) if files else (None, None)
+    median = int(np.median(sides)) if sides else 0
+    values = dict(n=f"{len(files):,}", side=str(median), size=str(size))
+    if names:
+        k = str(len(names))
+        if channels == 3:
+            why = Message("{n} colour images in {k} class sub-folders (median {side} px): a conditional model at "
+                          "{size}×{size} RGB.", k=k, **values)
+        else:
+            why = Message("{n} gray images in {k} class sub-folders (median {side} px): a conditional model at "
+                          "{size}×{size} gray.", k=k, **values)
+        return FolderRecipe(size, channels, len(files), len(names), median, None, why)
+    if channels == 3:
+        reason = Message("{n} colour images, median {side} px, no class sub-folders: the unconditional “Own "
+                         "images” recipe at {size}×{size} RGB (change it in Architecture and Dataset).", **values)
+    else:
+        reason = Message("{n} gray images, median {side} px, no class sub-folders: the unconditional “Own "
+                         "images” recipe at {size}×{size} gray (change it in Architecture and Dataset).", **values)
+    return FolderRecipe(size, channels, len(files), 0, median, FOLDER_PRESET, reason)
 
 
 def shape_for_data(old, new) -> tuple[int, int] | None:

@@ -31,7 +31,11 @@ class DCGenerator(nn.Module):
         ch = top
         for i in range(ups):
             out = max(top // 2 ** (i + 1), 8)  # channels halve as resolution doubles
-            blocks.append(nn.ConvTranspose2d(ch, out, 4, 2, 1, bias=not cfg.g_batchnorm))
+            if cfg.g_upsample == "nearest":
+                blocks.append(nn.Upsample(scale_factor=2, mode="nearest"))
+                blocks.append(nn.Conv2d(ch, out, 3, 1, 1, bias=not cfg.g_batchnorm))
+            else:
+                blocks.append(nn.ConvTranspose2d(ch, out, 4, 2, 1, bias=not cfg.g_batchnorm))
             blocks.append(nn.BatchNorm2d(out) if cfg.g_batchnorm else nn.Identity())
             blocks.append(nn.ReLU(inplace=True))
             ch = out

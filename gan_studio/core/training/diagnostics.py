@@ -125,6 +125,90 @@ class QualityProbe:
                             confidence=report.confidence, n=report.n, seconds=time.perf_counter() - t0)
 
 
+# ---------------------------------------------------------------- diversity (any dataset)
+DIVERSITY_SIDE = 16             # images are averaged down to 16×16 before distances are taken
+DIVERSITY_SAMPLES = 128         # generated (and at most this many real) images per diversity check
+DIVERSITY_EVERY_SECONDS = 15.0  # seconds of training between two diversity checks
+DIVERSITY_SEED = 2025
+
+
+@dataclass(frozen=True)
+class DiversityReport:
+    """How varied generated images are, against the real ones, from pixels alone (nothing downloaded).
+
+    samples / real: mean pairwise distance between images (averaged down to 16×16, values 0..1);
+    ratio = samples / real (≈1: varies like the folder; near 0: every image alike, a collapse);
+    nearest: median distance from a generated image to its nearest real one, over the real images' own
+    median nearest-neighbour distance (well under 1: near-copies of training images)."""
+
+    samples: float
+    real: float
+    ratio: float
+    nearest: float
+
+
+def _small(images, side: int = DIVERSITY_SIDE):
+    import numpy as np
+
+    x = np.asarray(images, dtype=np.float32)
+    if x.ndim == 3:
+        x = x[:, None]
+    if x.shape[-1] in (1, 3) and x.shape[1] not in (1, 3):
+        x = x.transpose(0, 3, 1, 2)                  # NHWC → NCHW
+    x = x / 255.0 if x.max() > 1.5 else x
+    n, c, h, w = x.shape
+    f = max(1, h // side)
+    h2, w2 = (h // f) * f, (w // f) * f
+    x = x[:, :, :h2, :w2].reshape(n, c, h2 // f, f, w2 // f, f).mean(axis=(3, 5))
+    return x.reshape(n, -1).astype(np.float64)
+
+
+def _pairwise(a, b):
+    import numpy as np
+
+    d = (a * a).sum(1)[:, None] + (b * b).sum(1)[None, :] - 2 * a @ b.T
+    return np.sqrt(np.maximum(d, 0.0) / a.shape[1])
+
+
+def sample_diversity(samples, real, max_real: int = 512) -> DiversityReport:
+    """A `DiversityReport` of generated `samples` against `real` images (uint8 or 0..1, NCHW or NHWC)."""
+    import numpy as np
+
+    s = _small(samples)
+    r = _small(real[:max_real] if len(real) > max_real else real)
+    ds, dr = _pairwise(s, s), _pairwise(r, r)
+    iu_s, iu_r = np.triu_indices(len(s), 1), np.triu_indices(len(r), 1)
+    spread_s = float(ds[iu_s].mean()) if len(s) > 1 else 0.0
+    spread_r = float(dr[iu_r].mean()) if len(r) > 1 else 0.0
+    np.fill_diagonal(dr, np.inf)
+    real_nn = float(np.median(dr.min(axis=1))) if len(r) > 1 else 0.0
+    gen_nn = float(np.median(_pairwise(s, r).min(axis=1)))
+    return DiversityReport(spread_s, spread_r, spread_s / spread_r if spread_r > 0 else 0.0,
+                           gen_nn / real_nn if real_nn > 0 else math.inf)
+
+
+class DiversityProbe:
+    """Checks a trainer's sampling generator for collapse on any dataset, every `every` seconds of training:
+    `sample_diversity` of `n` samples (fixed latents) against the training images."""
+
+    def __init__(self, trainer, real_images, n: int = DIVERSITY_SAMPLES, every: float = DIVERSITY_EVERY_SECONDS):
+        import numpy as np
+
+        self.trainer = trainer
+        self.n = int(n)
+        self.every = float(every)
+        pick = np.random.default_rng(DIVERSITY_SEED).permutation(len(real_images))[:512]
+        self.real = np.asarray(real_images)[np.sort(pick)]
+        self.last_elapsed: float | None = None
+
+    def due(self) -> bool:
+        return self.last_elapsed is None or self.trainer.elapsed - self.last_elapsed >= self.every
+
+    def measure(self) -> DiversityReport:
+        self.last_elapsed = self.trainer.elapsed
+        return sample_diversity(self.trainer.sample(self.n, seed=DIVERSITY_SEED), self.real)
+
+
 # ---------------------------------------------------------------- verdicts
 @dataclass(frozen=True)
 class Verdict:
@@ -189,6 +273,9 @@ COLLAPSE_DIVERSITY = 0.6        # diversity_collapse at or above this: samples f
 DIVERSE = 0.45                  # … after the run had reached this (it was varied, and it fell), or
 STUCK_DIVERSITY = 0.9           # at or above this …
 STUCK_SECONDS = 45.0            # … still after this much training (it never became varied)
+DIVERSITY_COLLAPSE = 0.35       # any dataset: samples' spread under this share of the real images' …
+DIVERSITY_OK = 0.5              # … after the run had reached this, or
+DIVERSITY_STUCK = 0.2           # under this still after STUCK_SECONDS of training
 COVERAGE_DROP = 4               # classes lost from the run's best coverage so far
 COLLAPSE_CHECKS = 2             # consecutive quality checks that must agree before the warning
 DWINS_REAL = 0.95               # D(x) at least this …
@@ -217,6 +304,7 @@ class Watchdog:
         self._best_diversity = 1.0      # the lowest diversity_collapse so far
         self._collapse_run = 0
         self._collapse_on = False
+        self._best_ratio = 0.0          # the highest diversity ratio so far (add_diversity)
         self.active: dict[str, TrainingWarning] = {}
 
     # ---- D wins
@@ -254,6 +342,31 @@ class Watchdog:
                     self._dwins_on = False
                     self.active.pop("d-wins", None)
         return out
+
+    # ---- mode collapse on any dataset (pixels, no classifier)
+    def add_diversity(self, step: int, elapsed: float, report: DiversityReport) -> list[TrainingWarning]:
+        """A `DiversityProbe` check: the collapse warning for data the digit classifier does not know."""
+        self._best_ratio = max(self._best_ratio, report.ratio)
+        fell = report.ratio < DIVERSITY_COLLAPSE and self._best_ratio >= DIVERSITY_OK
+        stuck = report.ratio < DIVERSITY_STUCK and elapsed >= self.stuck_seconds
+        if fell or stuck:
+            self._collapse_run += 1
+        else:
+            self._collapse_run = 0
+            if self._collapse_on:
+                self._collapse_on = False
+                self.active.pop("collapse", None)
+        if self._collapse_run < COLLAPSE_CHECKS or self._collapse_on:
+            return []
+        self._collapse_on = True
+        w = TrainingWarning(
+            "collapse", int(step), "Mode collapse",
+            Message("The samples vary only {percent} % as much as the training images do: the generator draws "
+                    "nearly the same picture for every input.", percent=f"{100 * report.ratio:.0f}"),
+            "Try: roll back to a snapshot from before it, lower both learning rates, or use the “Own images” "
+            "recipe (DiffAugment keeps a small folder's generator varied).")
+        self.active["collapse"] = w
+        return [w]
 
     # ---- mode collapse
     def add_quality(self, point: QualityPoint) -> list[TrainingWarning]:

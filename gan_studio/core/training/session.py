@@ -85,9 +85,11 @@ class TrainingSession:
         self._last_save_elapsed = 0.0
         self.quality = None             # a diagnostics.QualityProbe once enable_quality() ran
         self.quality_note = ""          # why the meter is off, when it was asked for and cannot run
-        from .diagnostics import Watchdog
+        from .diagnostics import DiversityProbe, Watchdog, is_digit_data
 
         self.watchdog = Watchdog(config.train.loss)
+        # Data the digit classifier does not know gets the pixel-space collapse check instead.
+        self.diversity = None if is_digit_data(config.data) else DiversityProbe(self.trainer, train.images)
 
     @classmethod
     def resume(cls, run_dir, device: str | None = None, overrides: dict | None = None, progress=None,
@@ -280,6 +282,9 @@ class TrainingSession:
             if self.run is not None:
                 self._guarded(update, "quality", lambda: self.run.append_quality([update.quality]))
             update.warnings += self.watchdog.add_quality(update.quality)
+        if self.diversity is not None and update.records and self.diversity.due():
+            report = self.diversity.measure()
+            update.warnings += self.watchdog.add_diversity(t.step_count, t.elapsed, report)
         if self.run is not None and update.records:
             update.state_snapshot = self._guarded(update, "snapshot", lambda: self.state_snapshots().maybe_take(t))
         every = self.config.train.sample_every

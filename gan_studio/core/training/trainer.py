@@ -23,6 +23,7 @@ import torch
 from ..messages import Message
 from ..config import LIVE_TRAIN_KEYS, ExperimentConfig, TrainConfig
 from .device import resolve_device, set_threads
+from .augment import diff_augment
 from .losses import discriminator_loss, generator_loss, gradient_penalty
 from ..models import build_discriminator, build_generator, parameter_count
 from ..run_folders.runs import load_prefixed
@@ -132,6 +133,10 @@ class Trainer:
         torch.manual_seed(t.seed)
         self.rng = torch.Generator(device=self.device)
         self.rng.manual_seed(t.seed)
+        # DiffAugment's draws: one generator per half of a step, so the two halves of a simultaneous step
+        # draw the same numbers whether they run one after the other or at once.
+        self._aug_d = torch.Generator(device=self.device).manual_seed(t.seed + 2)
+        self._aug_g = torch.Generator(device=self.device).manual_seed(t.seed + 3)
         self.G = build_generator(m).to(self.device)
         self.D = build_discriminator(m).to(self.device)
         if self.device.type == "cpu":
@@ -258,7 +263,7 @@ class Trainer:
         for p in self.D.parameters():
             p.requires_grad_(False)
         # D's parameters are frozen here, so the plain D: its weights get no gradient to synchronise.
-        fake_logits_g = self.D(self._G_train(z, y_fake), y_fake)
+        fake_logits_g = self.D(diff_augment(self._G_train(z, y_fake), t.augment, self._aug_g), y_fake)
         loss_g = generator_loss(t.loss, fake_logits_g)
         self.opt_g.zero_grad(set_to_none=True)
         loss_g.backward()
@@ -272,6 +277,9 @@ class Trainer:
         """(D's loss, its logits on the real batch, on the generated one, the gradient penalty or zero).
         The generated batch was drawn for the real batch's labels.  Both batches go through D in one pass
         where `joint_d_pass` allows it."""
+        if t.augment != "none":
+            x = diff_augment(x, t.augment, self._aug_d)
+            fake = diff_augment(fake, t.augment, self._aug_d)
         if self.joint_d_pass:
             logits = self._D_train(torch.cat([x, fake]), torch.cat([labels, labels]) if labels is not None else None)
             real_logits, fake_logits = logits[:x.shape[0]], logits[x.shape[0]:]
@@ -336,7 +344,7 @@ class Trainer:
         ema_in_half = self.G_ema is not None and self._after_updates is None
 
         def g_half():
-            loss_g = generator_loss(t.loss, d_copy(self._G_train(z_g, y_g), y_g))
+            loss_g = generator_loss(t.loss, d_copy(diff_augment(self._G_train(z_g, y_g), t.augment, self._aug_g), y_g))
             loss_g.backward()
             grad_g = self._grad_norm(self.G)
             self.opt_g.step()
@@ -463,6 +471,8 @@ class Trainer:
                     optim[f"{name}.{idx}.{key}"] = torch.as_tensor(value)
             optim_meta[name] = json.dumps(state["param_groups"])
         optim["rng_state"] = self.rng.get_state()
+        optim["augment_rng_d"] = self._aug_d.get_state()
+        optim["augment_rng_g"] = self._aug_g.get_state()
         optim["data_order"] = self._perm
         optim_meta.update(cursor=str(self._cursor), step=str(self.step_count), elapsed=repr(self.elapsed))
         return {"weights": weights, "weights_meta": {"config": self.config.to_json(), "step": str(self.step_count)},
@@ -508,6 +518,9 @@ class Trainer:
                 if k not in LIVE_TRAIN_KEYS}
         self.config = self.config.replace(train=saved.replace(**keep))
         self.rng.set_state(optim["rng_state"].clone())
+        if "augment_rng_d" in optim:      # saves from before DiffAugment have none: the seed's start stays
+            self._aug_d.set_state(optim["augment_rng_d"].clone())
+            self._aug_g.set_state(optim["augment_rng_g"].clone())
         self._perm = optim["data_order"].to(self.device)
         self._cursor = int(optim_meta["cursor"])
         self.step_count = int(optim_meta["step"])

@@ -1,0 +1,60 @@
+"""The Dataset panel with a folder of your own images (issue 25): which recipe, size and channels the folder
+chose and why, a preview at the training size and colour, and the inversion choice for gray line art."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from gan_studio.app.dataset_panel import DatasetPanel
+from gan_studio.core.experiment import Experiment
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = DatasetPanel(Experiment())
+    qtbot.addWidget(p)
+    p.resize(360, 900)
+    p.show()
+    yield p
+    p.shutdown()
+
+
+def wait_preview(qtbot, panel, shape):
+    qtbot.waitUntil(lambda: not panel.is_busy() and panel.current_dataset() is not None
+                    and panel.current_dataset().train.images.shape[1:] == shape, timeout=20000)
+
+
+def test_a_plain_colour_folder_shows_its_recipe_and_a_true_colour_preview_at_64(qtbot, panel, tmp_path):
+    for i in range(12):                                   # red squares on white, no sub-folders
+        img = np.full((48, 48, 3), 255, np.uint8)
+        img[10 + i:30 + i, 12:32] = (220, 20, 20)
+        Image.fromarray(img).save(tmp_path / f"{i}.png")
+    panel.set_folder(str(tmp_path))
+    wait_preview(qtbot, panel, (3, 64, 64))
+    exp = panel.experiment
+    assert (exp.config.preset, exp.config.model.conditional) == ("own-images", False)
+    assert panel.recipe_label.isVisible() and "Own images" in panel.recipe_label.text()
+    assert "64×64 RGB" in panel.recipe_label.text()
+    assert not panel.invert_row.isVisible()               # colour is never inverted: no choice to make
+    shown = panel.preview.image().astype(float)           # tiles of 64 px, in colour, light as drawn
+    assert shown.ndim == 3 and shown.shape[2] == 3 and shown.shape[1] == 5 * 65 + 1     # 5 columns of 64 px
+    assert shown[..., 0].mean() > 100 and shown[..., 0].mean() > shown[..., 1].mean() + 20
+
+
+def test_gray_line_art_can_keep_its_light_background(qtbot, panel, tmp_path):
+    for i in range(12):
+        img = np.full((28, 28), 240, np.uint8)
+        img[6:22, 8 + i % 6:12 + i % 6] = 20
+        Image.fromarray(img).save(tmp_path / f"{i}.png")
+    panel.set_folder(str(tmp_path))
+    wait_preview(qtbot, panel, (1, 28, 28))
+    assert panel.invert_row.isVisible()
+    assert panel.current_dataset().identity["inverted"] is True
+    inverted_mean = panel.preview.image().mean()
+    panel.invert_combo.setCurrentIndex(panel.invert_combo.findData("keep"))
+    assert panel.experiment.config.data.invert == "keep"
+    qtbot.waitUntil(lambda: not panel.is_busy() and panel.current_dataset() is not None
+                    and panel.current_dataset().identity["inverted"] is False, timeout=20000)
+    assert panel.preview.image().mean() > inverted_mean + 100
