@@ -8,6 +8,7 @@ the process reports (or what a followed run folder shows).
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBo
 from ..core.config import DataConfig
 from ..core.data.catalog import default_source
 from ..core.experiment import Experiment
+from ..core.training.diagnostics import ENDED, trouble_start
 from ..paths import APP_NAME, resource_path, runs_dir
 from . import dialogs
 from .architecture_panel import ArchitecturePanel
@@ -37,7 +39,7 @@ from .train_tab import TrainTab
 from .training_controller import TrainingController
 from .training_controls import TrainingControls
 from .widgets import guard_wheel, scroll_panel
-from .i18n import tr, translate_message
+from .i18n import tr, tr_noop, translate_message
 from .torch_loader import torch_loader
 
 PREWARM_MS = 1500       # start the training process (torch import) after the window has painted
@@ -45,6 +47,17 @@ PRETRAINED_DELAY_MS = 100   # MainWindow(defer_pretrained=True): load the shippe
 READOUT_MS = 250     # the step, speed, time and progress read-outs follow training 4 times a second, not with
                      # each of the ~15 metric batches a second: every change repaints the status bar and the side
                      # panel, CPU the training process needs (benchmarks/README.md, gui_responsiveness)
+
+WARNING_KEY = "warning:"     # banner keys of the training warnings: "warning:collapse", "warning:d-wins"
+# What each training warning means, in words a newcomer reads first (the numbers and the knobs follow, smaller).
+PLAIN = {
+    "collapse": tr_noop("the generator draws nearly the same picture every time, whatever noise it gets."),
+    "d-wins": tr_noop("the discriminator tells real from generated images so surely that the generator learns "
+                      "almost nothing from it."),
+}
+# The collapse warning's fix, applied in the Branch dialog: the calmer recipe of "Classic MLP GAN — fixed" that a
+# branch can change without touching the networks (benchmarks/lesson_fixes.py measures it on lesson 1).
+COLLAPSE_FIX = {"train.loss": "hinge", "train.beta1": 0.5, "train.lr_g": 5e-4, "train.lr_d": 5e-4}
 
 
 class MainWindow(QMainWindow):
@@ -158,9 +171,9 @@ class MainWindow(QMainWindow):
         col = QVBoxLayout(central)
         col.setContentsMargins(4, 4, 4, 0)
         col.setSpacing(4)
-        col.addWidget(self.banner)
         col.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.banner.attach(central)     # floats over the tabs' bottom right: nothing moves when it comes or goes
 
     def _load_pretrained(self) -> None:
         """The shipped generator into Gallery and Explore, unless a model is already on show."""
@@ -480,6 +493,9 @@ class MainWindow(QMainWindow):
         self._pending_rows = None
 
     def reset_progress(self) -> None:
+        """Another run is on screen (new, opened, a lesson, a setup, a branch): its progress starts afresh and
+        the warnings about the run that was on screen are taken away."""
+        self.banner.clear_run()
         self._drop_readout()
         self.status.clear_progress()
         self.controls.reset_progress()
@@ -570,21 +586,37 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------- warnings and snapshots (issue 10)
     def show_warning(self, w: dict) -> None:
-        """A TrainingWarning from the training process (or a followed run): the banner names it and offers a fix."""
-        text = tr("<b>{title}</b> (step {step:,}): {text} {advice}").format(
-            title=tr(w["title"]), step=int(w["step"]), text=translate_message(w["text"]), advice=tr(w["advice"]))
-        if w["kind"] == "d-wins" and self.follower.path is None:
-            self.banner.show_message(text, tr("Halve D's learning rate"), self._halve_lr_d)
-        elif w["kind"] == "collapse":
-            earlier = [s for s in self.train_tab.timeline.items if s["step"] * 1.4 <= int(w["step"])]
-            if earlier:
-                step = earlier[-1]["step"]
-                self.banner.show_message(text, tr("Branch from step {step:,}…").format(step=step),
-                                         lambda: self.branch_snapshot(step))
-            else:
-                self.banner.show_message(text)
-        else:
-            self.banner.show_message(text)
+        """A TrainingWarning from the training process (or a followed run): the banner says it in plain words,
+        then the numbers and the technical advice, and offers a fix.  One banner per kind of warning (a newer one
+        replaces it); a "<kind>-ended" report withdraws it (its condition is over)."""
+        kind = str(w["kind"])
+        if kind.endswith(ENDED):
+            self.banner.withdraw(WARNING_KEY + kind[:-len(ENDED)])
+            return
+        plain = tr(PLAIN.get(kind, "")) if kind in PLAIN else translate_message(w["text"])
+        details = tr("Step {step:,}. {text} {advice}").format(step=int(w["step"]), text=translate_message(w["text"]),
+                                                            advice=tr(w["advice"]))
+        text = tr("<b>{title}</b>: {plain}<br><small>{details}</small>").format(
+            title=tr(w["title"]), plain=plain, details=html.escape(details).replace("\n", "<br>"))
+        key, action, on_action = WARNING_KEY + kind, None, None
+        if kind == "d-wins" and self.follower.path is None:
+            action, on_action = tr("Halve D's learning rate"), self._halve_lr_d
+        elif kind == "collapse":
+            step = self.step_before_trouble(int(w["step"]))
+            if step is not None:
+                action = tr("Branch from step {step:,} with the fix…").format(step=step)
+                on_action = lambda: self.branch_snapshot(step, suggested=COLLAPSE_FIX)   # noqa: E731
+        self.banner.show_message(text, action, on_action, key=key, run=True)
+
+    def step_before_trouble(self, warned_step: int) -> int | None:
+        """The last snapshot before the trouble began: before the quality history's first check of the slide that
+        led to the warning (diversity falling from its best, or never varied), else before the warning."""
+        items = [s["step"] for s in self.train_tab.timeline.items if s["step"] <= warned_step]
+        if not items:
+            return None
+        start = trouble_start(self.train_tab.quality_history, warned_step)
+        before = [s for s in items if s <= start]
+        return before[-1] if before else items[0]
 
     def _halve_lr_d(self) -> None:
         self.experiment.edit(**{"train.lr_d": self.experiment.config.train.lr_d / 2})
@@ -602,22 +634,25 @@ class MainWindow(QMainWindow):
         return True
 
     @guarded
-    def branch_snapshot(self, step: int, changes: dict | None = None) -> bool:
-        """Branch: a new run from the snapshot at `step` with changed hyper-parameters (a dialog asks which)."""
+    def branch_snapshot(self, step: int, changes: dict | None = None, suggested: dict | None = None) -> bool:
+        """Branch: a new run from the snapshot at `step` with changed hyper-parameters (a dialog asks which,
+        filled in with the `suggested` changes).  An unsaved run is saved first, to a folder named after it."""
         from ..core.config import with_values
         from ..core.run_folders.runs import RunFolder
         from .snapshot_timeline import BranchDialog
 
         if self.follower.path is None and self.experiment.saved_path is None:
-            answer = QMessageBox.question(self, tr("Save the run first"),
-                                          tr("A branch names its parent run, so the run needs a folder of its "
-                                             "own first. Save it now?"))
-            if answer != QMessageBox.StandardButton.Yes or not self.lifecycle.save_as():
+            # A branch names its parent run, so the run gets a folder of its own first: saved at once, named
+            # after its preset and the time (no Save as detour).
+            folder = self.lifecycle.default_run_folder()
+            if not self.lifecycle.save_as(folder):
                 return False
+            self.statusBar().showMessage(tr("Saved the run as {name}, the branch's parent").format(name=folder.name),
+                                         6000)
         parent = self.snapshot_run()
         config = RunFolder.open(parent).config
         if changes is None:
-            dialog = BranchDialog(config, step, self)
+            dialog = BranchDialog(config, step, self, suggested=suggested)
             if dialog.exec() != BranchDialog.DialogCode.Accepted:
                 return False
             changes = dialog.changes()
@@ -625,6 +660,7 @@ class MainWindow(QMainWindow):
             self.follower.stop()
         self._branching = True
         self.train_tab.clear()
+        self.banner.clear_run()         # the parent's warnings are not the branch's
         self._drop_readout()
         self.controller.branch(parent, step, changes, with_values(config, changes))
         self.statusBar().showMessage(tr("Branching from step {step:,}…").format(step=step), 6000)

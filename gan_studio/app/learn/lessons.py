@@ -77,7 +77,7 @@ def load_lesson(window, lesson: Lesson) -> bool:
             return False
         window.controller.discard()
         window.train_tab.clear()
-        window.reset_progress()
+    window.reset_progress()             # the warnings of what was on screen go, trained or not
     lesson_config(window.experiment, lesson)
     window.statusBar().showMessage(tr("Lesson loaded: {title}. Press Train to start.").format(title=lesson.title),
                                    8000)
