@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from .i18n import tr
 
 MAX_MESSAGES = 5        # the oldest beyond this many is dropped
-MAX_WIDTH = 680         # the card's width on a wide window (px)
+MAX_WIDTH = 600         # the card's width on a wide window (px)
 MARGIN = 8              # from the host's edges
 MAX_HEIGHT_SHARE = 0.45  # of the host's height; a longer text scrolls inside the card
 
@@ -76,6 +76,13 @@ class Banner(QFrame):
         self.next_button = QPushButton(tr("Next message"))
         self.next_button.setToolTip(tr("Show the next of the messages that arrived while this one was showing"))
         self.next_button.clicked.connect(self.show_next)
+        self.hide_button = QPushButton(tr("Hide"))
+        self.hide_button.setToolTip(tr("Fold the message away into a small button; it stays until dismissed"))
+        self.hide_button.clicked.connect(lambda: self.set_folded(True))
+        self.show_button = QPushButton()
+        self.show_button.setToolTip(tr("Show the messages again"))
+        self.show_button.clicked.connect(lambda: self.set_folded(False))
+        self._folded = False
         self.close_button = QPushButton(tr("Dismiss"))
         self.close_button.clicked.connect(self.dismiss)
         self.close_button.setToolTip(tr("Hide this message"))
@@ -95,7 +102,9 @@ class Banner(QFrame):
         row.addStretch(1)
         row.addWidget(self.action_button)
         row.addWidget(self.second_button)
+        row.addWidget(self.hide_button)
         row.addWidget(self.close_button)
+        row.addWidget(self.show_button)
         col.addLayout(row)
         self.hide()
 
@@ -112,8 +121,14 @@ class Banner(QFrame):
         host = self._host
         if host is None:
             return
-        width = max(200, min(MAX_WIDTH, host.width() - 2 * MARGIN))
         m = self.layout().contentsMargins()
+        if self._folded:
+            hint = self.show_button.sizeHint()
+            width, height = hint.width() + m.left() + m.right(), hint.height() + m.top() + m.bottom()
+            self.setGeometry(host.width() - width - MARGIN, host.height() - height - MARGIN, width, height)
+            self.raise_()
+            return
+        width = max(200, min(MAX_WIDTH, host.width() - 2 * MARGIN))
         inner = width - m.left() - m.right()
         text_h = self.label.heightForWidth(inner)
         if text_h < 0:
@@ -135,6 +150,8 @@ class Banner(QFrame):
         the same text, is replaced: it shows once); each named action is a button that takes the message
         away, then calls its callback.  `run`: the message belongs to the run on screen (`clear_run`)."""
         key = text if key is None else key
+        if key not in self.keys():
+            self._folded = False            # news opens a folded card; the same message again does not
         self._messages = [m for m in self._messages if m.key != key]
         self._messages.insert(0, _Message(text, action, on_action, second, on_second, key, run))
         del self._messages[MAX_MESSAGES:]
@@ -171,6 +188,14 @@ class Banner(QFrame):
             self._index = self._messages.index(shown) if shown in self._messages else 0
             self._render()
 
+    def set_folded(self, folded: bool) -> None:
+        """Fold the card into one small button at the corner (True) or open it again (False)."""
+        self._folded = bool(folded)
+        self._render()
+
+    def is_folded(self) -> bool:
+        return self._folded
+
     def show_next(self) -> None:
         if self._messages:
             self._index = (self._index + 1) % len(self._messages)
@@ -178,7 +203,7 @@ class Banner(QFrame):
 
     def clear(self) -> None:
         """Forget every message and hide (a new run starts: they were about the old one)."""
-        self._messages, self._index = [], 0
+        self._messages, self._index, self._folded = [], 0, False
         self._render()
 
     def _render(self) -> None:
@@ -188,13 +213,18 @@ class Banner(QFrame):
             return
         message = self._messages[self._index]
         self.label.setText(message.text)
+        folded = self._folded
         for button, name, callback in ((self.action_button, message.action, message.on_action),
                                        (self.second_button, message.second, message.on_second)):
-            button.setVisible(bool(name))
+            button.setVisible(bool(name) and not folded)
             if name:
                 button.setText(name)
                 self._callbacks[button] = callback
-        many = len(self._messages) > 1
+        for widget in (self.scroll, self.hide_button, self.close_button):
+            widget.setVisible(not folded)
+        self.show_button.setVisible(folded)
+        self.show_button.setText(tr("⚠ {count} message(s): show").format(count=len(self._messages)))
+        many = len(self._messages) > 1 and not folded
         self.count_label.setVisible(many)
         self.next_button.setVisible(many)
         if many:

@@ -108,3 +108,29 @@ def test_the_card_floats_over_its_host_fits_its_text_and_moves_nothing(qtbot):
     qtbot.waitUntil(lambda: banner.geometry().right() <= host.width())
     assert host.rect().contains(banner.geometry())
     assert banner.label.heightForWidth(banner.scroll.viewport().width()) <= banner.scroll.viewport().height()
+
+
+def test_hide_folds_the_card_into_a_small_button_and_news_opens_it(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(900, 600)
+    banner = Banner()
+    banner.attach(host)
+    host.show()
+    qtbot.waitExposed(host)
+    banner.show_message("Mode collapse: the same picture every time.", "Branch…", lambda: None,
+                        key="warning:collapse", run=True)
+    full = banner.geometry()
+    banner.hide_button.click()
+    assert banner.is_folded() and banner.isVisible() and not banner.scroll.isVisible()
+    assert banner.geometry().height() < full.height() and banner.geometry().width() < full.width()
+    assert banner.show_button.text() == "⚠ 1 message(s): show"
+    banner.show_message("Mode collapse again", key="warning:collapse", run=True)    # the same warning: stays folded
+    assert banner.is_folded()
+    banner.show_message("The discriminator wins", key="warning:d-wins", run=True)   # news: it opens
+    assert not banner.is_folded() and banner.scroll.isVisible() and banner.count_label.text() == "1 of 2"
+    banner.hide_button.click()
+    banner.show_button.click()
+    assert not banner.is_folded() and banner.label.text() == "The discriminator wins"
