@@ -373,7 +373,7 @@ class GalleryTab(QWidget):
         has = model is not None
         self.load_default_btn.setVisible(not has)
         if has:
-            self.model_title.setText(model.name)
+            self.model_title.setText(tr("Shipped digit generator") if self.source.is_shipped(model) else model.name)
             kind = (tr("conditional · {n} classes").format(n=model.num_classes) if model.conditional
                     else tr("unconditional"))
             size = model.config.image_size

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBo
 from ..core.config import DataConfig
 from ..core.data.catalog import default_source
 from ..core.experiment import Experiment
+from ..core.run_folders.runs import run_title
 from ..core.training.diagnostics import ENDED, trouble_start
 from ..paths import APP_NAME, resource_path, runs_dir
 from . import dialogs
@@ -520,7 +521,7 @@ class MainWindow(QMainWindow):
             name = tr("{name} (following)").format(name=self.follower.path.name)
         else:
             path = self.experiment.saved_path or (self.experiment.run_path if self.experiment.opened else None)
-            name = path.name if path is not None else tr("Untitled experiment")
+            name = run_title(path) if path is not None else tr("Untitled experiment")
         self.setWindowModified(self.experiment.dirty)
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 
@@ -706,7 +707,7 @@ class MainWindow(QMainWindow):
         candidates = []
         current = self.experiment.run_path
         if current is not None and current.is_dir():
-            candidates.append((tr("Current run ({name})").format(name=current.name), current))
+            candidates.append((tr("Current run ({name})").format(name=run_title(current)), current))
         if self.follower.path is not None:
             candidates.append((tr("Followed run ({name})").format(name=self.follower.path.name), self.follower.path))
         candidates += [(Path(p).name, Path(p)) for p in self.settings.recent_runs()]
