@@ -20,7 +20,7 @@ from ..core.config import DataConfig
 from ..core.data.catalog import default_source
 from ..core.experiment import Experiment
 from ..core.run_folders.runs import run_title
-from ..core.training.diagnostics import ENDED, trouble_start
+from ..core.training.diagnostics import COLLAPSE_FIX, ENDED, fix_snapshot
 from ..paths import APP_NAME, resource_path, runs_dir
 from . import dialogs
 from .architecture_panel import ArchitecturePanel
@@ -56,9 +56,6 @@ PLAIN = {
     "d-wins": tr_noop("the discriminator tells real from generated images so surely that the generator learns "
                       "almost nothing from it."),
 }
-# The collapse warning's fix, applied in the Branch dialog: the calmer recipe of "Classic MLP GAN — fixed" that a
-# branch can change without touching the networks (benchmarks/lesson_fixes.py measures it on lesson 1).
-COLLAPSE_FIX = {"train.loss": "hinge", "train.beta1": 0.5, "train.lr_g": 5e-4, "train.lr_d": 5e-4}
 
 
 class MainWindow(QMainWindow):
@@ -610,14 +607,9 @@ class MainWindow(QMainWindow):
         self.banner.show_message(text, action, on_action, key=key, run=True)
 
     def step_before_trouble(self, warned_step: int) -> int | None:
-        """The last snapshot before the trouble began: before the quality history's first check of the slide that
-        led to the warning (diversity falling from its best, or never varied), else before the warning."""
-        items = [s["step"] for s in self.train_tab.timeline.items if s["step"] <= warned_step]
-        if not items:
-            return None
-        start = trouble_start(self.train_tab.quality_history, warned_step)
-        before = [s for s in items if s <= start]
-        return before[-1] if before else items[0]
+        """The last snapshot before the trouble began, from the quality history (`diagnostics.fix_snapshot`)."""
+        return fix_snapshot([s["step"] for s in self.train_tab.timeline.items], self.train_tab.quality_history,
+                            warned_step)
 
     def _halve_lr_d(self) -> None:
         self.experiment.edit(**{"train.lr_d": self.experiment.config.train.lr_d / 2})

@@ -89,7 +89,7 @@ def test_branch_dialog_returns_only_what_changed(qtbot, tiny_cfg):
 
 
 def test_branch_dialog_opens_with_the_suggested_fix_applied(qtbot):
-    from gan_studio.app.main_window import COLLAPSE_FIX
+    from gan_studio.core.training.diagnostics import COLLAPSE_FIX
     from gan_studio.core.presets import get_preset
 
     parent = get_preset("seed-mlp").config()

@@ -228,3 +228,13 @@ def test_a_run_that_never_drew_varied_digits_was_in_trouble_from_the_start():
     history = [q(50, 29, 1, 0.97), q(150, 25, 0, 0.99), q(250, 26, 0, 0.96)]
     assert trouble_start(history, 250) == 0
     assert trouble_start([], 250) == 0
+
+
+def test_the_fix_branches_from_the_last_snapshot_before_the_trouble():
+    from gan_studio.core.training.diagnostics import fix_snapshot
+
+    history = [q(100, 60, 10, 0.4), q(250, 80, 10, 0.3), q(450, 40, 5, 0.7), q(600, 30, 2, 0.8)]
+    assert fix_snapshot([100, 141, 200, 283, 400, 566, 800], history, 600) == 200
+    never = [q(50, 29, 1, 0.97), q(150, 25, 0, 0.99)]
+    assert fix_snapshot([141, 100, 200], never, 200) == 100          # from the start: the first snapshot
+    assert fix_snapshot([700], never, 600) is None                   # none before the warning

@@ -180,6 +180,11 @@ class TrainingWarning:
         return f"{self.title} (step {self.step:,}): {self.text} {self.advice}"
 
 
+# The collapse warning's one-click fix (the window's Branch dialog opens with it filled in): the calmer recipe of
+# the seed-mlp-fixed preset that a branch can apply without touching the networks.  Measured on lesson 1 by
+# benchmarks/lesson_fixes.py.
+COLLAPSE_FIX = {"train.loss": "hinge", "train.beta1": 0.5, "train.lr_g": 5e-4, "train.lr_d": 5e-4}
+
 ENDED = "-ended"       # a warning of kind "<kind>-ended" says that the "<kind>" warning's condition is over
 
 
@@ -209,6 +214,17 @@ def trouble_start(points, warned_step: int) -> int:
     if not healthy:
         return 0
     return max(healthy)[1]
+
+
+def fix_snapshot(snapshot_steps, points, warned_step: int) -> int | None:
+    """The snapshot a collapse fix branches from: the last one at or before `trouble_start`, else the first
+    (the trouble began before any snapshot); None when the run has no snapshot before the warning."""
+    steps = sorted(int(s) for s in snapshot_steps if int(s) <= warned_step)
+    if not steps:
+        return None
+    start = trouble_start(points, warned_step)
+    before = [s for s in steps if s <= start]
+    return before[-1] if before else steps[0]
 
 
 def divergence_warning(advice: str, step: int) -> TrainingWarning:
