@@ -1,7 +1,9 @@
-"""A non-modal message card over the bottom right of the tabs, with up to two action buttons.
+"""A non-modal message card over the bottom left of the tabs, with up to two action buttons.
 
 The card floats over the tab area (`attach(host)`) instead of taking a row of the layout: when a message
-appears or goes nothing under the mouse moves and the plots keep their height.  Its height follows its
+appears or goes nothing under the mouse moves and the plots keep their height.  It sits at the bottom left,
+over the least needed part of each tab (the Train tab's images/s plot, the end of a lesson's text), away from
+the sample grid's snapshot timeline at the bottom right; **Hide** folds it into one small button.  Its height follows its
 text (word-wrapped, never clipped), up to a share of the host's height (beyond that it scrolls).
 
 Messages have a key (by default their text): a message with a key already kept replaces it, so the same
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from .i18n import tr
 
 MAX_MESSAGES = 5        # the oldest beyond this many is dropped
-MAX_WIDTH = 600         # the card's width on a wide window (px)
+MAX_WIDTH = 560         # the card's width on a wide window (px)
 MARGIN = 8              # from the host's edges
 MAX_HEIGHT_SHARE = 0.45  # of the host's height; a longer text scrolls inside the card
 
@@ -110,7 +112,7 @@ class Banner(QFrame):
 
     # ------------------------------------------------------------ placing
     def attach(self, host: QWidget) -> None:
-        """Float over `host` (its bottom right), above its children, without taking a place in its layout."""
+        """Float over `host` (its bottom left), above its children, without taking a place in its layout."""
         self._host = host
         self.setParent(host)
         host.installEventFilter(_Follow(self))
@@ -125,7 +127,7 @@ class Banner(QFrame):
         if self._folded:
             hint = self.show_button.sizeHint()
             width, height = hint.width() + m.left() + m.right(), hint.height() + m.top() + m.bottom()
-            self.setGeometry(host.width() - width - MARGIN, host.height() - height - MARGIN, width, height)
+            self.setGeometry(MARGIN, host.height() - height - MARGIN, width, height)
             self.raise_()
             return
         width = max(200, min(MAX_WIDTH, host.width() - 2 * MARGIN))
@@ -139,7 +141,7 @@ class Banner(QFrame):
         height = min(limit, chrome + text_h + 2)
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if chrome + text_h + 2 > limit
                                                else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setGeometry(host.width() - width - MARGIN, host.height() - height - MARGIN, width, height)
+        self.setGeometry(MARGIN, host.height() - height - MARGIN, width, height)
         self.raise_()
 
     # ------------------------------------------------------------ messages

@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         col.setSpacing(4)
         col.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.banner.attach(central)     # floats over the tabs' bottom right: nothing moves when it comes or goes
+        self.banner.attach(central)     # floats over the tabs' bottom left: nothing moves when it comes or goes
 
     def _load_pretrained(self) -> None:
         """The shipped generator into Gallery and Explore, unless a model is already on show."""
