@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         exp.runChanged.connect(self.update_controls)
         exp.configChanged.connect(self._on_config_changed)
         self._sync_grid_columns()
+        self.train_tab.timeline.set_budget(exp.config.train.disk_mb)
         self.follower.changed.connect(self.update_controls)
         self.arch_panel.validityChanged.connect(lambda _ok: self.update_controls())
 
@@ -384,6 +385,8 @@ class MainWindow(QMainWindow):
                 self.status.set("dataset", data_title(self.experiment.config.data))
         if "train.device" in keys or "train.threads" in keys:
             self._update_device_label()
+        if "train.disk_mb" in keys:
+            self.train_tab.timeline.set_budget(self.experiment.config.train.disk_mb)
         self.update_controls()          # Train reads "Continue" or "Train" by the Experiment's plan
 
     def _on_ready(self, info: dict) -> None:

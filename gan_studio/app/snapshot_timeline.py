@@ -47,6 +47,7 @@ class SnapshotTimeline(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.items: list[dict] = []     # {"step", "bytes", …}, oldest first
+        self.budget_mb = 0.0            # the run's disk budget (TrainConfig.disk_mb; 0: none), shown in the label
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
@@ -134,6 +135,17 @@ class SnapshotTimeline(QWidget):
         self.label.setText(tr("step {step:,} · {size} ({n} kept, {total})").format(
             step=item["step"], size=describe_size(item["bytes"]), n=len(self.items),
             total=describe_size(self.total_bytes())))
+        if self.budget_mb > 0:
+            self.label.setToolTip(tr("The run folder stays within its disk budget of {budget} MB (Optimisation ▸ "
+                                     "Advanced ▸ Disk budget per run): older snapshots are thinned out to make "
+                                     "room").format(budget=f"{self.budget_mb:g}"))
+        else:
+            self.label.setToolTip(tr("No disk budget: up to 30 snapshots are kept"))
+
+    def set_budget(self, mb: float) -> None:
+        """The run's disk budget in MB (0: none), named in the label's tooltip."""
+        self.budget_mb = float(mb)
+        self._show(self.slider.value() if self.items else -1)
 
     def _on_slider(self, index: int) -> None:
         self._show(index)

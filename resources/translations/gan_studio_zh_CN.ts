@@ -3509,6 +3509,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>No disk budget: up to 30 snapshots are kept</source>
+            <translation>没有磁盘预算：最多保留 30 个快照</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
             <source>No snapshots yet</source>
             <translation>还没有快照</translation>
         </message>
@@ -3536,6 +3541,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/snapshot_timeline.py" />
             <source>The new run starts from the snapshot's exact state — both networks, their optimizers and the random streams — and trains on with these settings. Its run.json names this run and step as its parent.</source>
             <translation>新运行从快照的精确状态出发——两个网络、它们的优化器以及随机数流——并用这些设置继续训练。它的 run.json 会把本运行和这一步记为父节点。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>The run folder stays within its disk budget of {budget} MB (Optimisation ▸ Advanced ▸ Disk budget per run): older snapshots are thinned out to make room</source>
+            <translation>运行文件夹保持在 {budget} MB 的磁盘预算之内（优化 ▸ 高级 ▸ 每次运行的磁盘预算）：较早的快照会被稀疏化以腾出空间</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/snapshot_timeline.py" />

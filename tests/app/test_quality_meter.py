@@ -229,3 +229,13 @@ def test_a_followed_run_shows_its_quality_snapshots_and_warnings(qtbot, window, 
     finally:
         window.follower.stop()
         session.close()
+
+
+def test_the_timeline_names_the_disk_budget_and_follows_its_field(qtbot, window):
+    timeline = window.train_tab.timeline
+    window.controller.snapshots.emit([{"step": 100, "bytes": 5000, "path": "x"}])
+    assert "60 MB" in timeline.label.toolTip()
+    window.experiment.edit(**{"train.disk_mb": 25.0})
+    assert "25 MB" in timeline.label.toolTip()
+    window.experiment.edit(**{"train.disk_mb": 0.0})
+    assert "No disk budget" in timeline.label.toolTip()
