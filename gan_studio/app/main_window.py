@@ -594,11 +594,17 @@ class MainWindow(QMainWindow):
         if kind.endswith(ENDED):
             self.banner.withdraw(WARNING_KEY + kind[:-len(ENDED)])
             return
-        plain = tr(PLAIN.get(kind, "")) if kind in PLAIN else translate_message(w["text"])
-        details = tr("Step {step:,}. {text} {advice}").format(step=int(w["step"]), text=translate_message(w["text"]),
-                                                            advice=tr(w["advice"]))
+        if kind in PLAIN:           # the plain words, then the numbers behind them and the advice
+            plain = tr(PLAIN[kind])
+            details = tr("Step {step:,}. {text} {advice}").format(
+                step=int(w["step"]), text=translate_message(w["text"]), advice=tr(w["advice"]))
+        else:                       # its own text is the plain one (a failed write: what and why)
+            plain = translate_message(w["text"])
+            details = tr("Step {step:,}. {text} {advice}").format(step=int(w["step"]), text="",
+                                                                advice=tr(w["advice"]) if w["advice"] else "")
         text = tr("<b>{title}</b>: {plain}<br><small>{details}</small>").format(
-            title=tr(w["title"]), plain=plain, details=html.escape(details).replace("\n", "<br>"))
+            title=html.escape(tr(w["title"]), quote=False), plain=html.escape(plain, quote=False),
+            details=html.escape(" ".join(details.split()), quote=False).replace("\n", "<br>"))
         key, action, on_action = WARNING_KEY + kind, None, None
         if kind == "d-wins" and self.follower.path is None:
             action, on_action = tr("Halve D's learning rate"), self._halve_lr_d
