@@ -96,6 +96,7 @@ def median(values):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seeds", type=int, default=3)
+    ap.add_argument("--first-seed", type=int, default=0)
     ap.add_argument("--data", default=default_source(), help="mnist or sample (default: what the window uses)")
     ap.add_argument("--every", type=float, default=10.0, help="seconds of training between quality checks")
     ap.add_argument("--max-seconds", type=float, default=120.0, help="lesson 1's training before giving up")
@@ -104,7 +105,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     runs = []
     with tempfile.TemporaryDirectory(prefix="lesson-fixes-") as tmp:
-        for seed in range(args.seeds):
+        for seed in range(args.first_seed, args.first_seed + args.seeds):
             t0 = time.perf_counter()
             r = one_seed(seed, args.data, args.every, args.max_seconds, args.fix_seconds, Path(tmp))
             r["wall_s"] = round(time.perf_counter() - t0, 1)
