@@ -3,8 +3,8 @@
 The card floats over the tab area (`attach(host)`) instead of taking a row of the layout: when a message
 appears or goes nothing under the mouse moves and the plots keep their height.  It sits at the bottom left,
 over the least needed part of each tab (the Train tab's images/s plot, the end of a lesson's text), away from
-the sample grid's snapshot timeline at the bottom right; **Hide** folds it into one small button.  Its height follows its
-text (word-wrapped, never clipped), up to a share of the host's height (beyond that it scrolls).
+the sample grid's snapshot timeline at the bottom right; **Hide** folds it into one small button.  Its height
+follows its text (word-wrapped, never clipped), up to a share of the host's height (beyond that it scrolls).
 
 Messages have a key (by default their text): a message with a key already kept replaces it, so the same
 warning shows once however often it is raised.  Messages that belong to the run on screen (`run=True`:
