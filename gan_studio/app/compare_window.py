@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 from ..core.run_folders.compare import MAX_RUNS, MIN_RUNS, QUALITY, RunData, difference_table, grid_steps, load_runs
 from ..core.run_folders.runs import RunError
 from .i18n import tr, tr_noop, translate_message
+from .widgets import fit_to_screen
 
 COLORS = ("#3b8ee8", "#e8743b", "#2ca25f", "#c0392b", "#8e6bd6", "#b8860b")
 PLOTS = (("loss", ("loss_d", "loss_g")), ("d", ("d_real", "d_fake")), ("quality", (QUALITY,)))
@@ -271,7 +272,7 @@ class CompareWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
-        self.resize(1400, 900)
+        fit_to_screen(self, 1400, 900, near=parent)     # on a 1366×768 laptop: the whole window on screen
 
         for label, path in candidates:
             self.add_candidate(path, label, checked=Path(path) in {Path(c) for c in checked})

@@ -20,6 +20,7 @@ from .widgets import ACCENT_COLOR, numpy_to_qimage
 STAR_COLOR = QColor("#f2b705")
 BG_COLOR = QColor("#1e1f22")
 CELL_BG = QColor("#000000")
+MIN_FIT_CELL = 40      # fixed columns shrink their cells to fit the width down to this (px); below it they scroll
 
 
 def _star_polygon(cx: float, cy: float, r: float) -> QPolygonF:
@@ -183,25 +184,33 @@ class DigitGrid(QAbstractScrollArea):
         w = self.viewport().width() - self.gap
         return max(1, w // (self.cell + self.gap))
 
+    def cell_px(self) -> int:
+        """The cell size drawn: the zoom's, or less when fixed `columns` would not fit the width (all of a
+        conditional model's ten columns stay on screen on a 1280-px laptop), never under MIN_FIT_CELL."""
+        if not self.columns:
+            return self.cell
+        fit = (self.viewport().width() - self.gap) // self.columns - self.gap
+        return max(min(self.cell, MIN_FIT_CELL), min(self.cell, fit))
+
     def _cap_h(self) -> int:
         return self.fontMetrics().height() + 2 if self.show_captions else 0
 
     def _cell_rect(self, i: int) -> QRect:
-        cols = self._cols()
+        cols, cell = self._cols(), self.cell_px()
         r, c = divmod(i, cols)
-        pitch_x = self.cell + self.gap
-        pitch_y = self.cell + self.gap + self._cap_h()
+        pitch_x = cell + self.gap
+        pitch_y = cell + self.gap + self._cap_h()
         used = cols * pitch_x - self.gap
         x0 = max(self.gap, (self.viewport().width() - used) // 2)
         return QRect(x0 + c * pitch_x - self.horizontalScrollBar().value(),
-                     self.gap + r * pitch_y - self.verticalScrollBar().value(), self.cell, self.cell)
+                     self.gap + r * pitch_y - self.verticalScrollBar().value(), cell, cell)
 
     def content_size(self) -> QSize:
         n = self.count()
-        cols = self._cols()
+        cols, cell = self._cols(), self.cell_px()
         rows = (n + cols - 1) // cols if n else 0
-        w = cols * (self.cell + self.gap) + self.gap
-        h = rows * (self.cell + self.gap + self._cap_h()) + self.gap
+        w = cols * (cell + self.gap) + self.gap
+        h = rows * (cell + self.gap + self._cap_h()) + self.gap
         return QSize(w, h)
 
     def _relayout(self) -> None:
@@ -268,7 +277,7 @@ class DigitGrid(QAbstractScrollArea):
                 overlay.setAlpha(40)
                 p.fillRect(rect, overlay)
             if i in self._starred:
-                r = max(5.0, self.cell * 0.09)
+                r = max(5.0, self.cell_px() * 0.09)
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 p.setPen(QPen(QColor("#000000"), 1))
                 p.setBrush(STAR_COLOR)

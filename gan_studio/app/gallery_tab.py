@@ -299,6 +299,9 @@ class GalleryTab(QWidget):
         self.send_btn.clicked.connect(lambda: self.send_to_explore("interpolate"))
         self.selection_label = QLabel()
         self.selection_label.setStyleSheet("color: palette(mid);")
+        # A hint, not a control: on a narrow window it gives way (cut short) rather than widen the tab, which
+        # would squeeze the Experiment panel beside it.
+        self.selection_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 6, 6, 0)
         for w in (self.star_btn, self.compare_btn, self.export_btn, self.send_btn):
@@ -385,7 +388,7 @@ class GalleryTab(QWidget):
         has = model is not None
         self.load_default_btn.setVisible(not has)
         if has:
-            self.model_title.setText(model.name)
+            self.model_title.setText(tr("Shipped digit generator") if self.source.is_shipped(model) else model.name)
             kind = (tr("conditional · {n} classes").format(n=model.num_classes) if model.conditional
                     else tr("unconditional"))
             size = model.config.image_size

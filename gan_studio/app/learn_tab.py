@@ -9,8 +9,8 @@ the loss in use from the Experiment, and asks the window to load a lesson (`less
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
 from ..core.experiment import Experiment
 from .i18n import localized_resource, tr
@@ -105,8 +105,15 @@ class LearnTab(QWidget):
         lv.addWidget(self.graph, 3)
         lv.addWidget(self.formulas, 0)
         self.live = live
+        # In a scroll area: on a short screen the graph and the formulas keep their heights and scroll, instead
+        # of the layout squeezing them below their minimum and drawing one over the other.
+        self.live_scroll = QScrollArea()
+        self.live_scroll.setWidget(live)
+        self.live_scroll.setWidgetResizable(True)
+        self.live_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.live_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.right = right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(live)
+        right.addWidget(self.live_scroll)
         right.addWidget(self.browser)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBo
 from ..core.config import DataConfig
 from ..core.data.catalog import default_source
 from ..core.experiment import Experiment
+from ..core.run_folders.runs import run_title
+from ..core.training.diagnostics import COLLAPSE_FIX, ENDED, fix_snapshot
 from ..paths import APP_NAME, resource_path, runs_dir
 from . import dialogs
 from .architecture_panel import ArchitecturePanel
@@ -39,7 +41,7 @@ from .train_tab import TrainTab
 from .training_controller import TrainingController
 from .training_controls import TrainingControls
 from .widgets import guard_wheel, scroll_panel
-from .i18n import tr, translate_message
+from .i18n import tr, tr_noop, translate_message
 from .torch_loader import torch_loader
 
 PREWARM_MS = 1500       # start the training process (torch import) after the window has painted
@@ -47,6 +49,14 @@ PRETRAINED_DELAY_MS = 100   # MainWindow(defer_pretrained=True): load the shippe
 READOUT_MS = 250     # the step, speed, time and progress read-outs follow training 4 times a second, not with
                      # each of the ~15 metric batches a second: every change repaints the status bar and the side
                      # panel, CPU the training process needs (benchmarks/README.md, gui_responsiveness)
+
+WARNING_KEY = "warning:"     # banner keys of the training warnings: "warning:collapse", "warning:d-wins"
+# What each training warning means, in words a newcomer reads first (the numbers and the knobs follow, smaller).
+PLAIN = {
+    "collapse": tr_noop("the generator draws nearly the same picture every time, whatever noise it gets."),
+    "d-wins": tr_noop("the discriminator tells real from generated images so surely that the generator learns "
+                      "almost nothing from it."),
+}
 
 
 class MainWindow(QMainWindow):
@@ -160,9 +170,9 @@ class MainWindow(QMainWindow):
         col = QVBoxLayout(central)
         col.setContentsMargins(4, 4, 4, 0)
         col.setSpacing(4)
-        col.addWidget(self.banner)
         col.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.banner.attach(central)     # floats over the tabs' bottom left: nothing moves when it comes or goes
 
     def _load_pretrained(self) -> None:
         """The shipped generator into Gallery and Explore, unless a model is already on show."""
@@ -339,6 +349,7 @@ class MainWindow(QMainWindow):
         exp.runChanged.connect(self.update_controls)
         exp.configChanged.connect(self._on_config_changed)
         self._sync_grid_columns()
+        self.train_tab.timeline.set_budget(exp.config.train.disk_mb)
         self.follower.changed.connect(self.update_controls)
         self.arch_panel.validityChanged.connect(lambda _ok: self.update_controls())
 
@@ -375,6 +386,8 @@ class MainWindow(QMainWindow):
                 self.status.set("dataset", data_title(self.experiment.config.data))
         if "train.device" in keys or "train.threads" in keys:
             self._update_device_label()
+        if "train.disk_mb" in keys:
+            self.train_tab.timeline.set_budget(self.experiment.config.train.disk_mb)
         self.update_controls()          # Train reads "Continue" or "Train" by the Experiment's plan
 
     def _on_ready(self, info: dict) -> None:
@@ -482,6 +495,9 @@ class MainWindow(QMainWindow):
         self._pending_rows = None
 
     def reset_progress(self) -> None:
+        """Another run is on screen (new, opened, a lesson, a setup, a branch): its progress starts afresh and
+        the warnings about the run that was on screen are taken away."""
+        self.banner.clear_run()
         self._drop_readout()
         self.status.clear_progress()
         self.controls.reset_progress()
@@ -506,7 +522,7 @@ class MainWindow(QMainWindow):
             name = tr("{name} (following)").format(name=self.follower.path.name)
         else:
             path = self.experiment.saved_path or (self.experiment.run_path if self.experiment.opened else None)
-            name = path.name if path is not None else tr("Untitled experiment")
+            name = run_title(path) if path is not None else tr("Untitled experiment")
         self.setWindowModified(self.experiment.dirty)
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 
@@ -600,27 +616,40 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------- warnings and snapshots (issue 10)
     def show_warning(self, w: dict) -> None:
-        """A TrainingWarning from the training process (or a followed run): the banner names it and offers a fix."""
-        if w.get("translated"):     # built in the current language (a failed write: `not_saved_warning`)
-            title, body, advice = w["title"], w["text"], w["advice"]
-        else:
-            title, body, advice = tr(w["title"]), translate_message(w["text"]), tr(w["advice"])
-        text = tr("<b>{title}</b> (step {step:,}): {text} {advice}").format(
-            title=title, step=int(w["step"]), text=html.escape(body) if w.get("translated") else body, advice=advice)
-        if w["kind"] == "not-saved" and self.follower.path is None:
-            self.banner.show_message(text, tr("Save again and resume"), self.controller.resume)
-        elif w["kind"] == "d-wins" and self.follower.path is None:
-            self.banner.show_message(text, tr("Halve D's learning rate"), self._halve_lr_d)
-        elif w["kind"] == "collapse":
-            earlier = [s for s in self.train_tab.timeline.items if s["step"] * 1.4 <= int(w["step"])]
-            if earlier:
-                step = earlier[-1]["step"]
-                self.banner.show_message(text, tr("Branch from step {step:,}…").format(step=step),
-                                         lambda: self.branch_snapshot(step))
-            else:
-                self.banner.show_message(text)
-        else:
-            self.banner.show_message(text)
+        """A TrainingWarning from the training process (or a followed run): the banner says it in plain words,
+        then the numbers and the technical advice, and offers a fix.  One banner per kind of warning (a newer one
+        replaces it); a "<kind>-ended" report withdraws it (its condition is over)."""
+        kind = str(w["kind"])
+        if kind.endswith(ENDED):
+            self.banner.withdraw(WARNING_KEY + kind[:-len(ENDED)])
+            return
+        if kind in PLAIN:           # the plain words, then the numbers behind them and the advice
+            plain = tr(PLAIN[kind])
+            details = tr("Step {step:,}. {text} {advice}").format(
+                step=int(w["step"]), text=translate_message(w["text"]), advice=tr(w["advice"]))
+        else:                       # its own text is the plain one (a failed write: what and why)
+            plain = translate_message(w["text"])
+            details = tr("Step {step:,}. {text} {advice}").format(step=int(w["step"]), text="",
+                                                                advice=tr(w["advice"]) if w["advice"] else "")
+        text = tr("<b>{title}</b>: {plain}<br><small>{details}</small>").format(
+            title=html.escape(tr(w["title"]), quote=False), plain=html.escape(plain, quote=False),
+            details=html.escape(" ".join(details.split()), quote=False).replace("\n", "<br>"))
+        key, action, on_action = WARNING_KEY + kind, None, None
+        if kind == "not-saved" and self.follower.path is None:
+            action, on_action = tr("Save again and resume"), self.controller.resume
+        elif kind == "d-wins" and self.follower.path is None:
+            action, on_action = tr("Halve D's learning rate"), self._halve_lr_d
+        elif kind == "collapse":
+            step = self.step_before_trouble(int(w["step"]))
+            if step is not None:
+                action = tr("Branch from step {step:,} with the fix…").format(step=step)
+                on_action = lambda: self.branch_snapshot(step, suggested=COLLAPSE_FIX)   # noqa: E731
+        self.banner.show_message(text, action, on_action, key=key, run=True)
+
+    def step_before_trouble(self, warned_step: int) -> int | None:
+        """The last snapshot before the trouble began, from the quality history (`diagnostics.fix_snapshot`)."""
+        return fix_snapshot([s["step"] for s in self.train_tab.timeline.items], self.train_tab.quality_history,
+                            warned_step)
 
     def _halve_lr_d(self) -> None:
         self.experiment.edit(**{"train.lr_d": self.experiment.config.train.lr_d / 2})
@@ -638,22 +667,25 @@ class MainWindow(QMainWindow):
         return True
 
     @guarded
-    def branch_snapshot(self, step: int, changes: dict | None = None) -> bool:
-        """Branch: a new run from the snapshot at `step` with changed hyper-parameters (a dialog asks which)."""
+    def branch_snapshot(self, step: int, changes: dict | None = None, suggested: dict | None = None) -> bool:
+        """Branch: a new run from the snapshot at `step` with changed hyper-parameters (a dialog asks which,
+        filled in with the `suggested` changes).  An unsaved run is saved first, to a folder named after it."""
         from ..core.config import with_values
         from ..core.run_folders.runs import RunFolder
         from .snapshot_timeline import BranchDialog
 
         if self.follower.path is None and self.experiment.saved_path is None:
-            answer = QMessageBox.question(self, tr("Save the run first"),
-                                          tr("A branch names its parent run, so the run needs a folder of its "
-                                             "own first. Save it now?"))
-            if answer != QMessageBox.StandardButton.Yes or not self.lifecycle.save_as():
+            # A branch names its parent run, so the run gets a folder of its own first: saved at once, named
+            # after its preset and the time (no Save as detour).
+            folder = self.lifecycle.default_run_folder()
+            if not self.lifecycle.save_as(folder):
                 return False
+            self.statusBar().showMessage(tr("Saved the run as {name}, the branch's parent").format(name=folder.name),
+                                         6000)
         parent = self.snapshot_run()
         config = RunFolder.open(parent).config
         if changes is None:
-            dialog = BranchDialog(config, step, self)
+            dialog = BranchDialog(config, step, self, suggested=suggested)
             if dialog.exec() != BranchDialog.DialogCode.Accepted:
                 return False
             changes = dialog.changes()
@@ -661,6 +693,7 @@ class MainWindow(QMainWindow):
             self.follower.stop()
         self._branching = True
         self.train_tab.clear()
+        self.banner.clear_run()         # the parent's warnings are not the branch's
         self._drop_readout()
         self.controller.branch(parent, step, changes, with_values(config, changes))
         self.statusBar().showMessage(tr("Branching from step {step:,}…").format(step=step), 6000)
@@ -706,7 +739,7 @@ class MainWindow(QMainWindow):
         candidates = []
         current = self.experiment.run_path
         if current is not None and current.is_dir():
-            candidates.append((tr("Current run ({name})").format(name=current.name), current))
+            candidates.append((tr("Current run ({name})").format(name=run_title(current)), current))
         if self.follower.path is not None:
             candidates.append((tr("Followed run ({name})").format(name=self.follower.path.name), self.follower.path))
         candidates += [(Path(p).name, Path(p)) for p in self.settings.recent_runs()]

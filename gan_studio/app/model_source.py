@@ -149,8 +149,16 @@ class ModelSource(QObject):
             raise ModelSourceError(tr("Could not open {name}: {error}").format(name=Path(path).name, error=exc)) \
                 from exc
         self.set_model(model)
-        self.status.emit(tr("Opened {name}").format(name=model.name))
+        self.status.emit(tr("Showing the digit generator that comes with GAN Studio") if self.is_shipped(model)
+                         else tr("Opened {name}").format(name=model.name))
         return model
+
+    def is_shipped(self, model) -> bool:
+        """The generator shipped with the app (its file is `default_path()`)."""
+        try:
+            return model is not None and Path(model.source).resolve() == self.default_path().resolve()
+        except (OSError, TypeError):
+            return False
 
     @staticmethod
     def default_path() -> Path:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QLabel, QVBoxLayout, QWidget
 
@@ -214,6 +214,8 @@ class TrainingPlots(QWidget):
         self.readout.setObjectName("plotReadout")
         self.readout.setToolTip(tr("Values at the step under the mouse cursor"))
         self.readout.setStyleSheet("QLabel#plotReadout { color: palette(mid); padding: 2px 6px; }")
+        self.readout.setWordWrap(True)      # a narrow column: two lines rather than a cut-off read-out
+        self.view.viewport().installEventFilter(self)   # the mouse leaving the curves clears the read-out
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -435,8 +437,18 @@ class TrainingPlots(QWidget):
                 step = plot.getViewBox().mapSceneToView(pos).x()
                 self.show_readout(step)
                 return
+        self.clear_readout()
+
+    def clear_readout(self) -> None:
+        """No step under the mouse: the cursor lines and the read-out go."""
         for line in self.cursors:
             line.hide()
+        self.readout.setText(" ")
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Leave and obj is self.view.viewport():
+            self.clear_readout()
+        return False
 
     def show_readout(self, step: float) -> None:
         row = self.buffer.row_at_step(step)

@@ -12,10 +12,31 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from ..core.config import ConfigIssue, ExperimentConfig, field_specs, get_value
+from ..core.config import ConfigIssue, ExperimentConfig, field_label, field_spec, field_specs, get_value, with_values
 from ..core.training.snapshots import describe_size
 from .forms import FieldForm, form_layout
 from .i18n import tr
+
+
+def show_value(key: str, value) -> str:
+    """A field's value as a form shows it (a choice by its name, a number without trailing zeros)."""
+    choices = field_spec(key).choices or {}
+    if value in choices:
+        return tr(choices[value])
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def describe_changes(config: ExperimentConfig, changes: dict) -> str:
+    """"Loss non-saturating → hinge, Adam β1 0.9 → 0.5": the fields by their names, old and new values."""
+    parts = []
+    for key, value in changes.items():
+        old = get_value(config, key)
+        if old != value:
+            parts.append(tr("{field} {old} → {new}").format(field=tr(field_label(key)), old=show_value(key, old),
+                                                           new=show_value(key, value)))
+    return ", ".join(parts)
 
 
 class SnapshotTimeline(QWidget):
@@ -26,6 +47,7 @@ class SnapshotTimeline(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.items: list[dict] = []     # {"step", "bytes", …}, oldest first
+        self.budget_mb = 0.0            # the run's disk budget (TrainConfig.disk_mb; 0: none), shown in the label
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
@@ -113,6 +135,17 @@ class SnapshotTimeline(QWidget):
         self.label.setText(tr("step {step:,} · {size} ({n} kept, {total})").format(
             step=item["step"], size=describe_size(item["bytes"]), n=len(self.items),
             total=describe_size(self.total_bytes())))
+        if self.budget_mb > 0:
+            self.label.setToolTip(tr("The run folder stays within its disk budget of {budget} MB (Optimisation ▸ "
+                                     "Advanced ▸ Disk budget per run): older snapshots are thinned out to make "
+                                     "room").format(budget=f"{self.budget_mb:g}"))
+        else:
+            self.label.setToolTip(tr("No disk budget: up to 30 snapshots are kept"))
+
+    def set_budget(self, mb: float) -> None:
+        """The run's disk budget in MB (0: none), named in the label's tooltip."""
+        self.budget_mb = float(mb)
+        self._show(self.slider.value() if self.items else -1)
 
     def _on_slider(self, index: int) -> None:
         self._show(index)
@@ -132,14 +165,16 @@ class BranchDialog(QDialog):
     Its fields are those whose descriptor says a branch may change them (`branch=True` in core/config.py:
     they keep the networks), built, checked and explained by the same forms as the Architecture panel."""
 
-    def __init__(self, config: ExperimentConfig, step: int, parent=None):
+    def __init__(self, config: ExperimentConfig, step: int, parent=None, suggested: dict | None = None):
+        """`suggested`: {"train.lr_g": value, …} filled in at once (a warning's fix); changes() is measured
+        against `config`, the parent's settings."""
         super().__init__(parent)
         self.setWindowTitle(tr("Branch from step {step:,}").format(step=step))
         self.config = config
         self.form = FieldForm(self)
         layout = form_layout()
         self.form.add_rows(layout, [s.key for s in field_specs(branch=True)])
-        self.form.apply(config)
+        self.form.apply(with_values(config, suggested) if suggested else config)
         for key, editor in self.form.editors.items():       # dialog.lr_g, dialog.loss, …
             setattr(self, key.split(".", 1)[1], editor)
         note = QLabel(tr("The new run starts from the snapshot's exact state — both networks, their optimizers and "
@@ -153,6 +188,12 @@ class BranchDialog(QDialog):
         buttons.rejected.connect(self.reject)
         col = QVBoxLayout(self)
         col.addWidget(note)
+        if suggested:
+            fix = QLabel(tr("The suggested fix is filled in: {changes}. Change it if you like, then press "
+                            "Branch and train.").format(changes=describe_changes(config, suggested)))
+            fix.setWordWrap(True)
+            fix.setObjectName("suggestedFix")
+            col.addWidget(fix)
         col.addLayout(layout)
         col.addWidget(buttons)
         self.form.edited.connect(self._revalidate)

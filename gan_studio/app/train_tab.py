@@ -19,6 +19,7 @@ from .snapshot_timeline import SnapshotTimeline
 class TrainTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.quality_history: list[dict] = []    # the run's quality checks (dicts), oldest first
         self.plots = TrainingPlots()
         self.meter = QualityMeterWidget()
         self.grid = SampleGridView()
@@ -60,6 +61,8 @@ class TrainTab(QWidget):
         if points:
             self.plots.append_quality(points)
             self.meter.set_point(points[-1])
+            first = int(points[0]["step"])
+            self.quality_history = [p for p in self.quality_history if int(p["step"]) < first] + list(points)
 
     def on_snapshots(self, items: list) -> None:
         self.timeline.set_snapshots(items)
@@ -67,8 +70,10 @@ class TrainTab(QWidget):
     def on_rolled_back(self, step: int) -> None:
         self.plots.truncate(step)
         self.grid.truncate(step)
+        self.quality_history = [p for p in self.quality_history if int(p["step"]) <= step]
 
     def clear(self) -> None:
+        self.quality_history = []
         self.plots.clear()
         self.grid.clear()
         self.meter.set_off("")
@@ -78,6 +83,7 @@ class TrainTab(QWidget):
                  snapshots: list | None = None, lineage: str = "") -> None:
         self.plots.set_rows(rows)
         self.plots.set_quality(quality or [])
+        self.quality_history = list(quality or [])
         self.meter.set_point(quality[-1] if quality else None)
         self.grid.load_folder(samples_folder)
         self.timeline.set_snapshots(snapshots or [])

@@ -515,3 +515,19 @@ def scroll_panel(widget: QWidget, min_width: int = 0, max_width: int | None = No
     if max_width:
         scroll.setMaximumWidth(max_width)
     return scroll
+
+
+def fit_to_screen(window: QWidget, width: int, height: int, near: QWidget | None = None) -> None:
+    """Size a top-level window `width`×`height`, or less on a smaller screen: within the screen's available
+    geometry (taskbars and panels excluded), leaving room for the window manager's frame, and centred in it.
+    `near`: the window whose screen to use (a dialog opened from the main window)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = (near.screen() if near is not None else None) or window.screen() or QGuiApplication.primaryScreen()
+    avail = screen.availableGeometry() if screen is not None else None
+    if avail is None or not avail.isValid():
+        window.resize(width, height)
+        return
+    w, h = min(width, int(avail.width() * 0.95)), min(height, int(avail.height() * 0.92))
+    window.resize(w, h)
+    window.move(avail.x() + (avail.width() - w) // 2, avail.y() + max(0, (avail.height() - h) // 3))

@@ -312,6 +312,12 @@ class TrainConfig(_JsonMixin):
     # steps between progress-grid snapshots
     sample_every: int = _f(50, change=CONTINUE, label="Snapshot interval", name="snapshot interval", widget=INT,
                            lo=1, hi=10**6)
+    # disk a run folder may take (MB): snapshots are thinned to fit what the rest of the run leaves (0: no budget)
+    disk_mb: float = _f(60.0, change=CONTINUE, label="Disk budget per run", name="disk budget per run",
+                        what="disk budget", widget=FLOAT, lo=0, hi=100000, unit="MB", zero_off=True, example="60",
+                        group="advanced",
+                        hint="Most disk one run folder may take, in MB ({lo}–{hi}; 0 = no budget): the run keeps "
+                             "fewer, more widely spaced snapshots to stay within it (at least two are kept).")
     # steps between autosaves (0: no step-based autosave)
     checkpoint_every: int = _f(1000, change=CONTINUE, label="Autosave interval (steps)",
                                name="autosave interval (steps)", what="autosave interval", widget=INT, lo=0,

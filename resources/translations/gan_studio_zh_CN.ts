@@ -109,6 +109,16 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/banner.py" />
+            <source>Fold the message away into a small button; it stays until dismissed</source>
+            <translation>把消息折叠成一个小按钮；关闭之前它一直保留</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/banner.py" />
+            <source>Hide</source>
+            <translation>折叠</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/banner.py" />
             <source>Hide this message</source>
             <translation>隐藏此消息</translation>
         </message>
@@ -119,6 +129,11 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/banner.py" />
+            <source>Show the messages again</source>
+            <translation>重新显示消息</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/banner.py" />
             <source>Show the next of the messages that arrived while this one was showing</source>
             <translation>显示在这条消息显示期间到达的下一条消息</translation>
         </message>
@@ -126,6 +141,11 @@ Discriminator: {d:,} parameters</source>
             <location filename="../../gan_studio/app/banner.py" />
             <source>{index} of {count}</source>
             <translation>第 {index} 条，共 {count} 条</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/banner.py" />
+            <source>⚠ {count} message(s): show</source>
+            <translation>⚠ {count} 条消息：显示</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/compare_window.py" />
@@ -2172,6 +2192,11 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Shipped digit generator</source>
+            <translation>随附的数字生成器</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Show 2–4 selected images side by side</source>
             <translation>并排显示 2–4 张所选图像</translation>
         </message>
@@ -2658,8 +2683,8 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
-            <source>The recipe of lesson 2 with both learning rates at 0.05, a hundred times higher. Each update now overshoots: within a few seconds the discriminator's loss drops to 0 while the generator's loss jumps to tens, and the samples stay noise. If a value becomes infinite, GAN Studio rolls the networks back to the last healthy state, pauses and offers to lower the rates. Try lowering both rates in the Architecture panel while it trains: they apply at the next step.</source>
-            <translation>沿用第 2 课的配方，但两个学习率都设为 0.05，高出一百倍。现在每次更新都会冲过头：几秒之内判别器的损失降到 0，生成器的损失跳到几十，样本一直是噪声。如果某个值变成无穷大，GAN Studio 会把网络回滚到上一个健康状态、暂停，并建议降低学习率。试着在训练时于“架构”面板中调低两个学习率：它们在下一步就会生效。</translation>
+            <source>The recipe of lesson 2 with both learning rates at 0.05, a hundred times higher. Each update now overshoots: within a few seconds the discriminator's loss drops to 0 while the generator's loss jumps to tens, and the samples stay noise. If a value becomes infinite, GAN Studio rolls the networks back to the last healthy state, pauses and offers to lower the rates. Try lowering both rates while it trains (Experiment panel, Optimisation: Generator LR and Discriminator LR): they apply at the next step.</source>
+            <translation>第 2 课的配方，但两个学习率都设为 0.05，高出一百倍。现在每次更新都会过冲：几秒之内判别器的损失降到 0，而生成器的损失跳到几十，样本一直是噪声。如果某个值变成无穷大，GAN Studio 会把网络回滚到最后一个健康状态、暂停并建议降低学习率。试着在训练时降低两个学习率（实验面板，优化：生成器学习率和判别器学习率）：它们在下一步生效。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
@@ -2678,8 +2703,8 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
-            <source>This is the seed's MLP GAN exactly as written. Press Train and watch the sample grid: within about a minute every sample turns into the same grey blob and stays that way. That is mode collapse: the generator found one image that fools the discriminator for a moment and sends all its noise there. In the formulas, D(x) climbs towards 1 and D(G(z)) falls towards 0, so −log(1 − D(G(z))) shrinks to almost nothing while the generator's term −log D(G(z)) grows: the discriminator has won, and the generator learns little from it. Then load the next lesson, which keeps the same layers.</source>
-            <translation>这是完全按种子文档实现的 MLP GAN。按“训练”并观察样本网格：大约一分钟内，每个样本都会变成同一团灰色污迹，并一直保持这样。这就是模式崩溃：生成器找到了一张能暂时骗过判别器的图像，把所有噪声都映射到那里。在公式中，D(x) 升向 1，D(G(z)) 降向 0，于是 −log(1 − D(G(z))) 几乎缩小为零，而生成器的项 −log D(G(z)) 不断增大：判别器赢了，生成器从中学不到多少东西。接着加载下一节课，它保留相同的网络层。</translation>
+            <source>This is the seed's MLP GAN exactly as written. Press Train and watch the sample grid: within about a minute every sample turns into the same grey blob, and for minutes it hardly changes (left running it crawls out very slowly: 5 of the 10 digits after 9 minutes in one test). That is mode collapse: the generator found one image that fools the discriminator for a moment and sends all its noise there. In the formulas, D(x) climbs towards 1 and D(G(z)) falls towards 0, so −log(1 − D(G(z))) shrinks to almost nothing while the generator's term −log D(G(z)) grows: the discriminator has won, and the generator learns little from it. After about a minute a "Mode collapse" warning appears: its button goes back to a snapshot from before the collapse and trains on with a calmer recipe (the changes are filled in for you; press Branch and train). Then load the next lesson, which keeps the same layers and changes the recipe from the start.</source>
+            <translation>这是种子文档中原样的 MLP GAN。按“训练”并观察样本网格：大约一分钟内每个样本都变成同一团灰色斑块，之后几分钟几乎不变（一直运行下去它会非常缓慢地恢复：在一次测试中 9 分钟后出现 10 个数字中的 5 个）。这就是模式崩溃：生成器找到了一张能暂时骗过判别器的图像，并把所有噪声都送到那里。在公式中，D(x) 趋向 1，D(G(z)) 趋向 0，因此 −log(1 − D(G(z))) 几乎缩小为零，而生成器的项 −log D(G(z)) 增大：判别器赢了，生成器从中学到的很少。大约一分钟后会出现“模式崩溃”警告：它的按钮回到崩溃之前的快照，并用更温和的配方继续训练（修改已为你填好；按“分支并训练”）。然后加载下一课，它保留相同的层，从一开始就换了配方。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
@@ -3048,13 +3073,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>&lt;b&gt;{title}&lt;/b&gt; (step {step:,}): {text} {advice}</source>
-            <translation>&lt;b&gt;{title}&lt;/b&gt;（第 {step:,} 步）：{text} {advice}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>A branch names its parent run, so the run needs a folder of its own first. Save it now?</source>
-            <translation>分支会记录它的父运行，所以这个运行需要先有自己的文件夹。现在保存吗？</translation>
+            <source>&lt;b&gt;{title}&lt;/b&gt;: {plain}&lt;br&gt;&lt;small&gt;{details}&lt;/small&gt;</source>
+            <translation>&lt;b&gt;{title}&lt;/b&gt;：{plain}&lt;br&gt;&lt;small&gt;{details}&lt;/small&gt;</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3063,8 +3083,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Branch from step {step:,}…</source>
-            <translation>从第 {step:,} 步分支…</translation>
+            <source>Branch from step {step:,} with the fix…</source>
+            <translation>从第 {step:,} 步分支并应用修正…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3329,11 +3349,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Save the run first</source>
-            <translation>请先保存运行</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>Save the run into a new folder</source>
             <translation>把运行保存到新文件夹</translation>
         </message>
@@ -3341,6 +3356,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/main_window.py" />
             <source>Save the sample grid on show as a PNG</source>
             <translation>把当前显示的样本网格保存为 PNG</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>Saved the run as {name}, the branch's parent</source>
+            <translation>已将运行保存为 {name}，作为分支的父运行</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3362,6 +3382,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/training_controls.py" />
             <source>Start training, or continue the current experiment (Ctrl+Enter)</source>
             <translation>开始训练，或继续当前实验（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>Step {step:,}. {text} {advice}</source>
+            <translation>第 {step:,} 步。{text} {advice}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3427,6 +3452,16 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
+            <source>the discriminator tells real from generated images so surely that the generator learns almost nothing from it.</source>
+            <translation>判别器区分真实图像和生成图像如此确定，以致生成器几乎学不到任何东西。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>the generator draws nearly the same picture every time, whatever noise it gets.</source>
+            <translation>无论输入什么噪声，生成器每次画出的几乎都是同一张图。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
             <source>{name} (following)</source>
             <translation>{name}（跟随中）</translation>
         </message>
@@ -3454,6 +3489,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/model_source.py" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/model_source.py" />
+            <source>Showing the digit generator that comes with GAN Studio</source>
+            <translation>正在显示 GAN Studio 随附的数字生成器</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/model_source.py" />
@@ -3654,6 +3694,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>No disk budget: up to 30 snapshots are kept</source>
+            <translation>没有磁盘预算：最多保留 30 个快照</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
             <source>No snapshots yet</source>
             <translation>还没有快照</translation>
         </message>
@@ -3684,13 +3729,28 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>The run folder stays within its disk budget of {budget} MB (Optimisation ▸ Advanced ▸ Disk budget per run): older snapshots are thinned out to make room</source>
+            <translation>运行文件夹保持在 {budget} MB 的磁盘预算之内（优化 ▸ 高级 ▸ 每次运行的磁盘预算）：较早的快照会被稀疏化以腾出空间</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
             <source>The run keeps the whole trainer (both networks and their optimizers) at spaced steps: pick one to look at it, open it in Gallery or branch a new run from it</source>
             <translation>运行会每隔一段步数保存完整的训练器（两个网络及其优化器）：选中一个即可查看、在图库中打开，或从它分支出一个新运行</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>The suggested fix is filled in: {changes}. Change it if you like, then press Branch and train.</source>
+            <translation>已填入建议的修正：{changes}。可以按需修改，然后按“分支并训练”。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
             <source>step {step:,} · {size} ({n} kept, {total})</source>
             <translation>第 {step:,} 步 · {size}（保留 {n} 个，共 {total}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>{field} {old} → {new}</source>
+            <translation>{field} {old} → {new}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/status_bar.py" />
@@ -4134,6 +4194,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
+            <source>Disk budget per run</source>
+            <translation>每次运行的磁盘预算</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
             <source>EMA decay</source>
             <translation>EMA 衰减率</translation>
         </message>
@@ -4276,6 +4341,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core" />
             <source>MNIST</source>
             <translation>MNIST</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>Most disk one run folder may take, in MB ({lo}–{hi}; 0 = no budget): the run keeps fewer, more widely spaced snapshots to stay within it (at least two are kept).</source>
+            <translation>一个运行文件夹最多占用的磁盘空间，单位 MB（{lo}–{hi}；0 = 不限）：运行会保留更少、间隔更大的快照以不超出此预算（至少保留两个）。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4506,6 +4576,16 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core" />
             <source>discriminator width</source>
             <translation>判别器宽度</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>disk budget</source>
+            <translation>磁盘预算</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core" />
+            <source>disk budget per run</source>
+            <translation>每次运行的磁盘预算</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -4759,13 +4839,13 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/data/loading.py" />
-            <source>all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist</source>
-            <translation>完整的 MNIST 已在本机：在数据集面板中选择 MNIST，或使用 --dataset mnist</translation>
+            <source>all of MNIST is already on this computer: choose MNIST as the Source in the Dataset panel (command line: --dataset mnist)</source>
+            <translation>完整的 MNIST 已在这台电脑上：在数据集面板中把来源选为 MNIST（命令行：--dataset mnist）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/data/loading.py" />
-            <source>download full MNIST with `gan-studio download mnist` or the Dataset panel</source>
-            <translation>可用 `gan-studio download mnist` 或在数据集面板中下载完整的 MNIST</translation>
+            <source>download full MNIST in the Dataset panel (command line: gan-studio download mnist)</source>
+            <translation>在数据集面板中下载完整的 MNIST（命令行：gan-studio download mnist）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/models/budget.py" />
@@ -4854,13 +4934,13 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/training/diagnostics.py" />
-            <source>Try: branch from a snapshot before it started with lower learning rates (Adam β1 0.5), or use a recipe with batch norm in G and spectral norm in D (seed-mlp-fixed, quick-digits); a conditional generator covers every class by construction.</source>
-            <translation>可以尝试：从崩溃开始之前的快照分支，并降低学习率（Adam β1 设为 0.5）；或使用 G 中有批归一化、D 中有谱归一化的配方（seed-mlp-fixed、quick-digits）；条件生成器从结构上就能覆盖每一个类别。</translation>
+            <source>Try: go back to a snapshot from before it started and train on with a calmer recipe (hinge loss, Adam β1 0.5), or use a preset whose generator normalises its layers (Classic MLP GAN — fixed, Quick digits); a conditional generator covers every class by construction.</source>
+            <translation>可以试试：回到它开始之前的快照，用更温和的配方继续训练（hinge 损失，Adam β1 0.5），或者使用生成器对各层做归一化的预设（经典 MLP GAN — 修正版、快速数字）；条件生成器天生覆盖每个类别。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/training/diagnostics.py" />
-            <source>Try: halve the discriminator's learning rate, keep D:G steps at 1, or use a recipe with spectral norm in D (the quick-digits or seed-mlp-fixed presets).</source>
-            <translation>可以尝试：把判别器的学习率减半，保持 D:G 步数比为 1，或使用 D 中有谱归一化的配方（quick-digits 或 seed-mlp-fixed 预设）。</translation>
+            <source>Try: halve the discriminator's learning rate, keep D:G steps at 1, or use a preset whose discriminator is held back (spectral norm: Quick digits, Classic MLP GAN — fixed).</source>
+            <translation>可以试试：把判别器的学习率减半，保持 D:G 步数为 1，或者使用判别器受到约束的预设（谱归一化：快速数字、经典 MLP GAN — 修正版）。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/training/diagnostics.py" />
@@ -5078,6 +5158,14 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>带梯度惩罚的 Wasserstein GAN（Gulrajani 等人，2017）。评论器（critic）给图像的真实程度打分而不是做分类，生成器每更新一步它更新五次，并通过梯度惩罚保持 1-Lipschitz。每步更慢，但非常稳定，而且评论器的损失能反映样本质量。</translation>
         </message>
         <message>
+            <source>&lt;b&gt;{title}&lt;/b&gt; (step {step:,}): {text} {advice}</source>
+            <translation type="vanished">&lt;b&gt;{title}&lt;/b&gt;（第 {step:,} 步）：{text} {advice}</translation>
+        </message>
+        <message>
+            <source>A branch names its parent run, so the run needs a folder of its own first. Save it now?</source>
+            <translation type="vanished">分支会记录它的父运行，所以这个运行需要先有自己的文件夹。现在保存吗？</translation>
+        </message>
+        <message>
             <source>Adam learning rate of the generator, e.g. 2e-4 (1e-7–1). Can be changed while training.</source>
             <translation type="vanished">生成器的 Adam 学习率，例如 2e-4（1e-7–1）。训练中可以修改。</translation>
         </message>
@@ -5150,6 +5238,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation type="vanished">正在准备…（加载 PyTorch 和窗口）</translation>
         </message>
         <message>
+            <source>Save the run first</source>
+            <translation type="vanished">请先保存运行</translation>
+        </message>
+        <message>
             <source>The default. A compact conditional DCGAN tuned for a laptop CPU: it is told which digit to draw, so every class appears, small batches with brisk learning rates make many updates per second, the hinge loss learns faster than the classic one here, and an exponential moving average of the generator smooths the samples. Recognisable digits of all ten classes in about a minute on two cores.</source>
             <translation type="vanished">默认预设。一个为笔记本 CPU 调好的小型条件 DCGAN：它被告知要画哪个数字，所以每个类别都会出现；小批量配合较高的学习率，每秒能做很多次更新；在这里 hinge 损失比经典损失学得更快；对生成器做指数移动平均（EMA）让样本更平滑。在双核 CPU 上大约一分钟就能得到全部十个类别、可辨认的数字。</translation>
         </message>
@@ -5158,8 +5250,20 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation type="vanished">默认预设。一个为笔记本 CPU 调好的小型条件 DCGAN：它被告知要画哪个数字，所以每个类别都会出现；很小的批量（16）配合较高的学习率、并去掉 Adam 动量，每秒能做很多次快速更新；hinge 损失加谱归一化让判别器不至于过强；对生成器做指数移动平均（EMA）让样本更平滑。在双核 CPU 上大约一分钟就能得到全部十个类别的清晰数字。</translation>
         </message>
         <message>
+            <source>This is the seed's MLP GAN exactly as written. Press Train and watch the sample grid: within about a minute every sample turns into the same grey blob and stays that way. That is mode collapse: the generator found one image that fools the discriminator for a moment and sends all its noise there. In the formulas, D(x) climbs towards 1 and D(G(z)) falls towards 0, so −log(1 − D(G(z))) shrinks to almost nothing while the generator's term −log D(G(z)) grows: the discriminator has won, and the generator learns little from it. Then load the next lesson, which keeps the same layers.</source>
+            <translation type="vanished">这是完全按种子文档实现的 MLP GAN。按“训练”并观察样本网格：大约一分钟内，每个样本都会变成同一团灰色污迹，并一直保持这样。这就是模式崩溃：生成器找到了一张能暂时骗过判别器的图像，把所有噪声都映射到那里。在公式中，D(x) 升向 1，D(G(z)) 降向 0，于是 −log(1 − D(G(z))) 几乎缩小为零，而生成器的项 −log D(G(z)) 不断增大：判别器赢了，生成器从中学不到多少东西。接着加载下一节课，它保留相同的网络层。</translation>
+        </message>
+        <message>
             <source>Transparent</source>
             <translation type="vanished">透明</translation>
+        </message>
+        <message>
+            <source>Try: branch from a snapshot before it started with lower learning rates (Adam β1 0.5), or use a recipe with batch norm in G and spectral norm in D (seed-mlp-fixed, quick-digits); a conditional generator covers every class by construction.</source>
+            <translation type="vanished">可以尝试：从崩溃开始之前的快照分支，并降低学习率（Adam β1 设为 0.5）；或使用 G 中有批归一化、D 中有谱归一化的配方（seed-mlp-fixed、quick-digits）；条件生成器从结构上就能覆盖每一个类别。</translation>
+        </message>
+        <message>
+            <source>Try: halve the discriminator's learning rate, keep D:G steps at 1, or use a recipe with spectral norm in D (the quick-digits or seed-mlp-fixed presets).</source>
+            <translation type="vanished">可以尝试：把判别器的学习率减半，保持 D:G 步数比为 1，或使用 D 中有谱归一化的配方（quick-digits 或 seed-mlp-fixed 预设）。</translation>
         </message>
         <message>
             <source>WGAN-GP only: weight of the gradient penalty (0–1000).</source>
@@ -5168,6 +5272,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>White (inverted)</source>
             <translation type="vanished">白色（反色）</translation>
+        </message>
+        <message>
+            <source>download full MNIST with `gan-studio download mnist` or the Dataset panel</source>
+            <translation type="vanished">可用 `gan-studio download mnist` 或在数据集面板中下载完整的 MNIST</translation>
         </message>
     </context>
 </TS>

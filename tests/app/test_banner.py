@@ -70,3 +70,67 @@ def test_withdraw_takes_one_message_away_and_clear_all(qtbot):
     banner.show_message("Another")
     banner.clear()
     assert not banner.isVisible() and banner.messages() == []
+
+
+def test_a_message_with_the_same_key_shows_once_and_run_messages_go_with_the_run(qtbot):
+    banner = make(qtbot)
+    banner.show_message("Setup opened")
+    banner.show_message("D wins (step 100)", key="warning:d-wins", run=True)
+    banner.show_message("D wins (step 900)", key="warning:d-wins", run=True)     # the same warning again
+    assert banner.messages() == ["D wins (step 900)", "Setup opened"] and banner.count_label.text() == "1 of 2"
+    banner.show_message("Mode collapse", key="warning:collapse", run=True)
+    banner.withdraw("warning:d-wins")                         # its condition ended
+    assert banner.keys() == ["warning:collapse", "Setup opened"]
+    banner.clear_run()                                        # another run, lesson or branch on screen
+    assert banner.messages() == ["Setup opened"] and banner.label.text() == "Setup opened"
+
+
+def test_the_card_floats_over_its_host_fits_its_text_and_moves_nothing(qtbot):
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    below = QLabel("plots")
+    QVBoxLayout(host).addWidget(below)
+    host.resize(1000, 600)
+    banner = Banner()
+    banner.attach(host)
+    host.show()
+    qtbot.waitExposed(host)
+    before = below.geometry()
+    long = " ".join(["The generator draws nearly the same picture every time."] * 12)
+    banner.show_message(long, "Branch from step 1,600 with the fix…", lambda: None)
+    assert banner.isVisible() and below.geometry() == before              # the layout did not move
+    assert host.rect().contains(banner.geometry())
+    inner = banner.scroll.viewport().height()
+    assert banner.label.heightForWidth(banner.scroll.viewport().width()) <= inner   # the text is whole
+    host.resize(700, 500)                                     # narrower: the card follows, still whole
+    qtbot.waitUntil(lambda: banner.geometry().right() <= host.width())
+    assert host.rect().contains(banner.geometry())
+    assert banner.label.heightForWidth(banner.scroll.viewport().width()) <= banner.scroll.viewport().height()
+
+
+def test_hide_folds_the_card_into_a_small_button_and_news_opens_it(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(900, 600)
+    banner = Banner()
+    banner.attach(host)
+    host.show()
+    qtbot.waitExposed(host)
+    banner.show_message("Mode collapse: the same picture every time.", "Branch…", lambda: None,
+                        key="warning:collapse", run=True)
+    full = banner.geometry()
+    banner.hide_button.click()
+    assert banner.is_folded() and banner.isVisible() and not banner.scroll.isVisible()
+    assert banner.geometry().height() < full.height() and banner.geometry().width() < full.width()
+    assert banner.show_button.text() == "⚠ 1 message(s): show"
+    banner.show_message("Mode collapse again", key="warning:collapse", run=True)    # the same warning: stays folded
+    assert banner.is_folded()
+    banner.show_message("The discriminator wins", key="warning:d-wins", run=True)   # news: it opens
+    assert not banner.is_folded() and banner.scroll.isVisible() and banner.count_label.text() == "1 of 2"
+    banner.hide_button.click()
+    banner.show_button.click()
+    assert not banner.is_folded() and banner.label.text() == "The discriminator wins"

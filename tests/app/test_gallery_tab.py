@@ -190,3 +190,16 @@ def test_works_without_a_model(qtbot):
     qtbot.addWidget(t)
     assert t.images().shape[0] == 0
     assert not t.star_btn.isEnabled()
+
+
+def test_the_shipped_generator_is_named_as_such(qtbot):
+    source = ModelSource()
+    said = []
+    source.status.connect(said.append)
+    t = GalleryTab(source)
+    qtbot.addWidget(t)
+    source.load_default()
+    assert source.is_shipped(source.model)
+    assert said == ["Showing the digit generator that comes with GAN Studio"]
+    assert t.model_title.text() == "Shipped digit generator"
+    assert "pretrained-mnist" not in said[0]

@@ -260,3 +260,25 @@ def test_formulas_hidden_behind_another_tab_wait_and_show_the_latest_row_when_sh
     f.show()
     qtbot.waitUntil(lambda: f.term_texts()["ld_real"] == f"{-math.log(0.5):.3f}", timeout=3000)
     assert "Step 9:" in f.outputs.text()
+
+
+def test_lesson_texts_point_to_where_the_fields_really_are(qtbot):
+    """Lesson 3 names the box that holds the learning rates, and their labels; lesson 1 does not promise the
+    blob stays for ever (left running, the seed's MLP slowly finds some digits)."""
+    from PySide6.QtWidgets import QGroupBox
+
+    from gan_studio.app.architecture_panel import ArchitecturePanel
+    from gan_studio.core.config import field_spec
+
+    panel = ArchitecturePanel(Experiment())
+    qtbot.addWidget(panel)
+    text = {lesson.key: lesson.watch for lesson in lessons()}
+    for key in ("train.lr_g", "train.lr_d"):
+        editor = panel.form.editors[key]
+        box = editor.parent()
+        while not isinstance(box, QGroupBox):
+            box = box.parent()
+        assert box.title() in text["divergence"], box.title()
+        assert field_spec(key).label in text["divergence"]
+    assert "Architecture panel" not in text["divergence"]
+    assert "stays that way" not in text["collapse"] and "Branch and train" in text["collapse"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from gan_studio.app.plots import TrainingPlots
 from gan_studio.app.quality_meter import QualityMeterWidget
@@ -87,6 +88,37 @@ def test_branch_dialog_returns_only_what_changed(qtbot, tiny_cfg):
     assert "1e-07–1" in dialog.form.fields["train.lr_d"].error() and not dialog.ok_button.isEnabled()
 
 
+def test_branch_dialog_opens_with_the_suggested_fix_applied(qtbot):
+    from gan_studio.core.training.diagnostics import COLLAPSE_FIX
+    from gan_studio.core.presets import get_preset
+
+    parent = get_preset("seed-mlp").config()
+    dialog = BranchDialog(parent, 1620, suggested=COLLAPSE_FIX)
+    qtbot.addWidget(dialog)
+    assert dialog.changes() == COLLAPSE_FIX                     # accepted as it opens: the fix, nothing else
+    assert dialog.ok_button.isEnabled()
+    note = dialog.findChild(QLabel, "suggestedFix").text()
+    assert "Adam β1 0.9 → 0.5" in note and "generator LR 0.0001 → 0.0005" in note
+    dialog.beta1.setText("0.9")                                 # the user may take part of it back
+    assert "train.beta1" not in dialog.changes()
+
+
+def test_branching_an_unsaved_run_saves_it_without_asking(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    def no_dialog(*_a, **_k):
+        raise AssertionError("no question and no file dialog on the way to a branch")
+
+    monkeypatch.setattr(QMessageBox, "question", no_dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", no_dialog)
+    saved = []
+    monkeypatch.setattr(window.lifecycle, "save_as", lambda path=None: saved.append(path) or False)
+    assert window.experiment.saved_path is None
+    assert not window.branch_snapshot(100, suggested={"train.beta1": 0.5})
+    assert len(saved) == 1 and saved[0].parent == window.lifecycle.default_run_folder().parent
+    assert saved[0].name.startswith(window.experiment.config.name + "-")      # preset and time
+
+
 # ------------------------------------------------------------------ the window (the `window` fixture: tests/app/conftest.py)
 def test_warnings_show_in_the_banner_with_a_fix(qtbot, window):
     c = window.controller                   # what the controller passes on from the training process
@@ -96,8 +128,12 @@ def test_warnings_show_in_the_banner_with_a_fix(qtbot, window):
                     "text": "The generator is collapsing: the samples are nearly all the same image: "
                             "they vary 1 % as much as real digits.", "advice": "Try: lower rates."})
     assert window.train_tab.meter.verdict_words() == "grey noise"
-    assert window.banner.isVisible() and "Mode collapse" in window.banner.label.text()
-    assert window.banner.action_button.text() == "Branch from step 200…"
+    text = window.banner.label.text()
+    assert window.banner.isVisible() and "Mode collapse" in text
+    # plain words first, the numbers and the knobs after them
+    assert text.index("the same picture every time") < text.index("Step 300") < text.index("Try: lower rates")
+    # never varied: the trouble began at the start, so the fix goes back to the first snapshot
+    assert window.banner.action_button.text() == "Branch from step 100 with the fix…"
     c.warning.emit({"kind": "d-wins", "step": 900, "title": "The discriminator wins",
                     "text": "D has won.", "advice": "Try: halve D's learning rate."})
     lr = window.experiment.config.train.lr_d
@@ -106,7 +142,35 @@ def test_warnings_show_in_the_banner_with_a_fix(qtbot, window):
     window.banner.action_button.click()
     assert window.experiment.config.train.lr_d == pytest.approx(lr / 2)
     assert window.banner.isVisible() and "Mode collapse" in window.banner.label.text()   # the earlier one returns
-    assert window.banner.action_button.text() == "Branch from step 200…"
+    assert window.banner.action_button.text() == "Branch from step 100 with the fix…"
+
+
+def test_a_warning_shows_once_and_goes_when_it_ends_or_the_run_changes(qtbot, window):
+    from gan_studio.app.learn.lessons import lessons, load_lesson
+
+    c = window.controller
+    for step in (400, 900):                      # raised twice (it ended and came back): one banner
+        c.warning.emit({"kind": "d-wins", "step": step, "title": "The discriminator wins",
+                        "text": "D has won.", "advice": "Try: halve D's learning rate."})
+    assert len(window.banner.messages()) == 1 and "Step 900" in window.banner.label.text()
+    assert not window.banner.count_label.isVisible()
+    c.warning.emit({"kind": "d-wins-ended", "step": 950, "title": "", "text": "", "advice": ""})
+    assert window.banner.messages() == [] and not window.banner.isVisible()
+    c.warning.emit({"kind": "collapse", "step": 300, "title": "Mode collapse", "text": "Collapsing.",
+                    "advice": "Try: lower rates."})
+    assert window.banner.isVisible()
+    assert load_lesson(window, lessons()[1])     # a freshly loaded lesson shows no old warning
+    assert window.banner.messages() == [] and not window.banner.isVisible()
+
+
+def test_the_fix_starts_from_the_last_snapshot_before_the_slide(qtbot, window):
+    c = window.controller
+    c.snapshots.emit([{"step": s, "bytes": 5000, "path": str(s)} for s in (100, 141, 200, 283, 400, 566)])
+    c.quality.emit([qpoint(100, 60.0, div=0.4), qpoint(250, 80.0, div=0.3), qpoint(300, 70.0, div=0.45),
+                    qpoint(450, 40.0, coverage=5, div=0.7), qpoint(600, 30.0, coverage=2, div=0.8)])
+    c.warning.emit({"kind": "collapse", "step": 600, "title": "Mode collapse", "text": "Collapsing.",
+                    "advice": "Try: lower rates."})
+    assert window.banner.action_button.text() == "Branch from step 200 with the fix…"   # best check: 250
 
 
 def test_training_in_the_window_scores_the_generator_and_branches_from_a_snapshot(qtbot, window, tmp_path):
@@ -165,3 +229,13 @@ def test_a_followed_run_shows_its_quality_snapshots_and_warnings(qtbot, window, 
     finally:
         window.follower.stop()
         session.close()
+
+
+def test_the_timeline_names_the_disk_budget_and_follows_its_field(qtbot, window):
+    timeline = window.train_tab.timeline
+    window.controller.snapshots.emit([{"step": 100, "bytes": 5000, "path": "x"}])
+    assert "60 MB" in timeline.label.toolTip()
+    window.experiment.edit(**{"train.disk_mb": 25.0})
+    assert "25 MB" in timeline.label.toolTip()
+    window.experiment.edit(**{"train.disk_mb": 0.0})
+    assert "No disk budget" in timeline.label.toolTip()

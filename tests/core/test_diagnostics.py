@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from gan_studio.core.training import diagnostics as dg
-from gan_studio.core.training.diagnostics import QualityPoint, Watchdog, verdict
+from gan_studio.core.training.diagnostics import QualityPoint, Watchdog, trouble_start, verdict
 
 # Recorded with `benchmarks/quality_meter_cost.py stages` on MNIST (500 samples a check):
 # (training seconds, score, fd ratio, classes, diversity_collapse).  quick-digits, its first 75 s:
@@ -91,7 +91,9 @@ def test_diversity_that_falls_raises_collapse_after_two_checks_and_again_after_i
     fired = w.add_quality(point(40, div=0.75))
     assert [x.kind for x in fired] == ["collapse"] and "collapse" in w.active
     assert w.add_quality(point(50, div=0.8)) == []          # once while it lasts
-    assert w.add_quality(point(60, div=0.3)) == [] and w.active == {}
+    ended = w.add_quality(point(60, div=0.3))                # it cleared: the window withdraws the warning
+    assert [(x.kind, x.step) for x in ended] == [("collapse-ended", 600)] and w.active == {}
+    assert "over" in ended[0].message()
     w.add_quality(point(70, div=0.7))
     assert [x.kind for x in w.add_quality(point(80, div=0.7))] == ["collapse"]
 
@@ -198,3 +200,41 @@ def test_a_generator_that_outputs_one_image_raises_collapse_in_a_training_sessio
         assert len(session.run.read_quality()) == 4      # recorded in the run folder (quality.jsonl)
     finally:
         session.close()
+
+
+def test_d_wins_reports_when_it_is_over():
+    w = Watchdog("ns")
+    assert [x.kind for x in w.add_rows(rows(0, 40, 0.99, 0.01))] == ["d-wins"]
+    assert w.add_rows(rows(40, 1, 0.99, 0.01, step0=400)) == []
+    over = w.add_rows(rows(41, 5, 0.5, 0.5, step0=410))
+    assert [x.kind for x in over] == ["d-wins-ended"] and w.active == {}
+    assert w.add_rows(rows(46, 5, 0.5, 0.5, step0=460)) == []          # reported once
+
+
+# ---------------------------------------------------------------- where the trouble began
+def q(step, score, coverage=10, div=0.3):
+    return {"step": step, "score": score, "coverage": coverage, "diversity_collapse": div}
+
+
+def test_trouble_starts_at_the_best_healthy_check_before_the_slide():
+    history = [q(100, 40, 6, 0.5), q(200, 70, 10, 0.3), q(300, 75, 10, 0.35), q(400, 50, 7, 0.5),
+               q(500, 30, 3, 0.7), q(600, 25, 1, 0.9), q(700, 90, 10, 0.2)]   # 700: after the warning
+    assert trouble_start(history, 600) == 300
+    # classes lost count as trouble even while the samples still vary
+    assert trouble_start([q(100, 60, 10), q(200, 80, 5, 0.4), q(300, 50, 4, 0.4)], 300) == 100
+
+
+def test_a_run_that_never_drew_varied_digits_was_in_trouble_from_the_start():
+    history = [q(50, 29, 1, 0.97), q(150, 25, 0, 0.99), q(250, 26, 0, 0.96)]
+    assert trouble_start(history, 250) == 0
+    assert trouble_start([], 250) == 0
+
+
+def test_the_fix_branches_from_the_last_snapshot_before_the_trouble():
+    from gan_studio.core.training.diagnostics import fix_snapshot
+
+    history = [q(100, 60, 10, 0.4), q(250, 80, 10, 0.3), q(450, 40, 5, 0.7), q(600, 30, 2, 0.8)]
+    assert fix_snapshot([100, 141, 200, 283, 400, 566, 800], history, 600) == 200
+    never = [q(50, 29, 1, 0.97), q(150, 25, 0, 0.99)]
+    assert fix_snapshot([141, 100, 200], never, 200) == 100          # from the start: the first snapshot
+    assert fix_snapshot([700], never, 600) is None                   # none before the warning

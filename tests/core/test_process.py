@@ -213,7 +213,7 @@ def test_live_learning_rate_applies_to_later_rows(inbox, loaded):
     assert all(r["lr_g"] == pytest.approx(2e-4) for r in rows[:first_new])
     assert all(r["lr_g"] == pytest.approx(1e-3) and r["lr_d"] == pytest.approx(2e-4) for r in rows[first_new:])
     assert [r["step"] for r in rows] == list(range(rows[0]["step"], rows[-1]["step"] + 1))
-    assert [e.text for e in inbox.since_mark(P.Status)] == ["Applied lr_g = 0.001"]
+    assert [e.text for e in inbox.since_mark(P.Status)] == ["Applied generator LR 0.001"]   # the field by its name
 
 
 def test_save_to_a_folder_writes_the_run(inbox, loaded, tmp_path):

@@ -54,6 +54,61 @@ def test_thinning_keeps_the_limit_the_first_and_the_newest(tmp_path):
                                                for s in steps)
 
 
+class BigTrainer(FakeTrainer):
+    """Snapshots of about 100 kB each."""
+
+    def state(self):
+        state = super().state()
+        state["weights"]["G.big"] = torch.zeros(25_000)
+        return state
+
+
+def folder_bytes(path):
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def test_the_disk_budget_bounds_the_whole_run_folder_at_every_moment(tmp_path):
+    (tmp_path / "weights.safetensors").write_bytes(b"x" * 150_000)      # the rest of the run: 150 kB
+    budget = 600_000
+    store = sn.SnapshotStore(tmp_path, budget_bytes=budget)
+    t = BigTrainer()
+    size = len(sn.state_bytes(t.state()))
+    assert 90_000 < size < 110_000
+    peak = 0
+    for step in range(100, 60_000, 50):
+        t.step_count = step
+        if store.maybe_take(t) is not None:
+            peak = max(peak, folder_bytes(tmp_path))
+    steps = [s.step for s in store.list()]
+    assert len(steps) == (budget - 150_000) // size == 4          # as many as fit beside the rest
+    assert steps[0] == 100 and steps[-1] >= 40_000                 # the first and the newest stay
+    assert peak <= budget                                          # never over, not even while writing one
+    # a budget too small for two still keeps the first and the newest
+    tight = sn.SnapshotStore(tmp_path / "tight", budget_bytes=50_000)
+    for step in (100, 200, 400, 800):
+        t.step_count = step
+        tight.take(t)
+    assert [s.step for s in tight.list()] == [100, 800]
+
+
+def test_every_preset_has_the_default_disk_budget_and_the_form_shows_it():
+    from gan_studio.core.config import field_spec
+    from gan_studio.core.presets import load_presets
+
+    spec = field_spec("train.disk_mb")
+    assert spec.label == "Disk budget per run" and spec.group and spec.unit == "MB"
+    assert {p.config().train.disk_mb for p in load_presets()} == {60.0}
+
+
+def test_a_session_passes_its_budget_to_the_snapshot_store(tmp_path):
+    cfg = tiny_config()
+    session = TrainingSession(cfg.replace(train=cfg.train.replace(disk_mb=12.5)), tmp_path / "run")
+    try:
+        assert session.state_snapshots().budget_bytes == int(12.5 * 2**20)
+    finally:
+        session.close()
+
+
 def test_training_in_chunks_takes_each_snapshot_on_its_exact_spacing_step(tmp_path):
     """The session ends a chunk at a due snapshot step, so where snapshots land does not depend on how
     many steps a chunk holds (the window's chunks follow the machine's speed)."""

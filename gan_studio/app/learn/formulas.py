@@ -136,7 +136,8 @@ class FormulaPanel(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(14)
         self.layout().replaceWidget(self.grid_host, host)
-        self.grid_host.deleteLater()
+        self.grid_host.hide()           # at once: deleteLater waits for the event loop, and until then the old
+        self.grid_host.deleteLater()    # chips would be drawn over the new ones
         self.grid_host = host
         self.chips = {}
         d_terms, g_terms = FORMULAS[kind]

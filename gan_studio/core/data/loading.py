@@ -239,9 +239,10 @@ def _load_sample(cfg, image_size, channels, progress, cancel) -> LoadedDataset:
                                  f"reinstall GAN Studio or download MNIST with `gan-studio download mnist`.")
     arrays, described = _read_files(files, progress, cancel)
     train, heldout, classes = _assemble(arrays, cfg, DIGIT_NAMES, image_size, channels, progress, cancel)
-    full = (Message("all of MNIST is already on this computer: choose MNIST in the Dataset panel or --dataset mnist")
+    full = (Message("all of MNIST is already on this computer: choose MNIST as the Source in the Dataset panel "
+                    "(command line: --dataset mnist)")
             if is_complete_idx_folder(usable_dataset_dir("mnist"))
-            else Message("download full MNIST with `gan-studio download mnist` or the Dataset panel"))
+            else Message("download full MNIST in the Dataset panel (command line: gan-studio download mnist)"))
     notes = [Message("Offline sample in use ({n} MNIST digits, {per_class} per class); {full}.",
                      n=f"{len(arrays['train-images']):,}", per_class=f"{len(arrays['train-images']) // 10:,}",
                      full=full)]

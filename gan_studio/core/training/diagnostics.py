@@ -248,7 +248,8 @@ def verdict(point_or_score) -> Verdict:
 # ---------------------------------------------------------------- warnings
 @dataclass(frozen=True)
 class TrainingWarning:
-    kind: str           # "collapse", "d-wins", "diverged" or "not-saved" (core/training/session.py)
+    kind: str           # "collapse", "d-wins", "diverged" or "not-saved" (core/training/session.py); "collapse-ended"
+                        # and "d-wins-ended" when those conditions clear (`ended_warning`)
     step: int
     title: str
     text: str           # what is happening, from the numbers
@@ -258,7 +259,56 @@ class TrainingWarning:
         return {"kind": self.kind, "step": self.step, "title": self.title, "text": self.text, "advice": self.advice}
 
     def message(self) -> str:
+        if self.kind.endswith(ENDED):
+            return f"the {self.kind[:-len(ENDED)]} warning is over (step {self.step:,})"
         return f"{self.title} (step {self.step:,}): {self.text} {self.advice}"
+
+
+# The collapse warning's one-click fix (the window's Branch dialog opens with it filled in): the calmer recipe of
+# the seed-mlp-fixed preset that a branch can apply without touching the networks.  Measured on lesson 1 by
+# benchmarks/lesson_fixes.py.
+COLLAPSE_FIX = {"train.loss": "hinge", "train.beta1": 0.5, "train.lr_g": 5e-4, "train.lr_d": 5e-4}
+
+ENDED = "-ended"       # a warning of kind "<kind>-ended" says that the "<kind>" warning's condition is over
+
+
+def ended_warning(kind: str, step: int) -> TrainingWarning:
+    """The report that a warning's condition has cleared (the window withdraws the warning)."""
+    return TrainingWarning(kind + ENDED, int(step), "", "", "")
+
+
+def trouble_start(points, warned_step: int) -> int:
+    """The step where the trouble behind a collapse warning at `warned_step` began, from the quality history
+    (dicts or `QualityPoint`s): the best-scoring check that was still healthy — samples varied (diversity_collapse
+    under COLLAPSE_DIVERSITY) with no classes lost — before the warning; 0 when no check was healthy (the run
+    never drew varied digits, like the seed's MLP: the trouble began at the start)."""
+    rows = []
+    for p in points:
+        get = p.get if isinstance(p, dict) else p.__dict__.get
+        step = int(get("step") or 0)
+        if step <= warned_step:
+            rows.append((step, float(get("score") or 0.0), float(get("diversity_collapse") or 0.0),
+                         int(get("coverage") or 0)))
+    best_coverage = 0
+    healthy = []
+    for step, score, diversity, coverage in rows:
+        best_coverage = max(best_coverage, coverage)
+        if diversity < COLLAPSE_DIVERSITY and best_coverage - coverage < COVERAGE_DROP:
+            healthy.append((score, step))
+    if not healthy:
+        return 0
+    return max(healthy)[1]
+
+
+def fix_snapshot(snapshot_steps, points, warned_step: int) -> int | None:
+    """The snapshot a collapse fix branches from: the last one at or before `trouble_start`, else the first
+    (the trouble began before any snapshot); None when the run has no snapshot before the warning."""
+    steps = sorted(int(s) for s in snapshot_steps if int(s) <= warned_step)
+    if not steps:
+        return None
+    start = trouble_start(points, warned_step)
+    before = [s for s in steps if s <= start]
+    return before[-1] if before else steps[0]
 
 
 def divergence_warning(advice: str, step: int) -> TrainingWarning:
@@ -332,8 +382,8 @@ class Watchdog:
                                 "generated ones fake (D(G(z)) ≈ {fake}), so the generator learns almost nothing "
                                 "from it.", seconds=f"{DWINS_SECONDS:.0f}", real=f"{self._real:.2f}",
                                 fake=f"{self._fake:.2f}"),
-                        "Try: halve the discriminator's learning rate, keep D:G steps at 1, or use a recipe with "
-                        "spectral norm in D (the quick-digits or seed-mlp-fixed presets).")
+                        "Try: halve the discriminator's learning rate, keep D:G steps at 1, or use a preset whose "
+                        "discriminator is held back (spectral norm: Quick digits, Classic MLP GAN — fixed).")
                     self.active["d-wins"] = w
                     out.append(w)
             else:
@@ -341,6 +391,7 @@ class Watchdog:
                 if self._dwins_on:
                     self._dwins_on = False
                     self.active.pop("d-wins", None)
+                    out.append(ended_warning("d-wins", step))
         return out
 
     # ---- mode collapse on any dataset (pixels, no classifier)
@@ -383,6 +434,7 @@ class Watchdog:
             if self._collapse_on:
                 self._collapse_on = False
                 self.active.pop("collapse", None)
+                return [ended_warning("collapse", point.step)]
         if self._collapse_run < COLLAPSE_CHECKS or self._collapse_on:
             return []
         self._collapse_on = True
@@ -395,9 +447,9 @@ class Watchdog:
         w = TrainingWarning(
             "collapse", point.step, "Mode collapse",
             Message("The generator is collapsing: {what}.", what=what),
-            "Try: branch from a snapshot before it started with lower learning rates (Adam β1 0.5), or use a "
-            "recipe with batch norm in G and spectral norm in D (seed-mlp-fixed, quick-digits); a conditional "
-            "generator covers every class by construction.")
+            "Try: go back to a snapshot from before it started and train on with a calmer recipe (hinge loss, "
+            "Adam β1 0.5), or use a preset whose generator normalises its layers (Classic MLP GAN — fixed, Quick "
+            "digits); a conditional generator covers every class by construction.")
         self.active["collapse"] = w
         return [w]
 

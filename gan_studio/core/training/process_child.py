@@ -18,6 +18,7 @@ from collections import deque
 from pathlib import Path
 
 from . import protocol as P
+from ..config import field_label
 from ..messages import Message
 
 EMIT_INTERVAL = 1 / 20          # seconds between metric batches
@@ -271,8 +272,9 @@ class TrainingLoop:
     def _on_set_hparams(self, cmd: P.SetHparams) -> None:
         session = self._need_session()
         session.trainer.set_hparams(**cmd.values)
-        self.send(P.Status(text=Message("Applied {changes}", changes=", ".join(
-            f"{k} = {v:g}" if isinstance(v, float) else f"{k} = {v}" for k, v in cmd.values.items()))))
+        self.send(P.Status(text=Message("Applied {changes}", changes=", ".join(   # "generator LR 0.03", not "lr_g"
+            f"{field_label('train.' + k)} {v:g}" if isinstance(v, float) else f"{field_label('train.' + k)} {v}"
+            for k, v in cmd.values.items()))))
 
     def _on_pause(self, cmd: P.Pause) -> None:
         if self.running and not self.paused:

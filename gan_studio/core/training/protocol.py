@@ -85,7 +85,8 @@ Events (training process → window):
   Diverged    advice: str, step: int                                   rolled back to `step`, paused
   Quality     point: QualityPoint dict                                 after the metrics of its step;
                                                                        also in the run's quality.jsonl
-  Warned      kind: "collapse" | "d-wins", step, title, text, advice   a TrainingWarning
+  Warned      kind: "collapse" | "d-wins" (| "…-ended"), step, title,   a TrainingWarning (…-ended: its
+              text, advice                                            condition is over)
   Snapshots   items: [{"step", "bytes", "path"}], total_bytes: int     the run's trainer snapshots
                                                                        (one was written or dropped)
   Saved       path: str, step: int, auto: bool                         a checkpoint (auto: autosave)

@@ -203,6 +203,7 @@ class TrainingSession:
         store = getattr(self, "_store", None)
         if store is None or store.run_path != self.run.path:     # Save as may have moved the run
             store = self._store = SnapshotStore(self.run.path)
+        store.budget_bytes = int(self.config.train.disk_mb * 2**20)   # changeable between two trainings
         return store
 
     @property

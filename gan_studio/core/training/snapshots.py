@@ -9,8 +9,12 @@ written atomically (`core/atomic.py`).
 Spacing keeps the disk bounded: the first snapshot at step `FIRST_STEP`,
 then each at least `RATIO` (√2) times the step of the one before, so a run
 of n steps holds about 2·log2(n / 100) of them (15 at 13,000 steps); past
-`MAX_SNAPSHOTS` the one whose removal leaves the smallest gap (in log steps)
-is deleted, never the newest.  `TrainingSession.advance` ends its chunk of
+`MAX_SNAPSHOTS`, or past what the run's disk budget (`TrainConfig.disk_mb`,
+60 MB by default) leaves beside the rest of the run folder, the one whose
+removal leaves the smallest gap (in log steps) is deleted, never the first
+nor the newest (so at least `MIN_KEEP` are kept, whatever the budget).
+Before a snapshot is written, room is made for it, so the folder stays
+within the budget also while one is being written.  `TrainingSession.advance` ends its chunk of
 steps where a snapshot is due, so snapshots land on exactly these steps
 whatever the machine's speed.
 
@@ -36,6 +40,7 @@ FOLDER = "snapshots"
 FIRST_STEP = 100
 RATIO = 2 ** 0.5
 MAX_SNAPSHOTS = 30
+MIN_KEEP = 2            # the first and the newest snapshot stay whatever the disk budget
 _NAME = re.compile(r"^step_(\d{7,})\.safetensors$")
 
 
@@ -148,12 +153,34 @@ class SnapshotStore:
     """The snapshots of one run folder, taken as training goes (`maybe_take` after each chunk, which
     `TrainingSession.advance` ends at a `due` step)."""
 
-    def __init__(self, run_path, first: int | None = None, ratio: float | None = None, limit: int | None = None):
+    def __init__(self, run_path, first: int | None = None, ratio: float | None = None, limit: int | None = None,
+                 budget_bytes: int = 0):
+        """`budget_bytes`: what the whole run folder may take (0: no budget), `TrainConfig.disk_mb`."""
         self.run_path = Path(run_path)
         self.first = int(FIRST_STEP if first is None else first)
         self.ratio = float(RATIO if ratio is None else ratio)
         self.limit = int(MAX_SNAPSHOTS if limit is None else limit)
+        self.budget_bytes = int(budget_bytes)
         self._next: int | None = None       # cached next_due (the folder is listed once, not every chunk)
+
+    def other_bytes(self) -> int:
+        """What the run folder holds besides its snapshots (checkpoint, samples, metrics)."""
+        total = 0
+        for path in self.run_path.rglob("*"):
+            try:
+                if path.is_file() and path.parent != self.folder:
+                    total += path.stat().st_size
+            except OSError:
+                continue
+        return total
+
+    def budget_limit(self, snapshot_bytes: int) -> int:
+        """How many snapshots of `snapshot_bytes` fit the disk budget beside the rest of the run (at least
+        MIN_KEEP, at most `limit`)."""
+        if self.budget_bytes <= 0 or snapshot_bytes <= 0:
+            return self.limit
+        room = self.budget_bytes - self.other_bytes()
+        return max(MIN_KEEP, min(self.limit, room // snapshot_bytes))
 
     @property
     def folder(self) -> Path:
@@ -184,6 +211,8 @@ class SnapshotStore:
         step = trainer.step_count
         path = self.folder / snapshot_name(step)
         data = state_bytes(trainer.state())
+        limit = self.budget_limit(len(data))
+        self.thin(limit - 1)                # room for this one first: the folder never goes over the budget
         try:
             size = write_state(path, data)
         except OSError as exc:
@@ -191,18 +220,20 @@ class SnapshotStore:
             self._next = max(step + 1, math.ceil(step * self.ratio), self.first)
             raise SnapshotError(f"could not write the snapshot {path}: "
                                 f"{describe_write_failure(path, exc, len(data))}") from exc
-        self.thin()
+        self.thin(limit)
         self._next = None
         return SnapshotInfo(step, path, size)
 
     def maybe_take(self, trainer) -> SnapshotInfo | None:
         return self.take(trainer) if trainer.step_count > 0 and self.due(trainer.step_count) else None
 
-    def thin(self) -> list[int]:
-        """Delete snapshots beyond the limit: each time the one closest (in log steps) to its neighbours."""
+    def thin(self, limit: int | None = None) -> list[int]:
+        """Delete snapshots beyond `limit` (default: `self.limit`): each time the one closest (in log steps) to
+        its neighbours, never the first nor the newest."""
+        limit = self.limit if limit is None else int(limit)
         snaps = self.list()
         removed = []
-        while len(snaps) > self.limit:
+        while len(snaps) > limit:
             best, best_gap = None, math.inf
             for i in range(1, len(snaps) - 1):      # never the first nor the newest
                 gap = math.log(max(snaps[i + 1].step, 1)) - math.log(max(snaps[i - 1].step, 1))
