@@ -125,6 +125,22 @@ def test_training_in_chunks_takes_each_snapshot_on_its_exact_spacing_step(tmp_pa
         session.close()
 
 
+def test_lockstep_chunks_run_every_step_asked_for_and_still_take_the_snapshots(tmp_path):
+    """torchrun's ranks must run the same steps per chunk (only rank 0 has snapshots): with
+    exact_snapshot_steps=False no chunk is cut short, and each snapshot lands at the end of its chunk."""
+    session = TrainingSession(tiny_config(), tmp_path / "run")
+    try:
+        ends = []
+        while session.step < 300:
+            session.advance(37, exact_snapshot_steps=False)
+            ends.append(session.step)
+        assert ends == [37 * i for i in range(1, len(ends) + 1)]
+        steps = [s.step for s in sn.list_snapshots(session.run.path)]
+        assert len(steps) >= 3 and all(step % 37 == 0 for step in steps)
+    finally:
+        session.close()
+
+
 def test_a_snapshot_round_trips_the_whole_trainer_state(tmp_path):
     session = TrainingSession(tiny_config(), tmp_path / "run")
     try:

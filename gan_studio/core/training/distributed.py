@@ -213,7 +213,7 @@ class Distributed:
                 break
             n = chunk if not max_steps else min(chunk, max_steps - (trainer.step_count - start_step))
             try:
-                update = session.advance(n)
+                update = session.advance(n, exact_snapshot_steps=False)   # every rank runs n steps
             except TrainingDiverged as exc:
                 diverged = exc
                 continue

@@ -263,8 +263,13 @@ class TrainingSession:
             self.trainer.threads = set_threads(t.threads)
         return reload
 
-    def advance(self, steps: int = 1) -> SessionUpdate:
-        """Run up to `steps` steps (fewer if the target is reached) and flush their metrics."""
+    def advance(self, steps: int = 1, exact_snapshot_steps: bool = True) -> SessionUpdate:
+        """Run up to `steps` steps (fewer if the target is reached) and flush their metrics.
+
+        `exact_snapshot_steps`: end the chunk early where a trainer snapshot falls due, so it lands on its
+        spacing step.  Processes that train in lockstep (torchrun) pass False: only rank 0 has a run folder
+        and snapshots, and a chunk that ended early on rank 0 alone would pair one rank's gradient exchange
+        with another's stop vote (gloo aborts: "Received data size doesn't match expected size")."""
         t = self.trainer
         update = SessionUpdate()
         store = self.state_snapshots()
@@ -272,7 +277,7 @@ class TrainingSession:
             if t.target_reached():
                 break
             t.step()
-            if store is not None and store.due(t.step_count):
+            if exact_snapshot_steps and store is not None and store.due(t.step_count):
                 break       # end the chunk here, so the trainer snapshot lands on its exact spacing step
         update.records = t.flush()
         update.warnings = self.watchdog.add_rows(update.records)
