@@ -962,3 +962,32 @@ def test_animations_and_png_folders_are_rendered_one_image_at_a_time(tmp_path, f
         tracemalloc.stop()
     assert len(out) == (48 if fmt == "png" else 1)
     assert peak < all_frames / 4, (peak, all_frames)
+
+
+def test_a_scratch_run_that_cannot_be_saved_elsewhere_either_stays_where_it_was(gs_home, monkeypatch):
+    """A scratch run (the window's unsaved runs, also resumable with the CLI) is *moved* by `relocate`: when the
+    save at the new place then fails, it must be moved back, never deleted with the failed copy."""
+    from gan_studio.core.run_folders.runs import new_scratch_dir
+
+    scratch = new_scratch_dir()
+    session = bad.training_session(scratch)
+    _advance_to(session, 3)
+    session.save("paused")
+    _advance_to(session, 6)
+    rescue = gs_home / "rescue"
+    real = runs_mod._write_file
+
+    def full_there(path, data):
+        if rescue in path.parents:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(runs_mod, "_write_file", full_there)
+    try:
+        with pytest.raises(RunError, match="could not be saved anywhere else either"):
+            session.save_elsewhere("finished", places=[rescue])
+    finally:
+        session.close()
+    assert RunFolder.open(scratch).step == 3                 # the run and its last good save are still there
+    assert session.run.path == scratch
+    assert list(rescue.glob("*")) == []                     # no half copy left behind

@@ -309,8 +309,9 @@ class TrainingLoop:
         try:
             session.write_pending("running")
         except RunError as exc:
-            self.send(P.NotSaved(what="checkpoint", step=session.step, reason=str(exc),
-                                 kept_step=session.run.step if session.run is not None else 0))
+            kept = session.run.step if session.run is not None else 0
+            what = "metrics" if kept == session.step and session.step > 0 else "checkpoint"   # saved, rows not
+            self.send(P.NotSaved(what=what, step=session.step, reason=str(exc), kept_step=kept))
             return False
         self._save_failed = False
         self.send(P.Saved(path=str(session.run.path), step=session.step, auto=True))

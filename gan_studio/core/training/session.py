@@ -417,21 +417,29 @@ class TrainingSession:
             target = base / f"{self.run.path.name}-rescued-{time.strftime('%Y%m%d-%H%M%S')}"
             original = self.run.path
             self.close()
+            how = None
             try:
-                self.run.relocate(target)
+                how = self.run.relocate(target)
                 self._lock(self.run.path)
                 self.save(status)
                 return self.run.path
             except (RunError, OSError) as exc:
                 tried.append(f"{base} ({exc})")
-                if self.run.path != original:       # copied, then the save failed there: drop the copy
+                if self.run.path != original and how == "moved":    # a scratch run was moved: move it back
+                    self.close()
+                    try:
+                        shutil.move(str(self.run.path), str(original))
+                        self.run.path = original
+                    except OSError:
+                        pass        # it stays (whole) at the new place, which `self.run.path` names
+                elif self.run.path != original:     # copied, then the save failed there: drop the copy
                     shutil.rmtree(self.run.path, ignore_errors=True)
                     self.close()
                     self.run.path = original
                 else:
                     shutil.rmtree(target, ignore_errors=True)
                 try:
-                    self._lock(original)
+                    self._lock(self.run.path)       # the original folder (or a moved run that could not go back)
                 except Exception:  # noqa: BLE001 - someone else holds it now: keep trying the places
                     self.lock = None
         raise RunError("the run could not be saved anywhere else either: " + "; ".join(tried or ["no place to try"]))
