@@ -714,7 +714,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="grid.png or latents.npy")
     p.set_defaults(func=cmd_sample)
 
-    p = sub.add_parser("evaluate", help="quality of a run's generator against held-out real digits")
+    p = sub.add_parser("evaluate", help="quality of a run's generator: a score against held-out real digits "
+                                         "(digit runs only), else diversity and near-copies of the folder")
     p.add_argument("run", metavar="RUN", help="the run folder")
     p.add_argument("--n", type=_int_in(1, MAX_SAMPLES, "--n"), default=2000,
                    help=f"generated images to compare (1–{MAX_SAMPLES:,}; default: %(default)s)")

@@ -146,19 +146,24 @@ class Experiment:
         if not self.active:
             from .data.folder import FOLDER_PRESET, folder_recipe, shape_for_data
 
-            shape = shape_for_data(self.config.data, data)
+            old = self.config.data
+            folder = data.source == "folder" and bool(data.path)
+            changed = folder and (old.source != "folder" or old.path != data.path)
+            recipe = None
+            if changed or (folder and (data.folder_labels != old.folder_labels or self.folder_recipe is None)):
+                recipe = folder_recipe(data.path, data.folder_labels)      # one look at the folder
+            # a new folder decides the shape (the recipe's, as `shape_for_data` would); leaving one goes to 28 gray
+            shape = (recipe.image_size, recipe.channels) if changed else shape_for_data(old, data)
             if shape is not None:
                 cfg = cfg.replace(model=cfg.model.replace(image_size=shape[0], channels=shape[1]))
             if data.source != "folder":
                 self.folder_recipe = None
-                if self.config.data.source == "folder" and self.preset_key == FOLDER_PRESET:
+                if old.source == "folder" and self.preset_key == FOLDER_PRESET:
                     # the folder's recipe leaves with the folder: back to the default
                     p = get_preset(DEFAULT_PRESET).config()
                     cfg = with_values(cfg, {k: get_value(p, k) for k in PRESET_KEYS}).replace(
                         preset=DEFAULT_PRESET, name=DEFAULT_PRESET)
-            elif data.path and (shape is not None or data.folder_labels != self.config.data.folder_labels
-                                or self.folder_recipe is None):
-                recipe = folder_recipe(data.path, data.folder_labels)
+            elif recipe is not None:
                 self.folder_recipe = recipe
                 if recipe.preset is not None and cfg.model.conditional:
                     p = get_preset(recipe.preset).config()

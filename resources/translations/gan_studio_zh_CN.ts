@@ -4944,8 +4944,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/training/diagnostics.py" />
-            <source>Try: roll back to a snapshot from before it, lower both learning rates, or use the “Own images” recipe (DiffAugment keeps a small folder's generator varied).</source>
-            <translation>可尝试：回退到此前的快照、降低两个学习率，或使用“自己的图像”配方（DiffAugment 让小文件夹的生成器保持多样）。</translation>
+            <source>Try: wait a little (a small folder's run may recover by itself), roll back to a snapshot from before it, lower both learning rates, or turn on Augmentation (DiffAugment) in Advanced.</source>
+            <translation>可尝试：稍等片刻（小文件夹的训练可能自行恢复）、回退到此前的快照、降低两个学习率，或在“高级”中打开数据增强（DiffAugment）。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/training/diagnostics.py" />
@@ -5208,10 +5208,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>Favourites could not be read: {error}</source>
             <translation type="vanished">无法读取收藏：{error}</translation>
-        </message>
-        <message>
-            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (about a tenth of DCGAN's parameters at 64 px) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (colour, a small shift, a cut-out square), so it cannot memorise a small folder and the generator keeps varying; small batches with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
-            <translation type="vanished">适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时约为 DCGAN 参数量的十分之一），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（颜色、小幅平移、挖去一个方块），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用小批量和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
         </message>
         <message>
             <source>Generator (*.safetensors)</source>

@@ -173,3 +173,23 @@ def test_nearest_upsampling_generator_draws_the_right_shape_without_transposed_c
     assert g(torch.randn(2, 64)).shape == (2, 3, size, size)
     classic = build_generator(ModelConfig(arch="dcgan", image_size=size, channels=3, g_width=8))
     assert any(isinstance(m, torch.nn.ConvTranspose2d) for m in classic.modules())    # the default is unchanged
+
+
+def test_evaluate_never_scores_a_folder_with_the_digit_classifier(tmp_path, gs_home, capsys, monkeypatch):
+    from gan_studio.cli import main
+    from gan_studio.core import metrics
+
+    plain = red_on_white(tmp_path / "plain")
+    out = tmp_path / "run"
+    assert main(["train", "--dataset", "folder", "--data-path", str(plain), "--steps", "2", "--out", str(out)]) == 0
+    capsys.readouterr()
+
+    def no_classifier(*_a, **_k):
+        raise AssertionError("the digit classifier was loaded for a folder of images")
+
+    monkeypatch.setattr(metrics.QualityMeter, "load_default", classmethod(no_classifier))
+    assert main(["evaluate", str(out), "--n", "32"]) == 0
+    text = capsys.readouterr().out
+    assert "no quality score: it is for handwritten digits only" in text
+    assert "vary" in text and "nearest training image" in text
+    assert "/100" not in text

@@ -414,8 +414,8 @@ class Watchdog:
             "collapse", int(step), "Mode collapse",
             Message("The samples vary only {percent} % as much as the training images do: the generator draws "
                     "nearly the same picture for every input.", percent=f"{100 * report.ratio:.0f}"),
-            "Try: roll back to a snapshot from before it, lower both learning rates, or use the “Own images” "
-            "recipe (DiffAugment keeps a small folder's generator varied).")
+            "Try: wait a little (a small folder's run may recover by itself), roll back to a snapshot from "
+            "before it, lower both learning rates, or turn on Augmentation (DiffAugment) in Advanced.")
         self.active["collapse"] = w
         return [w]
 
