@@ -36,6 +36,42 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid` (Linux /proc).  torchrun starts each rank in a session of its own, so
+    killing torchrun's process group leaves the ranks running: they must be found and killed one by one."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def kill_torchrun(proc: subprocess.Popen) -> None:
+    """SIGKILL torchrun and every rank at once (nothing gets to save), and wait until all are gone."""
+    from gan_studio.core.run_folders.runlock import pid_alive
+
+    ranks = _descendants(proc.pid)
+    for pid in [proc.pid, *ranks]:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    proc.wait(30)
+    deadline = time.monotonic() + 30
+    while any(pid_alive(p) for p in ranks):
+        assert time.monotonic() < deadline, f"ranks {ranks} outlived SIGKILL"
+        time.sleep(0.1)
+
+
 def default_architecture(**train) -> ExperimentConfig:
     """The default preset (conditional DCGAN, spectral norm, hinge, batch norm in G, EMA), made tiny."""
     train = dict(dict(batch_size=16, threads=1), **train)
@@ -277,7 +313,7 @@ def test_launched_by_torchrun_needs_several_processes(monkeypatch):
 
 
 @pytest.mark.slow  # two interpreter starts under torchrun plus one more: 20-40 s on two cores
-@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups (os.killpg) are POSIX")
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds torchrun's ranks through /proc")
 def test_torchrun_trains_one_run_folder_that_resumes_in_a_single_process(tmp_path):
     from gan_studio.core.training.session import TrainingSession
 
@@ -295,7 +331,7 @@ def test_torchrun_trains_one_run_folder_that_resumes_in_a_single_process(tmp_pat
         try:
             out, err = proc.communicate(timeout=40)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+            kill_torchrun(proc)
             out, err = proc.communicate()
         pytest.fail(f"torchrun did not finish within 120 s:\n{err[-3000:]}")
     assert proc.returncode == 0, err[-3000:]
@@ -362,7 +398,7 @@ def test_rank_0_saves_early_so_a_rank_killed_in_the_first_minute_resumes_from_a_
 
 
 @pytest.mark.slow  # torchrun, ~10 s of training until the first save, then a resume: 30-60 s on two cores
-@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups (os.killpg) are POSIX")
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds torchrun's ranks through /proc")
 def test_torchrun_killed_in_its_first_minute_resumes_from_rank_0s_early_save(tmp_path):
     """Two ranks, killed (SIGKILL, every process) well before the 60 s autosave: `resume` continues from
     rank 0's early save, not from step 0."""
@@ -382,8 +418,7 @@ def test_torchrun_killed_in_its_first_minute_resumes_from_rank_0s_early_save(tmp
         saved = json.loads((run / "checkpoint.json").read_text())["step"]
         assert saved > 0
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)       # every rank and torchrun at once: nothing gets to save
-        proc.wait(30)
+        kill_torchrun(proc)                       # every rank and torchrun at once: nothing gets to save
         proc.stderr.close()
     resume = subprocess.run([sys.executable, "-m", "gan_studio", "resume", str(run), "--steps", "2"], cwd=ROOT,
                             env=dict(env, OMP_NUM_THREADS="1"), capture_output=True, text=True, timeout=120)
