@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
@@ -239,3 +240,53 @@ def test_the_timeline_names_the_disk_budget_and_follows_its_field(qtbot, window)
     assert "25 MB" in timeline.label.toolTip()
     window.experiment.edit(**{"train.disk_mb": 0.0})
     assert "No disk budget" in timeline.label.toolTip()
+
+
+def test_the_collapse_warnings_button_branches_an_unsaved_run_in_one_step(qtbot, window, monkeypatch):
+    """Train (unsaved), a collapse warning comes, one click: the run is saved without a dialog, the Branch
+    dialog opens with the fix filled in, and the branch trains from the snapshot before the trouble."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from gan_studio.app.snapshot_timeline import BranchDialog
+    from gan_studio.core.config import get_value
+    from gan_studio.core.run_folders.runs import RunFolder
+    from gan_studio.core.training.diagnostics import COLLAPSE_FIX
+
+    def no_dialog(*_a, **_k):
+        raise AssertionError("no question and no file dialog on the way to a branch")
+
+    monkeypatch.setattr(QMessageBox, "question", no_dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", no_dialog)
+    opened = []
+
+    def accept(dialog):
+        opened.append(dialog.changes())
+        return BranchDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BranchDialog, "exec", accept)
+    snaps = []
+    window.controller.snapshots.connect(lambda items: snaps.append(items))
+    window.lifecycle.train()
+    qtbot.waitUntil(lambda: bool(snaps) and any(s["step"] >= 100 for s in snaps[-1]), timeout=180000)
+    window.controller.pause()
+    qtbot.waitUntil(lambda: window.experiment.state == "paused", timeout=60000)
+    assert window.experiment.saved_path is None
+    window.controller.warning.emit({"kind": "collapse", "step": window.experiment.step, "title": "Mode collapse",
+                                    "text": "Collapsing.", "advice": "Try: lower rates."})
+    first = window.train_tab.timeline.items[0]["step"]
+    assert window.banner.action_button.text() == f"Branch from step {first:,} with the fix…"
+    ready = []
+    window.controller.ready.connect(ready.append)
+    window.banner.action_button.click()
+    qtbot.waitUntil(lambda: bool(ready), timeout=120000)
+    info = json.loads((window.experiment.run_path / "run.json").read_text("utf-8"))
+    parent = Path(info["lineage"]["parent"])
+    assert info["lineage"]["parent_step"] == first
+    assert parent.name.startswith(window.experiment.config.name + "-")            # saved, named, no dialog
+    parent_config = RunFolder.open(parent).config
+    fix = {k: v for k, v in COLLAPSE_FIX.items() if v != get_value(parent_config, k)}
+    assert fix and opened == [fix]                      # the dialog opened with the fix (what differs) filled in
+    assert set(info["lineage"]["changes"]) == set(fix)
+    assert window.banner.messages() == []                                            # the parent's warning gone
+    window.controller.stop()
+    qtbot.waitUntil(lambda: window.experiment.state == "idle", timeout=60000)

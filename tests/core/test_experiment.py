@@ -26,7 +26,7 @@ OTHER = {
     "train.batch_size": 8, "train.d_steps": 2, "train.updates": "simultaneous", "train.gp_weight": 5.0, "train.ema": 0.9, "train.seed": 3,
     "train.augment": "diffaug",
     "train.device": "cpu", "train.threads": 2, "train.max_steps": 100, "train.max_seconds": 10.0,
-    "train.sample_every": 7, "train.checkpoint_every": 9, "train.autosave_seconds": 30.0, "train.disk_mb": 40,
+    "train.sample_every": 7, "train.checkpoint_every": 9, "train.autosave_seconds": 30.0, "train.disk_mb": 25.0,
 }
 
 

@@ -35,8 +35,9 @@ def lessons() -> list[Lesson]:
             "shrinks to almost nothing while the generator's term −log D(G(z)) grows: the discriminator has won, "
             "and the generator learns little from it. After about a minute a \"Mode collapse\" warning appears: "
             "its button goes back to a snapshot from before the collapse and trains on with a calmer recipe (the "
-            "changes are filled in for you; press Branch and train). Then load the next lesson, which keeps the "
-            "same layers and changes the recipe from the start.")),
+            "changes are filled in for you; press Branch and train). That often, not always, brings digits back "
+            "within a few minutes: the network itself stays the same. Then load the next lesson, which keeps the "
+            "same layer sizes and changes the recipe and the normalisation from the start.")),
         Lesson("fixed", tr("2. The same network, a better recipe"), "seed-mlp-fixed", tr(
             "The same layer sizes as the seed, with batch norm in the generator, LeakyReLU in the discriminator, "
             "Adam with β1 = 0.5 and the hinge loss. Watch the grid turn from grey noise into strokes and then into "
