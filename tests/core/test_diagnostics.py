@@ -238,3 +238,19 @@ def test_the_fix_branches_from_the_last_snapshot_before_the_trouble():
     never = [q(50, 29, 1, 0.97), q(150, 25, 0, 0.99)]
     assert fix_snapshot([141, 100, 200], never, 200) == 100          # from the start: the first snapshot
     assert fix_snapshot([700], never, 600) is None                   # none before the warning
+
+
+def test_a_collapse_seen_in_pixel_diversity_is_withdrawn_when_the_samples_vary_again():
+    """Folders have no digit classifier: their collapse warning comes from pixel diversity, and like the digits'
+    one it is withdrawn (a "collapse-ended" report) once the samples vary again."""
+    from gan_studio.core.training.diagnostics import DIVERSITY_COLLAPSE, DiversityReport
+
+    w = Watchdog(stuck_seconds=1e9)
+    varied, alike = DiversityReport(0.3, 0.3, 1.0, 1.0), DiversityReport(0.01, 0.3, 0.03, 1.0)
+    assert alike.ratio < DIVERSITY_COLLAPSE
+    assert w.add_diversity(100, 10.0, varied) == []
+    reports = [w.add_diversity(200 + i, 20.0 + i, alike) for i in range(3)]
+    assert [[r.kind for r in batch] for batch in reports] == [[], ["collapse"], []]
+    assert set(w.active) == {"collapse"}
+    ended = w.add_diversity(300, 30.0, varied)
+    assert [(r.kind, r.step) for r in ended] == [("collapse-ended", 300)] and w.active == {}

@@ -395,21 +395,30 @@ class Watchdog:
         return out
 
     # ---- mode collapse on any dataset (pixels, no classifier)
-    def add_diversity(self, step: int, elapsed: float, report: DiversityReport) -> list[TrainingWarning]:
-        """A `DiversityProbe` check: the collapse warning for data the digit classifier does not know."""
-        self._best_ratio = max(self._best_ratio, report.ratio)
-        fell = report.ratio < DIVERSITY_COLLAPSE and self._best_ratio >= DIVERSITY_OK
-        stuck = report.ratio < DIVERSITY_STUCK and elapsed >= self.stuck_seconds
-        if fell or stuck:
+    def _collapse_check(self, collapsed: bool, step: int) -> list[TrainingWarning] | None:
+        """Count the checks in a row that look collapsed (quality or diversity).  None: warn now (the caller
+        builds the warning); else what to report instead: nothing, or that a collapse shown before is over."""
+        if collapsed:
             self._collapse_run += 1
         else:
             self._collapse_run = 0
             if self._collapse_on:
                 self._collapse_on = False
                 self.active.pop("collapse", None)
+                return [ended_warning("collapse", step)]
         if self._collapse_run < COLLAPSE_CHECKS or self._collapse_on:
             return []
         self._collapse_on = True
+        return None
+
+    def add_diversity(self, step: int, elapsed: float, report: DiversityReport) -> list[TrainingWarning]:
+        """A `DiversityProbe` check: the collapse warning for data the digit classifier does not know."""
+        self._best_ratio = max(self._best_ratio, report.ratio)
+        fell = report.ratio < DIVERSITY_COLLAPSE and self._best_ratio >= DIVERSITY_OK
+        stuck = report.ratio < DIVERSITY_STUCK and elapsed >= self.stuck_seconds
+        reports = self._collapse_check(fell or stuck, step)
+        if reports is not None:
+            return reports
         w = TrainingWarning(
             "collapse", int(step), "Mode collapse",
             Message("The samples vary only {percent} % as much as the training images do: the generator draws "
@@ -427,17 +436,9 @@ class Watchdog:
         fell = point.diversity_collapse >= COLLAPSE_DIVERSITY and self._best_diversity <= DIVERSE
         stuck = point.diversity_collapse >= STUCK_DIVERSITY and point.elapsed >= self.stuck_seconds
         same = fell or stuck
-        if same or lost >= COVERAGE_DROP:
-            self._collapse_run += 1
-        else:
-            self._collapse_run = 0
-            if self._collapse_on:
-                self._collapse_on = False
-                self.active.pop("collapse", None)
-                return [ended_warning("collapse", point.step)]
-        if self._collapse_run < COLLAPSE_CHECKS or self._collapse_on:
-            return []
-        self._collapse_on = True
+        reports = self._collapse_check(same or lost >= COVERAGE_DROP, point.step)
+        if reports is not None:
+            return reports
         if same:
             what = Message("the samples are nearly all the same image: they vary {percent} % as much as real digits",
                            percent=f"{100 * (1 - point.diversity_collapse):.0f}")
