@@ -552,9 +552,10 @@ class DatasetPanel(QWidget):
 
     def _show_dataset(self, ds) -> None:
         self._current = ds
-        names = list(ds.train.class_names)
+        names = list(ds.train.class_names) if ds.train.labels is not None else []   # a plain folder has none
         if [b.text() for b in self._class_boxes] != names:
-            self._rebuild_classes(names if ds.train.labels is not None else [])
+            self._rebuild_classes(names)
+        self.class_box.setVisible(bool(names))
         counts = ds.train.class_counts()
         self.histogram.set_counts(list(counts), list(counts.values()))
         self.histogram.setVisible(bool(counts))

@@ -41,6 +41,20 @@ def test_a_plain_colour_folder_shows_its_recipe_and_a_true_colour_preview_at_64(
     shown = panel.preview.image().astype(float)           # tiles of 64 px, in colour, light as drawn
     assert shown.ndim == 3 and shown.shape[2] == 3 and shown.shape[1] == 5 * 65 + 1     # 5 columns of 64 px
     assert shown[..., 0].mean() > 100 and shown[..., 0].mean() > shown[..., 1].mean() + 20
+    assert not panel.class_box.isVisible()                # no classes to pick: no empty Classes box
+
+
+def test_the_classes_box_comes_back_for_labelled_data_after_a_plain_folder(qtbot, panel, tmp_path):
+    for i in range(8):
+        Image.fromarray(np.full((28, 28), 40 * (i % 5), np.uint8)).save(tmp_path / f"{i}.png")
+    panel.set_folder(str(tmp_path))
+    qtbot.waitUntil(lambda: not panel.is_busy() and panel.current_dataset() is not None, timeout=20000)
+    assert not panel.class_box.isVisible()
+    combo = panel.source_combo
+    combo.setCurrentIndex(combo.findData("sample"))
+    qtbot.waitUntil(lambda: not panel.is_busy() and panel.current_dataset() is not None
+                    and panel.current_dataset().train.labels is not None, timeout=20000)
+    qtbot.waitUntil(panel.class_box.isVisible, timeout=5000)
 
 
 def test_gray_line_art_can_keep_its_light_background(qtbot, panel, tmp_path):
