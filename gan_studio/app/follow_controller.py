@@ -95,6 +95,7 @@ class FollowController(QObject):
         self.window.experiment.set_config(config)      # the panels show the followed run's settings
         self.window.status.set("device", tr("another process"))
         self.window.train_tab.clear()
+        self.window.train_tab.show_run_quality([])          # until the run's first check arrives, if it has any
         from ..core.training.snapshots import describe_lineage, lineage
 
         self.window.train_tab.timeline.set_lineage(describe_lineage(lineage(run.info)))
@@ -129,6 +130,7 @@ class FollowController(QObject):
             return
         if upd.reset:
             self.window.train_tab.clear()
+            self.window.train_tab.show_run_quality([])      # until the run's first check arrives, if it has any
         if upd.rows:
             self.last_step = int(upd.rows[-1]["step"])
             self.metrics.emit(upd.rows)

@@ -79,12 +79,21 @@ class TrainTab(QWidget):
         self.meter.set_off("")
         self.timeline.clear()
 
+    def show_run_quality(self, quality: list) -> None:
+        """The meter for a run read from its folder (opened or followed): its last check, or why there is none
+        (a run trained from the command line is scored only with --quality)."""
+        if quality:
+            self.meter.set_point(quality[-1])
+        else:
+            self.meter.set_off(tr("No quality checks in this run (yet): the window scores digit runs it trains; "
+                                  "the command line scores them with gan-studio train --quality."))
+
     def load_run(self, rows: list[dict], samples_folder: Path, quality: list[dict] | None = None,
                  snapshots: list | None = None, lineage: str = "") -> None:
         self.plots.set_rows(rows)
         self.plots.set_quality(quality or [])
         self.quality_history = list(quality or [])
-        self.meter.set_point(quality[-1] if quality else None)
+        self.show_run_quality(quality or [])
         self.grid.load_folder(samples_folder)
         self.timeline.set_snapshots(snapshots or [])
         self.timeline.set_lineage(lineage)

@@ -3799,6 +3799,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/train_tab.py" />
+            <source>No quality checks in this run (yet): the window scores digit runs it trains; the command line scores them with gan-studio train --quality.</source>
+            <translation>此运行（尚）没有质量检查：窗口会为它训练的数字运行评分；命令行需使用 gan-studio train --quality 才会评分。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/train_tab.py" />
             <source>Samples from fixed noise</source>
             <translation>固定噪声生成的样本</translation>
         </message>

@@ -290,3 +290,22 @@ def test_the_collapse_warnings_button_branches_an_unsaved_run_in_one_step(qtbot,
     assert window.banner.messages() == []                                            # the parent's warning gone
     window.controller.stop()
     qtbot.waitUntil(lambda: window.experiment.state == "idle", timeout=60000)
+
+
+def test_a_followed_run_without_quality_checks_says_why_the_meter_is_empty(qtbot, window, tmp_path, tiny_cfg):
+    """Following a command-line run trained without --quality, the meter said "Scored every 10 s of training"
+    and stayed blank (issue 26): it says the run has no checks and how the command line scores one."""
+    from gan_studio.core.training.session import TrainingSession
+
+    session = TrainingSession(tiny_cfg, tmp_path / "written")
+    try:
+        session.advance(10)
+        session.save("running")
+        assert window.follow_run(tmp_path / "written")
+        qtbot.waitUntil(lambda: window.follower.last_step >= 10, timeout=30000)
+        text = window.train_tab.meter.verdict.text()
+        assert "--quality" in text and "Scored every 10 s" not in text
+        assert window.train_tab.meter.point is None
+    finally:
+        window.follower.stop()
+        session.close()
