@@ -49,13 +49,23 @@ def missing_onnx_message(parent) -> None:
                                "Safetensors export works without them.").format(cmd=INSTALL_HINT))
 
 
+def export_choices() -> tuple[str, str]:
+    """The save dialog's filters and the suggested suffix: ONNX first where this installation can write it;
+    else safetensors first, and the packaged app (no Python to install ONNX into) offers safetensors only."""
+    if onnx_available():
+        return f"{onnx_filter()};;{safetensors_filter()}", ".onnx"
+    if getattr(sys, "frozen", False):
+        return safetensors_filter(), ".safetensors"
+    return f"{safetensors_filter()};;{onnx_filter()}", ".safetensors"
+
+
 def export_generator_as(parent, model, path=None, fmt: str | None = None, report=None) -> Path | None:
     """Ask for a file (ONNX or safetensors, by filter or suffix) and write the generator there."""
     stem = f"{model.name.split(' ')[0]}-generator"
     if path is None:
-        filters = f"{onnx_filter()};;{safetensors_filter()}"
+        filters, suffix = export_choices()
         chosen, selected = QFileDialog.getSaveFileName(parent, tr("Export generator"),
-                                                       str(last_folder() / f"{stem}.onnx"), filters)
+                                                       str(last_folder() / f"{stem}{suffix}"), filters)
         if not chosen:
             return None
         path = chosen

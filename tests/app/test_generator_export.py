@@ -68,3 +68,23 @@ def test_packaged_app_without_onnx_says_how_to_convert_instead_of_pip(parent, so
     assert "not part of this app" in title
     assert "safetensors" in text and "gan-studio export GENERATOR.safetensors --format onnx" in text
     assert "into GAN Studio's Python environment" not in text
+
+
+@pytest.mark.parametrize("onnx, frozen, first, offered_onnx", [(True, False, ".onnx", True),
+                                                               (False, False, ".safetensors", True),
+                                                               (False, True, ".safetensors", False)])
+def test_the_save_dialog_offers_first_what_this_installation_can_write(parent, source, tmp_path, monkeypatch,
+                                                                       onnx, frozen, first, offered_onnx):
+    """The packaged app pre-selected ONNX and said only after Save that it cannot write it (issue 26)."""
+    import sys
+
+    monkeypatch.setattr(ge, "onnx_available", lambda: onnx)
+    monkeypatch.setattr(sys, "frozen", frozen, raising=False)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _p, _title, suggested, filters: asked.append((suggested, filters)) or ("", ""))
+    assert ge.export_generator_as(parent, source.model) is None
+    suggested, filters = asked[0]
+    assert suggested.endswith(first)
+    assert filters.split(";;")[0] == (ge.onnx_filter() if first == ".onnx" else ge.safetensors_filter())
+    assert (ge.onnx_filter() in filters) == offered_onnx
