@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._rate: tuple[float, int] | None = None   # (elapsed, step) at the start of this training run
         self._pending_rows: list | None = None        # the newest metric batch the read-outs have not shown
         self._pending_followed = False                # … and whether it came from a followed run
+        self._quiet_generator = False      # the generator asked for after training: shown without a tab switch
         self._readout_timer = QTimer(self)
         self._readout_timer.setSingleShot(True)
         self._readout_timer.setInterval(READOUT_MS)
@@ -443,6 +444,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Target reached at step {step:,}").format(step=self.experiment.step), 8000)
         self._rate = None
         self.update_controls()
+        # Gallery and Explore follow the run just trained when they still show the shipped generator (a
+        # generator the user opened stays); the tab on show stays too.
+        if self.follower.path is None and self.model_source.is_shipped(self.model_source.model):
+            self._quiet_generator = self.controller.request_generator()
 
     def _on_saved(self, path: str) -> None:
         if self.experiment.saved_path is not None and Path(path) == self.experiment.saved_path:
@@ -701,6 +706,11 @@ class MainWindow(QMainWindow):
 
     def _on_generator(self, model) -> None:
         self.model_source.set_model(model)
+        if self._quiet_generator:                          # after training: no tab switch, a note instead
+            self._quiet_generator = False
+            self.statusBar().showMessage(tr("Gallery and Explore now show the generator you trained (step {step:,})")
+                                         .format(step=int(model.step or 0)), 8000)
+            return
         self.tabs.setCurrentWidget(self.gallery_tab)
 
     @guarded

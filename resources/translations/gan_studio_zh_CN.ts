@@ -3173,6 +3173,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
+            <source>Gallery and Explore now show the generator you trained (step {step:,})</source>
+            <translation>图库和探索现在显示你训练的生成器（第 {step:,} 步）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
             <source>Generators and runs (*.safetensors run.json)</source>
             <translation>生成器和运行 (*.safetensors run.json)</translation>
         </message>

@@ -152,6 +152,21 @@ def test_target_steps_stops_and_fills_progress(qtbot, window, rows):
     assert window.controls.train_button.text() == "Continue"
 
 
+def test_gallery_follows_the_run_just_trained_without_leaving_the_train_tab(qtbot, window, rows):
+    """After training, Gallery and Explore still showed the shipped generator until Ctrl+G (issue 26)."""
+    if window.model_source.model is None:
+        pytest.skip("an installation without the pretrained generator")
+    assert window.model_source.is_shipped(window.model_source.model)
+    window.tabs.setCurrentWidget(window.train_tab)
+    window.controls.set_target_steps(12)
+    with qtbot.waitSignal(window.controller.finished, timeout=60000):
+        window.lifecycle.train()
+    qtbot.waitUntil(lambda: not window.model_source.is_shipped(window.model_source.model), timeout=30000)
+    assert window.model_source.model.step == 12
+    assert window.tabs.currentWidget() is window.train_tab
+    assert "generator you trained" in window.statusBar().currentMessage()
+
+
 def test_training_without_a_target_shows_the_step_not_a_busy_animation(qtbot, window, rows, wait_frames):
     # Qt's busy bar (range 0..0) repaints itself continuously: a share of a core the training process needs.
     window.controls.set_target_steps(0)
