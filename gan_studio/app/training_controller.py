@@ -56,6 +56,7 @@ class TrainingController(QObject):
         self._relay: EventRelay | None = None
         self._thread: QThread | None = None
         self._delay = 0.0
+        self._hello = True              # no process yet: nothing is importing
         self._probe = (0.0, 4)          # (seconds between probes, images of each kind); 0: off
         self._cancel_load = False       # Stop was pressed while the process was loading
         self._shut = False              # shutdown() ran: a prewarm due later starts nothing
@@ -82,6 +83,7 @@ class TrainingController(QObject):
         self._end_relay()
         process = TrainingProcess()
         process.start()
+        self._hello = False             # until the process says Hello it is still importing PyTorch
         relay = EventRelay(process)
         relay.events.connect(self._on_events)
         relay.died.connect(self._on_died)
@@ -269,9 +271,14 @@ class TrainingController(QObject):
         process = self._process
         self._process = None
         if process is not None:
-            if save and self.experiment.loaded:
-                process.send(P.Save())
-            process.send(P.Quit())
+            if not self._hello and not self.experiment.loaded:
+                # Still importing PyTorch (3-10 s on a busy laptop): it holds nothing to save and would read
+                # Quit only once the import is done, so quitting now must not wait for it.
+                process.kill()
+            else:
+                if save and self.experiment.loaded:
+                    process.send(P.Save())
+                process.send(P.Quit())
         self._end_relay()
         if process is not None:
             process.close(timeout)
@@ -287,7 +294,7 @@ class TrainingController(QObject):
                 log.error("the training process sent %s", exc)
 
     def _on_hello(self, ev: P.Hello) -> None:
-        pass
+        self._hello = True
 
     def _on_bye(self, ev: P.Bye) -> None:
         pass

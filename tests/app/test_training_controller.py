@@ -458,3 +458,25 @@ def test_what_the_process_loaded_and_where_train_began_live_in_the_experiment(qa
     assert exp.state == "paused" and exp.loaded
     c.discard()                      # no process: nothing is sent, the experiment forgets the networks
     assert exp.loaded == {} and c.info == {} and exp.state == "idle"
+
+
+def test_quitting_while_the_process_still_imports_pytorch_ends_it_at_once(qtbot, own):
+    """Ctrl+Q while "Preparing PyTorch…" waited 3-10 s for the import to finish (issue 26): a process that has
+    not said Hello holds nothing to save, so it is ended at once instead of being asked to quit."""
+    import signal
+
+    c = own(Experiment(tiny()))
+    c.prewarm()
+    process = c._process
+    assert not c._hello                       # spawned a moment ago: still importing torch
+    c.shutdown()
+    assert process.exitcode == -signal.SIGKILL
+
+
+def test_quitting_after_hello_asks_the_process_to_quit(qtbot, own):
+    c = own(Experiment(tiny()))
+    c.prewarm()
+    process = c._process
+    qtbot.waitUntil(lambda: c._hello, timeout=WAIT)
+    c.shutdown()
+    assert process.exitcode == 0              # it read Quit and left on its own

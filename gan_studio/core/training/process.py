@@ -61,6 +61,7 @@ class TrainingProcess:
     Send commands from one thread, receive events in one (other) thread."""
 
     def __init__(self):
+        self._closed_exitcode = None
         self._proc = None
         self._commands = None
         self._events = None
@@ -94,7 +95,8 @@ class TrainingProcess:
 
     @property
     def exitcode(self):
-        return self._proc.exitcode if self._proc is not None else None
+        """The process's exit code (negative: the signal that ended it); None while it runs or before start."""
+        return self._proc.exitcode if self._proc is not None else self._closed_exitcode
 
     def send(self, command: Command) -> bool:
         """Queue a command; False when the process is gone (the receiver reports why)."""
@@ -155,6 +157,7 @@ class TrainingProcess:
                 conn.close()
             except OSError:
                 pass
+        self._closed_exitcode = proc.exitcode
         self._proc = self._commands = self._events = None
 
     def kill(self) -> None:
