@@ -47,6 +47,7 @@ class ExperimentLifecycle(QObject):
         self.window = window
         self.controller = window.controller
         self.experiment = window.controller.experiment
+        self.setup = None           # the shared setup opened last (its title names the window until a new one)
 
     # -------------------------------------------------------------- train
     @guarded
@@ -178,6 +179,7 @@ class ExperimentLifecycle(QObject):
         if not self.maybe_save():
             return
         self.controller.discard()
+        self.setup = None
         self.window.train_tab.clear()
         self.experiment.set_config(get_preset(DEFAULT_PRESET).config().replace(data=self.experiment.config.data))
         self.window.reset_progress()
@@ -243,6 +245,7 @@ class ExperimentLifecycle(QObject):
         self.experiment.set_config(setup.config)
         w.reset_progress()
         self.setup = setup
+        w.update_controls()         # the window's title names the setup
         name = setup.title or Path(path).stem
         lines = [tr("Setup “{name}” opened: press Train to start it.").format(name=name)]
         lines += [text for text in (setup.lesson, setup.notes) if text] + list(setup.adjusted)
@@ -262,15 +265,18 @@ class ExperimentLifecycle(QObject):
         if issues:
             dialogs.show_message(w, tr("The experiment has problems"), "\n".join(str(i) for i in issues))
             return None
-        kept = getattr(self, "setup", None)
+        kept = self.setup
         if kept is not None and kept.config.preset != exp.config.preset:
             kept = None
-        if kept is None:
+        if kept is None:        # the Learn lesson on this preset, if there is one, says what to watch for
+            from .learn.lessons import lessons
+
+            taught = next((ls for ls in lessons() if ls.preset == exp.config.preset), None)
             try:
-                preset = get_preset(exp.config.preset)
-                kept = Setup(exp.config, title=preset.title, lesson=preset.description)
+                heading = taught.title if taught is not None else get_preset(exp.config.preset).title
             except KeyError:
-                kept = Setup(exp.config)
+                heading = ""
+            kept = Setup(exp.config, title=heading, lesson=taught.watch if taught is not None else "")
         texts = (kept.title if title is None else title, kept.lesson if lesson is None else lesson,
                  kept.notes if notes is None else notes)
         if path is None:

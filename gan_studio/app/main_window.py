@@ -527,7 +527,13 @@ class MainWindow(QMainWindow):
             name = tr("{name} (following)").format(name=self.follower.path.name)
         else:
             path = self.experiment.saved_path or (self.experiment.run_path if self.experiment.opened else None)
-            name = run_title(path) if path is not None else tr("Untitled experiment")
+            setup = self.lifecycle.setup
+            if path is not None:
+                name = run_title(path)
+            elif setup is not None and setup.title and setup.config.preset == self.experiment.config.preset:
+                name = setup.title              # an opened setup names the class's experiment
+            else:
+                name = tr("Untitled experiment")
         self.setWindowModified(self.experiment.dirty)
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 

@@ -158,17 +158,41 @@ def test_a_run_that_cannot_be_opened_is_explained_and_forgotten(qtbot, window, t
     assert window.experiment.config == config and window.experiment.run_path is None
 
 
-def test_export_setup_keeps_the_presets_title_and_lesson(qtbot, window, tmp_path):
+def test_export_setup_fills_in_the_lesson_a_class_reads_not_the_presets_description(qtbot, window, tmp_path):
+    """Issue 26: the lesson field was pre-filled with the preset's technical description."""
+    from gan_studio.app.learn.lessons import lessons
     from gan_studio.core.setup import read_setup
 
     exp = window.experiment
-    preset = get_preset(DEFAULT_PRESET)
-    exp.set_config(preset.config().replace(data=exp.config.data))
+    lesson = next(ls for ls in lessons() if ls.preset == "seed-mlp")
+    exp.set_config(get_preset("seed-mlp").config().replace(data=exp.config.data))
     path = window.lifecycle.export_setup(tmp_path / "shared", notes="for Tuesday")
     setup = read_setup(path)
     assert path == tmp_path / "shared.json"
-    assert (setup.title, setup.lesson, setup.notes) == (preset.title, preset.description, "for Tuesday")
+    assert (setup.title, setup.lesson, setup.notes) == (lesson.title, lesson.watch, "for Tuesday")
     assert setup.config == exp.config
+    # a preset no lesson uses: its title, and no lesson text to delete
+    from gan_studio.core.presets import load_presets
+
+    taught = {ls.preset for ls in lessons()}
+    preset = next(p for p in load_presets() if p.key not in taught)
+    exp.set_config(preset.config().replace(data=exp.config.data))
+    setup = read_setup(window.lifecycle.export_setup(tmp_path / "plain"))
+    assert (setup.title, setup.lesson) == (preset.title, "")
+    assert preset.description not in setup.lesson
+
+
+def test_an_opened_setup_names_the_window_until_a_new_experiment(qtbot, window, tmp_path):
+    from gan_studio.core.setup import Setup, write_setup
+
+    exp = window.experiment
+    path = tmp_path / "class.json"
+    write_setup(path, Setup(get_preset("seed-mlp").config().replace(data=exp.config.data), title="Tuesday's class"))
+    assert "Untitled experiment" in window.windowTitle()
+    assert window.lifecycle.open_setup(path)
+    assert window.windowTitle().startswith("Tuesday's class")
+    window.lifecycle.new_experiment()
+    assert "Untitled experiment" in window.windowTitle()
 
 
 # ------------------------------------------------------------------ faults
