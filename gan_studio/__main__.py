@@ -53,12 +53,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _opens_in_window(word: str) -> bool:
-    """A run folder (or its run.json) that the window can open."""
+    """A run folder (or its run.json), or a shared setup file (a double-click on one runs `gan-studio FILE`),
+    that the window can open."""
     from pathlib import Path
+
+    from .core.setup import is_setup_file
 
     path = Path(word)
     try:
-        return (path.is_dir() and (path / "run.json").is_file()) or (path.is_file() and path.name == "run.json")
+        return ((path.is_dir() and (path / "run.json").is_file()) or (path.is_file() and path.name == "run.json")
+                or (path.is_file() and is_setup_file(path)))
     except OSError:
         return False
 

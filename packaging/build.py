@@ -205,7 +205,7 @@ def add_desktop_files(bundle: Path) -> list[str]:
     if not sys.platform.startswith("linux"):
         return []
     added = []
-    for name in ("install-desktop-entry.sh", "gan-studio.desktop"):
+    for name in ("install-desktop-entry.sh", "gan-studio.desktop", "gan-studio-setup.xml"):
         target = bundle / name
         shutil.copy2(HERE / "linux" / name, target)
         target.chmod(0o755 if name.endswith(".sh") else 0o644)
@@ -432,7 +432,7 @@ SIZE_GROUPS = (   # (label, path prefixes under the bundle); the first match win
 
 
 def size_group(rel: str) -> str:
-    if rel in ("install-desktop-entry.sh", "gan-studio.desktop"):
+    if rel in ("install-desktop-entry.sh", "gan-studio.desktop", "gan-studio-setup.xml"):
         return "menu-entry script and template"
     for label, prefixes in SIZE_GROUPS:
         if rel.startswith(prefixes):

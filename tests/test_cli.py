@@ -491,6 +491,20 @@ def test_open_accepts_a_setup_file(capsys, tmp_path, monkeypatch):
     assert opened == [[str(setup)]]
 
 
+def test_a_setup_file_given_alone_opens_in_the_window(capsys, tmp_path, monkeypatch):
+    """What a double-click on a setup file runs (`gan-studio FILE`, the menu entry's Exec): the window opens
+    it, instead of "neither a command nor a run folder"."""
+    from gan_studio.app import main as app_main
+    from gan_studio.core.config import ExperimentConfig
+    from gan_studio.core.setup import Setup, write_setup
+
+    opened = []
+    monkeypatch.setattr(app_main, "run_app", lambda argv: opened.append(argv) or 0)
+    setup = write_setup(tmp_path / "class.json", Setup(ExperimentConfig(), title="Tuesday"))
+    assert main([str(setup)]) == 0, capsys.readouterr().err
+    assert opened == [[str(setup)]]
+
+
 @pytest.mark.parametrize("content, message", [
     ("{nope", "not valid JSON"),
     ('{"format": "gan-studio-setup", "version": 9}', "newer GAN Studio"),

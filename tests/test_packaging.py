@@ -545,7 +545,7 @@ def test_desktop_entry_script_inside_the_bundle_needs_no_argument(tmp_path):
     """The archive ships the script and template beside the executable (build.py): run with no argument,
     it installs an entry for that folder."""
     bundle = _fake_bundle_dir(tmp_path / "Mes Apps é")
-    for name in ("install-desktop-entry.sh", "gan-studio.desktop"):
+    for name in ("install-desktop-entry.sh", "gan-studio.desktop", "gan-studio-setup.xml"):
         shutil.copy2(PACKAGING / "linux" / name, bundle / name)
     home = tmp_path / "home"
     env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "share"))
@@ -555,3 +555,33 @@ def test_desktop_entry_script_inside_the_bundle_needs_no_argument(tmp_path):
     keys = _desktop_keys((home / "share" / "applications" / "gan-studio.desktop").read_text("utf-8"))
     assert _parse_exec(keys["Exec"]) == [str(bundle / "gan-studio"), "%F"]
     assert "run this script again" in proc.stdout
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or sys.platform.startswith("win"), reason="needs bash")
+def test_setup_files_get_a_type_that_opens_them_in_gan_studio(tmp_path):
+    """Issue 26: a setup file could not be double-clicked open.  The menu entry declares the setup type and
+    the script installs its shared-mime-info definition, whose magic matches what write_setup writes."""
+    import xml.etree.ElementTree as ET
+
+    from gan_studio.core.config import ExperimentConfig
+    from gan_studio.core.setup import Setup, write_setup
+
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    source = PACKAGING / "linux" / "gan-studio-setup.xml"
+    mime_type = ET.parse(source).getroot().find("m:mime-type", ns)
+    kind = mime_type.get("type")
+    keys = _desktop_keys((PACKAGING / "linux" / "gan-studio.desktop").read_text("utf-8"))
+    assert kind in keys["MimeType"].split(";")
+    match = mime_type.find("m:magic/m:match", ns)
+    start, end = (int(x) for x in match.get("offset").split(":"))
+    setup = tmp_path / "class.json"
+    write_setup(setup, Setup(ExperimentConfig(), title="Tuesday"))
+    assert match.get("value").encode() in setup.read_bytes()[start:end + len(match.get("value"))]
+
+    home = tmp_path / "home"
+    proc = _install_entry([str(_fake_bundle_dir(tmp_path / "bundle"))], home)
+    assert proc.returncode == 0, proc.stderr
+    installed = home / "xdg data é" / "mime" / "packages" / "gan-studio-setup.xml"
+    assert installed.read_bytes() == source.read_bytes()
+    assert _install_entry(["--uninstall"], home).returncode == 0
+    assert not installed.exists()

@@ -6,7 +6,8 @@
 #   packaging/linux/install-desktop-entry.sh --uninstall
 #
 # Writes ~/.local/share/applications/gan-studio.desktop (Exec pointing at the bundle's
-# executable) and ~/.local/share/icons/hicolor/{NxN,scalable}/apps/gan-studio.{png,svg}.
+# executable), ~/.local/share/icons/hicolor/{NxN,scalable}/apps/gan-studio.{png,svg} and the setup
+# files' type ~/.local/share/mime/packages/gan-studio-setup.xml (a setup then opens by double-click).
 # Honours XDG_DATA_HOME.  Nothing outside your home folder is touched.
 #
 # The entry names the bundle's absolute path: after moving or renaming the folder, run this
@@ -22,11 +23,13 @@ template="$here/gan-studio.desktop"
 data_home="${XDG_DATA_HOME:-$HOME/.local/share}"
 apps="$data_home/applications"
 icons="$data_home/icons/hicolor"
+mime="$data_home/mime"
 
 refresh() {
     # Optional cache updates: a missing tool or a failing cache update does not fail the install.
     if command -v update-desktop-database >/dev/null 2>&1; then update-desktop-database -q "$apps" 2>/dev/null || true; fi
     if command -v gtk-update-icon-cache >/dev/null 2>&1; then gtk-update-icon-cache -q -t "$icons" 2>/dev/null || true; fi
+    if command -v update-mime-database >/dev/null 2>&1 && [[ -d "$mime" ]]; then update-mime-database "$mime" 2>/dev/null || true; fi
 }
 
 # A value of type string (Desktop Entry spec, "Possible value types"): \ \n \t \r escaped.
@@ -53,7 +56,7 @@ escape_exec_arg() {
 }
 
 if [[ "${1:-}" == "--uninstall" ]]; then
-    rm -f "$apps/gan-studio.desktop"
+    rm -f "$apps/gan-studio.desktop" "$mime/packages/gan-studio-setup.xml"
     if [[ -d "$icons" ]]; then
         find "$icons" -path '*/apps/gan-studio.*' -delete
     fi
@@ -116,6 +119,11 @@ while IFS= read -r line || [[ -n "$line" ]]; do
 done < "$template" > "$tmp" || { rm -f "$tmp"; fail "cannot write $tmp"; }
 chmod 644 "$tmp"
 mv -f "$tmp" "$apps/gan-studio.desktop" || { rm -f "$tmp"; fail "cannot install $apps/gan-studio.desktop"; }
+# Setup files (*.json whose format is gan-studio-setup) open in GAN Studio by double-click.
+if [[ -f "$here/gan-studio-setup.xml" ]]; then
+    mkdir -p "$mime/packages" && cp "$here/gan-studio-setup.xml" "$mime/packages/gan-studio-setup.xml" \
+        || fail "cannot install the setup file type into $mime/packages"
+fi
 if command -v desktop-file-validate >/dev/null 2>&1; then
     desktop-file-validate "$apps/gan-studio.desktop" || fail "desktop-file-validate rejects $apps/gan-studio.desktop"
 fi
