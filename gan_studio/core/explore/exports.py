@@ -316,28 +316,41 @@ def save_mp4(path: os.PathLike | str, frames, fps: float = 24, scale: int = 1) -
     yuv420p needs even dimensions: an odd width/height is padded by one pixel,
     repeating the edge so no stripe shows.
     """
+    if fps <= 0:
+        raise ValueError(f"fps must be positive (got {fps})")
+    arr = _as_frames(frames, scale)
+    return _write_mp4(path, fps, len(arr), lambda i: _even_rgb(arr[i]))
+
+
+def _even_rgb(frame: np.ndarray) -> np.ndarray:
+    """(H, W, C) uint8 as contiguous RGB of even width and height (the edge repeated), as yuv420p needs."""
+    f = np.repeat(frame, 3, axis=2) if frame.shape[2] == 1 else frame[..., :3]
+    h, w = f.shape[:2]
+    return np.ascontiguousarray(np.pad(f, ((0, h % 2), (0, w % 2), (0, 0)), mode="edge"))
+
+
+def _write_mp4(path, fps: float, count: int, frame) -> Path:
+    """Encode `count` frames, `frame(i)` → (H, W, 3) uint8 of even size, made one at a time as they are encoded."""
     import av
 
     if fps <= 0:
         raise ValueError(f"fps must be positive (got {fps})")
-    arr = _as_frames(frames, scale)
-    rgb = np.repeat(arr, 3, axis=3) if arr.shape[3] == 1 else arr[..., :3]
-    h, w = rgb.shape[1:3]
-    rgb = np.pad(rgb, ((0, 0), (0, h % 2), (0, w % 2), (0, 0)), mode="edge")
     rate = Fraction(fps).limit_denominator(1001)
+    first = frame(0)
 
     def write(tmp: Path) -> None:
         codec = _video_codec()
         with av.open(str(tmp), mode="w", format="mp4") as container:
             stream = container.add_stream(codec, rate=rate)
-            stream.width, stream.height = rgb.shape[2], rgb.shape[1]
+            stream.width, stream.height = first.shape[1], first.shape[0]
             stream.pix_fmt = "yuv420p"
             if codec == "libx264":
                 stream.options = {"crf": "18", "preset": "medium"}
             else:
                 stream.bit_rate = 4_000_000
-            for f in rgb:
-                container.mux(stream.encode(av.VideoFrame.from_ndarray(np.ascontiguousarray(f), format="rgb24")))
+            for i in range(count):
+                f = first if i == 0 else frame(i)
+                container.mux(stream.encode(av.VideoFrame.from_ndarray(f, format="rgb24")))
             container.mux(stream.encode(None))
 
     return _write_atomic(path, write)
@@ -553,36 +566,7 @@ def _save_gif_streamed(path, arr: np.ndarray, opts: ExportOptions) -> Path:
 
 def _save_mp4_streamed(path, arr: np.ndarray, opts: ExportOptions) -> Path:
     """An MP4 rendered and encoded one frame at a time (memory: one frame, whatever the count)."""
-    import av
-
-    if opts.fps <= 0:
-        raise ValueError(f"fps must be positive (got {opts.fps})")
-    rate = Fraction(opts.fps).limit_denominator(1001)
-
-    def rgb(i):
-        f = render_frames(arr[i:i + 1], opts)[0]
-        f = np.repeat(f, 3, axis=2) if f.shape[2] == 1 else f[..., :3]
-        h, w = f.shape[:2]
-        return np.ascontiguousarray(np.pad(f, ((0, h % 2), (0, w % 2), (0, 0)), mode="edge"))
-
-    first = rgb(0)
-
-    def write(tmp: Path) -> None:
-        codec = _video_codec()
-        with av.open(str(tmp), mode="w", format="mp4") as container:
-            stream = container.add_stream(codec, rate=rate)
-            stream.width, stream.height = first.shape[1], first.shape[0]
-            stream.pix_fmt = "yuv420p"
-            if codec == "libx264":
-                stream.options = {"crf": "18", "preset": "medium"}
-            else:
-                stream.bit_rate = 4_000_000
-            for i in range(len(arr)):
-                f = first if i == 0 else rgb(i)
-                container.mux(stream.encode(av.VideoFrame.from_ndarray(f, format="rgb24")))
-            container.mux(stream.encode(None))
-
-    return _write_atomic(path, write)
+    return _write_mp4(path, opts.fps, len(arr), lambda i: _even_rgb(render_frames(arr[i:i + 1], opts)[0]))
 
 
 def write_export(path: os.PathLike | str, images, opts: ExportOptions, items: Sequence[dict] | None = None,
