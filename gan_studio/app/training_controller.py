@@ -60,7 +60,8 @@ class TrainingController(QObject):
         self._probe = (0.0, 4)          # (seconds between probes, images of each kind); 0: off
         self._cancel_load = False       # Stop was pressed while the process was loading
         self._shut = False              # shutdown() ran: a prewarm due later starts nothing
-        self.experiment.liveChanged.connect(self._send_live)
+        # A live edit (any field the descriptors mark LIVE) goes to the trainer as it is: no field is named here.
+        self.experiment.liveChanged.connect(lambda changes: self._send(P.ApplyLive(changes=dict(changes))))
         self.handlers = P.check_handlers({
             P.Hello: self._on_hello, P.Status: self._on_status, P.Ready: self._on_ready,
             P.Metrics: self._on_metrics, P.Snapshot: self._on_snapshot, P.State: self._on_state,
@@ -224,9 +225,6 @@ class TrainingController(QObject):
         of `n` real and `n` generated images (`probe`); 0 turns it off."""
         self._probe = (max(0.0, float(seconds)), int(n))
         self._send(P.SetProbe(seconds=self._probe[0], n=self._probe[1]))
-
-    def _send_live(self, changes: dict) -> None:
-        self._send(P.SetHparams(values=dict(changes)))
 
     def save(self, path=None) -> bool:
         """Ask the process to save (to `path`: move a scratch run there, or copy a saved one); `saved` follows."""

@@ -60,7 +60,7 @@ class Experiment:
 
     def __init__(self, config: ExperimentConfig | None = None):
         self.configChanged = Signal()   # (changed keys: set[str])
-        self.liveChanged = Signal()     # ({train field: value}) while training: send to the trainer now
+        self.liveChanged = Signal()     # ({dotted LIVE field: value}) while training: send to the trainer now
         self.stateChanged = Signal()    # (state)
         self.runChanged = Signal()      # () run folder, steps or dirty state changed
         self.config: ExperimentConfig = config or get_preset(DEFAULT_PRESET).config()
@@ -118,7 +118,7 @@ class Experiment:
         if self.active and self.trained is not None:
             live = self._live_changes(config)
             if live:
-                self.trained = with_values(self.trained, {f"train.{k}": v for k, v in live.items()})
+                self.trained = with_values(self.trained, live)
                 self.liveChanged.emit(live)
 
     def _live_changes(self, config: ExperimentConfig) -> dict:
@@ -134,7 +134,7 @@ class Experiment:
         live = {k: v for k, v in live.items() if k not in flagged}
         if not live or with_values(self.trained, live).validate():
             return {}
-        return {k.split(".", 1)[1]: v for k, v in live.items()}
+        return live
 
     def choose_data(self, data: DataConfig) -> None:
         """Take the data a view chose.  Before training, a folder of images also decides the image size and

@@ -160,7 +160,7 @@ def test_running_keeps_only_live_fields_editable(panel, qtbot):
     qtbot.keyClicks(panel.editor("train.lr_g"), "3e-4")
     assert sent == []                        # a text field sends once editing is finished
     qtbot.keyClick(panel.editor("train.lr_g"), Qt.Key.Key_Return)
-    assert sent == [{"lr_g": pytest.approx(3e-4)}]
+    assert sent == [{"train.lr_g": pytest.approx(3e-4)}]
     assert exp.trained.train.lr_g == pytest.approx(3e-4)
 
     # the default's simultaneous updates take one D step per G step: two are refused, with the way out named
@@ -169,7 +169,7 @@ def test_running_keeps_only_live_fields_editable(panel, qtbot):
     assert len(sent) == 1
     assert "alternating" in panel._fields["train.d_steps"].error()
     panel.editor("train.updates").setCurrentIndex(panel.editor("train.updates").findData("alternating"))
-    assert sent[-1] == {"updates": "alternating", "d_steps": 2}
+    assert sent[-1] == {"train.updates": "alternating", "train.d_steps": 2}
     assert exp.trained.train.updates == "alternating" and exp.trained.train.d_steps == 2
     assert panel._fields["train.d_steps"].error() is None
 

@@ -96,7 +96,7 @@ def test_live_edits_while_running_are_forwarded_once_valid():
     exp.set_state("running")
     assert exp.editable("train.lr_g") and not exp.editable("model.g_width") and not exp.editable("train.threads")
     exp.edit(**{"train.lr_g": 5e-4, "train.d_steps": 3})
-    assert sent == [{"lr_g": 5e-4, "d_steps": 3}]
+    assert sent == [{"train.lr_g": 5e-4, "train.d_steps": 3}]
     exp.edit(**{"train.lr_d": 5.0})             # out of range: shown as an error, never sent
     assert len(sent) == 1 and exp.trained.train.lr_d == tiny().train.lr_d
     assert exp.trained.train.lr_g == 5e-4
@@ -110,11 +110,11 @@ def test_a_live_edit_refused_by_a_rule_across_fields_goes_out_when_another_edit_
     exp.set_state("running")
     exp.edit(**{"train.lr_d": 5.0})                    # out of range: held back …
     exp.edit(**{"train.updates": "simultaneous"})      # … while a valid edit of another field goes out
-    assert sent == [{"updates": "simultaneous"}]
+    assert sent == [{"train.updates": "simultaneous"}]
     exp.edit(**{"train.lr_d": 1e-3, "train.d_steps": 2})   # D:G steps 2 is refused under simultaneous updates
-    assert sent[-1] == {"lr_d": 1e-3} and exp.trained.train.d_steps == 1
+    assert sent[-1] == {"train.lr_d": 1e-3} and exp.trained.train.d_steps == 1
     exp.edit(**{"train.updates": "alternating"})       # now the held-back D:G steps is valid: both go out
-    assert sent[-1] == {"updates": "alternating", "d_steps": 2}
+    assert sent[-1] == {"train.updates": "alternating", "train.d_steps": 2}
     assert exp.trained.train.d_steps == 2 and exp.trained.train.updates == "alternating"
     exp.edit(**{"train.updates": "simultaneous"})      # would be invalid with D:G steps 2: not sent
     assert len(sent) == 3 and exp.trained.train.updates == "alternating"

@@ -203,7 +203,7 @@ def test_live_learning_rate_applies_to_later_rows(inbox, loaded):
     inbox.wait_event(P.State, where=lambda e: e.state == "running")
     start = inbox.last_step()
     inbox.wait(lambda: inbox.last_step() >= start + 5, what="5 steps")
-    inbox.process.send(P.SetHparams(values={"lr_g": 1e-3}))
+    inbox.process.send(P.ApplyLive(changes={"train.lr_g": 1e-3}))
     inbox.wait(lambda: bool(inbox.rows()) and inbox.rows()[-1]["lr_g"] == pytest.approx(1e-3),
                what="rows with the new lr_g")
     rows = inbox.rows()

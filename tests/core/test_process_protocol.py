@@ -31,7 +31,7 @@ SAMPLES: dict[type, P.Message] = {m.__class__: m for m in [
              changes={"train.lr_d": 1e-4}, threads=1, max_threads=2, quality=20.0),
     P.Train(target_steps=500, target_seconds=60.0, paused=False),
     P.Apply(config=CONFIG),
-    P.SetHparams(values={"lr_g": 1e-3, "d_steps": 2}),
+    P.ApplyLive(changes={"train.lr_g": 1e-3, "train.d_steps": 2}),
     P.Pause(), P.Resume(), P.Step(n=3), P.Stop(), P.SetDelay(seconds=0.5),
     P.Save(path="/runs/mine"),
     P.RequestGenerator(run="/runs/run-a", step=100),

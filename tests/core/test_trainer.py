@@ -79,6 +79,40 @@ def test_hyperparameter_change_mid_run_takes_effect():
     assert t.config.train.lr_g == 1e-3  # a rejected change leaves the config as it was
 
 
+def _another_valid_value(key, current):
+    """A value of a LIVE field other than `current` that its descriptor allows."""
+    from gan_studio.core.config import field_spec
+
+    spec = field_spec(key)
+    if spec.choices:
+        return next(c for c in spec.choices if c != current)
+    if isinstance(current, int):
+        return current + 1 if current + 1 <= spec.hi else current - 1
+    return current / 2 if current / 2 >= spec.lo else current * 2
+
+
+def test_apply_live_takes_every_live_field_by_its_dotted_key_and_refuses_the_rest():
+    # The live walk names no field between the Experiment and the trainer: whatever the descriptors mark LIVE
+    # reaches `apply_live` as {"section.field": value}, and a new LIVE field needs no change on the way.
+    from gan_studio.core.config import LIVE, field_keys, get_value
+
+    x, y = tiny_data()
+    t = Trainer(tiny_config(), x, y)
+    for key in field_keys(change=LIVE):
+        value = _another_valid_value(key, get_value(t.config, key))
+        # D:G steps > 1 only with alternating updates (a rule across fields)
+        rule = {"train.d_steps": {"train.updates": "alternating"}, "train.updates": {"train.d_steps": 1}}
+        t.apply_live({key: value, **rule.get(key, {})})
+        assert get_value(t.config, key) == value, key
+    t.apply_live({"train.lr_g": 3e-3, "train.lr_d": 7e-4, "train.beta1": 0.25})
+    assert {g["lr"] for g in t.opt_g.param_groups} == {3e-3} and {g["lr"] for g in t.opt_d.param_groups} == {7e-4}
+    assert {g["betas"][0] for g in t.opt_g.param_groups + t.opt_d.param_groups} == {0.25}
+    before = t.config
+    with pytest.raises(ValueError, match="model.g_width cannot change while training"):
+        t.apply_live({"model.g_width": 64, "train.lr_g": 1e-4})
+    assert t.config == before       # nothing of a refused change is taken
+
+
 def test_divergence_is_reported_not_continued():
     x, y = tiny_data()
     t = Trainer(tiny_config(), x, y)

@@ -18,7 +18,7 @@ from collections import deque
 from pathlib import Path
 
 from . import protocol as P
-from ..config import field_label
+from ..config import field_label, get_value
 from ..messages import Message
 
 EMIT_INTERVAL = 1 / 20          # seconds between metric batches
@@ -68,7 +68,7 @@ class TrainingLoop:
         self._last_probe = 0.0
         self.handlers = P.check_handlers({
             P.Load: self._on_load, P.Branch: self._on_branch, P.Train: self._on_train, P.Apply: self._on_apply,
-            P.SetHparams: self._on_set_hparams, P.Pause: self._on_pause, P.Resume: self._on_resume,
+            P.ApplyLive: self._on_apply_live, P.Pause: self._on_pause, P.Resume: self._on_resume,
             P.Step: self._on_step, P.Stop: self._on_stop, P.SetDelay: self._on_set_delay, P.Save: self._on_save,
             P.RequestGenerator: self._on_request_generator, P.SetProbe: self._on_set_probe,
             P.Discard: self._on_discard, P.Quit: self._on_quit, P.ParentGone: self._on_parent_gone,
@@ -269,12 +269,11 @@ class TrainingLoop:
             return
         self.send(P.Applied(config=session.config.to_dict()))
 
-    def _on_set_hparams(self, cmd: P.SetHparams) -> None:
-        session = self._need_session()
-        session.trainer.set_hparams(**cmd.values)
+    def _on_apply_live(self, cmd: P.ApplyLive) -> None:
+        self._need_session().trainer.apply_live(cmd.changes)
         self.send(P.Status(text=Message("Applied {changes}", changes=", ".join(   # "generator LR 0.03", not "lr_g"
-            f"{field_label('train.' + k)} {v:g}" if isinstance(v, float) else f"{field_label('train.' + k)} {v}"
-            for k, v in cmd.values.items()))))
+            f"{field_label(k)} {v:g}" if isinstance(v, float) else f"{field_label(k)} {v}"
+            for k, v in cmd.changes.items()))))
 
     def _on_pause(self, cmd: P.Pause) -> None:
         if self.running and not self.paused:
@@ -497,9 +496,9 @@ class TrainingLoop:
 
     def _roll_back(self, exc) -> None:
         trainer = self.session.trainer
-        lrs = {"lr_g": trainer.config.train.lr_g, "lr_d": trainer.config.train.lr_d}
+        lrs = {k: get_value(trainer.config, k) for k in ("train.lr_g", "train.lr_d")}
         trainer.restore(self._rollback)
-        trainer.set_hparams(**lrs)   # keep the current (possibly lowered) learning rates
+        trainer.apply_live(lrs)   # keep the current (possibly lowered) learning rates
         step = trainer.step_count
         self.session.roll_back_writes(step)     # held rows beyond the step dropped, the metrics files cut
         if self.session.run is not None:

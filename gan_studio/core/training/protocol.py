@@ -39,8 +39,9 @@ Commands (window → training process), in the order of the loop's `handlers`:
                       training continues                                   the run is saved and reloaded
                                                                            with the last load's threads,
                                                                            max_threads, quality: Ready
-  SetHparams          values: {train field: value}, applied at the next    Status
-                      step (the LIVE fields)
+  ApplyLive           changes: {dotted field: value} ({"train.lr_g":      Status
+                      1e-3, …}): any LIVE field, applied at the next step
+                      (`Trainer.apply_live`; the messages name no field)
   Pause / Resume      —                                                    State (when it changes);
                                                                            Resume after NotSaved first
                                                                            saves again: Saved (auto), or
@@ -185,8 +186,8 @@ class Apply(Command):
 
 
 @dataclass(frozen=True)
-class SetHparams(Command):
-    values: dict
+class ApplyLive(Command):
+    changes: dict
 
 
 @dataclass(frozen=True)
@@ -378,7 +379,7 @@ class Bye(Event):
 
 
 # ================================================================== registry
-COMMANDS: tuple[type[Command], ...] = (Load, Branch, Train, Apply, SetHparams, Pause, Resume, Step, Stop,
+COMMANDS: tuple[type[Command], ...] = (Load, Branch, Train, Apply, ApplyLive, Pause, Resume, Step, Stop,
                                        SetDelay, Save, RequestGenerator, SetProbe, Discard, Quit, ParentGone)
 EVENTS: tuple[type[Event], ...] = (Hello, Status, Ready, Metrics, Snapshot, State, Diverged, Quality, Warned,
                                    Snapshots, Saved, NotSaved, Applied, Generator, Probe, Finished, Failed, Bye)

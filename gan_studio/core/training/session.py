@@ -16,7 +16,7 @@ import numpy as np
 from pathlib import Path
 
 from ..messages import Message
-from ..config import (CONTINUE, LIVE_TRAIN_KEYS, RESTART, ConfigError, ExperimentConfig, change_rule, differences,
+from ..config import (CONTINUE, LIVE, RESTART, ConfigError, ExperimentConfig, change_rule, differences,
                      field_keys, get_value)
 from .device import resolve_device, set_threads
 from ..models.budget import model_size_issues
@@ -256,7 +256,7 @@ class TrainingSession:
         reload = {k for k in diff if k == "train.device"
                   and resolve_device(config.train.device) != self.trainer.device}
         t = config.train
-        self.trainer.set_hparams(**{k: getattr(t, k) for k in LIVE_TRAIN_KEYS})
+        self.trainer.apply_live({k: get_value(config, k) for k in field_keys(change=LIVE)})
         keep = {k.split(".", 1)[1]: getattr(t, k.split(".", 1)[1]) for k in field_keys(change=CONTINUE)}
         self.trainer.config = self.trainer.config.replace(train=self.trainer.config.train.replace(**keep))
         if "train.threads" in diff:

@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from ..messages import Message
-from ..config import LIVE_TRAIN_KEYS, ExperimentConfig, TrainConfig
+from ..config import LIVE, LIVE_TRAIN_KEYS, ExperimentConfig, TrainConfig, change_rule, with_values
 from .device import resolve_device, set_threads
 from .augment import diff_augment
 from .losses import discriminator_loss, generator_loss, gradient_penalty
@@ -182,25 +182,31 @@ class Trainer:
         return {"generator": parameter_count(self.G), "discriminator": parameter_count(self.D)}
 
     # ------------------------------------------------------------ hyper-params
-    def set_hparams(self, **changes) -> TrainConfig:
-        """Change live hyper-parameters (`LIVE_TRAIN_KEYS`) between steps; the next `step()` uses them."""
-        unknown = sorted(set(changes) - set(LIVE_TRAIN_KEYS))
-        if unknown:
-            raise ValueError(f"{', '.join(unknown)} cannot change while training (live: {', '.join(LIVE_TRAIN_KEYS)})")
+    def apply_live(self, changes: dict) -> ExperimentConfig:
+        """Take any LIVE field between steps — {"train.lr_g": 1e-3, …}, whatever the field: the descriptors'
+        change rule (`core/config.py`) decides which may change — and bring the optimizers in line; the next
+        `step()` uses them.  Raises ValueError for a field that cannot change while training and ConfigError
+        for an invalid value (the config stays as it was)."""
+        fixed = sorted(k for k in changes if change_rule(k) != LIVE)
+        if fixed:
+            raise ValueError(f"{', '.join(fixed)} cannot change while training (live: {', '.join(LIVE_TRAIN_KEYS)})")
         changes = {k: v for k, v in changes.items() if v is not None}
-        if not changes:
-            return self.config.train
-        new = self.config.replace(train=self.config.train.replace(**changes))
-        new.check()
-        self.config = new
-        t = new.train
-        for group in self.opt_g.param_groups:
-            group["lr"] = t.lr_g
-            group["betas"] = (t.beta1, t.beta2)
-        for group in self.opt_d.param_groups:
-            group["lr"] = t.lr_d
-            group["betas"] = (t.beta1, t.beta2)
-        return t
+        if changes:
+            self.config = with_values(self.config, changes).check()
+            self._sync_optimizers()
+        return self.config
+
+    def set_hparams(self, **changes) -> TrainConfig:
+        """`apply_live` with plain training keys: `set_hparams(lr_g=1e-3)`."""
+        return self.apply_live({f"train.{k}": v for k, v in changes.items()}).train
+
+    def _sync_optimizers(self) -> None:
+        """The optimizers' learning rates and betas from the config."""
+        t = self.config.train
+        for opt, lr in ((self.opt_g, t.lr_g), (self.opt_d, t.lr_d)):
+            for group in opt.param_groups:
+                group["lr"] = lr
+                group["betas"] = (t.beta1, t.beta2)
 
     # ------------------------------------------------------------------ loop
     def _next_batch(self, n: int):
