@@ -361,9 +361,9 @@ def test_resume_takes_threads_and_reports_the_average_speed(capsys, run_copy):
 
 
 def test_headless_progress_lines_when_stderr_is_not_a_terminal(capsys, run_copy, monkeypatch):
-    from gan_studio import cli
+    from gan_studio.cli import training
 
-    monkeypatch.setattr(cli, "PROGRESS_EVERY_S", 0.0)
+    monkeypatch.setattr(training, "PROGRESS_EVERY_S", 0.0)
     code, _, err = run(capsys, "resume", str(run_copy), "--steps", "20", "--threads", "1")
     assert code == 0, err
     lines = [line for line in err.splitlines() if line.startswith("step ")]
@@ -454,12 +454,12 @@ def test_resume_from_the_previous_save_says_so(capsys, run_copy):
 
 
 def test_an_unexpected_error_is_still_one_line(capsys, monkeypatch):
-    from gan_studio import cli
+    from gan_studio.cli import parser
 
     def boom(args):
         raise RuntimeError("something\nbroke")
 
-    monkeypatch.setattr(cli, "cmd_presets", boom)
+    monkeypatch.setattr(parser, "cmd_presets", boom)
     code, _, err = run(capsys, "presets")
     assert code == 1
     assert _one_clear_line(err) == ("gan-studio: error: unexpected RuntimeError: something broke (this is a bug; "
@@ -573,7 +573,8 @@ def test_quality_is_off_by_default_and_printed_with_quality(tmp_path, capsys):
 
 def test_final_save_with_no_room_anywhere_waits_on_a_terminal_until_space_is_freed(capsys, run_copy, monkeypatch,
                                                                                    tmp_path):
-    from gan_studio import cli
+    import sys
+
     from gan_studio.core.run_folders import runs as runs_mod
     from gan_studio.core.training import session as session_mod
 
@@ -594,7 +595,7 @@ def test_final_save_with_no_room_anywhere_waits_on_a_terminal_until_space_is_fre
 
     monkeypatch.setattr(runs_mod, "_write_file", maybe_full)
     monkeypatch.setattr(session_mod, "rescue_places", lambda: [tmp_path / "elsewhere"])
-    monkeypatch.setattr(cli.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr("builtins.input", user_frees_space)
     code, _, err = run(capsys, "resume", str(run_copy), "--steps", "2", "--threads", "1")
     assert code == 0, err

@@ -372,7 +372,7 @@ def test_rank_0_saves_early_so_a_rank_killed_in_the_first_minute_resumes_from_a_
     After that first save the ordinary interval applies again."""
     from types import SimpleNamespace
 
-    from gan_studio import cli
+    from gan_studio.cli import training as cli
     from gan_studio.core.training.session import FIRST_SAVE_SECONDS, TrainingSession
     from tests.core.helpers import tiny_config, tiny_data
 
