@@ -3,7 +3,9 @@
 It builds the views and wires them: the panels are views of the Experiment,
 the TrainingController runs the training process, `ExperimentLifecycle`
 carries out train / new / open / save / close, and the Train tab draws what
-the process reports (or what a followed run folder shows).
+the process reports (or what a followed run folder shows).  The menu bar is built by
+`WindowMenus` (`window_menus.py`) and the flows on generators and runs (Gallery and Explore's
+generator, snapshots and branches, exports, Compare) are `GeneratorActions` (`generator_actions.py`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox, QStyle, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -28,12 +30,12 @@ from .architecture_panel import ArchitecturePanel
 from .banner import Banner
 from .dataset_panel import DatasetPanel, data_title
 from .explore import ExploreTab
-from .file_export import export_file
 from .follow_controller import FollowController
 from .gallery_tab import GalleryTab
+from .generator_actions import GeneratorActions
 from .learn.lessons import load_lesson
 from .learn_tab import PROBE_SECONDS, LearnTab
-from .lifecycle import ExperimentLifecycle, guarded
+from .lifecycle import ExperimentLifecycle
 from .model_source import ModelSource, ModelSourceError
 from .settings import AppSettings
 from .status_bar import TrainingStatus
@@ -41,6 +43,7 @@ from .train_tab import TrainTab
 from .training_controller import TrainingController
 from .training_controls import TrainingControls
 from .widgets import guard_wheel, scroll_panel
+from .window_menus import WindowMenus
 from .i18n import tr, tr_noop, translate_message
 from .torch_loader import torch_loader
 
@@ -59,7 +62,7 @@ PLAIN = {
 }
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, GeneratorActions, QMainWindow):
     def __init__(self, settings: AppSettings | None = None, threads: int | None = None, parent=None,
                  defer_pretrained: bool = False):
         """`defer_pretrained`: load the shipped generator into Gallery and Explore just after the window
@@ -205,111 +208,6 @@ class MainWindow(QMainWindow):
             if self.tabs.tabText(i) == title:
                 return self.tabs.widget(i)
         return None
-
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda *_: slot())
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        lc = self.lifecycle
-        mb = self.menuBar()
-        file = mb.addMenu(tr("&File"))
-        self.new_action = self._action(file, tr("&New experiment"), lc.new_experiment, QKeySequence.StandardKey.New,
-                                       tr("Start over with the default preset"))
-        self.open_action = self._action(file, tr("&Open run…"), lc.open_run, QKeySequence.StandardKey.Open,
-                                        tr("Open a saved run folder and continue training it"))
-        self.follow_action = self._action(file, tr("&Follow run…"), self.follow_run, "Ctrl+Shift+F",
-                                          tr("Watch a run that another process trains (a terminal, a server): "
-                                          "curves and samples update live"))
-        self.open_setup_action = self._action(file, tr("Open se&tup…"), lc.open_setup, None,
-                                              tr("Open a shared setup file (.json): its settings become the experiment"))
-        self.compare_action = self._action(file, tr("&Compare runs…"), self.compare_runs, None,
-                                           tr("Overlay the curves, grids and settings of 2–6 runs"))
-        self.recent_menu = file.addMenu(tr("Recent runs"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file.addSeparator()
-        self.save_action = self._action(file, tr("&Save"), lc.save, QKeySequence.StandardKey.Save,
-                                        tr("Save the run (weights, optimizer, metrics, samples)"))
-        self.save_as_action = self._action(file, tr("Save &as…"), lc.save_as, "Ctrl+Shift+S",
-                                           tr("Save the run into a new folder"))
-        self.export_action = self._action(file, tr("&Export samples…"), self.export_samples, "Ctrl+E",
-                                          tr("Save the sample grid on show as a PNG"))
-        self.export_setup_action = self._action(file, tr("Export se&tup…"), lc.export_setup, None,
-                                                tr("Save every setting of this experiment as a small file to share"))
-        file.addSeparator()
-        self.open_generator_action = self._action(
-            file, tr("Open &generator…"), self.open_generator, "Ctrl+Shift+O",
-            tr("Open a run folder or an exported generator in Gallery and Explore"))
-        self.use_trained_action = self._action(file, tr("Explore the &trained generator"), self.explore_trained,
-                                               "Ctrl+G",
-                                               tr("Show the generator being trained in Gallery and Explore"))
-        self._action(file, tr("Explore the &pretrained generator"), self.explore_pretrained, None,
-                     tr("Show the digit generator that ships with GAN Studio"))
-        self.export_generator_action = self._action(file, tr("Export generator…"), self.export_generator, None,
-                                                    tr("Save the generator shown in Gallery as one .safetensors file"))
-        file.addSeparator()
-        self.quit_action = self._action(file, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-
-        train = mb.addMenu(tr("&Training"))
-        self.train_action = self._action(train, tr("&Train / continue"), lc.train)
-        self.train_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.pause_action = self._action(train, tr("&Pause / resume"), self.controller.toggle_pause)
-        self.step_action = self._action(train, tr("S&tep"), lc.step_once)
-        self.stop_action = self._action(train, tr("St&op"), self.controller.stop)
-        # Space pauses anywhere in the window, except where a text field wants the key.
-        self.space_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
-        self.space_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.space_shortcut.activated.connect(self.controller.toggle_pause)
-
-        view = mb.addMenu(tr("&View"))
-        toggle = self.side_dock.toggleViewAction()
-        toggle.setText(tr("Experiment &panel"))
-        toggle.setShortcut(QKeySequence("Ctrl+B"))
-        view.addAction(toggle)
-        self._action(view, tr("&Reset plot zoom"), self.train_tab.plots.reset_zoom, "Ctrl+0")
-        self.language_menu = view.addMenu(tr("&Language"))
-        self._build_language_menu()
-
-        help_menu = mb.addMenu(tr("&Help"))
-        self._action(help_menu, tr("&Keyboard shortcuts"), lambda: dialogs.show_shortcuts(self),
-                     QKeySequence.StandardKey.HelpContents)
-        self._action(help_menu, tr("&About GAN Studio"), self.show_about)
-
-    def _build_language_menu(self) -> None:
-        """View ▸ Language: System / English / 简体中文, saved in the settings (applies at the next start)."""
-        from PySide6.QtGui import QActionGroup
-
-        from .i18n import LANGUAGES, resolve_language
-
-        group = QActionGroup(self)
-        current = self.settings.language()
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in LANGUAGES.items():
-            if not code:
-                name = tr("System ({language})").format(language=LANGUAGES.get(resolve_language(""), "English"))
-            action = self.language_menu.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            group.addAction(action)
-            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
-            self.language_actions[code] = action
-
-    def set_language(self, code: str) -> None:
-        """Save the language choice; the window says (in both languages) that it applies at the next start."""
-        from .i18n import restart_note
-
-        if code == self.settings.language():
-            return
-        self.settings.set_language(code)
-        self.language_actions[code].setChecked(True)
-        dialogs.show_message(self, tr("Language"), restart_note(code), QMessageBox.Icon.Information)
 
     def _connect(self) -> None:
         c, t, exp, lc = self.controller, self.controls, self.experiment, self.lifecycle
@@ -537,94 +435,6 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.experiment.dirty)
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        runs = self.settings.recent_runs()
-        if not runs:
-            self.recent_menu.addAction(tr("(none)")).setEnabled(False)
-            return
-        for p in runs:
-            action = self.recent_menu.addAction(p)
-            action.triggered.connect(lambda *_, p=p: self.lifecycle.open_run(p))
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction(tr("Compare recent runs…")).triggered.connect(
-            lambda *_: self.compare_runs(runs[:6]))
-        self.recent_menu.addAction(tr("Clear list")).triggered.connect(self.settings.clear_recent_runs)
-
-    # -------------------------------------------------------------- exports
-    @guarded
-    def export_samples(self, path=None) -> Path | None:
-        from ..core.explore.exports import save_png
-
-        sheet = self.train_tab.grid.current_sheet()
-        if sheet is None:
-            self.statusBar().showMessage(tr("No samples to export yet"), 4000)
-            return None
-        step = self.train_tab.grid.current_step() or 0
-        return export_file(self, tr("Export sample grid"), f"gan-studio-samples-step{step}.png",
-                           tr("PNG image (*.png)"),
-                           ".png", lambda p: save_png(p, sheet, scale=2), path=path,
-                           report=lambda text: self.statusBar().showMessage(text, 6000))
-
-    # ------------------------------------------------------------ generators
-    @guarded
-    def open_generator(self, path=None) -> bool:
-        """Show a run folder's or an exported file's generator in Gallery and Explore."""
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Open generator"), str(runs_dir()),
-                                                  tr("Generators and runs (*.safetensors run.json)"))
-            if not path:
-                return False
-            if Path(path).name in ("run.json", "weights.safetensors"):
-                path = str(Path(path).parent)
-        try:
-            self.model_source.open(path)
-        except ModelSourceError as exc:
-            dialogs.show_message(self, tr("This generator cannot be opened"), str(exc), QMessageBox.Icon.Critical)
-            return False
-        self.tabs.setCurrentWidget(self.gallery_tab)
-        return True
-
-    def explore_trained(self) -> bool:
-        """Ask the training process for a snapshot of its generator; Gallery and Explore show it when it comes."""
-        if not self.controller.request_generator():
-            run = self.follower.path or self._run_with_weights()
-            if run is not None and self.open_generator(run):
-                return True
-            dialogs.show_message(self, tr("Nothing trained yet"),
-                                 tr("Press Train first; then Ctrl+G shows the generator as it is at that moment."),
-                                 QMessageBox.Icon.Information)
-            return False
-        self.statusBar().showMessage(tr("Taking a snapshot of the generator…"), 3000)
-        return True
-
-    def _run_with_weights(self) -> Path | None:
-        """The opened (or last trained) run folder when it holds trained weights: what Ctrl+G shows when no
-        training process holds a generator (after File ▸ Open run, before Train)."""
-        from ..core.run_folders.runs import RunFolder
-
-        path = self.experiment.run_path
-        if path is None:
-            return None
-        try:
-            return path if RunFolder.open(path).has_checkpoint() else None
-        except Exception:  # noqa: BLE001 - a vanished or damaged folder: nothing to show
-            return None
-
-    def show_run_generator(self) -> None:
-        """Gallery and Explore follow an opened run: its generator replaces the one on show (once PyTorch is
-        loaded); the current tab stays.  A run with no weights, or one that cannot be read, changes nothing."""
-        def load():
-            run = self._run_with_weights()
-            if run is None:
-                return
-            try:
-                self.model_source.open(run)
-            except ModelSourceError as exc:
-                self.statusBar().showMessage(str(exc), 8000)
-
-        torch_loader().when_ready(load)
-
     # ------------------------------------------- warnings and snapshots (issue 10)
     def show_warning(self, w: dict) -> None:
         """A TrainingWarning from the training process (or a followed run): the banner says it in plain words,
@@ -665,116 +475,6 @@ class MainWindow(QMainWindow):
     def _halve_lr_d(self) -> None:
         self.experiment.edit(**{"train.lr_d": self.experiment.config.train.lr_d / 2})
 
-    def snapshot_run(self) -> Path | None:
-        """The run folder whose snapshots the timeline shows."""
-        return self.follower.path or self.experiment.run_path
-
-    def open_snapshot(self, step: int) -> bool:
-        """Show the generator of a snapshot in Gallery and Explore (built in the training process)."""
-        run = self.snapshot_run()
-        if run is None or not self.controller.request_snapshot_generator(run, step):
-            return False
-        self.statusBar().showMessage(tr("Opening the generator of step {step:,}…").format(step=step), 3000)
-        return True
-
-    @guarded
-    def branch_snapshot(self, step: int, changes: dict | None = None, suggested: dict | None = None) -> bool:
-        """Branch: a new run from the snapshot at `step` with changed hyper-parameters (a dialog asks which,
-        filled in with the `suggested` changes).  An unsaved run is saved first, to a folder named after it."""
-        from ..core.config import with_values
-        from ..core.run_folders.runs import RunFolder
-        from .snapshot_timeline import BranchDialog
-
-        if self.follower.path is None and self.experiment.saved_path is None:
-            # A branch names its parent run, so the run gets a folder of its own first: saved at once, named
-            # after its preset and the time (no Save as detour).
-            folder = self.lifecycle.default_run_folder()
-            if not self.lifecycle.save_as(folder):
-                return False
-            self.statusBar().showMessage(tr("Saved the run as {name}, the branch's parent").format(name=folder.name),
-                                         6000)
-        parent = self.snapshot_run()
-        config = RunFolder.open(parent).config
-        if changes is None:
-            dialog = BranchDialog(config, step, self, suggested=suggested)
-            if dialog.exec() != BranchDialog.DialogCode.Accepted:
-                return False
-            changes = dialog.changes()
-        if self.follower.path is not None:
-            self.follower.stop()
-        self._branching = True
-        self.train_tab.clear()
-        self.banner.clear_run()         # the parent's warnings are not the branch's
-        self._drop_readout()
-        self.controller.branch(parent, step, changes, with_values(config, changes))
-        self.statusBar().showMessage(tr("Branching from step {step:,}…").format(step=step), 6000)
-        return True
-
-    def _on_generator(self, model) -> None:
-        self.model_source.set_model(model)
-        if self._quiet_generator:                          # after training: no tab switch, a note instead
-            self._quiet_generator = False
-            self.statusBar().showMessage(tr("Gallery and Explore now show the generator you trained (step {step:,})")
-                                         .format(step=int(model.step or 0)), 8000)
-            return
-        self.tabs.setCurrentWidget(self.gallery_tab)
-
-    @guarded
-    def explore_pretrained(self) -> bool:
-        shown = self.model_source.model
-        if shown is not None and Path(shown.source) == self.model_source.default_path():
-            self.tabs.setCurrentWidget(self.gallery_tab)    # already on show: no reload (1–4 s on the GUI thread)
-            return True
-        try:
-            self.model_source.load_default()
-        except ModelSourceError as exc:
-            dialogs.show_message(self, tr("The pretrained generator is missing"), str(exc))
-            return False
-        self.tabs.setCurrentWidget(self.gallery_tab)
-        return True
-
-    @guarded
-    def export_generator(self, path=None, fmt: str | None = None) -> Path | None:
-        """File ▸ Export generator…: ONNX (for other tools) or safetensors + JSON."""
-        model = self.model_source.model
-        if model is None:
-            dialogs.show_message(self, tr("No generator"), tr("Open or train a generator first."),
-                                 QMessageBox.Icon.Information)
-            return None
-        from .generator_export import export_generator_as
-
-        return export_generator_as(self, model, path=path, fmt=fmt,
-                                   report=lambda text: self.statusBar().showMessage(text, 8000))
-
-    # ------------------------------------------------------------- compare
-    def compare_runs(self, paths=None):
-        """File ▸ Compare runs…: the current, followed and recent runs on offer; `paths` (or the current run)
-        ticked."""
-        from .compare_window import CompareWindow
-
-        candidates = []
-        current = self.experiment.run_path
-        if current is not None and current.is_dir():
-            candidates.append((tr("Current run ({name})").format(name=run_title(current)), current))
-        if self.follower.path is not None:
-            candidates.append((tr("Followed run ({name})").format(name=self.follower.path.name), self.follower.path))
-        candidates += [(Path(p).name, Path(p)) for p in self.settings.recent_runs()]
-        checked = [Path(p) for p in paths] if paths else [c[1] for c in candidates[:2]]
-        window = getattr(self, "compare_window", None)
-        if window is None:
-            self.compare_window = window = CompareWindow(candidates, checked, parent=self, background=True)
-        else:
-            for label, path in candidates:
-                window.add_candidate(path, label)
-            if paths:
-                window.set_checked(checked)
-            else:
-                window.reload()
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
-
     @staticmethod
     def _dropped_paths(event) -> list[Path]:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -800,12 +500,6 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.lifecycle.open_run(paths[0]))    # setups are routed to open_setup
 
     # --------------------------------------------------------------- dialogs
-    def about_text(self) -> str:
-        return dialogs.about_text(self.status.text("device"))
-
-    def show_about(self) -> None:
-        QMessageBox.about(self, tr("About {app}").format(app=APP_NAME), self.about_text())
-
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
         if not getattr(self, "_dock_sized", False):
