@@ -191,6 +191,35 @@ def test_every_option_has_help_text():
     assert missing == []
 
 
+def test_dataset_choices_come_from_the_one_list_in_core():
+    # --dataset offers exactly the Dataset field's choices (its descriptor, which the Dataset panel shows), and
+    # download / import-mnist exactly the catalog's downloadable datasets: nothing hand-kept that could drift.
+    from gan_studio.cli import build_parser
+    from gan_studio.core.config import DATA_SOURCES, field_spec
+    from gan_studio.core.data.catalog import IDX_KEYS, IDX_SPECS, SOURCE_KEYS
+
+    sources = list(field_spec("data.source").choices)
+    assert list(SOURCE_KEYS) == sources == list(DATA_SOURCES)
+    assert list(IDX_KEYS) == list(IDX_SPECS) and set(IDX_KEYS) < set(sources)
+    parser = build_parser()
+    for source in sources:
+        assert parser.parse_args(["train", "--dataset", source]).dataset == source
+    for key in IDX_KEYS:
+        assert parser.parse_args(["download", key]).key == key
+        assert parser.parse_args(["import-mnist", "DIR", "--kind", key]).kind == key
+    sub = {a.dest: a for a in parser._subparsers._group_actions[0].choices["train"]._actions}   # noqa: SLF001
+    assert list(sub["dataset"].choices) == sources
+    with pytest.raises(SystemExit):
+        parser.parse_args(["train", "--dataset", "svhn"])
+    # --steps / --seconds reach exactly as far as the targets' descriptors allow
+    hi_steps, hi_seconds = field_spec("train.max_steps").hi, field_spec("train.max_seconds").hi
+    assert parser.parse_args(["train", "--steps", str(hi_steps)]).steps == hi_steps
+    assert parser.parse_args(["train", "--seconds", str(hi_seconds)]).seconds == hi_seconds
+    for option, value in (("--steps", hi_steps + 1), ("--seconds", hi_seconds * 1.5)):
+        with pytest.raises(SystemExit):
+            parser.parse_args(["train", option, str(value)])
+
+
 def test_sample_refuses_outputs_it_cannot_write(capsys, run_copy, tmp_path, monkeypatch):
     code, _, err = run(capsys, "sample", str(run_copy), "--out", str(tmp_path / "no" / "such" / "g.png"))
     assert code == 2 and _one_clear_line(err) == f"gan-studio: error: --out: the folder {tmp_path / 'no' / 'such'} does not exist"

@@ -7,11 +7,13 @@ import sys
 import time
 from pathlib import Path
 
+from ..core.config import field_spec
+
 MAX_SAMPLES = 10_000         # `sample --n` / `evaluate --n`: images generated in one command
 MAX_SCALE = 16               # `sample --scale`: pixel repetition of the grid PNG
 MAX_GRID_PIXELS = 64 * 10**6  # `sample` grid PNG: at most 64 megapixels (about 200 MB for RGB)
-MAX_SECONDS = 10**7          # same bound as train.max_seconds
-MAX_STEPS = 10**9            # same bound as train.max_steps
+MAX_SECONDS = field_spec("train.max_seconds").hi    # --seconds: the time target's bound (its descriptor)
+MAX_STEPS = field_spec("train.max_steps").hi        # --steps: the step target's bound
 EXIT_DIVERGED = 3            # training diverged; the last good checkpoint is kept
 
 

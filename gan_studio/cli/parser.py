@@ -15,6 +15,10 @@ from .training import cmd_resume, cmd_train
 
 def build_parser() -> argparse.ArgumentParser:
     from .. import __version__
+    from ..core.config import field_spec
+    from ..core.data.catalog import IDX_KEYS
+
+    sources = list(field_spec("data.source").choices)     # the Dataset panel's list: the field's descriptor
 
     steps_t = _int_in(1, MAX_STEPS, "--steps")
     seconds_t = _float_in(0.0, MAX_SECONDS, "--seconds", allow_lo=False)
@@ -35,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--conditional", action=argparse.BooleanOptionalAction, default=None,
                    help="tell the networks the class (needs labelled data: class sub-folders of a folder); "
                         "default: the preset's choice")
-    p.add_argument("--dataset", default="sample", choices=["sample", "mnist", "fashion-mnist", "kmnist", "folder"],
+    p.add_argument("--dataset", default="sample", choices=sources,
                    help="training images (default: %(default)s, the small offline sample)")
     p.add_argument("--image-size", type=int, choices=[28, 32, 64],
                    help="image side in pixels (default: 28, or decided by a folder's images)")
@@ -102,14 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("datasets", help="which datasets are available, cached or downloadable").set_defaults(func=cmd_datasets)
 
     p = sub.add_parser("download", help="download and verify a dataset into the per-user cache")
-    p.add_argument("key", choices=["mnist", "fashion-mnist", "kmnist"], help="the dataset")
+    p.add_argument("key", choices=list(IDX_KEYS), help="the dataset")
     p.add_argument("--force", action="store_true",
                    help="download even when a copy is already here (shipped with the app or in your cache)")
     p.set_defaults(func=cmd_download)
 
     p = sub.add_parser("import-mnist", help="import a local folder holding the four IDX files")
     p.add_argument("dir", metavar="DIR", help="folder with the four IDX files (.gz or not)")
-    p.add_argument("--kind", default="mnist", choices=["mnist", "fashion-mnist", "kmnist"],
+    p.add_argument("--kind", default="mnist", choices=list(IDX_KEYS),
                    help="which dataset the files are (default: %(default)s)")
     p.set_defaults(func=cmd_import)
 
