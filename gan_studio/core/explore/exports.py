@@ -2,7 +2,9 @@
 
 `ExportOptions` + `write_export` are the one path every page of the app exports
 through (the export dialog previews with `render_sheet`, `render_frames` and
-`render_svg`, then writes with `write_export`).
+`render_svg`, then writes with `write_export`).  The files it builds on live in `export_files.py`
+(`ExportError`, atomic writes, names, PNG, latents) and `animation.py` (GIF, MP4, PNG frames); their public
+names are re-exported here, so `from gan_studio.core.explore.exports import save_png` keeps working.
 
 Every write is atomic: data goes to a hidden temp file in the destination folder
 which is then ``os.replace``-d over the target.  Any failure (permission denied,
@@ -11,23 +13,21 @@ a partial target nor a stray temp file.
 """
 
 from __future__ import annotations
-
-import datetime as _dt
 import json
 import os
-import re
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 from PIL import Image
 
-from gan_studio.core.atomic import atomic_path
-from gan_studio.core.images import (BACKGROUNDS, RESAMPLING, background_colour, grid_columns, resize_cells, style,
-                                    tile_grid, upscale)
+from gan_studio.core.images import BACKGROUNDS, RESAMPLING, background_colour, grid_columns, resize_cells, style, tile_grid
+
+# The files and animations are written by two modules of their own; their public names are re-exported here.
+from .animation import _GRAY_PALETTE, _even_rgb, _write_mp4, save_frames, save_gif, save_mp4
+from .export_files import (ExportError, _atomic, _json_default, _pil, _write_atomic, export_name, load_latents,
+                           save_grid_png, save_images, save_latents, save_png)
 
 __all__ = [
     "ExportError", "export_name", "save_png", "save_images", "save_grid_png", "save_latents",
@@ -35,334 +35,6 @@ __all__ = [
     "render_sheet", "render_frames", "render_svg", "write_export", "save_sprite_sheet", "MAX_EXPORT_BYTES",
     "check_export_budget", "export_memory",
 ]
-
-
-class ExportError(Exception):
-    """An export could not be written; ``path`` is the intended destination."""
-
-    def __init__(self, path: os.PathLike | str, reason: str):
-        self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"Could not write {self.path}: {reason}")
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__
-
-
-def _ensure_folder(folder: Path, target: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(target, f"cannot create folder {folder} ({_reason(exc)})") from exc
-
-
-@contextmanager
-def _atomic(path: os.PathLike | str) -> Iterator[Path]:
-    """Yield a temp path next to ``path``; on success replace ``path`` with it (see core.atomic)."""
-    target = Path(path)
-    _ensure_folder(target.parent, target)
-    try:
-        with atomic_path(target) as tmp:
-            yield tmp
-    except ExportError:
-        raise
-    except Exception as exc:
-        raise ExportError(target, _reason(exc)) from exc
-
-
-def _write_atomic(path: os.PathLike | str, writer: Callable[[Path], None]) -> Path:
-    with _atomic(path) as tmp:
-        writer(tmp)
-    return Path(path)
-
-
-# --------------------------------------------------------------------------- names
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def export_name(model_name: str, seed: int, index: int, label: int | None = None, ext: str = "png") -> str:
-    """A file name safe on every OS, e.g. ``mnist-dcgan_seed7_idx3_label5.png``."""
-    slug = _UNSAFE.sub("-", str(model_name)).strip("-._")[:64] or "gan"
-    name = f"{slug}_seed{int(seed)}_idx{int(index)}"
-    if label is not None:
-        name += f"_label{int(label)}"
-    ext = str(ext).lstrip(".")
-    return f"{name}.{ext}" if ext else name
-
-
-# ----------------------------------------------------------------------------- PNG
-
-def _as_hwc(image) -> np.ndarray:
-    arr = np.asarray(image)
-    if arr.dtype != np.uint8:
-        raise ValueError(f"expected a uint8 image, got {arr.dtype} (use images.to_uint8)")
-    if arr.ndim == 2:
-        arr = arr[..., None]
-    if arr.ndim != 3 or arr.shape[2] not in (1, 3, 4):
-        raise ValueError(f"expected an (H, W, C) image with C in 1/3/4, got shape {arr.shape}")
-    return arr
-
-
-def _png_pixels(image, scale: int = 1, invert: bool = False, transparent: bool = False,
-                key=None) -> np.ndarray:
-    """Apply scale / invert / transparency; returns (H, W, C) with C in 1..4 ready for Pillow.
-
-    Transparent: the background colour `key` (by default the image's own, `background_colour`: black for
-    digits, white when inverted) becomes alpha and every other colour is kept (`images.style`).
-    Composited over that colour this reproduces the opaque image exactly.
-    """
-    arr = upscale(_as_hwc(image), scale)
-    colour = arr[..., :3] if arr.shape[2] in (3, 4) else arr
-    alpha = arr[..., 3:] if arr.shape[2] == 4 else None
-    if invert:
-        colour = 255 - colour
-    if transparent and alpha is None:       # the background colour (black for digits) becomes see-through
-        return np.ascontiguousarray(style(colour, "transparent", key if key is not None else
-                                          background_colour(colour, 255 if invert else 0)))
-    out = colour if alpha is None else np.concatenate([colour, alpha], axis=2)
-    return np.ascontiguousarray(out)
-
-
-def _pil(arr: np.ndarray) -> Image.Image:
-    return Image.fromarray(arr[..., 0] if arr.shape[2] == 1 else arr)
-
-
-def save_png(path: os.PathLike | str, image, scale: int = 1, invert: bool = False,
-             transparent: bool = False, key=None) -> Path:
-    """Write one (H, W, C) uint8 image as PNG.  ``invert`` gives dark ink on white;
-    ``transparent`` turns the background into alpha (grayscale → LA).  Returns path."""
-    pil = _pil(_png_pixels(image, scale, invert, transparent, key))
-    return _write_atomic(path, lambda tmp: pil.save(tmp, format="PNG"))
-
-
-def save_images(folder: os.PathLike | str, images, names: Sequence[str], **png_opts: Any) -> list[Path]:
-    """Save each image (N, H, W, C) as ``folder/name`` (``.png`` added if missing)."""
-    folder = Path(folder)
-    arr = np.asarray(images)
-    if len(arr) != len(names):
-        raise ValueError(f"{len(arr)} images but {len(names)} names")
-    out = []
-    for img, name in zip(arr, names):
-        if Path(name).name != name or name in ("", ".", ".."):
-            raise ValueError(f"not a plain file name: {name!r}")
-        target = folder / (name if Path(name).suffix else f"{name}.png")
-        out.append(save_png(target, img, **png_opts))
-    return out
-
-
-def save_grid_png(path: os.PathLike | str, images, cols: int | None = None, pad: int = 2, scale: int = 1,
-                  invert: bool = False, transparent: bool = False) -> Path:
-    """Sprite sheet of (N, H, W, C) images; see `images.tile_grid` for the layout."""
-    key = background_colour(images)       # padding in the images' background colour
-    return save_png(path, tile_grid(images, cols=cols, pad=pad, pad_value=key), scale=scale, invert=invert,
-                    transparent=transparent, key=(255 - np.asarray(key)) if invert else key)
-
-
-# ------------------------------------------------------------------------- latents
-
-def _json_default(value: Any):
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.floating):
-        return float(value)
-    if isinstance(value, np.ndarray):
-        return value.tolist()
-    if isinstance(value, (Path, _dt.datetime, _dt.date)):
-        return str(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-def _sidecar(path: Path) -> Path:
-    return path.with_suffix(".json")
-
-
-def save_latents(path_npy: os.PathLike | str, latents, meta: dict | None = None) -> Path:
-    """Write latents (N, D) to ``.npy`` plus a JSON sidecar with the same stem.
-
-    The sidecar holds ``meta`` (model, seeds, indices, labels, truncation, ...) plus
-    ``shape``, ``dtype`` and, unless given, ``created`` and ``app_version``.
-    Both files are written to temp files first and only then moved into place.
-    """
-    path = Path(path_npy)
-    if path.suffix != ".npy":
-        path = path.with_name(path.name + ".npy")
-    arr = np.ascontiguousarray(latents)
-    if arr.ndim != 2:
-        raise ValueError(f"latents must have shape (N, D), got {arr.shape}")
-    info = dict(meta or {})
-    info.setdefault("created", _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"))
-    try:
-        from gan_studio import __version__
-        info.setdefault("app_version", __version__)
-    except ImportError:  # pragma: no cover
-        pass
-    info["shape"] = list(arr.shape)
-    info["dtype"] = str(arr.dtype)
-    try:
-        text = json.dumps(info, indent=2, default=_json_default)
-    except (TypeError, ValueError) as exc:
-        raise ExportError(_sidecar(path), f"metadata is not JSON serialisable ({exc})") from exc
-
-    def write_npy(tmp: Path) -> None:
-        with open(tmp, "wb") as fh:
-            np.save(fh, arr, allow_pickle=False)
-
-    with _atomic(path) as tmp_npy:
-        write_npy(tmp_npy)
-        # Sidecar first: the .npy only appears once its metadata is in place.
-        _write_atomic(_sidecar(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    return path
-
-
-def load_latents(path: os.PathLike | str) -> tuple[np.ndarray, dict]:
-    """Read latents saved by `save_latents` (pass the .npy or the .json).
-
-    Returns (float32 array (N, D), meta).  Raises ValueError when the file is not
-    a latent matrix or disagrees with the sidecar's shape.  A bare ``.npy``
-    without sidecar loads with empty meta.
-    """
-    path = Path(path)
-    npy = path.with_suffix(".npy")
-    try:
-        arr = np.load(npy, allow_pickle=False)
-    except FileNotFoundError:
-        raise
-    except (OSError, ValueError) as exc:
-        raise ValueError(f"{npy} is not a readable .npy file ({exc})") from exc
-    meta: dict = {}
-    side = _sidecar(npy)
-    if side.exists():
-        try:
-            meta = json.loads(side.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ValueError(f"{side} is not valid JSON ({exc})") from exc
-        if not isinstance(meta, dict):
-            raise ValueError(f"{side} must hold a JSON object")
-    if arr.ndim != 2 or not np.issubdtype(arr.dtype, np.floating):
-        raise ValueError(f"{npy} must hold a float (N, D) matrix, found {arr.dtype} {arr.shape}")
-    if "shape" in meta and list(meta["shape"]) != list(arr.shape):
-        raise ValueError(f"{npy} has shape {list(arr.shape)} but {side.name} says {meta['shape']}")
-    return arr.astype(np.float32, copy=False), meta
-
-
-# ----------------------------------------------------------------------- animation
-
-def _as_frames(frames, scale: int) -> np.ndarray:
-    arr = np.asarray(frames)
-    if arr.dtype != np.uint8:
-        raise ValueError(f"expected uint8 frames, got {arr.dtype} (use images.to_uint8)")
-    if arr.ndim == 3:
-        arr = arr[..., None]
-    if arr.ndim != 4 or arr.shape[3] not in (1, 3, 4) or len(arr) == 0:
-        raise ValueError(f"expected (T, H, W, C) frames with T >= 1 and C in 1/3/4, got shape {arr.shape}")
-    return upscale(arr, scale)
-
-
-_GRAY_PALETTE = [v for i in range(256) for v in (i, i, i)]
-
-
-def _gif_images(frames: np.ndarray) -> list[Image.Image]:
-    """Palette images sharing one palette, so colours never flicker between frames."""
-    if frames.shape[3] == 1:
-        out = []
-        for f in frames:
-            im = Image.frombytes("P", (f.shape[1], f.shape[0]), np.ascontiguousarray(f[..., 0]).tobytes())
-            im.putpalette(_GRAY_PALETTE)
-            out.append(im)
-        return out
-    rgb = frames[..., :3]
-    sample = rgb[:: max(1, len(rgb) // 16)]
-    montage = Image.fromarray(np.ascontiguousarray(sample.reshape(-1, rgb.shape[2], 3)))
-    palette = montage.quantize(colors=256, dither=Image.Dither.NONE)
-    return [Image.fromarray(np.ascontiguousarray(f)).quantize(palette=palette, dither=Image.Dither.NONE)
-            for f in rgb]
-
-
-def save_gif(path: os.PathLike | str, frames, fps: float = 12, loop: bool = True, scale: int = 1) -> Path:
-    """Animated GIF from (T, H, W, C) uint8 frames.
-
-    Grayscale frames use a fixed 256-level gray palette (exact, stable).  GIF
-    timing has 10 ms resolution.  Identical consecutive frames are merged by
-    Pillow into one longer frame, which plays identically.
-    """
-    if fps <= 0:
-        raise ValueError(f"fps must be positive (got {fps})")
-    images = _gif_images(_as_frames(frames, scale))
-    opts: dict[str, Any] = {"format": "GIF", "save_all": True, "append_images": images[1:],
-                            "duration": max(20, int(round(1000 / fps))), "optimize": False, "disposal": 1}
-    if loop:
-        opts["loop"] = 0
-    return _write_atomic(path, lambda tmp: images[0].save(tmp, **opts))
-
-
-def _video_codec() -> str:
-    import av
-    for name in ("libx264", "mpeg4"):
-        try:
-            av.codec.Codec(name, "w")
-            return name
-        except Exception:  # codec missing from this PyAV build
-            continue
-    raise RuntimeError("this PyAV build has neither libx264 nor mpeg4 encoders")
-
-
-def save_mp4(path: os.PathLike | str, frames, fps: float = 24, scale: int = 1) -> Path:
-    """H.264 MP4 (mpeg4 when libx264 is missing) from (T, H, W, C) uint8 frames.
-
-    yuv420p needs even dimensions: an odd width/height is padded by one pixel,
-    repeating the edge so no stripe shows.
-    """
-    if fps <= 0:
-        raise ValueError(f"fps must be positive (got {fps})")
-    arr = _as_frames(frames, scale)
-    return _write_mp4(path, fps, len(arr), lambda i: _even_rgb(arr[i]))
-
-
-def _even_rgb(frame: np.ndarray) -> np.ndarray:
-    """(H, W, C) uint8 as contiguous RGB of even width and height (the edge repeated), as yuv420p needs."""
-    f = np.repeat(frame, 3, axis=2) if frame.shape[2] == 1 else frame[..., :3]
-    h, w = f.shape[:2]
-    return np.ascontiguousarray(np.pad(f, ((0, h % 2), (0, w % 2), (0, 0)), mode="edge"))
-
-
-def _write_mp4(path, fps: float, count: int, frame) -> Path:
-    """Encode `count` frames, `frame(i)` → (H, W, 3) uint8 of even size, made one at a time as they are encoded."""
-    import av
-
-    if fps <= 0:
-        raise ValueError(f"fps must be positive (got {fps})")
-    rate = Fraction(fps).limit_denominator(1001)
-    first = frame(0)
-
-    def write(tmp: Path) -> None:
-        codec = _video_codec()
-        with av.open(str(tmp), mode="w", format="mp4") as container:
-            stream = container.add_stream(codec, rate=rate)
-            stream.width, stream.height = first.shape[1], first.shape[0]
-            stream.pix_fmt = "yuv420p"
-            if codec == "libx264":
-                stream.options = {"crf": "18", "preset": "medium"}
-            else:
-                stream.bit_rate = 4_000_000
-            for i in range(count):
-                f = first if i == 0 else frame(i)
-                container.mux(stream.encode(av.VideoFrame.from_ndarray(f, format="rgb24")))
-            container.mux(stream.encode(None))
-
-    return _write_atomic(path, write)
-
-
-def save_frames(folder: os.PathLike | str, frames, stem: str = "frame", **png_opts: Any) -> list[Path]:
-    """Each frame as ``folder/<stem>_0000.png`` ... (zero-padded, sorts correctly)."""
-    arr = _as_frames(frames, 1)
-    width = max(4, len(str(len(arr) - 1)))
-    safe = _UNSAFE.sub("-", stem).strip("-._") or "frame"
-    return save_images(folder, arr, [f"{safe}_{i:0{width}d}.png" for i in range(len(arr))], **png_opts)
-
 
 # ------------------------------------------------------------- designer exports
 
