@@ -6,7 +6,7 @@
 * `ClassHistogram`     – a compact painted bar chart of images per class.
 * `InlineMessage`      – a word-wrapped info / warning / error line.
 * `ProgressBar`        – a QProgressBar whose busy animation stops when it leaves busy mode.
-* `background`         – run a callable on a thread pool; results arrive via queued signals.
+* `background`         – run a callable on a thread pool (in `background.py`, re-exported here).
 * `section_title`, `tool_button`, `muted`, `scroll_panel` – small styled building blocks.
 * `guard_wheel`        – spin boxes, combo boxes and sliders take the wheel only when focused.
 * `set_clamped`, `next_seed` – spin box values held to the range (a seed past the maximum wraps to 0).
@@ -14,17 +14,16 @@
 
 from __future__ import annotations
 
-import threading
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox,
                                QFrame, QHBoxLayout, QLabel, QMenu, QProgressBar, QScrollArea, QScrollBar, QSizePolicy,
                                QToolButton, QVBoxLayout, QWidget)
 
+from .background import Task, background, if_alive  # noqa: F401 - re-exported: `from .widgets import background`
 from .i18n import tr
 
 ERROR_COLOR = QColor("#d64541")
@@ -81,64 +80,6 @@ def numpy_to_qimage(img: np.ndarray) -> QImage:
     else:
         raise ValueError(f"expected (H, W) or (H, W, 1|3) pixels, got shape {arr.shape}")
     return q.copy()
-
-
-# ------------------------------------------------------------------ background
-
-class _TaskSignals(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(object)      # the exception
-
-
-class Task(QRunnable):
-    """Runs `fn(progress, cancel)` on a pool thread.
-
-    `signals.progress(done, total)`, `signals.finished(result)` and
-    `signals.failed(exc)` are delivered in the receiver's (GUI) thread.
-    `cancel()` sets the flag the callable polls.
-    """
-
-    def __init__(self, fn: Callable[[Callable[[int, int], None], Callable[[], bool]], object]):
-        super().__init__()
-        self.setAutoDelete(False)
-        self.fn = fn
-        self.signals = _TaskSignals()
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:  # pool thread
-        try:
-            try:
-                result = self.fn(lambda d, t: self.signals.progress.emit(int(d), int(t)), self._cancel.is_set)
-            except BaseException as exc:  # noqa: BLE001 - every failure is reported to the UI
-                self.signals.failed.emit(exc)
-            else:
-                self.signals.finished.emit(result)
-        except RuntimeError:
-            pass        # the signals object is gone (the window closed while this ran): nobody to tell
-
-
-def if_alive(owner: QObject, fn):
-    """`fn`, but a no-op once `owner`'s C++ object is gone (results arriving after a window closed)."""
-    def call(*args):
-        if shiboken6.isValid(owner):
-            fn(*args)
-    return call
-
-
-def background(pool: QThreadPool, fn, on_done=None, on_error=None, on_progress=None) -> Task:
-    task = Task(fn)
-    if on_done is not None:
-        task.signals.finished.connect(on_done, Qt.ConnectionType.QueuedConnection)
-    if on_error is not None:
-        task.signals.failed.connect(on_error, Qt.ConnectionType.QueuedConnection)
-    if on_progress is not None:
-        task.signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
-    pool.start(task)
-    return task
 
 
 # --------------------------------------------------------------------- widgets
