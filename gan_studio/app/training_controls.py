@@ -5,8 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QStyle
 
+from ..core.config import TRAIN_TARGETS
 from .i18n import tr
 from .widgets import ProgressBar
+
+TARGETS = {kind.key: kind for kind in TRAIN_TARGETS}
 
 MAX_DELAY = 0.5   # seconds per step at the slowest slow-motion setting
 
@@ -25,12 +28,12 @@ class TrainingControls(QGroupBox):
         super().__init__(tr("Training"), parent)
         style = self.style()
         self.target_combo = QComboBox()
-        self.target_combo.addItem(tr("Until stopped"), "none")
-        self.target_combo.addItem(tr("Steps"), "steps")
-        self.target_combo.addItem(tr("Minutes"), "minutes")
+        labels = {"none": tr("Until stopped"), "steps": tr("Steps"), "minutes": tr("Minutes")}
+        for kind in TRAIN_TARGETS:           # the kinds and their bounds: core/config.py
+            self.target_combo.addItem(labels[kind.key], kind.key)
         self.target_combo.setToolTip(tr("When this training run stops by itself (counted from when you press Train)"))
         self.target_spin = QSpinBox()
-        self.target_spin.setRange(1, 10_000_000)
+        self.target_spin.setRange(*TARGETS["steps"].limits())
         self.target_spin.setValue(2000)
         self.target_spin.setGroupSeparatorShown(True)
         self.target_spin.setEnabled(False)
@@ -86,21 +89,19 @@ class TrainingControls(QGroupBox):
     def _on_target_kind(self) -> None:
         kind = self.target_combo.currentData()
         self.target_spin.setEnabled(kind != "none")
+        if kind != "none":
+            self.target_spin.setRange(*TARGETS[kind].limits())
         if kind == "minutes" and self.target_spin.value() > 600:
             self.target_spin.setValue(5)
         elif kind == "steps" and self.target_spin.value() < 100:
             self.target_spin.setValue(2000)
 
     def target(self) -> tuple[int, float]:
-        kind = self.target_combo.currentData()
-        if kind == "steps":
-            return self.target_spin.value(), 0.0
-        if kind == "minutes":
-            return 0, self.target_spin.value() * 60.0
-        return 0, 0.0
+        """(steps, seconds) this training run stops at; (0, 0.0): until stopped."""
+        return TARGETS[self.target_combo.currentData()].target(self.target_spin.value())
 
     def set_target_steps(self, steps: int) -> None:
-        self.target_combo.setCurrentIndex(1 if steps else 0)
+        self.target_combo.setCurrentIndex(self.target_combo.findData("steps" if steps else "none"))
         if steps:
             self.target_spin.setValue(steps)
 

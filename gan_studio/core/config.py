@@ -534,3 +534,31 @@ def differences(a: ExperimentConfig, b: ExperimentConfig) -> dict[str, tuple]:
 # Derived once from the field metadata: what a running trainer accepts, what presets decide.
 LIVE_TRAIN_KEYS = tuple(k.split(".", 1)[1] for k in field_keys(change=LIVE))
 PRESET_KEYS = field_keys(preset=True)
+
+
+@dataclass(frozen=True)
+class TargetKind:
+    """A way a training run stops by itself: `key`, the TrainConfig field that bounds it (None: no target) and
+    the seconds one unit of it counts (0: it counts steps)."""
+
+    key: str
+    field: str | None
+    unit_seconds: float = 0.0
+
+    def limits(self) -> tuple[int, int]:
+        """(lowest, highest) whole number of units a target of this kind may be: the field's descriptor."""
+        if self.field is None:
+            return 0, 0
+        hi = field_spec(self.field).hi
+        return 1, int(hi // self.unit_seconds) if self.unit_seconds else int(hi)
+
+    def target(self, value: int) -> tuple[int, float]:
+        """(steps, seconds) of a target of `value` units; (0, 0.0): none."""
+        if self.field is None:
+            return 0, 0.0
+        return (0, value * self.unit_seconds) if self.unit_seconds else (int(value), 0.0)
+
+
+# The targets the Training box offers ("Train for"), in its order; the CLI's --steps / --seconds are the same fields.
+TRAIN_TARGETS = (TargetKind("none", None), TargetKind("steps", "train.max_steps"),
+                 TargetKind("minutes", "train.max_seconds", 60.0))
