@@ -48,7 +48,7 @@ def test_each_preset_sets_configs(panel, qtbot, preset):
     assert panel.train_config() == want.train
     assert panel.is_valid()
     # the depth row is only visible for the MLP
-    assert panel._model_form.isRowVisible(panel._fields["model.depth"]) == (want.model.arch == "mlp")
+    assert panel._model_form.isRowVisible(panel.form.fields["model.depth"]) == (want.model.arch == "mlp")
 
 
 def test_editing_switches_to_custom(panel):
@@ -68,7 +68,7 @@ def test_invalid_ema_is_shown_and_fixable(panel, qtbot):
         panel.editor("train.ema").setText("0.2")
     assert sig.args == [False]
     assert not panel.is_valid()
-    field = panel._fields["train.ema"]
+    field = panel.form.fields["train.ema"]
     assert "EMA decay" in field.error()
     assert field.error_label.isVisibleTo(panel) and "EMA decay" in field.error_label.text()
     assert "EMA decay" in panel.editor("train.ema").toolTip()
@@ -110,7 +110,7 @@ def test_the_widest_models_count_without_overflow(panel, qtbot):
 def test_unparsable_learning_rate_is_an_issue(panel, qtbot):
     panel.editor("train.lr_g").setText("fast")
     assert not panel.is_valid()
-    assert "number" in panel._fields["train.lr_g"].error()
+    assert "number" in panel.form.fields["train.lr_g"].error()
     panel.editor("train.lr_g").setText("3e-4")
     assert panel.is_valid()
     assert panel.train_config().lr_g == pytest.approx(3e-4)
@@ -120,7 +120,7 @@ def test_cross_field_rule_is_shown(panel):
     panel.choose_preset("wgan-gp")
     panel.editor("model.d_norm").setCurrentIndex(panel.editor("model.d_norm").findData("batch"))
     assert not panel.is_valid()
-    assert "WGAN-GP" in panel._fields["model.d_norm"].error()
+    assert "WGAN-GP" in panel.form.fields["model.d_norm"].error()
 
 
 def test_parameter_count_follows_widths(panel, qtbot):
@@ -167,11 +167,11 @@ def test_running_keeps_only_live_fields_editable(panel, qtbot):
     assert exp.trained.train.updates == "simultaneous" and panel.editor("train.updates").isEnabled()
     panel.editor("train.d_steps").setValue(2)
     assert len(sent) == 1
-    assert "alternating" in panel._fields["train.d_steps"].error()
+    assert "alternating" in panel.form.fields["train.d_steps"].error()
     panel.editor("train.updates").setCurrentIndex(panel.editor("train.updates").findData("alternating"))
     assert sent[-1] == {"train.updates": "alternating", "train.d_steps": 2}
     assert exp.trained.train.updates == "alternating" and exp.trained.train.d_steps == 2
-    assert panel._fields["train.d_steps"].error() is None
+    assert panel.form.fields["train.d_steps"].error() is None
 
     # an invalid value is never sent
     panel.editor("train.lr_d").setText("5")
