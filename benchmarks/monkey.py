@@ -44,15 +44,17 @@ def run(seed: int, actions: int, keep_training: float = 0.0) -> tuple[int, int]:
     t_start = time.perf_counter()
     # A stall is a gap of over STALL_S between two beats of a 50 ms timer: an action that took that long, or
     # anything the event loop ran meanwhile (a render's result put on show, a queued signal's slot).
-    beat = {"last": time.perf_counter(), "doing": "start", "done": []}
+    # Each stall also says how much CPU the GUI thread used in it: far less than the gap means the thread
+    # waited for a core (a loaded machine), not that it had that much work.
+    beat = {"last": time.perf_counter(), "cpu": time.thread_time(), "doing": "start", "done": []}
 
     def on_beat():
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         gap = now - beat["last"]
         if gap > STALL_S:
             what = "; ".join(beat["done"][-3:]) or beat["doing"]
-            stalls.append(f"{gap:.1f} s: {what}")
-        beat["last"] = now
+            stalls.append(f"{gap:.1f} s ({cpu - beat['cpu']:.2f} s CPU on the GUI thread): {what}")
+        beat["last"], beat["cpu"] = now, cpu
         beat["done"] = []
 
     heart = QTimer()
