@@ -5,7 +5,9 @@
 The engine of gan_studio/testing/monkey.py (tests/app/test_monkey.py runs 250 actions of it with a fixed
 seed in CI), in a fresh GAN_STUDIO_HOME, on the tiny test experiment (training may start and runs in the window's
 training process).  Modal dialogs are answered automatically.  Prints every uncaught exception or Qt
-warning with the eight actions before it, the actions that stalled the event loop for over a second,
+warning with the eight actions before it, every stall of the event loop over a second (a 50 ms timer's
+beat that came over a second late, with the actions that ran meanwhile: the action itself, or a result a
+queued signal put on show),
 and a summary; exits 1 when any fault was found.
 """
 
@@ -23,6 +25,7 @@ STALL_S = 1.0
 
 
 def run(seed: int, actions: int, keep_training: float = 0.0) -> tuple[int, int]:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     import random
@@ -39,21 +42,40 @@ def run(seed: int, actions: int, keep_training: float = 0.0) -> tuple[int, int]:
         QApplication.processEvents()
     stalls: list[str] = []
     t_start = time.perf_counter()
+    # A stall is a gap of over STALL_S between two beats of a 50 ms timer: an action that took that long, or
+    # anything the event loop ran meanwhile (a render's result put on show, a queued signal's slot).
+    # Each stall also says how much CPU the GUI thread used in it: far less than the gap means the thread
+    # waited for a core (a loaded machine), not that it had that much work.
+    beat = {"last": time.perf_counter(), "cpu": time.thread_time(), "doing": "start", "done": []}
+
+    def on_beat():
+        now, cpu = time.perf_counter(), time.thread_time()
+        gap = now - beat["last"]
+        if gap > STALL_S:
+            what = "; ".join(beat["done"][-3:]) or beat["doing"]
+            stalls.append(f"{gap:.1f} s ({cpu - beat['cpu']:.2f} s CPU on the GUI thread): {what}")
+        beat["last"], beat["cpu"] = now, cpu
+        beat["done"] = []
+
+    heart = QTimer()
+    heart.setInterval(50)
+    heart.timeout.connect(on_beat)
+    heart.start()
     with answered_dialogs(random.Random(seed)), collected_faults() as faults:
         monkey = Monkey(window, seed, faults, tiny_config(), keep_training)
         timed = []
-        for fn, weight in monkey.actions:
+        for fn, weight in monkey.actions + [(monkey.keep_going, 0), (monkey.wait_for_load, 0)]:
             def wrapped(fn=fn):
-                t0 = time.perf_counter()
+                beat["doing"] = fn.__name__
                 what = fn()
-                dt = time.perf_counter() - t0
-                if dt > STALL_S:
-                    stalls.append(f"{dt:.1f} s: {what}")
+                beat["done"].append(what)
                 return what
             wrapped.__name__ = fn.__name__
             timed.append((wrapped, weight))
-        monkey.actions = timed
+        monkey.actions = timed[:len(monkey.actions)]
+        monkey.keep_going, monkey.wait_for_load = timed[-2][0], timed[-1][0]
         reports = monkey.run(actions)
+        heart.stop()
         trained = window.experiment.step
         with answered_dialogs(random.Random(0)):
             window.controller.discard()

@@ -8,7 +8,6 @@ always regenerates the same pixels.  All computing is done by `gan_studio.core`.
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from .file_export import export_file, export_folder
 from .i18n import tr, tr_noop
 from .wording import is_digits, say
 from .model_source import ModelSource, ModelSourceError, Pick
+from .render_queue import RenderQueue
 from .widgets import guard_wheel, scroll_panel, section_title, set_clamped, tool_button
 
 MAX_SEED = 2**31 - 1
@@ -190,6 +190,7 @@ class GalleryTab(QWidget):
         self._fav_picks: list[Pick] = []
         self.compare_dialog: CompareDialog | None = None
         self.last_refresh_ms = 0.0
+        self.renders = RenderQueue(self, lambda: self.source.model)     # images are made off the GUI thread
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(60)
@@ -473,26 +474,39 @@ class GalleryTab(QWidget):
         self._debounce.stop()
         m = self.model
         if m is None:
+            self.renders.drop("grid")
             self._picks = []
             self.grid.set_images(np.zeros((0, 1, 1, 1), np.uint8))
             self._update_actions()
             return
-        t0 = time.perf_counter()
         n, seed, trunc = self.count_spin.value(), self.seed_spin.value(), self.truncation()
         latents = m.latents(seed, n, trunc)
         labels = self.labels(n)
-        images = m.generate(latents, labels)
-        self._picks = [Pick(latents[i], None if labels is None else int(labels[i]), seed, i, trunc)
-                       for i in range(n)]
-        prev = self.grid.selected()
+        picks = [Pick(latents[i], None if labels is None else int(labels[i]), seed, i, trunc) for i in range(n)]
         # conditional, all digits: one column per digit, so each digit reads down its own column
-        self.grid.columns = m.num_classes if labels is not None and self.digits.value() is None and \
-            n >= m.num_classes else None
-        self.grid.set_images(images, [p.caption(self.model) for p in self._picks])
+        columns = m.num_classes if labels is not None and self.digits.value() is None and n >= m.num_classes \
+            else None
+        self.renders.generate("grid", m, latents, labels,
+                              lambda images, ms: self._show_grid(picks, images, columns, ms), self._render_failed)
+
+    def _show_grid(self, picks: list[Pick], images: np.ndarray, columns: int | None, ms: float) -> None:
+        """The sampled images on show (made on the render thread); `_picks` always matches the grid."""
+        n = len(picks)
+        self._picks = picks
+        prev = self.grid.selected()
+        self.grid.columns = columns
+        self.grid.set_images(images, [p.caption(self.model) for p in picks])
         self.grid.set_selected([i for i in prev if i < n])
         self._mark_stars()
-        self.last_refresh_ms = (time.perf_counter() - t0) * 1000
+        self.last_refresh_ms = ms
         self.status_label.setText(say(self.model, tr("{n} digits in {ms:.0f} ms"), tr("{n} images in {ms:.0f} ms")).format(n=n, ms=self.last_refresh_ms))
+
+    def rendering(self) -> bool:
+        """True while images are being made for the grid or the favourites (tests wait on it)."""
+        return self.renders.busy()
+
+    def _render_failed(self, exc: BaseException) -> None:
+        self.status_label.setText(tr("The images could not be made: {error}").format(error=exc))
 
     def images(self) -> np.ndarray:
         return self.grid.images()
@@ -557,20 +571,25 @@ class GalleryTab(QWidget):
 
     def _on_favourites(self) -> None:
         m = self.model
-        self._fav_picks = self.source.favourite_picks() if m is not None else []
+        picks = self.source.favourite_picks() if m is not None else []
         favs = self.source.favourites()
         self.fav_title.setText(tr("Favourites ({n})").format(n=len(favs)) if favs else tr("Favourites"))
-        if self._fav_picks:
-            latents = np.stack([p.latent for p in self._fav_picks])
+        if picks:
+            latents = np.stack([p.latent for p in picks])
             labels = None
             if m.conditional:
-                labels = np.array([p.label if p.label is not None else 0 for p in self._fav_picks])
-            imgs = m.generate(latents, labels)
-            self.fav_grid.set_images(imgs, [p.caption(self.model) for p in self._fav_picks])
-            self.fav_grid.set_starred(range(len(imgs)))
+                labels = np.array([p.label if p.label is not None else 0 for p in picks])
+            self.renders.generate("favourites", m, latents, labels,
+                                  lambda imgs, _ms: self._show_favourites(picks, imgs), self._render_failed)
         else:
-            self.fav_grid.set_images(np.zeros((0, 1, 1, 1), np.uint8))
+            self.renders.drop("favourites")
+            self._show_favourites([], np.zeros((0, 1, 1, 1), np.uint8))
         self._mark_stars()
+
+    def _show_favourites(self, picks: list[Pick], imgs: np.ndarray) -> None:
+        self._fav_picks = picks
+        self.fav_grid.set_images(imgs, [p.caption(self.model) for p in picks])
+        self.fav_grid.set_starred(range(len(imgs)))
 
     # ---------------------------------------------------------------- compare
     def compare(self) -> None:

@@ -333,9 +333,11 @@ class ExperimentLifecycle(QObject):
         """Scratch runs a crash left behind (a checkpoint, no live writer): (folder, step, mtime), newest first."""
         from ..core.run_folders.runlock import RunLock
 
-        root = scratch_root()
+        from ..core.training.session import rescue_places
+
         found = []
-        for folder in root.iterdir() if root.is_dir() else ():
+        roots = [scratch_root(), *rescue_places()]      # a run its process saved elsewhere when the disk was full
+        for folder in (f for root in roots if root.is_dir() for f in root.iterdir()):
             step = _saved_step(folder)
             if not step:
                 continue

@@ -195,8 +195,34 @@ def run_app(argv: list[str] | None = None) -> int:
     if run:
         open_or_follow(window, run)
     code = app.exec()
-    loader.wait(30.0)       # a window closed during start-up: let the import finish before Python exits
+    if not loader.wait(0):
+        exit_during_import(code, window)
     return code
+
+
+def exit_during_import(code: int, window=None) -> None:
+    """The window closed while PyTorch still imports on its thread: end the process now (issue 26: Ctrl+Q took
+    3–10 s waiting for the import; letting Python finalize around a half-imported torch can crash instead).
+
+    By now the window has closed the way it always does: a run was saved, or the user chose not to (its
+    `closeEvent` does that synchronously) and the training process has ended.  What Python's exit would still
+    do is done here: the settings written to disk, the atexit handlers run, the output flushed."""
+    import atexit
+
+    try:
+        if window is not None:
+            window.settings.q.sync()
+    except Exception:  # noqa: BLE001 - a settings file that cannot be written must not keep the process alive
+        pass
+    try:
+        atexit._run_exitfuncs()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:  # noqa: BLE001 - a closed or broken pipe
+                pass
+        os._exit(code)
 
 
 def open_or_follow(window, run) -> bool:

@@ -787,6 +787,12 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>The images could not be made: {error}</source>
+            <translation>无法生成图像：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/base.py" />
             <source>There are no images on this page yet.</source>
             <translation>这个页面上还没有图像。</translation>
         </message>

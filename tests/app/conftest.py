@@ -97,6 +97,16 @@ def wait_frames(qtbot):
 
 
 @pytest.fixture
+def rendered(qtbot):
+    """`rendered(*views)`: wait until Gallery / Explore views (a tab or a page) show the images last asked
+    for; they are made on a render thread."""
+    def wait(*views) -> None:
+        qtbot.waitUntil(lambda: not any(v.rendering() for v in views), timeout=30000)
+
+    return wait
+
+
+@pytest.fixture
 def image_folder(tmp_path):
     """~200 small PNGs in two class sub-folders."""
     import numpy as np

@@ -33,7 +33,7 @@ def colour(colour_run):
 
 
 @pytest.fixture
-def gallery(qtbot, colour):
+def gallery(qtbot, colour, rendered):
     from gan_studio.app.gallery_tab import GalleryTab
 
     t = GalleryTab(colour)
@@ -42,6 +42,7 @@ def gallery(qtbot, colour):
     t.set_count(6)
     t.set_seed(2)
     t.refresh()
+    rendered(t)
     return t
 
 
@@ -178,7 +179,7 @@ def _visible_texts(root) -> list[str]:
     return [t for t in texts if t]
 
 
-def test_no_digit_wording_in_views_of_a_colour_model(qtbot, gallery, colour, source):
+def test_no_digit_wording_in_views_of_a_colour_model(qtbot, gallery, colour, source, rendered):
     from gan_studio.app.explore import ExploreTab
 
     assert not colour.model.is_digits
@@ -190,6 +191,7 @@ def test_no_digit_wording_in_views_of_a_colour_model(qtbot, gallery, colour, sou
     explore = ExploreTab(colour)
     qtbot.addWidget(explore)
     explore.resize(1100, 720)
+    rendered(explore)
     for name in explore.PAGES:
         explore.show_page(name)
         page = explore.page(name)
@@ -207,9 +209,11 @@ def test_no_digit_wording_in_views_of_a_colour_model(qtbot, gallery, colour, sou
     qtbot.addWidget(digits)
     digits.set_count(4)
     digits.refresh()
+    rendered(digits)
     assert any("digit" in t.lower() for t in _visible_texts(digits))
     explore_digits = ExploreTab(source)
     qtbot.addWidget(explore_digits)
+    rendered(explore_digits)
     assert any("digit" in t.lower() for t in _visible_texts(explore_digits.page("plane")))
 
 

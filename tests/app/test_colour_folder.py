@@ -67,19 +67,21 @@ def test_colour_generator_makes_64px_rgb_and_every_format_writes(colour_model, t
     assert ET.parse(tmp_path / "x.svg").getroot().tag.endswith("svg")
 
 
-def test_every_explore_page_works_on_the_colour_model(qtbot, colour_model, tmp_path):
+def test_every_explore_page_works_on_the_colour_model(qtbot, colour_model, tmp_path, rendered):
     source = ModelSource(colour_model)
     tab = ExploreTab(source)
     qtbot.addWidget(tab)
     tab.resize(1000, 700)
     # Interpolate
     tab.interpolate.refresh()
+    rendered(tab)
     assert tab.interpolate.frames().shape[1:] == (64, 64, 3)
     (gif,) = tab.interpolate.export(tmp_path / "walk.gif", ExportOptions(format="gif", size=256))
     with Image.open(gif) as im:
         assert im.size == (256, 256) and im.convert("RGB").getextrema()[0] != im.convert("RGB").getextrema()[2]
     # Plane
     tab.plane.refresh()
+    rendered(tab)
     png, js = tab.plane.export(tmp_path / "plane.png", ExportOptions(format="sheet", size=64, resampling="nearest"))
     atlas = read_atlas(js)
     with Image.open(png) as im:
@@ -92,10 +94,12 @@ def test_every_explore_page_works_on_the_colour_model(qtbot, colour_model, tmp_p
     with qtbot.waitSignal(tab.directions.directionsReady, timeout=30000):
         tab.directions.ensure_directions()
     tab.directions.refresh()
+    rendered(tab)
     (mp4,) = tab.directions.export_sweep(tmp_path / "sweep.mp4", ExportOptions(format="mp4", size=512))
     assert mp4.stat().st_size > 0
     # Breed
     tab.breed.breed()
+    rendered(tab)
     (svg,) = tab.breed.export(tmp_path / "kids.svg", ExportOptions(format="svg", size=64))
     assert len(ET.parse(svg).getroot().findall("{http://www.w3.org/2000/svg}path")) == len(tab.breed.children)
 

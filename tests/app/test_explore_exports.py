@@ -18,10 +18,11 @@ from gan_studio.core.explore.exports import ExportOptions
 
 
 @pytest.fixture
-def tab(qtbot, source):
+def tab(qtbot, source, rendered):
     t = ExploreTab(source)
     qtbot.addWidget(t)
     t.resize(1100, 720)
+    rendered(t)
     return t
 
 
@@ -29,12 +30,13 @@ def _picks(model, seed, indices, labels):
     return [Pick.from_address(model, seed, i, lab) for i, lab in zip(indices, labels)]
 
 
-def test_plane_cells_select_star_send_and_export_sheet(tab, source, tmp_path):
+def test_plane_cells_select_star_send_and_export_sheet(tab, source, tmp_path, rendered):
     page = tab.plane
     page.set_picks(_picks(source.model, 4, [0, 1, 2], [3, 3, 3]))
     page.rows_spin.setValue(3)
     page.cols_spin.setValue(4)
     page.refresh()
+    rendered(page)
     assert page.grid.count() == 12 and len(page.picks()) == 12
     page.grid.click(1)
     page.grid.click(6, Qt.KeyboardModifier.ControlModifier)
@@ -73,7 +75,7 @@ def test_plane_cells_select_star_send_and_export_sheet(tab, source, tmp_path):
     assert len(out) == 2 and all(p.suffix == ".png" for p in out)
 
 
-def test_directions_sweep_exports_gif_and_svg_and_sliders_stay_in_sync(qtbot, tab, source, tmp_path):
+def test_directions_sweep_exports_gif_and_svg_and_sliders_stay_in_sync(qtbot, tab, source, tmp_path, rendered):
     page = tab.directions
     tab.show_page("directions")
     with qtbot.waitSignal(page.directionsReady, timeout=30000):
@@ -97,6 +99,7 @@ def test_directions_sweep_exports_gif_and_svg_and_sliders_stay_in_sync(qtbot, ta
     page.sweep_combo.setCurrentIndex(page.sweep_combo.findData("pc:0"))
     page.sweep_frames.setValue(9)
     page.refresh()
+    rendered(page)
     sweep = page.sweep_images()
     assert len(sweep) == 9 and page.sweep_grid.count() == 9
     assert np.abs(sweep[4].astype(int) - page.image().astype(int)).max() <= 1   # the middle frame is the digit
@@ -134,10 +137,11 @@ def test_directions_are_named_and_saved_with_the_model(qtbot, tab, source, tmp_p
     assert other.directions.sweep_combo.findData("named:0") >= 0
 
 
-def test_breed_children_star_send_and_export(tab, source, tmp_path):
+def test_breed_children_star_send_and_export(tab, source, tmp_path, rendered):
     page = tab.breed
     page.set_picks(_picks(source.model, 9, [0, 1], [3, 3]))
     kids = page.breed()
+    rendered(page)
     page.child_grid.set_selected([0, 2])
     page.star_selected()
     assert page.child_grid.starred() == {0, 2}
@@ -194,7 +198,7 @@ def test_export_dialog_preview_follows_the_options(qtbot, source):
     assert dlg.last_svg != low
 
 
-def test_gallery_conditional_grid_has_a_column_per_digit(qtbot, source):
+def test_gallery_conditional_grid_has_a_column_per_digit(qtbot, source, rendered):
     from gan_studio.app.gallery_tab import GalleryTab
 
     t = GalleryTab(source)
@@ -202,9 +206,11 @@ def test_gallery_conditional_grid_has_a_column_per_digit(qtbot, source):
     t.resize(1200, 700)
     t.set_count(30)
     t.refresh()
+    rendered(t)
     assert source.model.conditional and t.grid.columns == 10
     t.digits.set_value(4)
     t.refresh()
+    rendered(t)
     assert t.grid.columns is None
 
 
@@ -225,7 +231,7 @@ def test_training_grid_of_a_conditional_experiment_has_a_column_per_digit(qtbot,
     assert w.train_tab.grid.cols == 8
 
 
-def test_gallery_export_dialog_sheet_has_a_column_per_digit(qtbot, source, tmp_path):
+def test_gallery_export_dialog_sheet_has_a_column_per_digit(qtbot, source, tmp_path, rendered):
     from gan_studio.app.gallery_tab import GalleryTab
 
     t = GalleryTab(source)
@@ -233,6 +239,7 @@ def test_gallery_export_dialog_sheet_has_a_column_per_digit(qtbot, source, tmp_p
     t.set_count(20)
     t.set_seed(3)
     t.refresh()
+    rendered(t)
     png, js = t.export(tmp_path / "g.png", ExportOptions(format="sheet", size=28, padding=2, resampling="nearest"))
     atlas = read_atlas(js)
     assert atlas["meta"]["columns"] == 10

@@ -20,17 +20,18 @@ from .gan_fixtures import make_tiny_run
 
 
 @pytest.fixture
-def tab(qtbot, source):
+def tab(qtbot, source, rendered):
     t = GalleryTab(source)
     qtbot.addWidget(t)
     t.resize(1000, 700)
     t.set_count(16)
     t.set_seed(7)
     t.refresh()
+    rendered(t)
     return t
 
 
-def test_samples_are_addressed_by_seed_and_regenerate_exactly(tab, source):
+def test_samples_are_addressed_by_seed_and_regenerate_exactly(tab, source, rendered):
     m = source.model
     labels = np.arange(16) % m.num_classes
     expected = m.generate(m.latents(7, 16), labels)
@@ -39,18 +40,21 @@ def test_samples_are_addressed_by_seed_and_regenerate_exactly(tab, source):
     first = tab.images().copy()
     tab.set_seed(8)
     tab.refresh()
+    rendered(tab)
     assert not np.array_equal(tab.images(), first)
     tab.set_seed(7)
     tab.refresh()
+    rendered(tab)
     assert np.array_equal(tab.images(), first)
 
 
-def test_digit_chooser_and_truncation(tab, source):
+def test_digit_chooser_and_truncation(tab, source, rendered):
     m = source.model
     tab.digits.set_value(3)
     tab.trunc_check.setChecked(True)
     tab.trunc_slider.setValue(70)
     tab.refresh()
+    rendered(tab)
     expected = m.generate(m.latents(7, 16, 0.7), np.full(16, 3))
     assert np.array_equal(tab.images(), expected)
     assert all(p.label == 3 and p.truncation == 0.7 for p in tab.picks())
@@ -66,17 +70,19 @@ def test_selection_with_shift_and_ctrl(tab):
     assert tab.selection_label.text() == "4 selected"
 
 
-def test_favourites_saved_for_exported_model_and_reloaded(qtbot, tab, source, gs_home):
+def test_favourites_saved_for_exported_model_and_reloaded(qtbot, tab, source, gs_home, rendered):
     tab.select([1, 4])
     tab.toggle_favourite()
     assert tab.grid.starred() == {1, 4}
     file = gs_home / "favourites" / "tiny-test.json"
     favs = json.loads(file.read_text())["favourites"]
     assert [(f["seed"], f["index"], f["label"]) for f in favs] == [(7, 1, 1), (7, 4, 4)]
+    rendered(tab)
     assert tab.fav_grid.count() == 2
 
     again = GalleryTab(source)
     qtbot.addWidget(again)
+    rendered(again)
     assert again.fav_grid.count() == 2
     fresh = ModelSource()
     fresh.open(source.model.source)
@@ -85,11 +91,12 @@ def test_favourites_saved_for_exported_model_and_reloaded(qtbot, tab, source, gs
     third.set_count(16)
     third.set_seed(7)
     third.refresh()
+    rendered(third)
     assert third.grid.starred() == {1, 4}
     assert np.array_equal(third.fav_grid.images(), tab.images()[[1, 4]])
 
 
-def test_favourites_of_a_run_are_written_with_the_run(qtbot, tmp_path, monkeypatch):
+def test_favourites_of_a_run_are_written_with_the_run(qtbot, tmp_path, monkeypatch, rendered):
     run = make_tiny_run(tmp_path / "run")
     calls = []
     original = RunFolder.write_favourites
@@ -102,6 +109,7 @@ def test_favourites_of_a_run_are_written_with_the_run(qtbot, tmp_path, monkeypat
     tab.set_count(16)
     tab.set_seed(7)
     tab.refresh()
+    rendered(tab)
     tab.select([0, 3])
     assert tab.act_star.shortcut().toString() == "F"
     tab.act_star.trigger()
@@ -109,6 +117,7 @@ def test_favourites_of_a_run_are_written_with_the_run(qtbot, tmp_path, monkeypat
     assert [f["index"] for f in RunFolder.open(run).read_favourites()] == [0, 3]
     again = GalleryTab(src)
     qtbot.addWidget(again)
+    rendered(again)
     assert again.fav_grid.count() == 2
 
 

@@ -413,6 +413,27 @@ def test_follow_a_run_written_by_another_process_then_take_it_over(qtbot, window
     assert got[0]["step"] == 81
 
 
+def test_a_run_its_process_saved_elsewhere_on_a_full_disk_is_offered_back(qtbot, tiny_cfg, gs_home):
+    """Issue 27: a window that died while the disk was full has its run saved in rescued/ by the training
+    process; the next start offers it back like a scratch run a crash left behind."""
+    from gan_studio.core.training.session import TrainingSession, rescue_places
+
+    s = TrainingSession(tiny_cfg, rescue_places()[0] / "run-rescued-1")
+    s.advance(5)
+    s.save("interrupted")
+    s.close()
+    w = MainWindow(threads=1)
+    w.show()
+    try:
+        qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
+        assert "5 steps" in w.banner.label.text()
+        assert [f[0] for f in w.lifecycle.left_behind()] == [s.run.path]
+    finally:
+        w.controller.discard()
+        w.close()
+        w.deleteLater()
+
+
 def test_runs_left_behind_by_a_crash_are_offered_back_one_by_one(qtbot, tiny_cfg, gs_home):
     import os
 

@@ -71,7 +71,7 @@ def test_set_clamped_holds_values_to_the_range(qtbot):
     assert set_clamped(box, "17") == 17
 
 
-def test_breeding_with_the_seed_at_its_maximum_wraps(qtbot, source):
+def test_breeding_with_the_seed_at_its_maximum_wraps(qtbot, source, rendered):
     from gan_studio.app.explore import ExploreTab
     from gan_studio.app.model_source import Pick
 
@@ -82,7 +82,8 @@ def test_breeding_with_the_seed_at_its_maximum_wraps(qtbot, source):
     page.set_picks([Pick.from_address(m, 9, i, 3 if m.conditional else None) for i in (0, 1)])
     page.seed_spin.setValue(page.seed_spin.maximum())
     children = page.breed()                     # raised OverflowError from seed_spin.setValue(seed + 1)
-    assert len(children) == page.count_spin.value()
+    rendered(page)
+    assert len(children) == page.count_spin.value() == page.child_grid.count()
     assert page.seed_spin.value() == 0
     assert len(page.breed()) == page.count_spin.value()
     assert page.seed_spin.value() == 1

@@ -991,3 +991,35 @@ def test_a_scratch_run_that_cannot_be_saved_elsewhere_either_stays_where_it_was(
     assert RunFolder.open(scratch).step == 3                 # the run and its last good save are still there
     assert session.run.path == scratch
     assert list(rescue.glob("*")) == []                     # no half copy left behind
+
+
+def test_a_window_that_dies_while_the_disk_is_full_loses_no_trained_step(tmp_path, monkeypatch, gs_home):
+    """Issue 27: the training process keeps its state in memory while its run folder cannot be written; when the
+    window then dies, the save on the way out failed silently and every step since the last good save was lost.
+    It now saves the run elsewhere (rescued/ beside the runs), where the next start finds it to offer back."""
+    from gan_studio.core.training import process_child
+    from gan_studio.core.training.session import rescue_places
+
+    session = bad.training_session(tmp_path / "run")
+    _advance_to(session, 3)
+    session.save("paused")
+    real = runs_mod._write_file
+
+    def full_here(path, data):
+        if (tmp_path / "run") in path.parents:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(runs_mod, "_write_file", full_here)
+    _advance_to(session, 9)                       # trained on while no save could be written
+    loop = process_child.TrainingLoop(commands=None, events=None)
+    loop.session = session
+    with pytest.raises(process_child._Quit):
+        loop._on_parent_gone(process_child.P.ParentGone())
+    monkeypatch.setattr(runs_mod, "_write_file", real)
+    rescued = [f for place in rescue_places() if place.is_dir() for f in place.iterdir()]
+    assert len(rescued) == 1 and rescued[0].parent == gs_home / "rescued"
+    saved = RunFolder.open(rescued[0])
+    assert saved.step == 9 and saved.info["status"] == "interrupted"
+    assert RunFolder.open(tmp_path / "run").step == 3          # the original keeps its last good save
+    assert not (rescued[0] / ".lock").exists()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSpinBox, QWidget
 from ..export_dialog import ExportDialog
 from ..i18n import tr
 from ..model_source import ModelSource, Pick
+from ..render_queue import RenderQueue
 from ..wording import is_digits, say
 
 DEBOUNCE_MS = 40
@@ -87,6 +88,7 @@ class Page(QWidget):
         self.status.setStyleSheet("color: palette(mid);")
         self.last_refresh_ms = 0.0
         self._worded: list[tuple] = []
+        self.renders = RenderQueue(self, lambda: self.source.model)   # images are made off the GUI thread
 
     @property
     def model(self):
@@ -120,13 +122,26 @@ class Page(QWidget):
     def _error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
-    def _render(self, latents: np.ndarray, labels) -> np.ndarray:
+    def render(self, slot: str, latents, labels, done) -> None:
+        """Images for `latents` (and class labels: a list with None for 0, or soft weights (N, K)), made on the
+        render thread; `done(images, ms)` runs on the GUI thread with the newest result of `slot` only.  No
+        model or no latents: `done(EMPTY, 0)` at once, and what `slot` asked for before is dropped."""
         m = self.model
         if m is None or len(latents) == 0:
-            return EMPTY
+            self.renders.drop(slot)
+            done(EMPTY, 0.0)
+            return
         if labels is not None and np.asarray(labels).ndim == 1:
             labels = labels_for(m, labels)
-        return m.generate(latents, labels if m.conditional else None)
+        self.renders.generate(slot, m, np.asarray(latents), labels if m.conditional else None, done,
+                              self._render_failed)
+
+    def rendering(self) -> bool:
+        """True while images are being made for this page (tests wait on it)."""
+        return self.renders.busy()
+
+    def _render_failed(self, exc: BaseException) -> None:
+        self.status.setText(tr("The images could not be made: {error}").format(error=exc))
 
     # ------------------------------------------------------- every page is a source
     def pick_items(self, picks: list[Pick]) -> list[dict]:

@@ -112,12 +112,11 @@ class BreedPage(Page):
         self._parents_changed()
 
     def _parents_changed(self) -> None:
-        if self.parents:
-            imgs = self._render(np.stack([p.latent for p in self.parents]), [p.label for p in self.parents])
-            self.parent_grid.set_images(imgs, [p.caption(self.model) for p in self.parents],
-                                        [f"P{i + 1} · {p.caption(self.model)}" for i, p in enumerate(self.parents)])
-        else:
-            self.parent_grid.set_images(EMPTY)
+        parents = list(self.parents)
+        z = np.stack([p.latent for p in parents]) if parents else np.zeros((0, 1), np.float32)
+        self.render("parents", z, [p.label for p in parents], lambda imgs, _ms: self.parent_grid.set_images(
+            imgs, [p.caption(self.model) for p in parents],
+            [f"P{i + 1} · {p.caption(self.model)}" for i, p in enumerate(parents)]))
         self.breed_btn.setEnabled(bool(self.parents) and self.model is not None)
 
     def promote(self, i: int) -> None:
@@ -146,18 +145,26 @@ class BreedPage(Page):
             self.source.save_lineage()
         except OSError as exc:
             self.status.setText(tr("Lineage not saved: {error}").format(error=exc))
-        self.children = [Pick(c.latent, c.label if m.conditional else None, creature_id=c.id,
-                              extra={"generation": c.generation, "origin": "breed"}) for c in kids]
-        imgs = self._render(np.stack([p.latent for p in self.children]), [p.label for p in self.children])
+        children = [Pick(c.latent, c.label if m.conditional else None, creature_id=c.id,
+                         extra={"generation": c.generation, "origin": "breed"}) for c in kids]
         caps = [tr("gen {n}").format(n=c.generation) + (f" · {c.label}" if c.label is not None else "") for c in kids]
         tips = [tr("generation {n} · child {i} of seed {seed}").format(n=c.generation, i=c.index, seed=c.seed)
                 for c in kids]
+        total = len(self.source.lineage)
+        z = np.stack([p.latent for p in children]) if children else np.zeros((0, 1), np.float32)
+        self.render("children", z, [p.label for p in children],
+                    lambda imgs, _ms: self._show_children(children, imgs, tips, caps, total))
+        next_seed(self.seed_spin)        # the next Breed gives new children; past 2³¹−1 it wraps to 0
+        return children
+
+    def _show_children(self, children: list[Pick], imgs, tips, caps, total: int) -> None:
+        """The children on show: `self.children` always matches the grid (a click promotes what it shows)."""
+        self.children = children
         self.child_grid.set_images(imgs, tips, caps)
         self._mark_stars()
-        next_seed(self.seed_spin)        # the next Breed gives new children; past 2³¹−1 it wraps to 0
+        gen = children[0].extra.get("generation", 0) if children else 0
         self.status.setText(tr("{n} children of generation {g} · {total} creatures in the lineage").format(
-            n=len(kids), g=kids[0].generation if kids else 0, total=len(self.source.lineage)))
-        return self.children
+            n=len(children), g=gen, total=total))
 
     # stars, keyframes, exports
     def selected_picks(self) -> list[Pick]:
@@ -192,22 +199,28 @@ class BreedPage(Page):
     def _show_ancestry(self) -> None:
         sel = self.child_grid.selected()
         if not sel or sel[-1] >= len(self.children):
+            self.renders.drop("ancestry")
             self.ancestry_grid.set_images(EMPTY)
             self.ancestry_title.setText(tr("Ancestry"))
             return
         cid = self.children[sel[-1]].creature_id
         anc = self.ancestry(cid)
         if not anc:
+            self.renders.drop("ancestry")
             self.ancestry_grid.set_images(EMPTY)
             return
-        imgs = self._render(np.stack([a.latent for a in anc]), [a.label for a in anc])
         caps = [tr("gen {n}").format(n=a.generation) if a.op != "seed"
                 else tr("seed {seed}").format(seed=a.seed) + f" #{a.index}" for a in anc]
-        self.ancestry_grid.set_images(imgs, caps, caps)
-        self.ancestry_title.setText(tr("Ancestry of the selected child ({n} ancestors, nearest first)").format(
-            n=len(anc)))
+
+        def show(imgs, _ms):
+            self.ancestry_grid.set_images(imgs, caps, caps)
+            self.ancestry_title.setText(tr("Ancestry of the selected child ({n} ancestors, nearest first)").format(
+                n=len(anc)))
+
+        self.render("ancestry", np.stack([a.latent for a in anc]), [a.label for a in anc], show)
 
     def on_model(self, model) -> None:
+        self.renders.drop("children", "ancestry")
         self.children = []
         self.child_grid.set_images(EMPTY)
         self._update_actions()

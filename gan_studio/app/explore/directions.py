@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 
 import numpy as np
 from PySide6.QtCore import QThreadPool, Qt, Signal
@@ -350,20 +349,31 @@ class DirectionsPage(Page):
         return self.preview.image()
 
     def refresh(self) -> None:
+        """The edited image and the sweep through it, made in one render."""
         self._debounce.stop()
         z = self.current_latent()
         if self.model is None or z is None:
+            self.renders.drop("view")
             self.preview.set_image(None)
             return
-        t0 = time.perf_counter()
         lab = self.label()
-        img = self._render(z[None], None if lab is None else [lab])[0]
-        self.last_refresh_ms = (time.perf_counter() - t0) * 1000
         cap = self.base.caption() if self.base is not None else ""
         moved = any(s.value() for s in self.dir_sliders)
-        self.preview.set_image(img, cap + (tr(" · edited") if moved else ""))
-        self.status.setText(tr("{ms:.0f} ms").format(ms=self.last_refresh_ms))
-        self._refresh_sweep(z, lab)
+        zs = self.sweep_latents(z)
+        name = self.sweep_combo.currentText()
+        picks = [Pick(zs[i], lab, extra={"t": round(float(v), 4), "origin": "directions"})
+                 for i, v in enumerate(np.linspace(-1, 1, len(zs)))]
+        everything = np.concatenate([z[None], zs]) if len(zs) else z[None]
+
+        def show(imgs, ms):
+            self.last_refresh_ms = ms
+            self.preview.set_image(imgs[0], cap + (tr(" · edited") if moved else ""))
+            self.status.setText(tr("{ms:.0f} ms").format(ms=ms))
+            self._sweep, self._sweep_picks = imgs[1:], picks
+            self.sweep_grid.set_images(self._sweep, [f"{name} · {i + 1}/{len(picks)}" for i in range(len(picks))],
+                                       keep_selection=True)
+
+        self.render("view", everything, None if lab is None else [lab] * len(everything), show)
 
     # sweeps
     def _fill_sweep_combo(self) -> None:
@@ -400,19 +410,6 @@ class DirectionsPage(Page):
         out = np.repeat(z[None], n, axis=0)
         out[:, i] = t * 3.0
         return out.astype(np.float32)
-
-    def _refresh_sweep(self, z, lab) -> None:
-        zs = self.sweep_latents(z)
-        if not len(zs):
-            self._sweep, self._sweep_picks = np.zeros((0, 1, 1, 1), np.uint8), []
-            self.sweep_grid.set_images(self._sweep)
-            return
-        self._sweep = self._render(zs, None if lab is None else [lab] * len(zs))
-        name = self.sweep_combo.currentText()
-        self._sweep_picks = [Pick(zs[i], lab, extra={"t": round(float(v), 4), "origin": "directions"})
-                             for i, v in enumerate(np.linspace(-1, 1, len(zs)))]
-        self.sweep_grid.set_images(self._sweep, [f"{name} · {i + 1}/{len(zs)}" for i in range(len(zs))],
-                                   keep_selection=True)
 
     def sweep_images(self) -> np.ndarray:
         return self._sweep

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +25,7 @@ class InterpolatePage(Page):
         super().__init__(source, parent)
         self.keyframes: list[Pick] = []
         self._frames = EMPTY
+        self._frame_z: np.ndarray | None = None
         self._frame = 0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
@@ -168,8 +168,7 @@ class InterpolatePage(Page):
         i, j = sel[0], sel[0] + delta
         if 0 <= j < len(self.keyframes):
             self.keyframes[i], self.keyframes[j] = self.keyframes[j], self.keyframes[i]
-            self._keys_changed()
-            self.key_grid.set_selected([j])
+            self._keys_changed(select=[j])
 
     def remove_selected(self) -> None:
         sel = set(self.key_grid.selected())
@@ -183,14 +182,22 @@ class InterpolatePage(Page):
             return
         super().keyPressEvent(event)
 
-    def _keys_changed(self) -> None:
-        imgs = self._render(np.stack([k.latent for k in self.keyframes]), [k.label for k in self.keyframes]) \
-            if self.keyframes else EMPTY
-        self.key_grid.set_images(imgs, [k.caption(self.model) for k in self.keyframes],
-                                 [f"{i + 1} · {k.label}" if k.label is not None else f"{i + 1}"
-                                  for i, k in enumerate(self.keyframes)])
+    def _keys_changed(self, select: list[int] | None = None) -> None:
+        keys = list(self.keyframes)
+        z = np.stack([k.latent for k in keys]) if keys else np.zeros((0, 1), np.float32)
+        self.render("keys", z, [k.label for k in keys], lambda imgs, _ms: self._show_keys(keys, imgs, select))
         self._update_buttons()
         self.refresh()
+
+    def _show_keys(self, keys: list[Pick], imgs: np.ndarray, select: list[int] | None) -> None:
+        self.key_grid.set_images(imgs, [k.caption(self.model) for k in keys],
+                                 [f"{i + 1} · {k.label}" if k.label is not None else f"{i + 1}"
+                                  for i, k in enumerate(keys)])
+        if select:
+            self.key_grid.set_selected(select)
+        if len(keys) < 2:                 # no strip: the preview shows the one keyframe
+            self.preview.set_image(imgs[0] if len(imgs) else None)
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         sel = self.key_grid.selected()
@@ -224,23 +231,28 @@ class InterpolatePage(Page):
     def refresh(self) -> None:
         self._debounce.stop()
         if self.model is None or len(self.keyframes) < 2:
-            self._frames = EMPTY
+            self.renders.drop("frames")
+            self._frames, self._frame_z = EMPTY, None
             self.strip.set_images(EMPTY)
-            self.preview.set_image(self.key_grid.images()[0] if self.keyframes else None)
+            if self.key_grid.count() == len(self.keyframes):
+                self.preview.set_image(self.key_grid.images()[0] if self.keyframes else None)
             self.status.setText(tr("Interpolation needs at least two keyframes") if self.model else "")
             self._update_buttons()
             if self.play_btn.isChecked():
                 self.play_btn.setChecked(False)
             return
-        t0 = time.perf_counter()
         z, labels = self.path()
-        self._frames = self.model.generate(z, labels)
-        self.strip.set_images(self._frames, [tr("frame {i}").format(i=i) for i in range(len(self._frames))])
-        self._frame = min(self._frame, len(self._frames) - 1)
+        mode = self.mode()
+        self.render("frames", z, labels, lambda frames, ms: self._show_frames(frames, z, mode, ms))
+
+    def _show_frames(self, frames: np.ndarray, z: np.ndarray, mode: str, ms: float) -> None:
+        self._frames, self._frame_z = frames, z
+        self.strip.set_images(frames, [tr("frame {i}").format(i=i) for i in range(len(frames))])
+        self._frame = min(self._frame, len(frames) - 1)
         self.show_frame(self._frame)
-        self.last_refresh_ms = (time.perf_counter() - t0) * 1000
-        self.status.setText(tr("{n} frames · {mode} · {ms:.0f} ms").format(n=len(self._frames), mode=self.mode(),
-                                                                          ms=self.last_refresh_ms))
+        self.last_refresh_ms = ms
+        self.status.setText(tr("{n} frames · {mode} · {ms:.0f} ms").format(n=len(frames), mode=mode, ms=ms))
+        self._update_buttons()
 
     def show_frame(self, i: int) -> None:
         if not len(self._frames):
@@ -307,7 +319,7 @@ class InterpolatePage(Page):
         """The shared export dialog for the frames (GIF by default)."""
         if not self._can_export():
             return []
-        z, _ = self.path()
+        z = self._frame_z                     # the latents of the frames on show
         picks = [Pick(z[i], None, extra={"t": i, "origin": "interpolate"}) for i in range(len(z))]
         stem = self._suggested_name("gif").rsplit(".", 1)[0]
         dlg = self.export_dialog(self._frames, picks, tr("Export animation"), stem, default="gif",

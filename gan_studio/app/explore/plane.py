@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
@@ -66,6 +64,7 @@ class PlanePage(Page):
         self.grid = DigitGrid(cell=64, gap=3, columns=7, selectable=True)
         self.grid.selectionChanged.connect(self._update_actions)
         self._picks: list[Pick] = []
+        self._shape = (self.rows_spin.value(), self.cols_spin.value())    # rows, columns of the plane on show
         self.star_btn = tool_button(tr("★ Star"), tr("Star the selected cells (they join the Gallery's favourites)"))
         self.star_btn.clicked.connect(self.star_selected)
         self.keys_btn = tool_button(tr("Send to keyframes"), tr("Add the selected cells to the Interpolate "
@@ -108,14 +107,7 @@ class PlanePage(Page):
         return chosen_digit(self.digit_combo, self.model)
 
     def _corners_changed(self) -> None:
-        if self.corners:
-            lab = self.label()
-            imgs = self._render(np.stack([c.latent for c in self.corners]),
-                                None if lab is None else [lab] * len(self.corners))
-            self.corner_grid.set_images(imgs, [c.caption(self.model) for c in self.corners],
-                                        [short_caption(c, self.model) for c in self.corners])
-            self.corner_grid.set_marks({0: "A", 1: "B", 2: "C"})
-        else:
+        if not self.corners:
             self.corner_grid.set_images(EMPTY)
         self.refresh()
 
@@ -124,38 +116,43 @@ class PlanePage(Page):
         return plane_grid(a, b, c, self.rows_spin.value(), self.cols_spin.value(), self.analogy_check.isChecked())
 
     def refresh(self) -> None:
+        """The plane and the corner thumbnails (they follow the digit choice), made in one render."""
         self._debounce.stop()
         if self.model is None or len(self.corners) < 3:
+            self.renders.drop("plane")
             self._picks = []
             self.grid.set_images(EMPTY)
             self._update_actions()
             return
-        t0 = time.perf_counter()
-        rows, cols = self.rows_spin.value(), self.cols_spin.value()
+        rows, cols, analogy = self.rows_spin.value(), self.cols_spin.value(), self.analogy_check.isChecked()
+        corners = list(self.corners)
         z = self.latents().reshape(rows * cols, -1)
         lab = self.label()
-        imgs = self._render(z, None if lab is None else [lab] * len(z))
-        self._picks = [Pick(z[i], lab, extra={"row": i // cols, "col": i % cols, "origin": "plane"})
-                       for i in range(len(z))]
+        picks = [Pick(z[i], lab, extra={"row": i // cols, "col": i % cols, "origin": "plane"})
+                 for i in range(len(z))]
+        zs = np.concatenate([z, np.stack([c.latent for c in corners])])
+        self.render("plane", zs, None if lab is None else [lab] * len(zs),
+                    lambda imgs, ms: self._show(imgs, picks, corners, rows, cols, analogy, ms))
+
+    def _show(self, imgs, picks, corners, rows, cols, analogy, ms) -> None:
+        n = rows * cols
+        self.corner_grid.set_images(imgs[n:], [c.caption(self.model) for c in corners],
+                                    [short_caption(c, self.model) for c in corners])
+        self.corner_grid.set_marks({0: "A", 1: "B", 2: "C"})
+        self._picks = picks
+        self._shape = (rows, cols)
         self.grid.columns = cols
         prev = self.grid.selected()
-        self.grid.set_images(imgs, [tr("row {r}, column {c}").format(r=i // cols + 1, c=i % cols + 1)
-                                    for i in range(len(z))])
-        self.grid.set_selected([i for i in prev if i < len(z)])
+        self.grid.set_images(imgs[:n], [tr("row {r}, column {c}").format(r=i // cols + 1, c=i % cols + 1)
+                                        for i in range(n)])
+        self.grid.set_selected([i for i in prev if i < n])
         self._mark_stars()
         marks = {0: "A", cols - 1: "B", (rows - 1) * cols: "C",
-                 rows * cols - 1: "C+B−A" if self.analogy_check.isChecked() else "(B+C)/2"}
+                 n - 1: "C+B−A" if analogy else "(B+C)/2"}
         self.grid.set_marks(marks)
         self._fit_cells()
-        self.last_refresh_ms = (time.perf_counter() - t0) * 1000
-        self.status.setText(tr("{rows}×{cols} plane · {ms:.0f} ms").format(rows=rows, cols=cols,
-                                                                          ms=self.last_refresh_ms))
-        # corner thumbnails follow the digit choice
-        if self.model.conditional:
-            cimgs = self._render(np.stack([c.latent for c in self.corners]), [lab] * 3)
-            self.corner_grid.set_images(cimgs, [c.caption(self.model) for c in self.corners],
-                                        [short_caption(c, self.model) for c in self.corners])
-            self.corner_grid.set_marks({0: "A", 1: "B", 2: "C"})
+        self.last_refresh_ms = ms
+        self.status.setText(tr("{rows}×{cols} plane · {ms:.0f} ms").format(rows=rows, cols=cols, ms=ms))
 
     def images(self) -> np.ndarray:
         return self.grid.images()
@@ -189,14 +186,14 @@ class PlanePage(Page):
         if sel:
             imgs, picks, cols = self.grid.images()[sel], self.selected_picks(), None
         else:
-            imgs, picks, cols = self.grid.images(), self.picks(), self.cols_spin.value()
-        name = f"plane_{self.rows_spin.value()}x{self.cols_spin.value()}" + (f"_{len(sel)}cells" if sel else "")
+            imgs, picks, cols = self.grid.images(), self.picks(), self._shape[1]
+        name = f"plane_{self._shape[0]}x{self._shape[1]}" + (f"_{len(sel)}cells" if sel else "")
         return self.export_picks(imgs, picks, tr("Export plane"), name, default="sheet", path=path,
                                  options=options, columns=cols)
 
     def _fit_cells(self) -> None:
         vp = self.grid.viewport().size()
-        cols, rows = self.cols_spin.value(), self.rows_spin.value()
+        rows, cols = self._shape
         cell = min((vp.width() - 4) // cols - 3, (vp.height() - 4) // rows - 3)
         self.grid.set_cell_size(max(DigitGrid.MIN_CELL, cell))
 

@@ -45,6 +45,10 @@ class ExploreTab(QWidget):
     def page(self, name: str) -> Page:
         return getattr(self, name)
 
+    def rendering(self) -> bool:
+        """True while any page is making images (tests wait on it)."""
+        return any(self.page(name).rendering() for name in self.PAGES)
+
     def show_page(self, name: str) -> None:
         self.tabs.setCurrentWidget(self.page(name))
 

@@ -371,8 +371,11 @@ class TrainingLoop:
         if self.session is not None and self.session.run is not None and self.session.step > 0:
             try:
                 self.session.save("interrupted")
-            except Exception:  # noqa: BLE001 - nothing to report to; the last autosave stays
-                pass
+            except Exception:  # noqa: BLE001 - nothing to report to: a full disk saves it elsewhere (issue 27)
+                try:
+                    self.session.save_elsewhere("interrupted")      # rescued/ or the temp folder; offered back
+                except Exception:  # noqa: BLE001 - no place has room: the last autosave stays
+                    pass
         self._drop_session(delete_scratch=False)
         raise _Quit("parent gone")
 
