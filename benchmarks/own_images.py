@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 COLOURS = [(220, 40, 40), (40, 160, 60), (40, 80, 220), (240, 180, 20), (150, 60, 190), (20, 170, 190),
            (240, 120, 30), (60, 60, 60)]
+SAVED_SAMPLES = 512  # saved per mark as <grid>.npy (uint8 NHWC), for scoring afterwards
 BACKGROUNDS = [(250, 250, 245), (235, 240, 250), (250, 238, 225)]
 
 
@@ -121,6 +122,7 @@ def run(folder: Path, preset: str, minutes: list[float], out: Path, threads: int
         elapsed = time.perf_counter() - start
         samples = trainer.sample(64, seed=7)
         path = out / f"{tag}-{name}-{m:g}min.png"
+        np.save(path.with_suffix(".npy"), trainer.sample(SAVED_SAMPLES, seed=11))
         sheet = tile_grid(samples, 8)
         Image.fromarray(sheet[..., 0] if sheet.shape[-1] == 1 else sheet).save(path)
         div = sample_diversity(samples, real)

@@ -191,5 +191,5 @@ def test_evaluate_never_scores_a_folder_with_the_digit_classifier(tmp_path, gs_h
     assert main(["evaluate", str(out), "--n", "32"]) == 0
     text = capsys.readouterr().out
     assert "no quality score: it is for handwritten digits only" in text
-    assert "vary" in text and "nearest training image" in text
+    assert "vary" in text and "nearest training image" in text and "closeness to the folder" in text
     assert "/100" not in text
