@@ -993,6 +993,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>All sliders back to the starting image</source>
+            <translation>所有滑块回到起始图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Apply your direction “{name}”: +1 repeats the change you saved, −1 reverses it</source>
             <translation>应用你的方向“{name}”：+1 重复你保存的变化，−1 则反向</translation>
         </message>
@@ -1077,6 +1082,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Move along principal direction {n}: one of the main ways the generator's images vary (found by PCA of many latent vectors)</source>
+            <translation>沿主方向 {n} 移动：生成器所画图像的主要变化方式之一（对大量潜在向量做 PCA 得到）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Name of this direction:</source>
             <translation>这个方向的名称：</translation>
         </message>
@@ -1084,6 +1094,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Name the change from the starting digit to this one and keep it with the model</source>
             <translation>为从起始数字到当前数字的变化命名，并随模型保存</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Name the change from the starting image to this one and keep it with the model</source>
+            <translation>为从起始图像到当前图像的变化命名，并随模型保存</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1145,8 +1160,18 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Star the current image (or the selected sweep frames)</source>
+            <translation>收藏当前图像（或选中的扫描帧）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Start from a random seed's first digit</source>
             <translation>从一个随机种子的第一个数字开始</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Start from a random seed's first image</source>
+            <translation>从随机种子的第一张图像开始</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1165,8 +1190,18 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>The current image (or the selected sweep frames) as Interpolate keyframes</source>
+            <translation>把当前图像（或选中的扫描帧）作为插值关键帧</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>The direction to sweep along, from the current digit</source>
             <translation>从当前数字出发，沿哪个方向扫描</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>The direction to sweep along, from the current image</source>
+            <translation>从当前图像出发进行扫描的方向</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1436,6 +1471,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/interpolate.py" />
             <source>Straight line: in-betweens drift towards the average digit</source>
             <translation>直线插值：中间帧会向“平均数字”漂移</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Straight line: in-betweens drift towards the average image</source>
+            <translation>直线插值：中间帧会向“平均图像”漂移</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
@@ -3599,13 +3639,28 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>Closeness</source>
+            <translation>接近度</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
             <source>Every 10 s of training the digit classifier that ships with GAN Studio scores 500 samples of the generator: 100 would be as close to real digits as real digits are to each other. FD: Fréchet distance of the classifier's features (lower is better); the floor is the distance between two sets of real digits.</source>
             <translation>每训练 10 秒，GAN Studio 自带的数字分类器会给生成器的 500 个样本打分：100 分表示生成的数字与真实数字的接近程度，就像真实数字彼此之间一样。FD：分类器特征的 Fréchet 距离（越低越好）；下限是两组真实数字之间的距离。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>Every 10 s or so of training, 256 samples are compared with your folder in a feature space built from the folder itself when training starts (a fixed random convolution network, whitened on your images; nothing downloaded). FD: their Fréchet distance to half of the folder; 1× is the distance between the folder's two halves, so lower is closer. 100: as close as your own images are to each other. Near-copies of your images: gan-studio evaluate.</source>
+            <translation>训练中大约每 10 秒，把 256 张样本与你的文件夹比较，所用特征空间在训练开始时由文件夹本身建立（一个固定的随机卷积网络，按你的图像做白化；无需下载任何东西）。FD：样本与文件夹一半图像之间的 Fréchet 距离；1× 是文件夹两半之间的距离，越低越接近。100：与你自己的图像彼此之间一样接近。是否近乎复制了你的图像：见 gan-studio evaluate。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
             <source>FD {fd:.1f} · {ratio:.1f}× the real floor ({floor:.1f}) · {classes}/10 classes · step {step:,}</source>
             <translation>FD {fd:.1f} · 真实下限（{floor:.1f}）的 {ratio:.1f} 倍 · {classes}/10 个类别 · 第 {step:,} 步</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>FD {fd:.1f} · {ratio:.1f}× your folder's own split-half distance ({floor:.1f}) · step {step:,}</source>
+            <translation>FD {fd:.1f} · 为文件夹自身两半距离（{floor:.1f}）的 {ratio:.1f} 倍 · 第 {step:,} 步</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/quality_meter.py" />
@@ -3619,8 +3674,48 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>close to your folder</source>
+            <translation>接近你的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>far from your folder</source>
+            <translation>与你的文件夹相差很远</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>getting close</source>
+            <translation>正在接近</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>noise, one repeated picture or something else your folder does not hold</source>
+            <translation>噪声、同一张图重复，或文件夹里没有的东西</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
             <source>not measured yet</source>
             <translation>尚未测量</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>not yet</source>
+            <translation>还没有</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>the samples differ from your images about as much as your images differ among themselves</source>
+            <translation>样本与你的图像之间的差别，大致和你的图像彼此之间的差别一样</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>the samples have some of your folder's colours and layout, not yet its shapes</source>
+            <translation>样本有了文件夹的部分颜色和布局，但还没有它的形状</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>the samples have your folder's look; details, shapes or colours are still off</source>
+            <translation>样本已有文件夹的样子；细节、形状或颜色还不对</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/sample_grid.py" />
@@ -5073,11 +5168,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>质量评估已关闭：{error}</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/core/training/session.py" />
-            <source>the quality meter scores handwritten digits only (MNIST or the offline sample)</source>
-            <translation>质量评估只能给手写数字打分（MNIST 或离线样本）</translation>
-        </message>
-        <message>
             <location filename="../../gan_studio/core/training/snapshots.py" />
             <source>Branched from {name} at step {step} (no changes)</source>
             <translation>从 {name} 的第 {step} 步分支（无改动）</translation>
@@ -5282,6 +5372,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>download full MNIST with `gan-studio download mnist` or the Dataset panel</source>
             <translation type="vanished">可用 `gan-studio download mnist` 或在数据集面板中下载完整的 MNIST</translation>
+        </message>
+        <message>
+            <source>the quality meter scores handwritten digits only (MNIST or the offline sample)</source>
+            <translation type="vanished">质量评估只能给手写数字打分（MNIST 或离线样本）</translation>
         </message>
     </context>
 </TS>
