@@ -139,6 +139,9 @@ def main(argv=None) -> int:
     ap.add_argument("--minutes", type=float, nargs="+", default=[1, 3, 5, 10])
     ap.add_argument("--preset", nargs="+", default=["own-images"])
     ap.add_argument("--images", type=int, default=400)
+    ap.add_argument("--size", type=int, default=None,
+                    help="draw the folder's images at this size (default: shapes 64, glyphs 28); with "
+                         "--set model.image_size=128, e.g., the 128 px speed")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default="/tmp/own-images")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE",
@@ -146,9 +149,10 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    folder = out / args.folder
+    folder = out / (args.folder + (f"{args.size}" if args.size else ""))
     if not folder.is_dir():
-        (make_shapes if args.folder == "shapes" else make_glyphs)(folder, args.images)
+        make = make_shapes if args.folder == "shapes" else make_glyphs
+        make(folder, args.images, **({"size": args.size} if args.size else {}))
     print(f"load average before: {os.getloadavg()}", flush=True)
     changes = {}
     for item in args.set:

@@ -660,7 +660,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "default: the preset's choice")
     p.add_argument("--dataset", default="sample", choices=["sample", "mnist", "fashion-mnist", "kmnist", "folder"],
                    help="training images (default: %(default)s, the small offline sample)")
-    p.add_argument("--image-size", type=int, choices=[28, 32, 64],
+    p.add_argument("--image-size", type=int, choices=[28, 32, 64, 128],
                    help="image side in pixels (default: 28, or decided by a folder's images)")
     p.add_argument("--channels", type=int, choices=[1, 3],
                    help="1: gray, 3: colour (default: 1, or decided by a folder's images)")

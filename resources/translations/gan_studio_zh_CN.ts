@@ -561,6 +561,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
+            <source>The size the networks train at. The folder chooses one (64 for colour images, 28 for small gray ones); 128 suits folders of larger images and trains about four times more slowly than 64.</source>
+            <translation>网络训练时使用的尺寸。文件夹会选定一个（彩色图像为 64，小的灰度图像为 28）；128 适合图像较大的文件夹，训练速度约为 64 时的四分之一。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>Train on class {i} ({name})</source>
             <translation>在类别 {i}（{name}）上训练</translation>
         </message>
@@ -578,6 +583,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>Training images per class</source>
             <translation>每个类别的训练图像数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <source>Training size</source>
+            <translation>训练尺寸</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
@@ -638,6 +648,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>{n} of {total} classes</source>
             <translation>{total} 个类别中的 {n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <source>{size}×{size} px</source>
+            <translation>{size}×{size} 像素</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
@@ -4834,8 +4849,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />
-            <source>image size must be 28, 32 or 64</source>
-            <translation>图像尺寸必须为 28、32 或 64</translation>
+            <source>image size must be 28, 32, 64 or 128</source>
+            <translation>图像尺寸必须为 28、32、64 或 128</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />
@@ -5209,8 +5224,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../resources/presets/own-images.json" />
-            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (under a tenth of DCGAN's parameters at 64 px; its generator enlarges by nearest neighbour and a convolution, with no checkerboard patterns) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (colour, a small shift, a cut-out square), so it cannot memorise a small folder and the generator keeps varying; small batches with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
-            <translation>适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时不到 DCGAN 参数量的十分之一；生成器用最近邻放大加卷积，不会出现棋盘格纹理），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（颜色、小幅平移、挖去一个方块），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用小批量和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
+            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (under a tenth of DCGAN's parameters at 64 px; its generator enlarges by nearest neighbour and a convolution, with no checkerboard patterns) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (a small shift and a cut-out square; no colour change, so the colours stay the folder's), so it cannot memorise a small folder and the generator keeps varying; batches of 32 with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
+            <translation>适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时不到 DCGAN 参数量的十分之一；生成器用最近邻放大加卷积，不会出现棋盘格纹理），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（小幅平移、挖去一个方块；不改变颜色，所以颜色保持文件夹原样），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用每批 32 张和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/own-images.json" />
@@ -5310,6 +5325,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation type="vanished">无法读取收藏：{error}</translation>
         </message>
         <message>
+            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (under a tenth of DCGAN's parameters at 64 px; its generator enlarges by nearest neighbour and a convolution, with no checkerboard patterns) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (colour, a small shift, a cut-out square), so it cannot memorise a small folder and the generator keeps varying; small batches with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
+            <translation type="vanished">适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时不到 DCGAN 参数量的十分之一；生成器用最近邻放大加卷积，不会出现棋盘格纹理），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（颜色、小幅平移、挖去一个方块），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用小批量和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
+        </message>
+        <message>
             <source>Generator (*.safetensors)</source>
             <translation type="vanished">生成器 (*.safetensors)</translation>
         </message>
@@ -5372,6 +5391,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>download full MNIST with `gan-studio download mnist` or the Dataset panel</source>
             <translation type="vanished">可用 `gan-studio download mnist` 或在数据集面板中下载完整的 MNIST</translation>
+        </message>
+        <message>
+            <source>image size must be 28, 32 or 64</source>
+            <translation type="vanished">图像尺寸必须为 28、32 或 64</translation>
         </message>
         <message>
             <source>the quality meter scores handwritten digits only (MNIST or the offline sample)</source>
