@@ -175,9 +175,9 @@ def main(argv=None) -> int:
     for item in args.set:
         key, _, value = item.partition("=")
         changes[key] = json.loads(value) if value[:1].isdigit() or value[:1] in "-[" else value
-    results = [run(folder, p, args.minutes, out, args.threads, args.folder, changes) for p in args.preset]
+    results = [run(folder, p, args.minutes, out, args.threads, folder.name, changes) for p in args.preset]
     print(f"load average after: {os.getloadavg()}", flush=True)
-    (out / f"{args.folder}-results.json").write_text(json.dumps(results, indent=1))
+    (out / f"{folder.name}-results.json").write_text(json.dumps(results, indent=1))
     return 0
 
 

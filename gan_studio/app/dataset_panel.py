@@ -201,7 +201,7 @@ class DatasetPanel(QWidget):
             self.size_combo.addItem(tr("{size}×{size} px").format(size=size), size)
         self.size_combo.setToolTip(tr("The size the networks train at. The folder chooses one (64 for colour images, "
                                       "28 for small gray ones); 128 suits folders of larger images and trains about "
-                                      "four times more slowly than 64."))
+                                      "five times more slowly than 64."))
         self.size_combo.activated.connect(self._on_size_chosen)
         size_label = QLabel(tr("Training size"), self.size_row)
         size_label.setBuddy(self.size_combo)

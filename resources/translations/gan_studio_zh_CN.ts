@@ -561,8 +561,8 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>The size the networks train at. The folder chooses one (64 for colour images, 28 for small gray ones); 128 suits folders of larger images and trains about four times more slowly than 64.</source>
-            <translation>网络训练时使用的尺寸。文件夹会选定一个（彩色图像为 64，小的灰度图像为 28）；128 适合图像较大的文件夹，训练速度约为 64 时的四分之一。</translation>
+            <source>The size the networks train at. The folder chooses one (64 for colour images, 28 for small gray ones); 128 suits folders of larger images and trains about five times more slowly than 64.</source>
+            <translation>网络训练时使用的尺寸。文件夹会选定一个（彩色图像为 64，小的灰度图像为 28）；128 适合图像较大的文件夹，训练速度约为 64 时的五分之一。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
