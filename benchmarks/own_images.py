@@ -10,7 +10,9 @@ Two folders, made here (nothing downloaded):
 trains each preset for the largest minute mark (one after the other, on the same machine), saving the EMA
 generator's 8×8 grid at each mark (`<out>/<folder>-<preset>-<m>min.png`), and prints images/s (real images
 seen by D per second of training), the steps and the diversity ratio of `core.training.diagnostics`
-(`sample_diversity`: ≈1 varies like the folder, near 0 collapsed).  The machine's load average is printed
+(`sample_diversity`: ≈1 varies like the folder, near 0 collapsed) and the closeness to the folder of
+`core.folder_quality` (as many samples as half the folder, at most 500, against its reference half, as a ratio to the floor;
+the measure's controls — the folder's own images, one image repeated, noise — are printed first).  The machine's load average is printed
 before and after (the CPUs may be shared).
 """
 
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 COLOURS = [(220, 40, 40), (40, 160, 60), (40, 80, 220), (240, 180, 20), (150, 60, 190), (20, 170, 190),
            (240, 120, 30), (60, 60, 60)]
+SAVED_SAMPLES = 512  # saved per mark as <grid>.npy (uint8 NHWC), for scoring afterwards
 BACKGROUNDS = [(250, 250, 245), (235, 240, 250), (250, 238, 225)]
 
 
@@ -94,6 +97,7 @@ def run(folder: Path, preset: str, minutes: list[float], out: Path, threads: int
     from gan_studio.core.config import DataConfig
     from gan_studio.core.data.folder import folder_recipe
     from gan_studio.core.experiment import Experiment
+    from gan_studio.core.folder_quality import FolderReference
     from gan_studio.core.images import tile_grid
     from gan_studio.core.training.diagnostics import sample_diversity
     from gan_studio.core.training.session import TrainingSession
@@ -109,6 +113,15 @@ def run(folder: Path, preset: str, minutes: list[float], out: Path, threads: int
     real = session.dataset.train.images
     marks = sorted(minutes)
     result = {"folder": tag, "preset": name, "marks": []}
+    everything = np.concatenate([real, session.dataset.heldout.images])
+    reference = FolderReference(everything, samples=SAVED_SAMPLES)
+    # the measure's own checks: the folder's images against the reference, one image repeated, noise
+    pick = np.random.default_rng(1).permutation(len(everything))[:reference.m]
+    controls = {"folder": everything[pick], "one image repeated": np.repeat(everything[:1], reference.m, 0),
+                "noise": np.random.default_rng(2).integers(0, 256, everything[pick].shape).astype(np.uint8)}
+    result["controls"] = {k: round(reference.measure(v).ratio, 2) for k, v in controls.items()}
+    print(json.dumps({"closeness controls (ratio to the floor)": result["controls"],
+                      "floor": round(reference.floor, 3), "dim": reference.dim}), flush=True)
     seen = 0
     start = time.perf_counter()
     for m in marks:
@@ -119,15 +132,21 @@ def run(folder: Path, preset: str, minutes: list[float], out: Path, threads: int
                 trainer.flush()
         trainer.flush()
         elapsed = time.perf_counter() - start
+        t_pause = time.perf_counter()
         samples = trainer.sample(64, seed=7)
         path = out / f"{tag}-{name}-{m:g}min.png"
+        many = trainer.sample(SAVED_SAMPLES, seed=11)
+        np.save(path.with_suffix(".npy"), many)
+        close = reference.measure(many)
         sheet = tile_grid(samples, 8)
         Image.fromarray(sheet[..., 0] if sheet.shape[-1] == 1 else sheet).save(path)
         div = sample_diversity(samples, real)
         mark = {"minutes": m, "steps": trainer.step_count, "images_per_s": round(seen / elapsed, 1),
-                "diversity": round(div.ratio, 3), "grid": str(path)}
+                "diversity": round(div.ratio, 3), "closeness": round(close.ratio, 2), "words": close.words()[0],
+                "grid": str(path)}
         result["marks"].append(mark)
         print(json.dumps({"preset": name, **mark}), flush=True)
+        start += time.perf_counter() - t_pause      # sampling and measuring are not training time
     return result
 
 
@@ -137,6 +156,9 @@ def main(argv=None) -> int:
     ap.add_argument("--minutes", type=float, nargs="+", default=[1, 3, 5, 10])
     ap.add_argument("--preset", nargs="+", default=["own-images"])
     ap.add_argument("--images", type=int, default=400)
+    ap.add_argument("--size", type=int, default=None,
+                    help="draw the folder's images at this size (default: shapes 64, glyphs 28); with "
+                         "--set model.image_size=128, e.g., the 128 px speed")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default="/tmp/own-images")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE",
@@ -144,17 +166,18 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    folder = out / args.folder
+    folder = out / (args.folder + (f"{args.size}" if args.size else ""))
     if not folder.is_dir():
-        (make_shapes if args.folder == "shapes" else make_glyphs)(folder, args.images)
+        make = make_shapes if args.folder == "shapes" else make_glyphs
+        make(folder, args.images, **({"size": args.size} if args.size else {}))
     print(f"load average before: {os.getloadavg()}", flush=True)
     changes = {}
     for item in args.set:
         key, _, value = item.partition("=")
         changes[key] = json.loads(value) if value[:1].isdigit() or value[:1] in "-[" else value
-    results = [run(folder, p, args.minutes, out, args.threads, args.folder, changes) for p in args.preset]
+    results = [run(folder, p, args.minutes, out, args.threads, folder.name, changes) for p in args.preset]
     print(f"load average after: {os.getloadavg()}", flush=True)
-    (out / f"{args.folder}-results.json").write_text(json.dumps(results, indent=1))
+    (out / f"{folder.name}-results.json").write_text(json.dumps(results, indent=1))
     return 0
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
-from ..core.config import DATA_SOURCES, DataConfig, field_spec
+from ..core.config import DATA_SOURCES, IMAGE_SIZES, DataConfig, field_spec
 from ..core.experiment import Experiment
 from ..core.data import (DatasetCancelled, DatasetError, DatasetUnavailable, dataset_catalog, download_dataset,
                          import_idx_folder, load_dataset)
@@ -193,6 +193,21 @@ class DatasetPanel(QWidget):
         inv.addWidget(invert_label)
         inv.addWidget(self.invert_combo, 1)
         fr.addWidget(self.invert_row)
+        self.size_row = QWidget(self.folder_row)        # the training size: the folder's choice, or another
+        sz = QHBoxLayout(self.size_row)
+        sz.setContentsMargins(0, 0, 0, 0)
+        self.size_combo = QComboBox(self.size_row)
+        for size in IMAGE_SIZES:
+            self.size_combo.addItem(tr("{size}×{size} px").format(size=size), size)
+        self.size_combo.setToolTip(tr("The size the networks train at. The folder chooses one (64 for colour images, "
+                                      "28 for small gray ones); 128 suits folders of larger images and trains about "
+                                      "five times more slowly than 64."))
+        self.size_combo.activated.connect(self._on_size_chosen)
+        size_label = QLabel(tr("Training size"), self.size_row)
+        size_label.setBuddy(self.size_combo)
+        sz.addWidget(size_label)
+        sz.addWidget(self.size_combo, 1)
+        fr.addWidget(self.size_row)
         # what the folder decided (recipe, size, channels) and why, in one line (Experiment.folder_recipe)
         self.recipe_label = muted(QLabel(self.folder_row))
         self.recipe_label.setWordWrap(True)
@@ -339,6 +354,8 @@ class DatasetPanel(QWidget):
         m = self.experiment.config.model
         is_folder = self._cfg.source == "folder"
         self.invert_row.setVisible(is_folder and bool(self._cfg.path) and m.channels == 1)
+        self.size_row.setVisible(is_folder and bool(self._cfg.path))
+        self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(m.image_size)))
         recipe = self.experiment.folder_recipe if is_folder else None
         text = translate_message(recipe.reason) if recipe is not None else ""
         if is_folder and self._cfg.path:
@@ -349,6 +366,11 @@ class DatasetPanel(QWidget):
         self.recipe_label.setText(text)
         self.recipe_label.setVisible(bool(text))
 
+    def _on_size_chosen(self, index: int) -> None:
+        size = self.size_combo.itemData(index)
+        if size is not None and size != self.experiment.config.model.image_size:
+            self.experiment.edit(**{"model.image_size": int(size)})
+
     def _update_enabled(self) -> None:
         busy_dl = self._download_task is not None
         self.source_combo.setEnabled(not self._locked and not busy_dl)
@@ -357,6 +379,7 @@ class DatasetPanel(QWidget):
         self.folder_button.setEnabled(not self._locked)
         self.folder_labels_check.setEnabled(not self._locked)
         self.invert_combo.setEnabled(not self._locked)
+        self.size_combo.setEnabled(not self._locked)
         for box in self._class_boxes:
             box.setEnabled(not self._locked)
         self.all_button.setEnabled(not self._locked and bool(self._class_boxes))

@@ -3,7 +3,9 @@
 The training process scores the generator with the shipped digit classifier every ~10 s of training
 (core/training/diagnostics.py); this widget only shows the result: score 0–100 on a bar, the verdict in plain
 words ("grey noise" … "near real"), the Fréchet distance against the real-vs-real floor and the digit
-classes covered.  Nothing is computed here.
+classes covered.  For any other images the check is the closeness to the folder itself
+(core/folder_quality.py: a row with `folder` = 1): its score, its words ("close to your folder" … "far from
+your folder") and its ratio to the folder's own split-half distance.  Nothing is computed here.
 """
 
 from __future__ import annotations
@@ -11,12 +13,34 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar
 
+from ..core.folder_quality import closeness_words, is_folder_point
 from ..core.training.diagnostics import QualityPoint, verdict
-from .i18n import tr
+from .i18n import tr, tr_noop
 
 # Bar colour per verdict (grey noise … near real).
 VERDICT_COLORS = {"noise": "#9e9e9e", "shapes": "#e0a030", "blotchy": "#d4c02a", "good": "#62b54a",
                   "near-real": "#2e9a5a"}
+
+# A folder's closeness (core/folder_quality.py CLOSENESS_WORDS keys): bar colour, words, explanation.
+FOLDER_WORDS = {
+    "close": ("#2e9a5a", tr_noop("close to your folder"),
+              tr_noop("the samples differ from your images about as much as your images differ among themselves")),
+    "near": ("#62b54a", tr_noop("getting close"),
+             tr_noop("the samples have your folder's look; details, shapes or colours are still off")),
+    "not-yet": ("#e0a030", tr_noop("not yet"),
+                tr_noop("the samples have some of your folder's colours and layout, not yet its shapes")),
+    "far": ("#9e9e9e", tr_noop("far from your folder"),
+            tr_noop("noise, one repeated picture or something else your folder does not hold")),
+}
+DIGIT_TIP = tr_noop("Every 10 s of training the digit classifier that ships with GAN Studio scores 500 samples of the "
+                    "generator: 100 would be as close to real digits as real digits are to each other. FD: Fréchet "
+                    "distance of the classifier's features (lower is better); the floor is the distance between two "
+                    "sets of real digits.")
+FOLDER_TIP = tr_noop("Every 10 s or so of training, 256 samples are compared with your folder in a feature space built "
+                     "from the folder itself when training starts (a fixed random convolution network, whitened on "
+                     "your images; nothing downloaded). FD: their Fréchet distance to half of the folder; 1× is the "
+                     "distance between the folder's two halves, so lower is closer. 100: as close as your own images "
+                     "are to each other. Near-copies of your images: gan-studio evaluate.")
 
 
 class QualityMeterWidget(QFrame):
@@ -27,6 +51,7 @@ class QualityMeterWidget(QFrame):
         self.setObjectName("qualityMeter")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.point: QualityPoint | None = None
+        self.folder_words = ""          # the words of the last folder closeness check on show, else ""
         self.title = QLabel(tr("Quality"))
         self.title.setStyleSheet("font-weight: bold;")
         self.score = QLabel("—")
@@ -43,10 +68,7 @@ class QualityMeterWidget(QFrame):
         self.details = QLabel("")
         self.details.setObjectName("qualityDetails")
         self.details.setStyleSheet("QLabel#qualityDetails { color: palette(mid); }")
-        self.setToolTip(tr("Every 10 s of training the digit classifier that ships with GAN Studio scores 500 "
-                           "samples of the generator: 100 would be as close to real digits as real digits are "
-                           "to each other. FD: Fréchet distance of the classifier's features (lower is better); "
-                           "the floor is the distance between two sets of real digits."))
+        self.setToolTip(tr(DIGIT_TIP))
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 4, 8, 4)
         grid.setHorizontalSpacing(8)
@@ -60,12 +82,18 @@ class QualityMeterWidget(QFrame):
         self.set_off("")
 
     def set_point(self, point: QualityPoint | dict | None) -> None:
+        if point is not None and is_folder_point(point):
+            self._set_folder_point(point if isinstance(point, dict) else point.to_dict())
+            return
+        self.setToolTip(tr(DIGIT_TIP))
         if isinstance(point, dict):
             point = QualityPoint.from_dict(point)
         self.point = point
         if point is None:
             self.set_off("")
             return
+        self.title.setText(tr("Quality"))
+        self.folder_words = ""
         v = verdict(point)
         self.score.setText(f"{point.score:.0f}")
         self.bar.setValue(int(round(point.score)))
@@ -77,9 +105,29 @@ class QualityMeterWidget(QFrame):
                                                         classes=point.coverage, step=point.step))
         self.setEnabled(True)
 
+    def _set_folder_point(self, row: dict) -> None:
+        """A folder's closeness check: its score, its words and its ratio to the folder's own split-half distance."""
+        self.point = None
+        fd, floor = float(row.get("fd", 0.0)), float(row.get("fd_floor", 0.0))
+        ratio = fd / floor if floor > 0 else float("inf")
+        score = float(row.get("score", 0.0))
+        colour, words, explain = FOLDER_WORDS[closeness_words(ratio, float(row.get("spread", 1.0)))[0]]
+        self.title.setText(tr("Closeness"))
+        self.score.setText(f"{score:.0f}")
+        self.bar.setValue(int(round(score)))
+        self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        self.verdict.setText(f"<b>{tr(words)}</b> — {tr(explain)}")
+        self.verdict.setWordWrap(True)
+        self.details.setText(tr("FD {fd:.1f} · {ratio:.1f}× your folder's own split-half distance ({floor:.1f}) · "
+                                "step {step:,}").format(fd=fd, ratio=ratio, floor=floor, step=int(row.get("step", 0))))
+        self.setToolTip(tr(FOLDER_TIP))
+        self.folder_words = tr(words)
+        self.setEnabled(True)
+
     def set_off(self, why: str) -> None:
         """No score to show: before the first check, or the meter cannot run (`why`, e.g. not digits)."""
         self.point = None
+        self.folder_words = ""
         self.score.setText("—")
         self.bar.setValue(0)
         self.verdict.setText(why or tr("Scored every 10 s of training"))
@@ -87,4 +135,6 @@ class QualityMeterWidget(QFrame):
         self.details.setText("")
 
     def verdict_words(self) -> str:
+        if self.folder_words:
+            return self.folder_words
         return verdict(self.point).words if self.point is not None else ""

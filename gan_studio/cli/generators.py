@@ -105,7 +105,7 @@ def cmd_evaluate(args) -> int:
 
     from ..core.metrics import QualityMeter
     from ..core.run_folders.runs import RunFolder
-    from ..core.training.diagnostics import DIVERSITY_COLLAPSE, is_digit_data, sample_diversity
+    from ..core.training.diagnostics import is_digit_data
 
     run = RunFolder.open(args.run)
     gen = load_generator(args.run)
@@ -118,11 +118,11 @@ def cmd_evaluate(args) -> int:
     images = gen.generate(gen.latents(args.seed, args.n), labels)
     if not is_digit_data(config.data):
         # The quality score comes from a handwritten-digit classifier: for other images it means nothing.
-        div = sample_diversity(images, np.concatenate([dataset.train.images, dataset.heldout.images]))
-        print(f"{run.path.name} at step {run.step}: {len(images)} samples vary {div.ratio:.2f}× as much as the "
-              f"training images (pixel distance at 16×16; under {DIVERSITY_COLLAPSE:.2f}: collapsed); nearest "
-              f"training image at {div.nearest:.2f}× the training images' own nearest-neighbour distance "
-              f"(well under 1: near-copies)")
+        from ..core.folder_quality import folder_report
+
+        print(f"{run.path.name} at step {run.step}, {len(images)} samples:")
+        for line in folder_report(images, np.concatenate([dataset.train.images, dataset.heldout.images])):
+            print(f"  {line}")
         print("no quality score: it is for handwritten digits only (MNIST or the offline sample), and this run "
               f"trains on {config.data.source} images")
         return 0

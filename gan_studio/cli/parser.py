@@ -15,7 +15,7 @@ from .training import cmd_resume, cmd_train
 
 def build_parser() -> argparse.ArgumentParser:
     from .. import __version__
-    from ..core.config import field_spec
+    from ..core.config import IMAGE_SIZES, field_spec
     from ..core.data.catalog import IDX_KEYS
 
     sources = list(field_spec("data.source").choices)     # the Dataset panel's list: the field's descriptor
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "default: the preset's choice")
     p.add_argument("--dataset", default="sample", choices=sources,
                    help="training images (default: %(default)s, the small offline sample)")
-    p.add_argument("--image-size", type=int, choices=[28, 32, 64],
+    p.add_argument("--image-size", type=int, choices=list(IMAGE_SIZES),
                    help="image side in pixels (default: 28, or decided by a folder's images)")
     p.add_argument("--channels", type=int, choices=[1, 3],
                    help="1: gray, 3: colour (default: 1, or decided by a folder's images)")

@@ -91,7 +91,7 @@ D_NORMS = tuple(D_NORM_LABELS)
 UPDATES = tuple(UPDATE_LABELS)
 D_ACTIVATIONS = tuple(D_ACTIVATION_LABELS)
 DATA_SOURCES = tuple(SOURCE_LABELS)
-IMAGE_SIZES = (28, 32, 64)
+IMAGE_SIZES = (28, 32, 64, 128)
 
 
 @dataclass(frozen=True)
@@ -247,7 +247,7 @@ class ModelConfig(_JsonMixin):
     def validate(self) -> list[ConfigIssue]:
         issues = _check_fields(self, "model")
         if self.image_size not in IMAGE_SIZES:
-            issues.append(ConfigIssue("model.image_size", "image size must be 28, 32 or 64"))
+            issues.append(ConfigIssue("model.image_size", "image size must be 28, 32, 64 or 128"))
         if self.channels not in (1, 3):
             issues.append(ConfigIssue("model.channels", "channels must be 1 (grayscale) or 3 (RGB)"))
         return issues

@@ -561,6 +561,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
+            <source>The size the networks train at. The folder chooses one (64 for colour images, 28 for small gray ones); 128 suits folders of larger images and trains about five times more slowly than 64.</source>
+            <translation>网络训练时使用的尺寸。文件夹会选定一个（彩色图像为 64，小的灰度图像为 28）；128 适合图像较大的文件夹，训练速度约为 64 时的五分之一。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>Train on class {i} ({name})</source>
             <translation>在类别 {i}（{name}）上训练</translation>
         </message>
@@ -578,6 +583,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>Training images per class</source>
             <translation>每个类别的训练图像数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <source>Training size</source>
+            <translation>训练尺寸</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
@@ -638,6 +648,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>{n} of {total} classes</source>
             <translation>{total} 个类别中的 {n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <source>{size}×{size} px</source>
+            <translation>{size}×{size} 像素</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
@@ -999,6 +1014,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>All sliders back to the starting image</source>
+            <translation>所有滑块回到起始图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Apply your direction “{name}”: +1 repeats the change you saved, −1 reverses it</source>
             <translation>应用你的方向“{name}”：+1 重复你保存的变化，−1 则反向</translation>
         </message>
@@ -1083,6 +1103,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Move along principal direction {n}: one of the main ways the generator's images vary (found by PCA of many latent vectors)</source>
+            <translation>沿主方向 {n} 移动：生成器所画图像的主要变化方式之一（对大量潜在向量做 PCA 得到）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Name of this direction:</source>
             <translation>这个方向的名称：</translation>
         </message>
@@ -1093,9 +1118,14 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Name the change from the starting image to this one and keep it with the model</source>
+            <translation>为从起始图像到当前图像的变化命名，并随模型保存</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <location filename="../../gan_studio/app/explore/tab.py" />
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <location filename="../../gan_studio/app/main_window.py" />
+            <location filename="../../gan_studio/app/generator_actions.py" />
             <source>No generator</source>
             <translation>没有生成器</translation>
         </message>
@@ -1151,8 +1181,18 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Star the current image (or the selected sweep frames)</source>
+            <translation>收藏当前图像（或选中的扫描帧）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>Start from a random seed's first digit</source>
             <translation>从一个随机种子的第一个数字开始</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>Start from a random seed's first image</source>
+            <translation>从随机种子的第一张图像开始</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1171,8 +1211,18 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>The current image (or the selected sweep frames) as Interpolate keyframes</source>
+            <translation>把当前图像（或选中的扫描帧）作为插值关键帧</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
             <source>The direction to sweep along, from the current digit</source>
             <translation>从当前数字出发，沿哪个方向扫描</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/directions.py" />
+            <source>The direction to sweep along, from the current image</source>
+            <translation>从当前图像出发进行扫描的方向</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/directions.py" />
@@ -1442,6 +1492,11 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/explore/interpolate.py" />
             <source>Straight line: in-betweens drift towards the average digit</source>
             <translation>直线插值：中间帧会向“平均数字”漂移</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <source>Straight line: in-betweens drift towards the average image</source>
+            <translation>直线插值：中间帧会向“平均图像”漂移</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
@@ -2208,7 +2263,7 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <location filename="../../gan_studio/app/main_window.py" />
+            <location filename="../../gan_studio/app/window_menus.py" />
             <source>Show the digit generator that ships with GAN Studio</source>
             <translation>显示 GAN Studio 自带的数字生成器</translation>
         </message>
@@ -2361,6 +2416,91 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>☆ Unstar</source>
             <translation>☆ 取消收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Branching from step {step:,}…</source>
+            <translation>正在从第 {step:,} 步分支…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Current run ({name})</source>
+            <translation>当前运行（{name}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Export sample grid</source>
+            <translation>导出样本网格</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Followed run ({name})</source>
+            <translation>跟随的运行（{name}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Gallery and Explore now show the generator you trained (step {step:,})</source>
+            <translation>图库和探索现在显示你训练的生成器（第 {step:,} 步）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Generators and runs (*.safetensors run.json)</source>
+            <translation>生成器和运行 (*.safetensors run.json)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>No samples to export yet</source>
+            <translation>还没有可导出的样本</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Nothing trained yet</source>
+            <translation>还没有训练</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Open generator</source>
+            <translation>打开生成器</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Open or train a generator first.</source>
+            <translation>请先打开或训练一个生成器。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Opening the generator of step {step:,}…</source>
+            <translation>正在打开第 {step:,} 步的生成器…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Press Train first; then Ctrl+G shows the generator as it is at that moment.</source>
+            <translation>请先按“训练”；之后 Ctrl+G 会显示生成器当时的样子。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Saved the run as {name}, the branch's parent</source>
+            <translation>已将运行保存为 {name}，作为分支的父运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>Taking a snapshot of the generator…</source>
+            <translation>正在生成生成器的快照…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>The pretrained generator is missing</source>
+            <translation>缺少预训练生成器</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/generator_actions.py" />
+            <source>This generator cannot be opened</source>
+            <translation>无法打开此生成器</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/generator_export.py" />
@@ -2989,103 +3129,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;About GAN Studio</source>
-            <translation>关于 GAN Studio(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Compare runs…</source>
-            <translation>比较运行(&amp;C)…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Export samples…</source>
-            <translation>导出样本(&amp;E)…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Follow run…</source>
-            <translation>跟随运行(&amp;F)…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>键盘快捷键(&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;New experiment</source>
-            <translation>新建实验(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Open run…</source>
-            <translation>打开运行(&amp;O)…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Pause / resume</source>
-            <translation>暂停 / 恢复(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Reset plot zoom</source>
-            <translation>重置图表缩放(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Save</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Train / continue</source>
-            <translation>训练 / 继续(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;Training</source>
-            <translation>训练(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>(none)</source>
-            <translation>（无）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>&lt;b&gt;{title}&lt;/b&gt;: {plain}&lt;br&gt;&lt;small&gt;{details}&lt;/small&gt;</source>
             <translation>&lt;b&gt;{title}&lt;/b&gt;：{plain}&lt;br&gt;&lt;small&gt;{details}&lt;/small&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>About {app}</source>
-            <translation>关于 {app}</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3094,28 +3139,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Branching from step {step:,}…</source>
-            <translation>正在从第 {step:,} 步分支…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Clear list</source>
-            <translation>清空列表</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Compare recent runs…</source>
-            <translation>比较最近的运行…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>Continue</source>
             <translation>继续</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Current run ({name})</source>
-            <translation>当前运行（{name}）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3124,38 +3149,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Experiment &amp;panel</source>
-            <translation>实验面板(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>Explore</source>
             <translation>探索</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Explore the &amp;pretrained generator</source>
-            <translation>探索预训练生成器(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Explore the &amp;trained generator</source>
-            <translation>探索正在训练的生成器(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Export generator…</source>
-            <translation>导出生成器…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Export sample grid</source>
-            <translation>导出样本网格</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Export se&amp;tup…</source>
-            <translation>导出设置(&amp;T)…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3169,23 +3164,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Followed run ({name})</source>
-            <translation>跟随的运行（{name}）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>Gallery</source>
             <translation>图库</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Gallery and Explore now show the generator you trained (step {step:,})</source>
-            <translation>图库和探索现在显示你训练的生成器（第 {step:,} 步）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Generators and runs (*.safetensors run.json)</source>
-            <translation>生成器和运行 (*.safetensors run.json)</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3204,11 +3184,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>Learn</source>
             <translation>学习</translation>
         </message>
@@ -3224,68 +3199,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>No samples to export yet</source>
-            <translation>还没有可导出的样本</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Nothing trained yet</source>
-            <translation>还没有训练</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>Off: {why}</source>
             <translation>关闭：{why}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Open &amp;generator…</source>
-            <translation>打开生成器(&amp;G)…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Open a run folder or an exported generator in Gallery and Explore</source>
-            <translation>在图库和探索中打开运行文件夹或导出的生成器</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Open a saved run folder and continue training it</source>
-            <translation>打开已保存的运行文件夹并继续训练</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Open a shared setup file (.json): its settings become the experiment</source>
-            <translation>打开共享的设置文件（.json）：其中的设置成为当前实验</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Open generator</source>
-            <translation>打开生成器</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Open or train a generator first.</source>
-            <translation>请先打开或训练一个生成器。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Open se&amp;tup…</source>
-            <translation>打开设置(&amp;T)…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Opening the generator of step {step:,}…</source>
-            <translation>正在打开第 {step:,} 步的生成器…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Overlay the curves, grids and settings of 2–6 runs</source>
-            <translation>叠加比较 2–6 个运行的曲线、样本网格和设置</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>PNG image (*.png)</source>
-            <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3300,11 +3215,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Press Train first; then Ctrl+G shows the generator as it is at that moment.</source>
-            <translation>请先按“训练”；之后 Ctrl+G 会显示生成器当时的样子。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>PyTorch could not be loaded ({error}). Training, Gallery and Explore need it; reinstalling GAN Studio should fix this.</source>
             <translation>无法加载 PyTorch（{error}）。训练、图库和探索都需要它；重新安装 GAN Studio 应能解决此问题。</translation>
         </message>
@@ -3315,18 +3225,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Recent runs</source>
-            <translation>最近的运行</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>Resume</source>
             <translation>恢复</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>S&amp;tep</source>
-            <translation>单步(&amp;T)</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3335,58 +3235,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Save &amp;as…</source>
-            <translation>另存为(&amp;A)…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>Save again and resume</source>
             <translation>重新保存并继续</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Save every setting of this experiment as a small file to share</source>
-            <translation>把本实验的全部设置保存为一个便于分享的小文件</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Save the generator shown in Gallery as one .safetensors file</source>
-            <translation>把图库中显示的生成器保存为一个 .safetensors 文件</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Save the run (weights, optimizer, metrics, samples)</source>
-            <translation>保存运行（权重、优化器、指标、样本）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Save the run into a new folder</source>
-            <translation>把运行保存到新文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Save the sample grid on show as a PNG</source>
-            <translation>把当前显示的样本网格保存为 PNG</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Saved the run as {name}, the branch's parent</source>
-            <translation>已将运行保存为 {name}，作为分支的父运行</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Show the generator being trained in Gallery and Explore</source>
-            <translation>在图库和探索中显示正在训练的生成器</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>St&amp;op</source>
-            <translation>停止(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Start over with the default preset</source>
-            <translation>用默认预设重新开始</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3401,28 +3251,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>System ({language})</source>
-            <translation>跟随系统（{language}）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Taking a snapshot of the generator…</source>
-            <translation>正在生成生成器的快照…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
             <source>Target reached at step {step:,}</source>
             <translation>已在第 {step:,} 步达到目标</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>The pretrained generator is missing</source>
-            <translation>缺少预训练生成器</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>This generator cannot be opened</source>
-            <translation>无法打开此生成器</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3439,11 +3269,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/main_window.py" />
             <source>Untitled experiment</source>
             <translation>未命名实验</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/main_window.py" />
-            <source>Watch a run that another process trains (a terminal, a server): curves and samples update live</source>
-            <translation>观察另一个进程（终端、服务器）正在训练的运行：曲线和样本实时更新</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3605,13 +3430,28 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>Closeness</source>
+            <translation>接近度</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
             <source>Every 10 s of training the digit classifier that ships with GAN Studio scores 500 samples of the generator: 100 would be as close to real digits as real digits are to each other. FD: Fréchet distance of the classifier's features (lower is better); the floor is the distance between two sets of real digits.</source>
             <translation>每训练 10 秒，GAN Studio 自带的数字分类器会给生成器的 500 个样本打分：100 分表示生成的数字与真实数字的接近程度，就像真实数字彼此之间一样。FD：分类器特征的 Fréchet 距离（越低越好）；下限是两组真实数字之间的距离。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>Every 10 s or so of training, 256 samples are compared with your folder in a feature space built from the folder itself when training starts (a fixed random convolution network, whitened on your images; nothing downloaded). FD: their Fréchet distance to half of the folder; 1× is the distance between the folder's two halves, so lower is closer. 100: as close as your own images are to each other. Near-copies of your images: gan-studio evaluate.</source>
+            <translation>训练中大约每 10 秒，把 256 张样本与你的文件夹比较，所用特征空间在训练开始时由文件夹本身建立（一个固定的随机卷积网络，按你的图像做白化；无需下载任何东西）。FD：样本与文件夹一半图像之间的 Fréchet 距离；1× 是文件夹两半之间的距离，越低越接近。100：与你自己的图像彼此之间一样接近。是否近乎复制了你的图像：见 gan-studio evaluate。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
             <source>FD {fd:.1f} · {ratio:.1f}× the real floor ({floor:.1f}) · {classes}/10 classes · step {step:,}</source>
             <translation>FD {fd:.1f} · 真实下限（{floor:.1f}）的 {ratio:.1f} 倍 · {classes}/10 个类别 · 第 {step:,} 步</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>FD {fd:.1f} · {ratio:.1f}× your folder's own split-half distance ({floor:.1f}) · step {step:,}</source>
+            <translation>FD {fd:.1f} · 为文件夹自身两半距离（{floor:.1f}）的 {ratio:.1f} 倍 · 第 {step:,} 步</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/quality_meter.py" />
@@ -3625,8 +3465,48 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>close to your folder</source>
+            <translation>接近你的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>far from your folder</source>
+            <translation>与你的文件夹相差很远</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>getting close</source>
+            <translation>正在接近</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>noise, one repeated picture or something else your folder does not hold</source>
+            <translation>噪声、同一张图重复，或文件夹里没有的东西</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
             <source>not measured yet</source>
             <translation>尚未测量</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>not yet</source>
+            <translation>还没有</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>the samples differ from your images about as much as your images differ among themselves</source>
+            <translation>样本与你的图像之间的差别，大致和你的图像彼此之间的差别一样</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>the samples have some of your folder's colours and layout, not yet its shapes</source>
+            <translation>样本有了文件夹的部分颜色和布局，但还没有它的形状</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/quality_meter.py" />
+            <source>the samples have your folder's look; details, shapes or colours are still off</source>
+            <translation>样本已有文件夹的样子；细节、形状或颜色还不对</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/sample_grid.py" />
@@ -3977,6 +3857,236 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/widgets.py" />
             <source>Show or hide these settings</source>
             <translation>显示或隐藏这些设置</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;About GAN Studio</source>
+            <translation>关于 GAN Studio(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Compare runs…</source>
+            <translation>比较运行(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Export samples…</source>
+            <translation>导出样本(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Follow run…</source>
+            <translation>跟随运行(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;New experiment</source>
+            <translation>新建实验(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Open run…</source>
+            <translation>打开运行(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Pause / resume</source>
+            <translation>暂停 / 恢复(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Reset plot zoom</source>
+            <translation>重置图表缩放(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Train / continue</source>
+            <translation>训练 / 继续(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;Training</source>
+            <translation>训练(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>About {app}</source>
+            <translation>关于 {app}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Clear list</source>
+            <translation>清空列表</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Compare recent runs…</source>
+            <translation>比较最近的运行…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Experiment &amp;panel</source>
+            <translation>实验面板(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Explore the &amp;pretrained generator</source>
+            <translation>探索预训练生成器(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Explore the &amp;trained generator</source>
+            <translation>探索正在训练的生成器(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Export generator…</source>
+            <translation>导出生成器…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Export se&amp;tup…</source>
+            <translation>导出设置(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Open &amp;generator…</source>
+            <translation>打开生成器(&amp;G)…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Open a run folder or an exported generator in Gallery and Explore</source>
+            <translation>在图库和探索中打开运行文件夹或导出的生成器</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Open a saved run folder and continue training it</source>
+            <translation>打开已保存的运行文件夹并继续训练</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Open a shared setup file (.json): its settings become the experiment</source>
+            <translation>打开共享的设置文件（.json）：其中的设置成为当前实验</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Open se&amp;tup…</source>
+            <translation>打开设置(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Overlay the curves, grids and settings of 2–6 runs</source>
+            <translation>叠加比较 2–6 个运行的曲线、样本网格和设置</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Recent runs</source>
+            <translation>最近的运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>S&amp;tep</source>
+            <translation>单步(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Save &amp;as…</source>
+            <translation>另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Save every setting of this experiment as a small file to share</source>
+            <translation>把本实验的全部设置保存为一个便于分享的小文件</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Save the generator shown in Gallery as one .safetensors file</source>
+            <translation>把图库中显示的生成器保存为一个 .safetensors 文件</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Save the run (weights, optimizer, metrics, samples)</source>
+            <translation>保存运行（权重、优化器、指标、样本）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Save the run into a new folder</source>
+            <translation>把运行保存到新文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Save the sample grid on show as a PNG</source>
+            <translation>把当前显示的样本网格保存为 PNG</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Show the generator being trained in Gallery and Explore</source>
+            <translation>在图库和探索中显示正在训练的生成器</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>St&amp;op</source>
+            <translation>停止(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Start over with the default preset</source>
+            <translation>用默认预设重新开始</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>System ({language})</source>
+            <translation>跟随系统（{language}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Watch a run that another process trains (a terminal, a server): curves and samples update live</source>
+            <translation>观察另一个进程（终端、服务器）正在训练的运行：曲线和样本实时更新</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/wording.py" />
@@ -4745,8 +4855,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />
-            <source>image size must be 28, 32 or 64</source>
-            <translation>图像尺寸必须为 28、32 或 64</translation>
+            <source>image size must be 28, 32, 64 or 128</source>
+            <translation>图像尺寸必须为 28、32、64 或 128</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/config.py" />
@@ -5079,11 +5189,6 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>质量评估已关闭：{error}</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/core/training/session.py" />
-            <source>the quality meter scores handwritten digits only (MNIST or the offline sample)</source>
-            <translation>质量评估只能给手写数字打分（MNIST 或离线样本）</translation>
-        </message>
-        <message>
             <location filename="../../gan_studio/core/training/snapshots.py" />
             <source>Branched from {name} at step {step} (no changes)</source>
             <translation>从 {name} 的第 {step} 步分支（无改动）</translation>
@@ -5125,8 +5230,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../resources/presets/own-images.json" />
-            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (under a tenth of DCGAN's parameters at 64 px; its generator enlarges by nearest neighbour and a convolution, with no checkerboard patterns) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (colour, a small shift, a cut-out square), so it cannot memorise a small folder and the generator keeps varying; small batches with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
-            <translation>适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时不到 DCGAN 参数量的十分之一；生成器用最近邻放大加卷积，不会出现棋盘格纹理），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（颜色、小幅平移、挖去一个方块），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用小批量和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
+            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (under a tenth of DCGAN's parameters at 64 px; its generator enlarges by nearest neighbour and a convolution, with no checkerboard patterns) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (a small shift and a cut-out square; no colour change, so the colours stay the folder's), so it cannot memorise a small folder and the generator keeps varying; batches of 32 with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
+            <translation>适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时不到 DCGAN 参数量的十分之一；生成器用最近邻放大加卷积，不会出现棋盘格纹理），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（小幅平移、挖去一个方块；不改变颜色，所以颜色保持文件夹原样），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用每批 32 张和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/own-images.json" />
@@ -5226,6 +5331,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation type="vanished">无法读取收藏：{error}</translation>
         </message>
         <message>
+            <source>For a folder of your own images without class sub-folders: a light convolutional GAN (under a tenth of DCGAN's parameters at 64 px; its generator enlarges by nearest neighbour and a convolution, with no checkerboard patterns) that learns from a few hundred images in minutes on a laptop CPU. DiffAugment changes every image the discriminator sees, real and generated alike (colour, a small shift, a cut-out square), so it cannot memorise a small folder and the generator keeps varying; small batches with brisk learning rates, the hinge loss with spectral norm, simultaneous updates on two cores and an average of the generator's weights, as in Quick digits. Unconditional: it draws whatever the folder holds.</source>
+            <translation type="vanished">适用于没有类别子文件夹的自己的图像文件夹：一个轻量卷积 GAN（64 像素时不到 DCGAN 参数量的十分之一；生成器用最近邻放大加卷积，不会出现棋盘格纹理），在笔记本 CPU 上几分钟内就能从几百张图像中学习。DiffAugment 改变判别器看到的每张图像，真实图像和生成图像同样处理（颜色、小幅平移、挖去一个方块），使它无法记住小文件夹，生成器也保持多样；与“快速数字”一样使用小批量和较高的学习率、带谱归一化的 hinge 损失、在两个核心上同时更新，以及生成器权重的滑动平均。无条件：它画出文件夹里的任何内容。</translation>
+        </message>
+        <message>
             <source>Generator (*.safetensors)</source>
             <translation type="vanished">生成器 (*.safetensors)</translation>
         </message>
@@ -5288,6 +5397,14 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>download full MNIST with `gan-studio download mnist` or the Dataset panel</source>
             <translation type="vanished">可用 `gan-studio download mnist` 或在数据集面板中下载完整的 MNIST</translation>
+        </message>
+        <message>
+            <source>image size must be 28, 32 or 64</source>
+            <translation type="vanished">图像尺寸必须为 28、32 或 64</translation>
+        </message>
+        <message>
+            <source>the quality meter scores handwritten digits only (MNIST or the offline sample)</source>
+            <translation type="vanished">质量评估只能给手写数字打分（MNIST 或离线样本）</translation>
         </message>
     </context>
 </TS>

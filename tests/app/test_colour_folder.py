@@ -126,3 +126,70 @@ def test_choosing_a_colour_folder_in_the_window_sets_64px_rgb(qtbot, shapes, win
     combo.setCurrentIndex(combo.findData("sample"))
     m = w.experiment.config.model
     assert (m.image_size, m.channels) == (28, 1)
+
+
+def _shown_texts(root) -> list[str]:
+    """Every text a user can read in `root`: labels, buttons, tooltips, placeholders, menu actions, titles."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
+
+    from gan_studio.app.digit_view import DigitGrid, DigitImage
+
+    texts = [root.windowTitle(), root.toolTip()]
+    for w in [root, *root.findChildren(QWidget)]:
+        if w is not root and not w.isVisibleTo(root):
+            continue
+        texts.append(w.toolTip())
+        for attr in ("text", "placeholderText", "windowTitle", "title"):
+            value = getattr(w, attr, None)
+            if callable(value):
+                try:
+                    v = value()
+                except TypeError:
+                    continue
+                if isinstance(v, str):
+                    texts.append(v)
+        if isinstance(w, (DigitGrid, DigitImage)):
+            texts.append(w.placeholder)
+        if hasattr(w, "count") and hasattr(w, "itemText"):           # combo boxes
+            texts += [w.itemText(i) for i in range(w.count())]
+    for a in root.findChildren(QAction):
+        texts += [a.text(), a.toolTip()]
+    return [t for t in texts if t]
+
+
+@pytest.mark.parametrize("conditional", [True, False])
+def test_views_of_a_non_digit_model_never_say_digit(qtbot, colour_model, conditional, tmp_path_factory, shapes):
+    """Gallery, every Explore page and the export dialog of a colour model: no "digit" anywhere (issue 25)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from gan_studio.app.export_dialog import ExportDialog
+    from gan_studio.app.gallery_tab import GalleryTab, PngOptionsDialog
+
+    model = colour_model
+    if not conditional:
+        exp = Experiment.from_preset("own-images", DataConfig(source="folder", path=str(shapes), holdout=8))
+        exp.edit(**{"model.image_size": 64, "model.channels": 3, "model.g_width": 8, "model.d_width": 8,
+                    "train.batch_size": 8, "train.threads": 1})
+        session = TrainingSession(exp.config.check(), None)
+        session.trainer.step()
+        model = from_trainer(session.trainer, "plain", dataset=session.dataset.identity)
+        session.close()
+    assert not model.is_digits
+    source = ModelSource(model)
+    gallery, tab = GalleryTab(source), ExploreTab(source)
+    for w in (gallery, tab):
+        qtbot.addWidget(w)
+    source.set_model(model)               # the views reword on a model change as on start
+    for page in ("interpolate", "plane", "directions", "breed"):
+        tab.show_page(page)
+    imgs = model.generate(model.latents(1, 4), np.array([0, 1, 0, 1]) if model.conditional else None)
+    dialogs = [ExportDialog(None, imgs, title="Export", digits=model.is_digits),
+               PngOptionsDialog(None, "Export PNG", 4, 64, model.is_digits)]
+    for d in dialogs:
+        qtbot.addWidget(d)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # buttons replaced on the model change
+    # The button that loads the shipped digit model, and the empty gallery's hint about it, name that model.
+    shipped = {gallery.load_default_btn.text(), gallery.load_default_btn.toolTip(), gallery.grid.placeholder}
+    said = [t for w in (gallery, tab, *dialogs) for t in _shown_texts(w) if "digit" in t.lower() and t not in shipped]
+    assert said == [], "\n".join(said)

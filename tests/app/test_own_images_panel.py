@@ -72,3 +72,26 @@ def test_gray_line_art_can_keep_its_light_background(qtbot, panel, tmp_path):
     qtbot.waitUntil(lambda: not panel.is_busy() and panel.current_dataset() is not None
                     and panel.current_dataset().identity["inverted"] is False, timeout=20000)
     assert panel.preview.image().mean() > inverted_mean + 100
+
+
+def test_a_folder_of_larger_images_can_train_at_128(qtbot, panel, tmp_path):
+    """The Training size choice: the folder's 64 is chosen for it; 128 is an option, previewed at 128 (issue 25)."""
+    for i in range(8):
+        img = np.full((160, 160, 3), 250, np.uint8)
+        img[20 + 8 * i:90 + 8 * i, 30:100] = (40, 80, 220)
+        Image.fromarray(img).save(tmp_path / f"{i}.png")
+    panel.set_folder(str(tmp_path))
+    wait_preview(qtbot, panel, (3, 64, 64))
+    assert panel.size_row.isVisible() and panel.size_combo.currentData() == 64
+    assert [panel.size_combo.itemData(i) for i in range(panel.size_combo.count())] == [28, 32, 64, 128]
+    index = panel.size_combo.findData(128)
+    panel.size_combo.setCurrentIndex(index)
+    panel.size_combo.activated.emit(index)                # as a user's choice
+    assert panel.experiment.config.model.image_size == 128 and not panel.experiment.issues()
+    wait_preview(qtbot, panel, (3, 128, 128))
+    assert "128×128" in panel.recipe_label.text()          # the line says the size differs from the folder's
+    panel.set_locked(True)
+    assert not panel.size_combo.isEnabled()
+    panel.set_locked(False)
+    panel.experiment.edit(**{"model.image_size": 32})     # changed elsewhere (a setup, the CLI): shown here
+    assert panel.size_combo.currentData() == 32

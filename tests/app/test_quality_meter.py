@@ -34,6 +34,24 @@ def test_meter_shows_score_verdict_floor_and_classes(qtbot):
     assert meter.score.text() == "—" and "digits only" in meter.verdict.text()
 
 
+def test_meter_shows_a_folders_closeness_in_words_and_no_digits(qtbot):
+    from gan_studio.core.folder_quality import ClosenessPoint
+
+    meter = QualityMeterWidget()
+    qtbot.addWidget(meter)
+    meter.set_point(ClosenessPoint(step=900, elapsed=60.0, score=62.5, fd=10.0, fd_floor=1.4, n=200).to_dict())
+    assert meter.title.text() == "Closeness" and meter.score.text() == "62" and meter.bar.value() == 62
+    assert meter.verdict_words() == "getting close" and "getting close" in meter.verdict.text()
+    assert "7.1× your folder's own split-half distance (1.4)" in meter.details.text()
+    shown = " ".join([meter.verdict.text(), meter.details.text(), meter.toolTip()]).lower()
+    assert "digit" not in shown and "random convolution" in shown
+    meter.set_point(ClosenessPoint(step=950, elapsed=65.0, score=40.0, fd=3.0, fd_floor=1.4, spread=0.01).to_dict())
+    assert meter.verdict_words() == "far from your folder"          # one picture repeated, however near
+    meter.set_point(qpoint(1200, 87.9, coverage=10, ratio=2.4))      # a digit run again: the digit meter
+    assert meter.title.text() == "Quality" and meter.verdict_words() == "good digits"
+    assert "digit classifier" in meter.toolTip()
+
+
 def test_quality_curve_has_one_point_per_check_and_follows_rollbacks(qtbot):
     plots = TrainingPlots()
     qtbot.addWidget(plots)

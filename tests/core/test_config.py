@@ -21,7 +21,7 @@ def test_json_round_trip_preserves_every_field():
 @pytest.mark.parametrize("change, field, words", [
     (dict(model=ModelConfig(latent_dim=0)), "model.latent_dim", "latent size must be 1–1024"),
     (dict(model=ModelConfig(latent_dim=2000)), "model.latent_dim", "latent size must be 1–1024"),
-    (dict(model=ModelConfig(image_size=30)), "model.image_size", "28, 32 or 64"),
+    (dict(model=ModelConfig(image_size=30)), "model.image_size", "28, 32, 64 or 128"),
     (dict(train=TrainConfig(lr_g=0.0)), "train.lr_g", "generator learning rate"),
     (dict(train=TrainConfig(batch_size=0)), "train.batch_size", "batch size"),
     (dict(train=TrainConfig(loss="magic")), "train.loss", "loss must be one of"),

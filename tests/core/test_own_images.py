@@ -53,7 +53,7 @@ def test_a_plain_folder_takes_the_unconditional_recipe_and_a_labelled_one_stays_
     exp.choose_data(DataConfig(source="folder", path=str(plain)))
     cfg = exp.config
     assert (cfg.preset, exp.preset_key, cfg.model.conditional) == (FOLDER_PRESET, FOLDER_PRESET, False)
-    assert (cfg.model.image_size, cfg.model.channels, cfg.train.augment) == (64, 3, "diffaug")
+    assert (cfg.model.image_size, cfg.model.channels, cfg.train.augment) == (64, 3, "shift-cutout")
     assert exp.issues() == []
     exp.choose_data(DataConfig(source="sample"))     # the folder's recipe leaves with the folder
     assert (exp.config.preset, exp.config.model.conditional, exp.folder_recipe) == ("quick-digits", True, None)
@@ -162,7 +162,7 @@ def test_collapse_warning_fires_on_a_one_image_colour_generator_and_stays_quiet_
     assert "vary only 0 %" in warnings[0].text
 
 
-@pytest.mark.parametrize("size", [28, 32, 64])
+@pytest.mark.parametrize("size", [28, 32, 64, 128])
 def test_nearest_upsampling_generator_draws_the_right_shape_without_transposed_convolutions(size):
     from gan_studio.core.config import ModelConfig
     from gan_studio.core.models import build_generator
@@ -191,5 +191,5 @@ def test_evaluate_never_scores_a_folder_with_the_digit_classifier(tmp_path, gs_h
     assert main(["evaluate", str(out), "--n", "32"]) == 0
     text = capsys.readouterr().out
     assert "no quality score: it is for handwritten digits only" in text
-    assert "vary" in text and "nearest training image" in text
+    assert "vary" in text and "nearest training image" in text and "closeness to the folder" in text
     assert "/100" not in text

@@ -49,10 +49,12 @@ class DirectionsPage(Page):
         self.seed_spin = seed_spin(tr("Start from image #0 of this seed"))
         self.seed_spin.valueChanged.connect(self._seed_changed)
         self.random_btn = QPushButton(tr("Random"))
-        self.random_btn.setToolTip(tr("Start from a random seed's first digit"))
+        self.word(self.random_btn.setToolTip, tr("Start from a random seed's first digit"),
+                  tr("Start from a random seed's first image"))
         self.random_btn.clicked.connect(lambda: self.seed_spin.setValue(random.randrange(0, 1_000_000)))
         self.reset_btn = QPushButton(tr("Reset"))
-        self.reset_btn.setToolTip(tr("All sliders back to the starting digit"))
+        self.word(self.reset_btn.setToolTip, tr("All sliders back to the starting digit"),
+                  tr("All sliders back to the starting image"))
         self.reset_btn.clicked.connect(self.reset)
         self.digit_combo = digit_combo(source.model)
         self.digit_combo.currentIndexChanged.connect(self.schedule)
@@ -78,8 +80,10 @@ class DirectionsPage(Page):
             s.setRange(-100, 100)
             s.setEnabled(False)
             s.valueChanged.connect(self._sync_raw)
-            s.setToolTip(tr("Move along principal direction {n}: one of the main ways the generator's digits vary "
-                            "(found by PCA of many latent vectors)").format(n=i + 1))
+            self.word(s.setToolTip, tr("Move along principal direction {n}: one of the main ways the generator's "
+                                       "digits vary (found by PCA of many latent vectors)").format(n=i + 1),
+                      tr("Move along principal direction {n}: one of the main ways the generator's images vary "
+                         "(found by PCA of many latent vectors)").format(n=i + 1))
             s.valueChanged.connect(self.schedule)
             val = QLabel("0.00")
             val.setMinimumWidth(40)
@@ -127,7 +131,8 @@ class DirectionsPage(Page):
 
         # sweep along one direction: strip / GIF / MP4; named directions saved with the model
         self.sweep_combo = QComboBox()
-        self.sweep_combo.setToolTip(tr("The direction to sweep along, from the current digit"))
+        self.word(self.sweep_combo.setToolTip, tr("The direction to sweep along, from the current digit"),
+                  tr("The direction to sweep along, from the current image"))
         self.sweep_frames = QSpinBox()
         self.sweep_frames.setRange(3, 120)
         self.sweep_frames.setValue(16)
@@ -144,13 +149,19 @@ class DirectionsPage(Page):
         self.sweep_grid.setMaximumHeight(160)
         self.export_btn = tool_button(tr("Export sweep…"), tr("The sweep as a strip, GIF, MP4, sprite sheet or SVG"))
         self.export_btn.clicked.connect(lambda: self.export_sweep())
-        self.keys_btn = tool_button(tr("Send to keyframes"), tr("The current digit (or the selected sweep frames) "
-                                                                "as Interpolate keyframes"))
+        self.keys_btn = tool_button(tr("Send to keyframes"), "")
+        self.word(self.keys_btn.setToolTip, tr("The current digit (or the selected sweep frames) as Interpolate "
+                                               "keyframes"),
+                  tr("The current image (or the selected sweep frames) as Interpolate keyframes"))
         self.keys_btn.clicked.connect(self.send_current_to_keyframes)
-        self.star_btn = tool_button(tr("★ Star"), tr("Star the current digit (or the selected sweep frames)"))
+        self.star_btn = tool_button(tr("★ Star"), "")
+        self.word(self.star_btn.setToolTip, tr("Star the current digit (or the selected sweep frames)"),
+                  tr("Star the current image (or the selected sweep frames)"))
         self.star_btn.clicked.connect(self.star_current)
-        self.save_dir_btn = tool_button(tr("Save direction…"), tr("Name the change from the starting digit to "
-                                                                  "this one and keep it with the model"))
+        self.save_dir_btn = tool_button(tr("Save direction…"), "")
+        self.word(self.save_dir_btn.setToolTip, tr("Name the change from the starting digit to this one and keep it "
+                                                   "with the model"),
+                  tr("Name the change from the starting image to this one and keep it with the model"))
         self.save_dir_btn.clicked.connect(lambda: self.save_direction())
         sweep_row = QHBoxLayout()
         sweep_row.addWidget(QLabel(tr("Sweep")))

@@ -64,7 +64,8 @@ class InterpolatePage(Page):
         self.slerp_radio = QRadioButton(tr("Slerp"))
         self.slerp_radio.setToolTip(tr("Spherical: keeps in-between latents as typical as the keyframes"))
         self.lerp_radio = QRadioButton(tr("Lerp"))
-        self.lerp_radio.setToolTip(tr("Straight line: in-betweens drift towards the average digit"))
+        self.word(self.lerp_radio.setToolTip, tr("Straight line: in-betweens drift towards the average digit"),
+                  tr("Straight line: in-betweens drift towards the average image"))
         self.slerp_radio.setChecked(True)
         mode_group = QButtonGroup(self)
         mode_group.addButton(self.slerp_radio)

@@ -1,4 +1,4 @@
-"""Convolutional GAN (DCGAN-style) for 28, 32 and 64 pixel images, optionally
+"""Convolutional GAN (DCGAN-style) for 28, 32, 64 and 128 pixel images, optionally
 class-conditional (generator: label concatenated to z; discriminator:
 projection head)."""
 
@@ -13,7 +13,7 @@ from .common import as_condition, d_layer
 
 def _plan(image_size: int) -> tuple[int, int]:
     """(starting spatial size, number of ×2 upsamplings)."""
-    return {28: (7, 2), 32: (4, 3), 64: (4, 4)}[image_size]
+    return {28: (7, 2), 32: (4, 3), 64: (4, 4), 128: (4, 5)}[image_size]
 
 
 class DCGenerator(nn.Module):

@@ -181,13 +181,16 @@ class TrainingSession:
         from .diagnostics import QUALITY_EVERY_SECONDS, QUALITY_SAMPLES, QualityProbe, is_digit_data
         from ..metrics import QualityModelError
 
-        if not is_digit_data(self.config.data):
-            self.quality_note = Message("the quality meter scores handwritten digits only (MNIST or the offline "
-                                        "sample)")
-            return self.quality_note
         try:
-            self.quality = QualityProbe(self.trainer, self.dataset.heldout.images, n=n or QUALITY_SAMPLES,
-                                        every=every or QUALITY_EVERY_SECONDS)
+            if not is_digit_data(self.config.data):   # any other images: closeness to the folder itself
+                import numpy as np
+                from ..folder_quality import FolderQualityProbe
+
+                images = np.concatenate([self.dataset.train.images, self.dataset.heldout.images])
+                self.quality = FolderQualityProbe(self.trainer, images, every=every or QUALITY_EVERY_SECONDS)
+            else:
+                self.quality = QualityProbe(self.trainer, self.dataset.heldout.images, n=n or QUALITY_SAMPLES,
+                                            every=every or QUALITY_EVERY_SECONDS)
         except (QualityModelError, ValueError) as exc:
             self.quality, self.quality_note = None, Message("the quality meter is off: {error}", error=str(exc))
             return self.quality_note
@@ -287,7 +290,8 @@ class TrainingSession:
             update.quality = self.quality.measure()
             if self.run is not None:
                 self._guarded(update, "quality", lambda: self.run.append_quality([update.quality]))
-            update.warnings += self.watchdog.add_quality(update.quality)
+            if not getattr(update.quality, "folder", 0):      # a folder's closeness: no digit warnings
+                update.warnings += self.watchdog.add_quality(update.quality)
         if self.diversity is not None and update.records and self.diversity.due():
             report = self.diversity.measure()
             update.warnings += self.watchdog.add_diversity(t.step_count, t.elapsed, report)
