@@ -33,11 +33,13 @@ def lessons() -> list[Lesson]:
             "the generator found one image that fools the discriminator for a moment and sends all its noise "
             "there. In the formulas, D(x) climbs towards 1 and D(G(z)) falls towards 0, so −log(1 − D(G(z))) "
             "shrinks to almost nothing while the generator's term −log D(G(z)) grows: the discriminator has won, "
-            "and the generator learns little from it. After about a minute a \"Mode collapse\" warning appears: "
-            "its button goes back to a snapshot from before the collapse and trains on with a calmer recipe (the "
-            "changes are filled in for you; press Branch and train). That often, not always, brings digits back "
-            "within a few minutes: the network itself stays the same. Then load the next lesson, which keeps the "
-            "same layer sizes and changes the recipe and the normalisation from the start.")),
+            "and the generator learns little from it. After about a minute a \"Mode collapse\" warning appears. A "
+            "calmer recipe alone cannot rescue these networks (it brought digits back on one try in three), so "
+            "its button, \"Rebuild the network and train again\", builds new networks of the same sizes with "
+            "batch norm in the generator and LeakyReLU in the discriminator and trains them from the start with "
+            "the calmer recipe: the changes are listed for you, press Rebuild and train. Within a minute or two the "
+            "grid shows digits of all ten classes. The new run names the collapsed one as its parent; the next "
+            "lesson explains each change.")),
         Lesson("fixed", tr("2. The same network, a better recipe"), "seed-mlp-fixed", tr(
             "The same layer sizes as the seed, with batch norm in the generator, LeakyReLU in the discriminator, "
             "Adam with β1 = 0.5 and the hinge loss. Watch the grid turn from grey noise into strokes and then into "
