@@ -1,19 +1,22 @@
-"""Lesson 1's fix, as the window does it: train the lesson until the collapse warning, branch with one click.
+"""Lesson 1's fix, as the window does it: train the lesson until the collapse warning, fix with one click.
 
 For each seed: lesson 1 (`seed-mlp`, the seed's MLP GAN as written) trains with the quality meter on (every
 `--every` s of training) until the watchdog raises "Mode collapse" (or `--max-seconds` pass).  Then, as the
 warning's button does, `diagnostics.fix_snapshot` picks the last snapshot before the trouble began from the
-quality history, and `TrainingSession.branch` starts a new run from it with `diagnostics.COLLAPSE_FIX` (the
-suggestion the Branch dialog opens with).  The branch trains `--fix-seconds` s with the meter on; the script
-records the coverage (digit classes drawn recognisably, of 10) and the score at each check, and the training
-time until the branch first covers 8 and 10 classes.  Medians over the seeds are printed and written to
-benchmarks/results/lesson_fixes.json.
+quality history, and `TrainingSession.branch` starts a new run from it with the fix the dialog opens with:
+`--fix auto` (default) is `diagnostics.collapse_fix(config)` — for this network `MLP_REBUILD_FIX`, lesson 2's
+network and recipe, so the branch builds new networks and trains them from step 0 (`restart`); `--fix recipe`
+is `COLLAPSE_FIX` on the same networks; `--fix wgan-gp` WGAN-GP with 5 critic steps on the same networks.
+The new run trains `--fix-seconds` s with the meter on (a check every `--every` s however slow the machine);
+the script records the coverage (digit classes drawn recognisably, of 10), score and step at each check, the
+training time and steps until the new run first covers 8 and 10 classes, and its steps per second.  Medians
+over the seeds are printed and written to benchmarks/results/lesson_fixes.json.
 
     .venv/bin/python benchmarks/lesson_fixes.py                          # 3 seeds, 180 s of fix each
-    .venv/bin/python benchmarks/lesson_fixes.py --seeds 1 --fix-seconds 90 --data sample
+    .venv/bin/python benchmarks/lesson_fixes.py --seeds 1 --fix-seconds 90 --fix recipe
 
-Training time is the trainer's own clock (quality checks pause it), so a loaded machine takes longer in wall
-time but reports comparable numbers.
+Training time is the trainer's own clock (quality checks pause it), but a loaded CPU trains fewer steps a
+second: compare the steps too.
 """
 
 from __future__ import annotations
