@@ -2689,13 +2689,13 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
-            <source>The recipe of lesson 2 with five discriminator updates for every generator update. Watch D(x) and D(G(z)) move apart: a stronger discriminator tells real from fake more surely, and each step takes several times as long. WGAN-GP needs a critic trained this much; for the hinge loss it mostly slows the generator down. Change D:G steps while it trains (it applies live) and compare.</source>
-            <translation>沿用第 2 课的配方，但生成器每更新一次，判别器更新五次。观察 D(x) 和 D(G(z)) 逐渐拉开：更强的判别器能更确定地分辨真假，而每一步要花几倍的时间。WGAN-GP 需要这样多训练评论器；对 hinge 损失来说，这主要是拖慢了生成器。在训练时修改“D:G 步数比”（立即生效）并比较效果。</translation>
+            <source>The recipe of lesson 2 with five discriminator updates for every generator update. Watch D(x) and D(G(z)) move apart: a stronger discriminator tells real from fake more surely. Each step takes longer, though not five times as long (1.4 to 4 times in our tests on a busy laptop): the rest of a step stays the same. WGAN-GP needs a critic trained this much; for the hinge loss it mostly slows the generator down. Change D:G steps while it trains (it applies live) and compare.</source>
+            <translation>沿用第 2 课的配方，但生成器每更新一次，判别器更新五次。观察 D(x) 和 D(G(z)) 逐渐拉开：更强的判别器能更确定地分辨真假。每一步会更慢，但不到五倍（在我们于繁忙笔记本上的测试中为 1.4 到 4 倍）：一步中的其余部分不变。WGAN-GP 需要这样多训练评论器；对 hinge 损失来说，这主要是拖慢了生成器。在训练时修改“D:G 步数比”（立即生效）并比较效果。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
-            <source>The same layer sizes as the seed, with batch norm in the generator, LeakyReLU in the discriminator, Adam with β1 = 0.5 and the hinge loss. Watch the grid turn from grey noise into strokes and then into digits of several classes within a few minutes, while D(x) and D(G(z)) stay apart but neither reaches 0 or 1: neither network wins outright. The formulas switch to the hinge loss that this preset uses.</source>
-            <translation>与种子相同的层大小，但生成器使用批归一化，判别器使用 LeakyReLU，Adam 的 β1 = 0.5，并采用 hinge 损失。观察网格在几分钟内从灰色噪声变成笔画，再变成多个类别的数字；同时 D(x) 和 D(G(z)) 保持分开，但都不会到达 0 或 1：哪个网络都没有彻底获胜。公式会切换为这个预设所用的 hinge 损失。</translation>
+            <source>The same layer sizes as the seed, with batch norm in the generator, LeakyReLU in the discriminator, Adam with β1 = 0.5 and the hinge loss. Watch the grid turn from grey noise into strokes and then into digits of all ten classes within a minute or two, while D(x) and D(G(z)) stay apart but neither reaches 0 or 1: neither network wins outright. The formulas switch to the hinge loss that this preset uses.</source>
+            <translation>与种子相同的层大小，但生成器使用批归一化，判别器使用 LeakyReLU，Adam 的 β1 = 0.5，并采用 hinge 损失。观察网格在一两分钟内从灰色噪声变成笔画，再变成全部十个类别的数字；同时 D(x) 和 D(G(z)) 保持分开，但都不会到达 0 或 1：哪个网络都没有彻底获胜。公式会切换为这个预设所用的 hinge 损失。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
@@ -5290,6 +5290,18 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>The default. A compact conditional DCGAN tuned for a laptop CPU: it is told which digit to draw, so every class appears; very small batches (16) with brisk learning rates and no Adam momentum make many quick updates per second, the hinge loss with spectral norm keeps the discriminator in check, and an exponential moving average of the generator smooths the samples. Clean digits of all ten classes in about a minute on two cores.</source>
             <translation type="vanished">默认预设。一个为笔记本 CPU 调好的小型条件 DCGAN：它被告知要画哪个数字，所以每个类别都会出现；很小的批量（16）配合较高的学习率、并去掉 Adam 动量，每秒能做很多次快速更新；hinge 损失加谱归一化让判别器不至于过强；对生成器做指数移动平均（EMA）让样本更平滑。在双核 CPU 上大约一分钟就能得到全部十个类别的清晰数字。</translation>
+        </message>
+        <message>
+            <source>The recipe of lesson 2 with five discriminator updates for every generator update. Watch D(x) and D(G(z)) move apart: a stronger discriminator tells real from fake more surely, and each step takes several times as long. WGAN-GP needs a critic trained this much; for the hinge loss it mostly slows the generator down. Change D:G steps while it trains (it applies live) and compare.</source>
+            <translation type="vanished">沿用第 2 课的配方，但生成器每更新一次，判别器更新五次。观察 D(x) 和 D(G(z)) 逐渐拉开：更强的判别器能更确定地分辨真假，而每一步要花几倍的时间。WGAN-GP 需要这样多训练评论器；对 hinge 损失来说，这主要是拖慢了生成器。在训练时修改“D:G 步数比”（立即生效）并比较效果。</translation>
+        </message>
+        <message>
+            <source>The recipe of lesson 2 with five discriminator updates for every generator update. Watch D(x) and D(G(z)) move apart: a stronger discriminator tells real from fake more surely. Each step takes longer, though not five times as long: for these small networks the discriminator's updates are a small part of a step. WGAN-GP needs a critic trained this much; for the hinge loss it mostly slows the generator down. Change D:G steps while it trains (it applies live) and compare.</source>
+            <translation type="vanished">沿用第 2 课的配方，但生成器每更新一次，判别器更新五次。观察 D(x) 和 D(G(z)) 逐渐拉开：更强的判别器能更确定地分辨真假。每一步会更慢，但不到五倍（在我们于繁忙笔记本上的测试中为 1.4 到 4 倍）：一步中的其余部分不变。WGAN-GP 需要这样多训练评论器；对 hinge 损失来说，这主要是拖慢了生成器。在训练时修改“D:G 步数比”（立即生效）并比较效果。</translation>
+        </message>
+        <message>
+            <source>The same layer sizes as the seed, with batch norm in the generator, LeakyReLU in the discriminator, Adam with β1 = 0.5 and the hinge loss. Watch the grid turn from grey noise into strokes and then into digits of several classes within a few minutes, while D(x) and D(G(z)) stay apart but neither reaches 0 or 1: neither network wins outright. The formulas switch to the hinge loss that this preset uses.</source>
+            <translation type="vanished">与种子相同的层大小，但生成器使用批归一化，判别器使用 LeakyReLU，Adam 的 β1 = 0.5，并采用 hinge 损失。观察网格在几分钟内从灰色噪声变成笔画，再变成多个类别的数字；同时 D(x) 和 D(G(z)) 保持分开，但都不会到达 0 或 1：哪个网络都没有彻底获胜。公式会切换为这个预设所用的 hinge 损失。</translation>
         </message>
         <message>
             <source>This is the seed's MLP GAN exactly as written. Press Train and watch the sample grid: within about a minute every sample turns into the same grey blob and stays that way. That is mode collapse: the generator found one image that fools the discriminator for a moment and sends all its noise there. In the formulas, D(x) climbs towards 1 and D(G(z)) falls towards 0, so −log(1 − D(G(z))) shrinks to almost nothing while the generator's term −log D(G(z)) grows: the discriminator has won, and the generator learns little from it. Then load the next lesson, which keeps the same layers.</source>
