@@ -23,7 +23,7 @@ from ..core.config import DataConfig
 from ..core.data.catalog import default_source
 from ..core.experiment import Experiment
 from ..core.run_folders.runs import run_title
-from ..core.training.diagnostics import COLLAPSE_FIX, ENDED, fix_snapshot
+from ..core.training.diagnostics import ENDED, collapse_fix, fix_snapshot, rebuilds
 from ..paths import APP_NAME, resource_path, runs_dir
 from . import dialogs
 from .architecture_panel import ArchitecturePanel
@@ -462,9 +462,11 @@ class MainWindow(WindowMenus, GeneratorActions, QMainWindow):
             action, on_action = tr("Halve D's learning rate"), self._halve_lr_d
         elif kind == "collapse":
             step = self.step_before_trouble(int(w["step"]))
+            fix = collapse_fix(self.experiment.config)
             if step is not None:
-                action = tr("Branch from step {step:,} with the fix…").format(step=step)
-                on_action = lambda: self.branch_snapshot(step, suggested=COLLAPSE_FIX)   # noqa: E731
+                action = (tr("Rebuild the network and train again…") if rebuilds(fix) else
+                          tr("Branch from step {step:,} with the fix…").format(step=step))
+                on_action = lambda: self.branch_snapshot(step, suggested=fix)   # noqa: E731
         self.banner.show_message(text, action, on_action, key=key, run=True)
 
     def step_before_trouble(self, warned_step: int) -> int | None:

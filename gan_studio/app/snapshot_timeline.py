@@ -23,6 +23,8 @@ def show_value(key: str, value) -> str:
     choices = field_spec(key).choices or {}
     if value in choices:
         return tr(choices[value])
+    if isinstance(value, bool):
+        return tr("on") if value else tr("off")
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
@@ -175,22 +177,33 @@ class BranchDialog(QDialog):
         layout = form_layout()
         self.form.add_rows(layout, [s.key for s in field_specs(branch=True)])
         self.form.apply(with_values(config, suggested) if suggested else config)
+        # Suggested changes the form has no field for define the networks (the collapse fix for a seed-like
+        # MLP): they come with the branch as they are, and it starts new networks from step 0.
+        self.network_changes = {k: v for k, v in (suggested or {}).items() if k not in self.form.editors}
+        if self.network_changes:
+            self.setWindowTitle(tr("Rebuild the network and train again"))
         for key, editor in self.form.editors.items():       # dialog.lr_g, dialog.loss, …
             setattr(self, key.split(".", 1)[1], editor)
-        note = QLabel(tr("The new run starts from the snapshot's exact state — both networks, their optimizers and "
+        note = QLabel(tr("The new run builds new networks with these changes and trains them from step 0: the "
+                         "snapshot's weights do not fit a different network. Same data and seed; its run.json names "
+                         "this run and step as its parent.") if self.network_changes else
+                      tr("The new run starts from the snapshot's exact state — both networks, their optimizers and "
                          "the random streams — and trains on with these settings. Its run.json names this run and "
                          "step as its parent."))
+        note.setObjectName("branchNote")
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(tr("Branch and train"))
+        self.ok_button.setText(tr("Rebuild and train") if self.network_changes else tr("Branch and train"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         col = QVBoxLayout(self)
         col.addWidget(note)
         if suggested:
-            fix = QLabel(tr("The suggested fix is filled in: {changes}. Change it if you like, then press "
-                            "Branch and train.").format(changes=describe_changes(config, suggested)))
+            fix = QLabel((tr("The suggested fix is filled in: {changes}. Change it if you like, then press "
+                             "Rebuild and train.") if self.network_changes else
+                          tr("The suggested fix is filled in: {changes}. Change it if you like, then press "
+                             "Branch and train.")).format(changes=describe_changes(config, suggested)))
             fix.setWordWrap(True)
             fix.setObjectName("suggestedFix")
             col.addWidget(fix)
@@ -213,8 +226,8 @@ class BranchDialog(QDialog):
         return self.form.values()
 
     def changes(self) -> dict:
-        """Only the fields whose value differs from the run's."""
-        out = {}
+        """Only the fields whose value differs from the run's (with the suggested network changes)."""
+        out = {k: v for k, v in self.network_changes.items() if v != get_value(self.config, k)}
         for key, value in self.values().items():
             old = get_value(self.config, key)
             if isinstance(value, float) and abs(value - old) <= 1e-12 * max(1.0, abs(old)):

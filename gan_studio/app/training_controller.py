@@ -246,15 +246,18 @@ class TrainingController(QObject):
     def branch(self, parent, step: int, changes: dict, config) -> Path:
         """Start a new run from `parent`'s snapshot at `step` with `changes` ({"train.lr_g": v, …}); the
         current session is saved and dropped first (its folder stays).  Returns the new (scratch) run folder."""
+        from ..core.training.diagnostics import rebuilds
+
         exp = self.experiment
         self._shut = False
         process = self._ensure_process()
         run_dir = new_scratch_dir()
+        restart = rebuilds(changes)         # new networks (the collapse fix for a seed-like MLP): from step 0
         exp.reset(config)
-        exp.started(config, run_dir, int(step))
+        exp.started(config, run_dir, 0 if restart else int(step))
         exp.set_state("loading")
         process.send(P.Branch(parent=str(parent), step=int(step), run_dir=str(run_dir), changes=dict(changes),
-                              **self._thread_args()))
+                              restart=restart, **self._thread_args()))
         process.send(P.Train())
         return run_dir
 

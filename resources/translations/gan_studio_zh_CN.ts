@@ -2374,6 +2374,7 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
             <source>off</source>
             <translation>关闭</translation>
         </message>
@@ -2834,13 +2835,13 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
-            <source>The recipe of lesson 2 with five discriminator updates for every generator update. Watch D(x) and D(G(z)) move apart: a stronger discriminator tells real from fake more surely, and each step takes several times as long. WGAN-GP needs a critic trained this much; for the hinge loss it mostly slows the generator down. Change D:G steps while it trains (it applies live) and compare.</source>
-            <translation>沿用第 2 课的配方，但生成器每更新一次，判别器更新五次。观察 D(x) 和 D(G(z)) 逐渐拉开：更强的判别器能更确定地分辨真假，而每一步要花几倍的时间。WGAN-GP 需要这样多训练评论器；对 hinge 损失来说，这主要是拖慢了生成器。在训练时修改“D:G 步数比”（立即生效）并比较效果。</translation>
+            <source>The recipe of lesson 2 with five discriminator updates for every generator update. Watch D(x) and D(G(z)) move apart: a stronger discriminator tells real from fake more surely. Each step takes longer, though not five times as long (1.4 to 4 times in our tests on a busy laptop): the rest of a step stays the same. WGAN-GP needs a critic trained this much; for the hinge loss it mostly slows the generator down. Change D:G steps while it trains (it applies live) and compare.</source>
+            <translation>沿用第 2 课的配方，但生成器每更新一次，判别器更新五次。观察 D(x) 和 D(G(z)) 逐渐拉开：更强的判别器能更确定地分辨真假。每一步会更慢，但不到五倍（在我们于繁忙笔记本上的测试中为 1.4 到 4 倍）：一步中的其余部分不变。WGAN-GP 需要这样多训练评论器；对 hinge 损失来说，这主要是拖慢了生成器。在训练时修改“D:G 步数比”（立即生效）并比较效果。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
-            <source>The same layer sizes as the seed, with batch norm in the generator, LeakyReLU in the discriminator, Adam with β1 = 0.5 and the hinge loss. Watch the grid turn from grey noise into strokes and then into digits of several classes within a few minutes, while D(x) and D(G(z)) stay apart but neither reaches 0 or 1: neither network wins outright. The formulas switch to the hinge loss that this preset uses.</source>
-            <translation>与种子相同的层大小，但生成器使用批归一化，判别器使用 LeakyReLU，Adam 的 β1 = 0.5，并采用 hinge 损失。观察网格在几分钟内从灰色噪声变成笔画，再变成多个类别的数字；同时 D(x) 和 D(G(z)) 保持分开，但都不会到达 0 或 1：哪个网络都没有彻底获胜。公式会切换为这个预设所用的 hinge 损失。</translation>
+            <source>The same layer sizes as the seed, with batch norm in the generator, LeakyReLU in the discriminator, Adam with β1 = 0.5 and the hinge loss. Watch the grid turn from grey noise into strokes and then into digits of all ten classes within a minute or two, while D(x) and D(G(z)) stay apart but neither reaches 0 or 1: neither network wins outright. The formulas switch to the hinge loss that this preset uses.</source>
+            <translation>与种子相同的层大小，但生成器使用批归一化，判别器使用 LeakyReLU，Adam 的 β1 = 0.5，并采用 hinge 损失。观察网格在一两分钟内从灰色噪声变成笔画，再变成全部十个类别的数字；同时 D(x) 和 D(G(z)) 保持分开，但都不会到达 0 或 1：哪个网络都没有彻底获胜。公式会切换为这个预设所用的 hinge 损失。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
@@ -2849,8 +2850,8 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/lessons.py" />
-            <source>This is the seed's MLP GAN exactly as written. Press Train and watch the sample grid: within about a minute every sample turns into the same grey blob, and for minutes it hardly changes (left running it crawls out very slowly: 5 of the 10 digits after 9 minutes in one test). That is mode collapse: the generator found one image that fools the discriminator for a moment and sends all its noise there. In the formulas, D(x) climbs towards 1 and D(G(z)) falls towards 0, so −log(1 − D(G(z))) shrinks to almost nothing while the generator's term −log D(G(z)) grows: the discriminator has won, and the generator learns little from it. After about a minute a "Mode collapse" warning appears: its button goes back to a snapshot from before the collapse and trains on with a calmer recipe (the changes are filled in for you; press Branch and train). That often, not always, brings digits back within a few minutes: the network itself stays the same. Then load the next lesson, which keeps the same layer sizes and changes the recipe and the normalisation from the start.</source>
-            <translation>这是种子文档中原样的 MLP GAN。按“训练”并观察样本网格：大约一分钟内每个样本都变成同一团灰色斑块，之后几分钟几乎不变（一直运行下去它会非常缓慢地恢复：在一次测试中 9 分钟后出现 10 个数字中的 5 个）。这就是模式崩溃：生成器找到了一张能暂时骗过判别器的图像，并把所有噪声都送到那里。在公式中，D(x) 趋向 1，D(G(z)) 趋向 0，因此 −log(1 − D(G(z))) 几乎缩小为零，而生成器的项 −log D(G(z)) 增大：判别器赢了，生成器从中学到的很少。大约一分钟后会出现“模式崩溃”警告：它的按钮回到崩溃之前的快照，并用更温和的配方继续训练（修改已为你填好；按“分支并训练”）。这常常（但并非总是）能在几分钟内让数字重新出现：网络本身没有改变。然后加载下一课，它保留相同的层大小，从一开始就换了配方和归一化。</translation>
+            <source>This is the seed's MLP GAN exactly as written. Press Train and watch the sample grid: within about a minute every sample turns into the same grey blob, and for minutes it hardly changes (left running it crawls out very slowly: 5 of the 10 digits after 9 minutes in one test). That is mode collapse: the generator found one image that fools the discriminator for a moment and sends all its noise there. In the formulas, D(x) climbs towards 1 and D(G(z)) falls towards 0, so −log(1 − D(G(z))) shrinks to almost nothing while the generator's term −log D(G(z)) grows: the discriminator has won, and the generator learns little from it. After about a minute a "Mode collapse" warning appears. A calmer recipe alone cannot rescue these networks (it brought digits back on one try in three), so its button, "Rebuild the network and train again", builds new networks of the same sizes with batch norm in the generator and LeakyReLU in the discriminator and trains them from the start with the calmer recipe: the changes are listed for you, press Rebuild and train. Within a minute or two the grid shows digits of all ten classes. The new run names the collapsed one as its parent; the next lesson explains each change.</source>
+            <translation>这是种子文档中原样的 MLP GAN。按“训练”并观察样本网格：大约一分钟内每个样本都变成同一团灰色斑块，之后几分钟几乎不变（一直运行下去它会非常缓慢地恢复：在一次测试中 9 分钟后出现 10 个数字中的 5 个）。这就是模式崩溃：生成器找到了一张能暂时骗过判别器的图像，并把所有噪声都送到那里。在公式中，D(x) 趋向 1，D(G(z)) 趋向 0，因此 −log(1 − D(G(z))) 几乎缩小为零，而生成器的项 −log D(G(z)) 增大：判别器赢了，生成器从中学到的很少。大约一分钟后会出现“模式崩溃”警告。仅靠更温和的配方救不回这些网络（三次尝试中只有一次让数字重新出现），所以它的按钮“重建网络并重新训练”会构建同样大小的新网络——生成器中加入批归一化，判别器改用 LeakyReLU——并用更温和的配方从头训练：修改已为你列出，按“重建并训练”。一两分钟内网格就会出现全部十类数字。新的运行把崩溃的运行记为它的父运行；下一课解释每一处修改。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn_tab.py" />
@@ -3222,6 +3223,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/main_window.py" />
             <source>PyTorch unavailable</source>
             <translation>PyTorch 不可用</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/main_window.py" />
+            <source>Rebuild the network and train again…</source>
+            <translation>重建网络并重新训练…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -3600,6 +3606,16 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>Rebuild and train</source>
+            <translation>重建并训练</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>Rebuild the network and train again</source>
+            <translation>重建网络并重新训练</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
             <source>Show the generator of this snapshot in Gallery and Explore</source>
             <translation>在图库和探索中显示这个快照的生成器</translation>
         </message>
@@ -3612,6 +3628,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/snapshot_timeline.py" />
             <source>Start a new run from this snapshot with other hyper-parameters; the new run remembers where it came from</source>
             <translation>从这个快照出发、用其他超参数开始一个新运行；新运行会记住它的来源</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>The new run builds new networks with these changes and trains them from step 0: the snapshot's weights do not fit a different network. Same data and seed; its run.json names this run and step as its parent.</source>
+            <translation>新的运行用这些修改构建新的网络，并从第 0 步开始训练：快照的权重不适合不同的网络。数据和随机种子相同；它的 run.json 记下这个运行和这一步作为父运行。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/snapshot_timeline.py" />
@@ -3632,6 +3653,16 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/snapshot_timeline.py" />
             <source>The suggested fix is filled in: {changes}. Change it if you like, then press Branch and train.</source>
             <translation>已填入建议的修正：{changes}。可以按需修改，然后按“分支并训练”。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>The suggested fix is filled in: {changes}. Change it if you like, then press Rebuild and train.</source>
+            <translation>已填入建议的修正：{changes}。可以按需修改，然后按“重建并训练”。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/snapshot_timeline.py" />
+            <source>on</source>
+            <translation>开</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/snapshot_timeline.py" />
@@ -5199,6 +5230,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>从 {name} 的第 {step} 步分支：{changes}</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/core/training/snapshots.py" />
+            <source>New networks after {name} (step {step}): {changes}</source>
+            <translation>在 {name}（第 {step} 步）之后新建的网络：{changes}</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/core/training/trainer.py" />
             <source>Training diverged: {metrics} became infinite or not-a-number at step {step}. This usually means the learning rates are too high for this loss. Try halving both learning rates, switching to the non-saturating loss, or enabling spectral norm in the discriminator, then resume from the last save.</source>
             <translation>训练发散：{metrics} 在第 {step} 步变成了无穷大或非数（NaN）。这通常说明对这种损失而言学习率太高。可以尝试把两个学习率都减半、换用非饱和损失，或在判别器中启用谱归一化，然后从上次保存处继续。</translation>
@@ -5371,8 +5407,20 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation type="vanished">默认预设。一个为笔记本 CPU 调好的小型条件 DCGAN：它被告知要画哪个数字，所以每个类别都会出现；很小的批量（16）配合较高的学习率、并去掉 Adam 动量，每秒能做很多次快速更新；hinge 损失加谱归一化让判别器不至于过强；对生成器做指数移动平均（EMA）让样本更平滑。在双核 CPU 上大约一分钟就能得到全部十个类别的清晰数字。</translation>
         </message>
         <message>
+            <source>The recipe of lesson 2 with five discriminator updates for every generator update. Watch D(x) and D(G(z)) move apart: a stronger discriminator tells real from fake more surely, and each step takes several times as long. WGAN-GP needs a critic trained this much; for the hinge loss it mostly slows the generator down. Change D:G steps while it trains (it applies live) and compare.</source>
+            <translation type="vanished">沿用第 2 课的配方，但生成器每更新一次，判别器更新五次。观察 D(x) 和 D(G(z)) 逐渐拉开：更强的判别器能更确定地分辨真假，而每一步要花几倍的时间。WGAN-GP 需要这样多训练评论器；对 hinge 损失来说，这主要是拖慢了生成器。在训练时修改“D:G 步数比”（立即生效）并比较效果。</translation>
+        </message>
+        <message>
+            <source>The same layer sizes as the seed, with batch norm in the generator, LeakyReLU in the discriminator, Adam with β1 = 0.5 and the hinge loss. Watch the grid turn from grey noise into strokes and then into digits of several classes within a few minutes, while D(x) and D(G(z)) stay apart but neither reaches 0 or 1: neither network wins outright. The formulas switch to the hinge loss that this preset uses.</source>
+            <translation type="vanished">与种子相同的层大小，但生成器使用批归一化，判别器使用 LeakyReLU，Adam 的 β1 = 0.5，并采用 hinge 损失。观察网格在几分钟内从灰色噪声变成笔画，再变成多个类别的数字；同时 D(x) 和 D(G(z)) 保持分开，但都不会到达 0 或 1：哪个网络都没有彻底获胜。公式会切换为这个预设所用的 hinge 损失。</translation>
+        </message>
+        <message>
             <source>This is the seed's MLP GAN exactly as written. Press Train and watch the sample grid: within about a minute every sample turns into the same grey blob and stays that way. That is mode collapse: the generator found one image that fools the discriminator for a moment and sends all its noise there. In the formulas, D(x) climbs towards 1 and D(G(z)) falls towards 0, so −log(1 − D(G(z))) shrinks to almost nothing while the generator's term −log D(G(z)) grows: the discriminator has won, and the generator learns little from it. Then load the next lesson, which keeps the same layers.</source>
             <translation type="vanished">这是完全按种子文档实现的 MLP GAN。按“训练”并观察样本网格：大约一分钟内，每个样本都会变成同一团灰色污迹，并一直保持这样。这就是模式崩溃：生成器找到了一张能暂时骗过判别器的图像，把所有噪声都映射到那里。在公式中，D(x) 升向 1，D(G(z)) 降向 0，于是 −log(1 − D(G(z))) 几乎缩小为零，而生成器的项 −log D(G(z)) 不断增大：判别器赢了，生成器从中学不到多少东西。接着加载下一节课，它保留相同的网络层。</translation>
+        </message>
+        <message>
+            <source>This is the seed's MLP GAN exactly as written. Press Train and watch the sample grid: within about a minute every sample turns into the same grey blob, and for minutes it hardly changes (left running it crawls out very slowly: 5 of the 10 digits after 9 minutes in one test). That is mode collapse: the generator found one image that fools the discriminator for a moment and sends all its noise there. In the formulas, D(x) climbs towards 1 and D(G(z)) falls towards 0, so −log(1 − D(G(z))) shrinks to almost nothing while the generator's term −log D(G(z)) grows: the discriminator has won, and the generator learns little from it. After about a minute a "Mode collapse" warning appears: its button goes back to a snapshot from before the collapse and trains on with a calmer recipe (the changes are filled in for you; press Branch and train). That often, not always, brings digits back within a few minutes: the network itself stays the same. Then load the next lesson, which keeps the same layer sizes and changes the recipe and the normalisation from the start.</source>
+            <translation type="vanished">这是种子文档中原样的 MLP GAN。按“训练”并观察样本网格：大约一分钟内每个样本都变成同一团灰色斑块，之后几分钟几乎不变（一直运行下去它会非常缓慢地恢复：在一次测试中 9 分钟后出现 10 个数字中的 5 个）。这就是模式崩溃：生成器找到了一张能暂时骗过判别器的图像，并把所有噪声都送到那里。在公式中，D(x) 趋向 1，D(G(z)) 趋向 0，因此 −log(1 − D(G(z))) 几乎缩小为零，而生成器的项 −log D(G(z)) 增大：判别器赢了，生成器从中学到的很少。大约一分钟后会出现“模式崩溃”警告：它的按钮回到崩溃之前的快照，并用更温和的配方继续训练（修改已为你填好；按“分支并训练”）。这常常（但并非总是）能在几分钟内让数字重新出现：网络本身没有改变。然后加载下一课，它保留相同的层大小，从一开始就换了配方和归一化。</translation>
         </message>
         <message>
             <source>Transparent</source>

@@ -122,6 +122,24 @@ def test_branch_dialog_opens_with_the_suggested_fix_applied(qtbot):
     assert "train.beta1" not in dialog.changes()
 
 
+def test_the_branch_dialog_of_a_network_fix_says_it_starts_new_networks(qtbot):
+    """Lesson 1's fix rebuilds the network: the dialog opens with all of it (network changes included in
+    changes()), says the new run trains from step 0, and its button says Rebuild."""
+    from gan_studio.core.presets import get_preset
+    from gan_studio.core.training.diagnostics import collapse_fix
+
+    parent = get_preset("seed-mlp").config()
+    fix = collapse_fix(parent)
+    dialog = BranchDialog(parent, 100, suggested=fix)
+    qtbot.addWidget(dialog)
+    assert dialog.changes() == fix and dialog.changes()["model.g_batchnorm"] is True
+    assert dialog.ok_button.text() == "Rebuild and train"
+    assert "from step 0" in dialog.findChild(QLabel, "branchNote").text()
+    assert "Leaky ReLU" in dialog.findChild(QLabel, "suggestedFix").text()
+    dialog.lr_g.setText("2e-4")                                 # the recipe part may still be edited
+    assert dialog.changes()["train.lr_g"] == 2e-4 and dialog.changes()["model.d_activation"] == "leaky-relu"
+
+
 def test_branching_an_unsaved_run_saves_it_without_asking(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -306,6 +324,47 @@ def test_the_collapse_warnings_button_branches_an_unsaved_run_in_one_step(qtbot,
     assert fix and opened == [fix]                      # the dialog opened with the fix (what differs) filled in
     assert set(info["lineage"]["changes"]) == set(fix)
     assert window.banner.messages() == []                                            # the parent's warning gone
+    window.controller.stop()
+    qtbot.waitUntil(lambda: window.experiment.state == "idle", timeout=60000)
+
+
+def test_the_collapse_warnings_button_rebuilds_a_seed_like_mlp_in_one_click(qtbot, window, monkeypatch, tiny_cfg):
+    """Lesson 1's network (MLP, no batch norm in G, ReLU in D): the warning's button says it rebuilds the
+    network, the dialog opens with the whole fix, and the new run trains new networks from step 0 while its
+    run.json names the collapsed run as its parent."""
+    from gan_studio.app.snapshot_timeline import BranchDialog
+    from gan_studio.core.config import ModelConfig
+    from gan_studio.core.training.diagnostics import collapse_fix
+
+    mlp = tiny_cfg.replace(model=ModelConfig(arch="mlp", g_width=8, d_width=8, latent_dim=16, depth=2,
+                                             conditional=False, g_batchnorm=False, d_activation="relu"))
+    window.experiment.set_config(mlp)
+    fix = collapse_fix(mlp)
+    opened = []
+
+    def accept(dialog):
+        opened.append(dialog.changes())
+        return BranchDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BranchDialog, "exec", accept)
+    snaps = []
+    window.controller.snapshots.connect(lambda items: snaps.append(items))
+    window.lifecycle.train()
+    qtbot.waitUntil(lambda: bool(snaps) and any(s["step"] >= 100 for s in snaps[-1]), timeout=180000)
+    window.controller.pause()
+    qtbot.waitUntil(lambda: window.experiment.state == "paused", timeout=60000)
+    window.controller.warning.emit({"kind": "collapse", "step": window.experiment.step, "title": "Mode collapse",
+                                    "text": "Collapsing.", "advice": "Try: lower rates."})
+    assert window.banner.action_button.text() == "Rebuild the network and train again…"
+    ready = []
+    window.controller.ready.connect(ready.append)
+    window.banner.action_button.click()
+    qtbot.waitUntil(lambda: bool(ready), timeout=120000)
+    assert opened == [fix] and fix["model.g_batchnorm"] is True
+    info = json.loads((window.experiment.run_path / "run.json").read_text("utf-8"))
+    assert info["lineage"]["restarted"] is True and set(info["lineage"]["changes"]) == set(fix)
+    assert info["config"]["model"]["g_batchnorm"] is True and ready[0]["step"] == 0
+    assert window.banner.messages() == []
     window.controller.stop()
     qtbot.waitUntil(lambda: window.experiment.state == "idle", timeout=60000)
 

@@ -240,6 +240,24 @@ def test_the_fix_branches_from_the_last_snapshot_before_the_trouble():
     assert fix_snapshot([700], never, 600) is None                   # none before the warning
 
 
+def test_the_collapse_fix_rebuilds_a_seed_like_mlp_and_only_retunes_other_networks():
+    """Lesson 1's network (no batch norm in G, ReLU in D) came back on 1 seed of 3 with the recipe alone
+    (benchmarks/README.md): its fix rebuilds it as lesson 2's preset does; other networks keep theirs."""
+    from gan_studio.core.config import differences, with_values
+    from gan_studio.core.presets import get_preset
+    from gan_studio.core.training.diagnostics import COLLAPSE_FIX, collapse_fix, rebuilds
+
+    seed = get_preset("seed-mlp").config()
+    fix = collapse_fix(seed)
+    assert rebuilds(fix) and fix["model.g_batchnorm"] is True and fix["model.d_activation"] == "leaky-relu"
+    assert differences(with_values(seed, fix), get_preset("seed-mlp-fixed").config()) == {}   # lesson 2's run
+    assert collapse_fix(get_preset("seed-mlp-fixed").config()) == {}       # nothing left to change
+    dcgan = get_preset("dcgan").config()
+    retune = collapse_fix(dcgan)
+    assert not rebuilds(retune) and set(retune) <= set(COLLAPSE_FIX)
+    assert with_values(dcgan, retune).model == dcgan.model
+
+
 def test_a_collapse_seen_in_pixel_diversity_is_withdrawn_when_the_samples_vary_again():
     """Folders have no digit classifier: their collapse warning comes from pixel diversity, and like the digits'
     one it is withdrawn (a "collapse-ended" report) once the samples vary again."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from pathlib import Path
 
 import pytest
 import torch
@@ -276,6 +277,25 @@ def test_a_branch_cannot_change_what_defines_the_networks(parent, tmp_path):
     assert not (tmp_path / "branch").exists()
     with pytest.raises(sn.SnapshotError, match="no snapshot at step 50"):
         TrainingSession.branch(parent.run.path, 50, tmp_path / "branch2", {})
+
+
+def test_a_branch_asked_to_restart_builds_new_networks_from_step_0_and_names_its_parent(parent, tmp_path):
+    """The collapse fix for a seed-like MLP changes the networks: a branch with `restart` starts them afresh
+    (step 0, no history copied) and its lineage still names the parent and step."""
+    branch = TrainingSession.branch(parent.run.path, 100, tmp_path / "branch",
+                                    {"model.g_width": 16, "train.lr_g": 1e-3}, restart=True)
+    try:
+        assert branch.step == 0 and branch.config.model.g_width == 16 and branch.config.train.lr_g == 1e-3
+        assert branch.run.read_metrics() == [] and sn.list_snapshots(branch.run.path) == []
+        info = json.loads((tmp_path / "branch" / "run.json").read_text("utf-8"))
+        lin = sn.lineage(info)
+        assert lin["parent_step"] == 100 and lin["restarted"] is True
+        assert lin["changes"]["model.g_width"] == [8, 16] and Path(lin["parent"]) == parent.run.path.resolve()
+        assert str(sn.describe_lineage(lin)).startswith("New networks after parent (step 100): ")
+        branch.advance(5)
+        assert branch.step == 5
+    finally:
+        branch.close()
 
 
 def test_resume_drops_snapshots_newer_than_the_save(parent, tmp_path):

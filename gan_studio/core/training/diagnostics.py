@@ -265,9 +265,34 @@ class TrainingWarning:
 
 
 # The collapse warning's one-click fix (the window's Branch dialog opens with it filled in): the calmer recipe of
-# the seed-mlp-fixed preset that a branch can apply without touching the networks.  Measured on lesson 1 by
-# benchmarks/lesson_fixes.py.
+# the seed-mlp-fixed preset that a branch can apply without touching the networks.
 COLLAPSE_FIX = {"train.loss": "hinge", "train.beta1": 0.5, "train.lr_g": 5e-4, "train.lr_d": 5e-4}
+
+# The fix for an MLP built like the seed's (no batch norm in G, or ReLU in D): the recipe alone brought lesson 1
+# back on 1 seed of 3 (benchmarks/README.md, "lesson_fixes.py"), because that network is the limit.  So the fix
+# rebuilds the networks as lesson 2's preset (seed-mlp-fixed) builds them — same layer sizes — and trains them
+# afresh from step 0 with its recipe; the new run still names the collapsed run and step as its parent
+# (`TrainingSession.branch` starts afresh when the changes define the networks).
+MLP_REBUILD_FIX = {"model.g_batchnorm": True, "model.d_activation": "leaky-relu", "train.batch_size": 32,
+                   "train.ema": 0.999, **COLLAPSE_FIX}
+
+
+def collapse_fix(config) -> dict:
+    """The fix the collapse warning offers for a run of `config`: `MLP_REBUILD_FIX` (fresh networks) for an MLP
+    without batch norm in G or with ReLU in D, else `COLLAPSE_FIX` (same networks, calmer recipe).  Only the
+    keys whose value differs from the run's are kept."""
+    from ..config import get_value
+
+    m = config.model
+    fix = MLP_REBUILD_FIX if m.arch == "mlp" and (not m.g_batchnorm or m.d_activation == "relu") else COLLAPSE_FIX
+    return {k: v for k, v in fix.items() if get_value(config, k) != v}
+
+
+def rebuilds(changes: dict) -> bool:
+    """The changes define the networks: a branch with them starts fresh networks from step 0."""
+    from ..config import RESTART, change_rule
+
+    return any(change_rule(k) == RESTART for k in changes)
 
 ENDED = "-ended"       # a warning of kind "<kind>-ended" says that the "<kind>" warning's condition is over
 

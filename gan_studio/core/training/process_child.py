@@ -204,7 +204,7 @@ class TrainingLoop:
                                            step=f"{int(cmd.step):,}")))
         try:
             session = TrainingSession.branch(cmd.parent, int(cmd.step), cmd.run_dir, cmd.changes or {},
-                                             cancel=self._cancel_requested)
+                                             cancel=self._cancel_requested, restart=bool(cmd.restart))
         except DatasetCancelled:
             self._send_state()
             return

@@ -120,14 +120,15 @@ class TrainingSession:
 
     @classmethod
     def branch(cls, parent_dir, step: int, run_dir, changes: dict | None = None, device: str | None = None,
-               progress=None, cancel=None) -> "TrainingSession":
+               progress=None, cancel=None, restart: bool = False) -> "TrainingSession":
         """A new run in `run_dir` that starts from the parent's snapshot at `step`, with `changes`
         ({"train.lr_g": value, …}: fields that may change when a run continues) applied.
 
         Its run.json records ``"lineage": {"parent", "parent_step", "changes": {key: [old, new]}}``; the
         parent's metrics, quality checks and sample grids up to `step` are copied so its curves go on
         from there.  The first steps are exactly those the parent would take from that snapshot with the
-        same changes (bit-identical on the CPU)."""
+        same changes (bit-identical on the CPU).  Changes that define the networks raise ValueError, unless
+        `restart`: then the new run starts fresh networks from step 0 (`restart.restart_branch`)."""
         import shutil
 
         from ..config import differences, with_values
@@ -143,9 +144,13 @@ class TrainingSession:
         config = with_values(base, dict(changes or {})).check()
         diff = differences(base, config)
         fixed = sorted(k for k in diff if change_rule(k) == RESTART)
-        if fixed:
+        if fixed and not restart:
             raise ValueError(f"a branch keeps the networks, so it cannot change {', '.join(fixed)}; "
                              f"start a new experiment for that")
+        if fixed:                   # new networks: fresh weights from step 0, the parent named (training/restart.py)
+            from .restart import restart_branch
+
+            return restart_branch(cls, parent, step, run_dir, config, diff, device, progress, cancel)
         session = cls(config, None, device=device, progress=progress, cancel=cancel)
         try:
             session.trainer.load_state(state)

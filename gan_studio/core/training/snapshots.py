@@ -267,7 +267,10 @@ def lineage(run_info: dict) -> dict | None:
     if not isinstance(step, int) or isinstance(step, bool):
         return None
     changes = lin.get("changes") if isinstance(lin.get("changes"), dict) else {}
-    return {"parent": lin["parent"], "parent_step": step, "changes": changes}
+    out = {"parent": lin["parent"], "parent_step": step, "changes": changes}
+    if lin.get("restarted") is True:            # new networks from step 0 (training/restart.py)
+        out["restarted"] = True
+    return out
 
 
 def describe_lineage(lin: dict | None) -> str:
@@ -279,6 +282,8 @@ def describe_lineage(lin: dict | None) -> str:
     changes = ", ".join(f"{field_label(k)} {_fmt(v[0])} → {_fmt(v[1])}" for k, v in lin["changes"].items()
                         if isinstance(v, (list, tuple)) and len(v) == 2)
     name, step = Path(lin['parent']).name, f"{lin['parent_step']:,}"
+    if lin.get("restarted"):
+        return Message("New networks after {name} (step {step}): {changes}", name=name, step=step, changes=changes)
     return (Message("Branched from {name} at step {step}: {changes}", name=name, step=step, changes=changes)
             if changes else Message("Branched from {name} at step {step} (no changes)", name=name, step=step))
 
