@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ..core.config import DEVICE, ConfigIssue, ExperimentConfig, ModelConfig, TrainConfig, field_label, field_specs
+from ..core.config import DEVICE, ConfigIssue, ModelConfig, TrainConfig, field_label, field_specs
 from ..core.training.device import available_devices, cpu_device, cpu_threads
 from ..core.experiment import CUSTOM, Experiment
 from ..core.presets import get_preset, load_presets
