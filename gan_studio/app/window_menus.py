@@ -46,6 +46,9 @@ class WindowMenus:
                                            tr("Overlay the curves, grids and settings of 2–6 runs"))
         self.recent_menu = file.addMenu(tr("Recent runs"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.runs_on_disk_action = self._action(file, tr("R&uns on disk…"), self.show_runs_on_disk, "Ctrl+Shift+R",
+                                                tr("Every run folder with its size: open, rename or delete runs, "
+                                                   "clean up unsaved ones"))
         file.addSeparator()
         self.save_action = self._action(file, tr("&Save"), lc.save, QKeySequence.StandardKey.Save,
                                         tr("Save the run (weights, optimizer, metrics, samples)"))
@@ -93,6 +96,12 @@ class WindowMenus:
         self._action(help_menu, tr("&Keyboard shortcuts"), lambda: dialogs.show_shortcuts(self),
                      QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, tr("&About GAN Studio"), self.show_about)
+
+    def show_runs_on_disk(self) -> None:
+        """File ▸ Runs on disk… (`app/runs_dialog.py`, imported when first asked for)."""
+        from .runs_dialog import show_runs_dialog
+
+        show_runs_dialog(self)
 
     def _build_language_menu(self) -> None:
         """View ▸ Language: System / English / 简体中文, saved in the settings (applies at the next start)."""
