@@ -78,6 +78,7 @@ Discriminator: {d:,} parameters</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/architecture_panel.py" />
+            <location filename="../../gan_studio/app/runs_dialog.py" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
@@ -1484,6 +1485,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
+            <location filename="../../gan_studio/app/runs_dialog.py" />
             <location filename="../../gan_studio/app/training_controls.py" />
             <source>Steps</source>
             <translation>步数</translation>
@@ -1803,6 +1805,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
+            <location filename="../../gan_studio/app/runs_dialog.py" />
             <source>Size</source>
             <translation>尺寸</translation>
         </message>
@@ -3515,6 +3518,276 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <translation>样本已有文件夹的样子；细节、形状或颜色还不对</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>&amp;Delete…</source>
+            <translation>删除(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>&amp;Open</source>
+            <translation>打开(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>&amp;Rename…</source>
+            <translation>重命名(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>An unsaved run that is given a name becomes a saved run in the runs folder.</source>
+            <translation>未保存的运行一旦命名，就会成为运行文件夹中已保存的运行。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Autosave</source>
+            <translation>自动保存</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Being trained by {who}</source>
+            <translation>正由 {who} 训练</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Click a column's title to sort; Ctrl- or Shift-click to select several runs</source>
+            <translation>点击列标题排序；按住 Ctrl 或 Shift 点击可选择多个运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Close this window</source>
+            <translation>关闭此窗口</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Delete runs</source>
+            <translation>删除运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Delete the run {name} ({size})?</source>
+            <translation>删除运行 {name}（{size}）？</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Delete the selected runs from the disk (asks first)</source>
+            <translation>从磁盘删除所选运行（会先询问）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Delete {n} runs ({size})?</source>
+            <translation>删除 {n} 个运行（{size}）？</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Deleted {n} runs; {size} freed.</source>
+            <translation>已删除 {n} 个运行，释放了 {size}。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Give the selected run a new name</source>
+            <translation>给所选运行起一个新名字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Last written</source>
+            <translation>最后写入</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Left behind, no checkpoint</source>
+            <translation>遗留，无检查点</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Letters, digits, spaces, - and _; no / \ : * ? " &lt; &gt; |</source>
+            <translation>可用字母、数字、空格、- 和 _；不能用 / \ : * ? " &lt; &gt; |</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Never saved and holds no checkpoint: nothing in it can be recovered</source>
+            <translation>从未保存，也没有检查点：其中没有可恢复的内容</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Never saved: Open it to recover it, Rename… to keep it, Delete… to free the space</source>
+            <translation>从未保存：“打开”可恢复它，“重命名…”可保留它，“删除…”可释放空间</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>New name for {name}:</source>
+            <translation>{name} 的新名称：</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>No unsaved runs are left behind.</source>
+            <translation>没有遗留的未保存运行。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Open the selected run in the window</source>
+            <translation>在窗口中打开所选运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Re&amp;fresh</source>
+            <translation>刷新(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Read the runs folder again</source>
+            <translation>重新读取运行文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Reading the runs folder…</source>
+            <translation>正在读取运行文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Reading the runs folder… {done} of {total}</source>
+            <translation>正在读取运行文件夹… {done} / {total}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Rename</source>
+            <translation>重命名</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Rename run</source>
+            <translation>重命名运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Renamed to {name}.</source>
+            <translation>已重命名为 {name}。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Runs are saved here; unsaved runs are kept in its {folder} folder until they are saved or deleted</source>
+            <translation>运行保存在这里；未保存的运行存放在其中的 {folder} 文件夹里，直到被保存或删除</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Runs folder: {path}</source>
+            <translation>运行文件夹：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Runs on disk</source>
+            <translation>磁盘上的运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Select one run</source>
+            <translation>请选择一个运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Select runs to delete</source>
+            <translation>请选择要删除的运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Select the unsaved runs no process is training: what crashes and discarded starts left behind</source>
+            <translation>选择没有进程在训练的未保存运行：即崩溃和被放弃的开始所遗留的运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Select unsaved &amp;leftovers</source>
+            <translation>选择遗留的未保存运行(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Show &amp;folder</source>
+            <translation>显示文件夹(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Show the selected run's folder in the file manager</source>
+            <translation>在文件管理器中显示所选运行的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>The runs folder could not be read: {why}</source>
+            <translation>无法读取运行文件夹：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Their folders, checkpoints, snapshots and samples are removed from the disk. This cannot be undone.</source>
+            <translation>它们的文件夹、检查点、快照和样本都会从磁盘上删除。此操作无法撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Unsaved, left behind</source>
+            <translation>未保存，已遗留</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Unsaved, training now</source>
+            <translation>未保存，正在训练</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>{kind} · open in this window</source>
+            <translation>{kind} · 已在本窗口打开</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>{name} is being trained by {who}; stop it first</source>
+            <translation>{name} 正由 {who} 训练；请先停止它</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>{name} is open in this window; open another run or start a new experiment first</source>
+            <translation>{name} 已在本窗口打开；请先打开另一个运行或开始新实验</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>{n} runs branched from it are being trained and still name its old folder.</source>
+            <translation>从它分支出的 {n} 个运行正在训练，仍指向它原来的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>{n} runs, {size} on disk.</source>
+            <translation>{n} 个运行，占用磁盘 {size}。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>{n} unsaved runs selected ({size}). Delete… removes them after asking.</source>
+            <translation>已选择 {n} 个未保存的运行（{size}）。“删除…”会在询问后删除它们。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>{n} unsaved runs that no process uses take {size}.</source>
+            <translation>{n} 个无进程使用的未保存运行占用 {size}。</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/app/sample_grid.py" />
             <source>History</source>
             <translation>历史</translation>
@@ -3996,6 +4269,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/window_menus.py" />
+            <source>Every run folder with its size: open, rename or delete runs, clean up unsaved ones</source>
+            <translation>每个运行文件夹及其大小：打开、重命名或删除运行，清理未保存的运行</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
             <source>Experiment &amp;panel</source>
             <translation>实验面板(&amp;P)</translation>
         </message>
@@ -4053,6 +4331,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/window_menus.py" />
             <source>Overlay the curves, grids and settings of 2–6 runs</source>
             <translation>叠加比较 2–6 个运行的曲线、样本网格和设置</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/window_menus.py" />
+            <source>R&amp;uns on disk…</source>
+            <translation>磁盘上的运行(&amp;U)…</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/window_menus.py" />
@@ -5018,6 +5301,76 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core/models/budget.py" />
             <source>{what}, more than the {limit} this app allows; lower {field}{hint}</source>
             <translation>{what}，超过了本应用允许的 {limit} 个；请调低 {field}{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>A folder named {name} already exists; choose another name</source>
+            <translation>名为 {name} 的文件夹已存在；请换一个名字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>A run's name can have at most {n} characters</source>
+            <translation>运行名称最多 {n} 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>A run's name cannot contain {chars}; use letters, digits, spaces, - or _</source>
+            <translation>运行名称不能包含 {chars}；请使用字母、数字、空格、- 或 _</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>A run's name cannot end with a dot</source>
+            <translation>运行名称不能以点结尾</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>A run's name cannot start with a dot (such folders are hidden)</source>
+            <translation>运行名称不能以点开头（这样的文件夹会被隐藏）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>Could not rename the run: {why}</source>
+            <translation>无法重命名运行：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>The run {name} is no longer there</source>
+            <translation>运行 {name} 已不在原处</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>Type a name for the run</source>
+            <translation>请输入运行的名称</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>{name} could not be deleted completely: {why}</source>
+            <translation>{name} 未能完全删除：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>{name} is a name Windows reserves for a device; choose another</source>
+            <translation>{name} 是 Windows 保留给设备的名称；请换一个</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>{name} is being trained by {who}; it was not deleted</source>
+            <translation>{name} 正由 {who} 训练；未删除</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>{name} is being trained by {who}; stop it before renaming it</source>
+            <translation>{name} 正由 {who} 训练；请先停止再重命名</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>{name} is not a GAN Studio run (no run.json)</source>
+            <translation>{name} 不是 GAN Studio 运行（没有 run.json）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/run_folders/library.py" />
+            <source>{name} is not a run in the runs folder; it was left alone</source>
+            <translation>{name} 不是运行文件夹中的运行；未作改动</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/setup.py" />
