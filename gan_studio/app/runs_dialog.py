@@ -135,6 +135,7 @@ class RunsDialog(QDialog):
         self.entries: list[RunEntry] = []
         self.loading = False
         self._task = None
+        self._running: set = set()       # tasks not finished yet, a replaced one included (kept alive until done)
         self.rename_dialog: RenameDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self.setWindowTitle(tr("Runs on disk"))
@@ -166,6 +167,7 @@ class RunsDialog(QDialog):
 
         def button(text, tip, slot) -> QPushButton:
             b = QPushButton(text)
+            b.setAutoDefault(False)      # Enter in the table never presses Delete… (or anything)
             b.setToolTip(tip)
             b.clicked.connect(lambda *_: slot())
             return b
@@ -219,8 +221,10 @@ class RunsDialog(QDialog):
                           on_error=if_alive(self, lambda exc: self._list_failed(task, exc)),
                           on_progress=if_alive(self, on_progress))
         self._task = task
+        self._running.add(task)
 
     def _listed(self, task, entries) -> None:
+        self._running.discard(task)
         if task is not self._task:
             return                       # a newer refresh is under way
         self._task = None
@@ -231,6 +235,7 @@ class RunsDialog(QDialog):
         self.listed.emit(len(self.entries))
 
     def _list_failed(self, task, exc) -> None:
+        self._running.discard(task)
         if task is not self._task:
             return
         self._task = None

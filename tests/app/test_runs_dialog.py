@@ -212,3 +212,24 @@ def test_rename_and_delete_keep_the_recent_runs_list_true(qtbot, window, runs):
     d.delete_button.click()
     d.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     assert str(runs["autosave"].resolve()) not in settings.recent_runs()
+
+
+def test_it_fits_a_1280x720_screen_with_every_column_readable(qtbot, runs):
+    d = open_dialog(qtbot)
+    assert d.width() <= 1280 and d.height() <= 720
+    d.resize(960, 540)                          # its size on a 1280×720 screen
+    qtbot.waitUntil(lambda: d.table.viewport().width() < 960)
+    assert d.table.horizontalHeader().length() <= d.table.viewport().width()
+    assert not d.table.horizontalScrollBar().isVisible()
+    for col in (STEPS, SIZE, KIND):
+        assert d.table.columnWidth(col) >= d.table.fontMetrics().horizontalAdvance(cell(d, runs["leftover"], col))
+
+
+def test_a_second_refresh_replaces_the_first_and_the_table_shows_the_newest_listing(qtbot, runs):
+    d = open_dialog(qtbot)
+    make_run(runs_dir() / "one more", step=5, weight_bytes=10)
+    d.refresh()
+    d.refresh()
+    assert d.loading
+    qtbot.waitUntil(lambda: not d.loading and not d._running, timeout=10000)
+    assert d.table.rowCount() == 6 and "one more" in names(d)
