@@ -161,7 +161,7 @@ class RunsDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSortIndicator(WRITTEN, Qt.SortOrder.DescendingOrder)      # newest first
         self.table.setToolTip(tr("Click a column's title to sort; Ctrl- or Shift-click to select several runs"))
-        self.table.itemSelectionChanged.connect(self.update_buttons)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda *_: self.open_selected())
         self.message = InlineMessage(self)
 
@@ -354,6 +354,10 @@ class RunsDialog(QDialog):
                 return tr("{name} is being trained by {who}; stop it first").format(
                     name=e.title, who=translate_message(e.holder))
         return ""
+
+    def _selection_changed(self) -> None:
+        self.message.clear_message()     # the last action's note is about another selection now
+        self.update_buttons()
 
     def update_buttons(self) -> None:
         entries = self.selected_entries()

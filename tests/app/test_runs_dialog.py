@@ -129,6 +129,9 @@ def test_leftovers_selection_selects_only_unsaved_runs_no_process_holds(qtbot, r
         d.select_leftovers()
         assert sorted(d.selected_paths()) == sorted([runs["unsaved"], runs["leftover"]])
         assert d.message.text().startswith("2 unsaved runs selected")
+        select(d, runs["saved"])
+        assert not d.message.isVisible()                  # the note was about the other selection
+        d.select_leftovers()
         d.delete_button.click()
         d.confirm_box.button(QMessageBox.StandardButton.Yes).click()
         qtbot.waitUntil(lambda: d.table.rowCount() == 3)

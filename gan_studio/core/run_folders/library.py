@@ -35,7 +35,6 @@ import os
 import shutil
 import stat
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
