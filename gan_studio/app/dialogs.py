@@ -21,6 +21,7 @@ SHORTCUTS = [
     ("Ctrl+Shift+F", tr_noop("Follow a run another process trains")),
     ("Ctrl+S", tr_noop("Save")),
     ("Ctrl+Shift+S", tr_noop("Save as…")),
+    ("Ctrl+Shift+R", tr_noop("Runs on disk: sizes, rename, clean up")),
     ("Ctrl+E", tr_noop("Export the sample grid")),
     ("Ctrl+G", tr_noop("Explore the generator being trained")),
     ("Ctrl+R", tr_noop("Gallery: new seed")),

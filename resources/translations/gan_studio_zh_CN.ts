@@ -718,6 +718,11 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/dialogs.py" />
+            <source>Runs on disk: sizes, rename, clean up</source>
+            <translation>磁盘上的运行：大小、重命名、清理</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dialogs.py" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
