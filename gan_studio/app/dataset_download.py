@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.data import DatasetCancelled, DatasetError, DatasetUnavailable, download_dataset, import_idx_folder
-from .dataset_texts import _error_text
+from .dataset_texts import error_text
 from .i18n import tr
 from .widgets import ProgressBar, background, format_bytes, if_alive
 
@@ -102,7 +102,7 @@ class DatasetDownload:
                    "another machine and use “Import folder…”; the offline sample works meanwhile.").format(
                     error=exc), "error")
         else:
-            self.message.show_message(tr("Download failed: {error}").format(error=_error_text(exc)), "error")
+            self.message.show_message(tr("Download failed: {error}").format(error=error_text(exc)), "error")
         self._after_cache_change(key)
 
     def _choose_import_folder(self) -> None:

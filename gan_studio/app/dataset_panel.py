@@ -1,4 +1,10 @@
-"""The Dataset panel: pick a data source, get it onto the computer, preview it, filter classes."""
+"""The Dataset panel: pick a data source, get it onto the computer, preview it, filter classes.
+
+This file builds the panel and keeps the source chooser; its parts are mixins in their own files: the
+folder row and its recipe line (`dataset_folder.py`), download and import (`dataset_download.py`), the
+preview (`dataset_preview.py`) and the class filter (`class_filter.py`); the texts about data are in
+`dataset_texts.py`.
+"""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from ..core.data import DatasetCancelled, load_dataset
 from ..core.images import tile_grid
-from .dataset_texts import _error_text, dataset_notes
+from .dataset_texts import error_text, dataset_notes
 from .i18n import tr, translate_message
 from .widgets import ClassHistogram, ImageView, background, if_alive, muted
 
@@ -96,7 +96,7 @@ class DatasetPreview:
         if isinstance(exc, DatasetCancelled):
             return
         self._show_empty(tr("No preview"))
-        self.message.show_message(_error_text(exc), "error")
+        self.message.show_message(error_text(exc), "error")
 
     def _show_empty(self, text: str) -> None:
         self.preview.set_image(None)

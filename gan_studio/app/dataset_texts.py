@@ -67,7 +67,8 @@ def dataset_notes(ds) -> list[str]:
     return notes
 
 
-def _error_text(exc: BaseException) -> str:
+def error_text(exc: BaseException) -> str:
+    """A dataset error as its message; anything else with its type (an unexpected failure)."""
     if isinstance(exc, DatasetError):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"

@@ -3,6 +3,10 @@
 Every image is addressed by (model, seed, index): the grid shows
 ``model.generate(model.latents(seed, n, truncation), labels)`` and the same seed
 always regenerates the same pixels.  All computing is done by `gan_studio.core`.
+
+This file builds the tab and does the sampling, selection, Compare and Send to Explore; the favourites strip
+(`gallery_favourites.py`) and the exports (`gallery_exports.py`) are mixins of the tab, and the class
+chooser, the PNG options and the Compare dialog are widgets of their own.
 """
 
 from __future__ import annotations
@@ -404,7 +408,7 @@ class GalleryTab(GalleryFavourites, GalleryExports, QWidget):
         self.source.send_to_explore(picks, target)
         self.exploreRequested.emit(target)
 
-    # ---------------------------------------------------------------- exports
+    # --------------------------------------------------------------- messages
     def _error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
