@@ -165,6 +165,7 @@ def test_views_of_a_non_digit_model_never_say_digit(qtbot, colour_model, conditi
 
     from gan_studio.app.export_dialog import ExportDialog
     from gan_studio.app.gallery_tab import GalleryTab, PngOptionsDialog
+    from gan_studio.app.train_tab import TrainTab
 
     model = colour_model
     if not conditional:
@@ -178,7 +179,11 @@ def test_views_of_a_non_digit_model_never_say_digit(qtbot, colour_model, conditi
     assert not model.is_digits
     source = ModelSource(model)
     gallery, tab = GalleryTab(source), ExploreTab(source)
-    for w in (gallery, tab):
+    experiment = Experiment()                    # the Train tab follows the experiment's data: digits, then the folder
+    train = TrainTab(experiment)
+    experiment.choose_data(DataConfig(source="folder", path=str(shapes)))
+    train.show_run_quality([])                   # a run opened from disk with no quality checks
+    for w in (gallery, tab, train):
         qtbot.addWidget(w)
     source.set_model(model)               # the views reword on a model change as on start
     for page in ("interpolate", "plane", "directions", "breed"):
@@ -191,5 +196,27 @@ def test_views_of_a_non_digit_model_never_say_digit(qtbot, colour_model, conditi
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # buttons replaced on the model change
     # The button that loads the shipped digit model, and the empty gallery's hint about it, name that model.
     shipped = {gallery.load_default_btn.text(), gallery.load_default_btn.toolTip(), gallery.grid.placeholder}
-    said = [t for w in (gallery, tab, *dialogs) for t in _shown_texts(w) if "digit" in t.lower() and t not in shipped]
+    curves = [train.plots.loss_plot, train.plots.d_plot, train.plots.quality_plot, train.plots.speed_plot]
+    texts = [t for w in (gallery, tab, train, *dialogs) for t in _shown_texts(w)] + [c.toolTip() for c in curves]
+    said = [t for t in texts if "digit" in t.lower() and t not in shipped]
     assert said == [], "\n".join(said)
+    assert "folder" in train.plots.quality_plot.toolTip() and "folder" in train.meter.verdict.text()
+
+
+def test_the_train_tab_of_a_digit_experiment_names_the_digit_classifier(qtbot, shapes):
+    """The other side of the wording check above: digit data keeps the classifier's wording, and the texts
+    change back and forth with the experiment's data."""
+    from gan_studio.app.train_tab import TrainTab
+
+    experiment = Experiment()
+    assert experiment.config.data.source in ("sample", "mnist")
+    train = TrainTab(experiment)
+    qtbot.addWidget(train)
+    train.show_run_quality([])
+    assert "digit" in train.plots.quality_plot.toolTip() and "digit" in train.meter.verdict.text()
+    assert "digit classifier" in train.meter.toolTip() and train.meter.title.text() == "Quality"
+    experiment.choose_data(DataConfig(source="folder", path=str(shapes)))
+    assert "digit" not in train.meter.verdict.text() + train.meter.toolTip() + train.plots.quality_plot.toolTip()
+    assert train.meter.title.text() == "Closeness"
+    experiment.choose_data(DataConfig(source="sample"))
+    assert "digit" in train.meter.verdict.text() and train.meter.title.text() == "Quality"
