@@ -7,7 +7,7 @@ A mixin of `DatasetPanel` (`app/dataset_panel.py`): it uses the panel's config, 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from ..core.data import DatasetCancelled, load_dataset
@@ -107,6 +107,7 @@ class DatasetPreview:
         self.histogram.setVisible(False)
         self.notes_label.setText("")
         self.notes_label.setVisible(False)
+        self._settle_layout()
 
     def _show_dataset(self, ds) -> None:
         self._current = ds
@@ -122,6 +123,16 @@ class DatasetPreview:
         self.notes_label.setText("\n".join(translate_message(n) for n in notes))
         self.notes_label.setVisible(bool(notes))
         self._update_selection_view()
+        self._settle_layout()
+
+    def _settle_layout(self) -> None:
+        """Lay the panel out now for what it shows (the preview's new height, the lines under it), from the
+        preview's box up to the window: the layouts would otherwise catch up one posted event per level later,
+        and a screenshot taken when the data arrived showed the preview cut short or over the lines."""
+        widget = self.preview.parentWidget()
+        while widget is not None:
+            QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LayoutRequest))
+            widget = widget.parentWidget()
 
     def _update_selection_view(self) -> None:
         ds = self._current
