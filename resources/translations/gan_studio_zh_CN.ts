@@ -2592,8 +2592,18 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
+            <source>Pulls D's score of real images towards 1.</source>
+            <translation>把 D 对真实图像的分数拉向 1。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Small when D calls real digits real (D(x) near 1).</source>
             <translation>当 D 判定真实数字为真（D(x) 接近 1）时很小。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/formulas.py" />
+            <source>Small when D calls real images real (D(x) near 1).</source>
+            <translation>当 D 判定真实图像为真（D(x) 接近 1）时很小。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
@@ -2612,6 +2622,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
+            <source>Step {step:,}: D(x) = &lt;b&gt;{real:.3f}&lt;/b&gt; (real images), D(G(z)) = &lt;b&gt;{fake:.3f}&lt;/b&gt; (generated images)</source>
+            <translation>第 {step:,} 步：D(x) = &lt;b&gt;{real:.3f}&lt;/b&gt;（真实图像），D(G(z)) = &lt;b&gt;{fake:.3f}&lt;/b&gt;（生成图像）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The critic lowers its score of generated images.</source>
             <translation>评论器降低它给生成图像的分数。</translation>
         </message>
@@ -2619,6 +2634,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The critic raises its score of real digits.</source>
             <translation>评论器提高它给真实数字的分数。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/formulas.py" />
+            <source>The critic raises its score of real images.</source>
+            <translation>评论器提高它给真实图像的分数。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
@@ -2669,6 +2689,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Zero once D scores a real digit at least +1.</source>
             <translation>一旦 D 给真实数字的分数至少为 +1，该项即为零。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/formulas.py" />
+            <source>Zero once D scores a real image at least +1.</source>
+            <translation>一旦 D 给真实图像的分数至少为 +1，该项即为零。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
@@ -2727,6 +2752,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
+            <source>Step {step:,} — phase 1 of 2: the discriminator learns. Real images and G's images go into D; the update changes D only, to raise D(x) and lower D(G(z)).</source>
+            <translation>第 {step:,} 步 — 阶段 1/2：判别器学习。真实图像和 G 生成的图像输入 D；这次更新只改变 D，使 D(x) 升高、D(G(z)) 降低。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/graph.py" />
             <source>Step {step:,} — phase 2 of 2: the generator learns. Noise goes through G and D; the update flows back through D (frozen) into G, to raise D(G(z)).</source>
             <translation>第 {step:,} 步 — 阶段 2/2：生成器学习。噪声经过 G 和 D；更新沿反向穿过（冻结的）D 传入 G，使 D(G(z)) 升高。</translation>
         </message>
@@ -2754,6 +2784,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>real digits x</source>
             <translation>真实数字 x</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/graph.py" />
+            <source>real images x</source>
+            <translation>真实图像 x</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
