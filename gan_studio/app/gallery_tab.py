@@ -3,25 +3,29 @@
 Every image is addressed by (model, seed, index): the grid shows
 ``model.generate(model.latents(seed, n, truncation), labels)`` and the same seed
 always regenerates the same pixels.  All computing is done by `gan_studio.core`.
+
+This file builds the tab and does the sampling, selection, Compare and Send to Explore; the favourites strip
+(`gallery_favourites.py`) and the exports (`gallery_exports.py`) are mixins of the tab, and the class
+chooser, the PNG options and the Compare dialog are widgets of their own.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                               QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSizePolicy, QSlider, QSpinBox,
-                               QSplitter, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton,
+                               QSizePolicy, QSlider, QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
-from ..core.explore.exports import export_name, save_grid_png, save_images, save_latents, save_png
-from .digit_view import DigitGrid, DigitImage
-from .file_export import export_file, export_folder
+from .class_chooser import DigitChooser
+from .compare_dialog import CompareDialog
+from .digit_view import DigitGrid
+from .gallery_exports import GalleryExports
+from .gallery_favourites import GalleryFavourites
 from .i18n import tr, tr_noop
+from .png_options import PngOptions, PngOptionsDialog  # noqa: F401 - importable from here, as before the split
 from .wording import is_digits, say
 from .model_source import ModelSource, ModelSourceError, Pick
 from .render_queue import RenderQueue
@@ -33,152 +37,9 @@ EXPLORE_TARGETS = [("interpolate", tr_noop("As interpolation keyframes")),
                    ("breed", tr_noop("As breeding parents")), ("directions", tr_noop("Into Directions"))]
 
 
-# ----------------------------------------------------------------- small pieces
-
-@dataclass
-class PngOptions:
-    scale: int = 8
-    transparent: bool = False
-    invert: bool = False
-
-
-class PngOptionsDialog(QDialog):
-    """Scale factor (1–16), transparent background, inverted."""
-
-    last = PngOptions()
-
-    def __init__(self, parent=None, title: str | None = None, count: int = 1, size: int = 28,
-                 digits: bool = True):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Export PNG") if title is None else title)
-        self._size = size
-        self.scale = QSpinBox()
-        self.scale.setRange(1, 16)
-        self.scale.setSuffix(" ×")
-        self.scale.setValue(self.last.scale)
-        self.transparent = QCheckBox(tr("Transparent background") if digits else
-                                     tr("Transparent background (other colours kept)"))
-        self.transparent.setChecked(self.last.transparent)
-        self.invert = QCheckBox(tr("Inverted (dark ink on white)") if digits else tr("Negative (colours inverted)"))
-        self.invert.setChecked(self.last.invert)
-        self.info = QLabel()
-        self.info.setStyleSheet("color: palette(mid);")
-        form = QFormLayout()
-        form.addRow(tr("Scale factor"), self.scale)
-        form.addRow("", self.transparent)
-        form.addRow("", self.invert)
-        form.addRow("", self.info)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Choose destination…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("<b>" + (tr("1 image") if count == 1 else tr("{n} images").format(n=count)) + "</b>"))
-        lay.addLayout(form)
-        lay.addWidget(buttons)
-        self.scale.valueChanged.connect(self._update_info)
-        self._update_info()
-
-    def _update_info(self) -> None:
-        px = self._size * self.scale.value()
-        self.info.setText(tr("{px} × {px} pixels per image").format(px=px))
-
-    def options(self) -> PngOptions:
-        return PngOptions(self.scale.value(), self.transparent.isChecked(), self.invert.isChecked())
-
-    @classmethod
-    def ask(cls, parent, title: str, count: int, size: int, digits: bool = True) -> PngOptions | None:
-        dlg = cls(parent, title, count, size, digits)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return None
-        cls.last = dlg.options()
-        return cls.last
-
-
-class CompareDialog(QDialog):
-    """2–4 images side by side, large."""
-
-    def __init__(self, parent, images: list[np.ndarray], captions: list[str]):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Compare"))
-        self.views: list[DigitImage] = []
-        row = QHBoxLayout()
-        for img, cap in zip(images, captions):
-            v = DigitImage(min_size=220)
-            v.set_image(img, cap)
-            row.addWidget(v)
-            self.views.append(v)
-        lay = QVBoxLayout(self)
-        lay.addLayout(row, 1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        lay.addWidget(close)
-        self.resize(260 * len(images) + 40, 340)
-
-
-class DigitChooser(QWidget):
-    """All / 0–9 exclusive checkable buttons.  `value()` is None for All."""
-
-    changed = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(3)
-        self.buttons: dict[int | None, QToolButton] = {}
-        self.set_classes([str(i) for i in range(10)])
-        self.group.idClicked.connect(lambda _id: self.changed.emit())
-
-    digits = True          # the classes are digits (tooltips say "digit"), else a model's own classes
-
-    def set_noun(self, digits: bool) -> None:
-        if digits != self.digits:
-            self.digits = digits
-            self.set_classes([b.text() for v, b in sorted(self.buttons.items(), key=lambda kv: -1 if kv[0] is None
-                                                           else kv[0]) if v is not None])
-
-    def set_classes(self, names: list[str]) -> None:
-        for b in list(self.buttons.values()):
-            self.group.removeButton(b)
-            b.deleteLater()
-        self.buttons = {}
-        entries = [(None, tr("All", "every digit"))] + [(i, n) for i, n in enumerate(names)]
-        for pos, (value, text) in enumerate(entries):
-            b = QToolButton(self)
-            b.setText(text)
-            b.setCheckable(True)
-            b.setMinimumSize(30, 26)
-            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            if self.digits:
-                b.setToolTip(tr("Cycle through all digits") if value is None
-                             else tr("Only digit {digit}").format(digit=text))
-            else:
-                b.setToolTip(tr("Cycle through all classes") if value is None
-                             else tr("Only {name}").format(name=text))
-            self.group.addButton(b, -2 if value is None else value)
-            self.buttons[value] = b
-            if value is None:
-                self._grid.addWidget(b, 0, 0, 1, 2)
-            else:
-                slot = pos + 1
-                self._grid.addWidget(b, slot // 6, slot % 6)
-        self.buttons[None].setChecked(True)
-
-    def value(self) -> int | None:
-        i = self.group.checkedId()
-        return None if i < 0 else i
-
-    def set_value(self, v: int | None) -> None:
-        self.buttons[v].setChecked(True)
-        self.changed.emit()
-
-
 # --------------------------------------------------------------------- the tab
 
-class GalleryTab(QWidget):
+class GalleryTab(GalleryFavourites, GalleryExports, QWidget):
     """Samples of the current generator; everything else acts on the selection."""
 
     exploreRequested = Signal(str)     # target page, after "Send to Explore"
@@ -319,28 +180,7 @@ class GalleryTab(QWidget):
         self.grid.customContextMenuRequested.connect(self._context_menu)
         self.zoom_slider.valueChanged.connect(self.grid.set_cell_size)
 
-        fav_box = QWidget()
-        fav_lay = QVBoxLayout(fav_box)
-        fav_lay.setContentsMargins(6, 0, 6, 6)
-        fav_head = QHBoxLayout()
-        self.fav_title = QLabel(tr("Favourites"))
-        ft = self.fav_title.font()
-        ft.setBold(True)
-        self.fav_title.setFont(ft)
-        self.fav_remove_btn = tool_button(tr("Remove"), tr("Remove the selected favourites"))
-        self.fav_remove_btn.clicked.connect(self.remove_selected_favourites)
-        self.fav_send_btn = tool_button(tr("Send to Explore"), tr("Use the selected favourites in Explore"))
-        self.fav_send_btn.clicked.connect(lambda: self.send_to_explore("interpolate", favourites=True))
-        fav_head.addWidget(self.fav_title)
-        fav_head.addStretch(1)
-        fav_head.addWidget(self.fav_send_btn)
-        fav_head.addWidget(self.fav_remove_btn)
-        self.fav_grid = DigitGrid(cell=56, gap=5, placeholder=tr("Star digits (F) to keep them here. Favourites are "
-                                                              "saved with the model."))
-        self.fav_grid.setMinimumHeight(90)
-        self.fav_grid.selectionChanged.connect(self._update_actions)
-        fav_lay.addLayout(fav_head)
-        fav_lay.addWidget(self.fav_grid, 1)
+        fav_box = self._build_favourites()
 
         center = QWidget()
         c_lay = QVBoxLayout(center)
@@ -546,51 +386,6 @@ class GalleryTab(QWidget):
             all_fav = all(self.source.is_favourite(k) for k in keys)
             self.star_btn.setText(tr("☆ Unstar") if all_fav else tr("★ Favourite"))
 
-    # ------------------------------------------------------------- favourites
-    def toggle_favourite(self) -> None:
-        picks = self.selected_picks()
-        if not picks:
-            self.status_label.setText(say(self.model, tr("Select digits to star them"), tr("Select images to star them")))
-            return
-        if self.fav_grid.hasFocus() and self.fav_grid.selected():
-            self.source.remove_favourites([p.key() for p in picks])
-            return
-        try:
-            self.source.toggle_favourites(picks)
-        except OSError as exc:
-            self._error(tr("Favourites not saved"), tr("The favourites could not be saved: {e}").format(e=exc))
-
-    def remove_selected_favourites(self) -> None:
-        picks = [self._fav_picks[i] for i in self.fav_grid.selected()]
-        if picks:
-            self.source.remove_favourites([p.key() for p in picks])
-
-    def _mark_stars(self) -> None:
-        self.grid.set_starred(i for i, p in enumerate(self._picks) if self.source.is_favourite(p.key()))
-        self._update_actions()
-
-    def _on_favourites(self) -> None:
-        m = self.model
-        picks = self.source.favourite_picks() if m is not None else []
-        favs = self.source.favourites()
-        self.fav_title.setText(tr("Favourites ({n})").format(n=len(favs)) if favs else tr("Favourites"))
-        if picks:
-            latents = np.stack([p.latent for p in picks])
-            labels = None
-            if m.conditional:
-                labels = np.array([p.label if p.label is not None else 0 for p in picks])
-            self.renders.generate("favourites", m, latents, labels,
-                                  lambda imgs, _ms: self._show_favourites(picks, imgs), self._render_failed)
-        else:
-            self.renders.drop("favourites")
-            self._show_favourites([], np.zeros((0, 1, 1, 1), np.uint8))
-        self._mark_stars()
-
-    def _show_favourites(self, picks: list[Pick], imgs: np.ndarray) -> None:
-        self._fav_picks = picks
-        self.fav_grid.set_images(imgs, [p.caption(self.model) for p in picks])
-        self.fav_grid.set_starred(range(len(imgs)))
-
     # ---------------------------------------------------------------- compare
     def compare(self) -> None:
         idx = self.grid.selected()
@@ -613,102 +408,9 @@ class GalleryTab(QWidget):
         self.source.send_to_explore(picks, target)
         self.exploreRequested.emit(target)
 
-    # ---------------------------------------------------------------- exports
+    # --------------------------------------------------------------- messages
     def _error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
-
-    def _default_name(self, picks: list[Pick], ext: str, suffix: str = "") -> str:
-        p = picks[0]
-        name = export_name(self.model.name, p.seed, p.index, p.label, ext)
-        if suffix:
-            stem, dot, e = name.rpartition(".")
-            name = f"{stem}{suffix}.{e}"
-        return name
-
-    def _targets(self) -> tuple[list[Pick], np.ndarray]:
-        fav = self.fav_grid.hasFocus() and bool(self.fav_grid.selected())
-        return self.selected_picks(fav), self._selected_images(fav)
-
-    def export_png(self) -> list[Path]:
-        picks, imgs = self._targets()
-        if not picks:
-            self._error(tr("Nothing selected"), say(self.model, tr("Select the digits to export first."), tr("Select the images to export first.")))
-            return []
-        opts = PngOptionsDialog.ask(self, tr("Export PNG"), len(picks), imgs.shape[1], is_digits(self.model))
-        if opts is None:
-            return []
-        kw = dict(scale=opts.scale, invert=opts.invert, transparent=opts.transparent)
-        if len(picks) == 1:
-            single = export_file(self, tr("Export PNG"), self._default_name(picks, "png"),
-                                 tr("PNG images (*.png)"), "png", lambda path: save_png(path, imgs[0], **kw))
-            out = [single] if single is not None else []
-        else:
-            names = [export_name(self.model.name, p.seed, p.index, p.label, "png") for p in picks]
-            out = export_folder(self, tr("Export {n} PNGs to folder").format(n=len(picks)),
-                                lambda folder: save_images(folder, imgs, names, **kw)) or []
-        if out:
-            self.status_label.setText(tr("Exported 1 PNG to {folder}").format(folder=out[0].parent) if len(out) == 1
-                                      else tr("Exported {n} PNGs to {folder}").format(n=len(out),
-                                                                                     folder=out[0].parent))
-        return out
-
-    def export_sheet(self) -> Path | None:
-        picks, imgs = self._targets()
-        if not picks:  # no selection: the whole grid
-            picks, imgs = self._picks, self.grid.images()
-        if not picks:
-            self._error(tr("Nothing to export"), say(self.model, tr("Sample some digits first."), tr("Sample some images first.")))
-            return None
-        opts = PngOptionsDialog.ask(self, tr("Export sprite sheet"), len(picks), imgs.shape[1],
-                                    is_digits(self.model))
-        if opts is None:
-            return None
-        return export_file(self, tr("Export sprite sheet"), self._default_name(picks, "png", f"_sheet{len(picks)}"),
-                           tr("PNG images (*.png)"), "png",
-                           lambda path: save_grid_png(path, imgs, scale=opts.scale, invert=opts.invert,
-                                                      transparent=opts.transparent),
-                           report=self.status_label.setText,
-                           message=lambda out: tr("Sprite sheet of {n} saved as {name}").format(n=len(picks),
-                                                                                               name=out.name))
-
-    def export(self, path=None, options=None) -> list[Path]:
-        """The shared export dialog for the selection (or the whole grid)."""
-        from .export_dialog import ExportDialog
-
-        picks, imgs = self._targets()
-        if not picks:
-            picks, imgs = self._picks, self.grid.images()
-        if not picks:
-            self._error(tr("Nothing to export"), say(self.model, tr("Sample some digits first."), tr("Sample some images first.")))
-            return []
-        m = self.model
-        items = [{"seed": p.seed, "index": p.index, "label": p.label, "truncation": p.truncation} for p in picks]
-        stem = self._default_name(picks, "x").rsplit(".", 1)[0]
-        dlg = ExportDialog(self, imgs, items, title=tr("Export"), suggested=stem,
-                           default="sheet" if len(picks) > 1 else "png",
-                           num_classes=m.num_classes if m.conditional and self.digits.value() is None else None,
-                           meta={"model": m.name}, report=self.status_label.setText, inverted=m.inverted,
-                           digits=m.is_digits)
-        return dlg.finish(path, options)
-
-    def export_latents(self) -> Path | None:
-        picks, _ = self._targets()
-        if not picks:
-            picks = self._picks
-        if not picks:
-            self._error(tr("Nothing to export"), say(self.model, tr("Sample some digits first."), tr("Sample some images first.")))
-            return None
-        m = self.model
-        meta = {"model": m.name, "source": str(m.source), "latent_dim": m.latent_dim,
-                "seeds": [p.seed for p in picks], "indices": [p.index for p in picks],
-                "labels": [p.label for p in picks], "truncation": [p.truncation for p in picks]}
-        return export_file(self, tr("Export latents"),
-                           self._default_name(picks, "npy", f"_n{len(picks)}" if len(picks) > 1 else ""),
-                           tr("NumPy latents (*.npy)"), "npy",
-                           lambda path: save_latents(path, np.stack([p.latent for p in picks]), meta),
-                           report=self.status_label.setText,
-                           message=lambda out: tr("{n} latents saved as {name} (+ JSON)").format(n=len(picks),
-                                                                                              name=out.name))
 
     # ----------------------------------------------------------- context menu
     def _context_menu(self, pos) -> None:

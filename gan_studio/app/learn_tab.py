@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFrame, QLabel, QListWidget, QListWidgetItem, QPu
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from ..core.experiment import Experiment
+from ..core.training.diagnostics import is_digit_data
 from .i18n import localized_resource, tr
 from .learn.formulas import FormulaPanel
 from .learn.graph import ModelGraph
@@ -131,6 +132,7 @@ class LearnTab(QWidget):
 
         self.lesson_list.setCurrentRow(0)
         self._show_loss()
+        self._show_data()
         self.experiment.configChanged.connect(self._on_config_changed)
         self.experiment.runChanged.connect(self._on_run_changed)
         self.destroyed.connect(lambda *_: self._disconnect_experiment())
@@ -196,6 +198,14 @@ class LearnTab(QWidget):
     def _on_config_changed(self, keys: set) -> None:
         if "train.loss" in keys or "train.gp_weight" in keys:
             self._show_loss()
+        if any(k.startswith("data.") for k in keys):
+            self._show_data()
+
+    def _show_data(self) -> None:
+        """The graph and the formulas name the real images: digits, or the images of a folder."""
+        digits = is_digit_data(self.experiment.config.data)
+        self.graph.set_digits(digits)
+        self.formulas.set_digits(digits)
 
     def _show_loss(self) -> None:
         train = self.experiment.config.train      # loss is a live field: the one set is the one in use

@@ -152,7 +152,7 @@ class MainWindow(WindowMenus, GeneratorActions, QMainWindow):
         self.banner = Banner()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.train_tab = TrainTab()
+        self.train_tab = TrainTab(self.experiment)
         self.learn_tab = LearnTab(self.experiment)
         self.add_tab(self.train_tab, tr("Train"), tr("Live curves and samples while the GAN trains"))
         # Gallery and Explore work at once on the shipped pretrained generator; Ctrl+G swaps in the one being trained.

@@ -226,8 +226,8 @@ class TrainingPlots(QWidget):
                                     tr("Discriminator and generator losses (faint: every step; bold: smoothed)"))
         self.d_plot = self._plot(1, tr("D output"), tr("Discriminator's average belief that real images (D(x)) and "
                                                        "generated images (D(G(z))) are real"))
-        self.quality_plot = self._plot(2, tr("quality"), tr("Quality score (0–100) of the generator, scored by the "
-                                                            "digit classifier every 10 s of training"))
+        self.quality_plot = self._plot(2, tr("quality"), "")
+        self.set_digits(True)
         self.speed_plot = self._plot(3, tr("images/s"), tr("Training throughput: real images seen per second"))
         self.d_plot.setXLink(self.loss_plot)
         self.quality_plot.setXLink(self.loss_plot)
@@ -309,6 +309,15 @@ class TrainingPlots(QWidget):
         plot.setToolTip(tip)
         plot.getAxis("left").setWidth(52)
         return plot
+
+    def set_digits(self, digits: bool) -> None:
+        """Say what the quality curve measures: the digit classifier's score, or for any other images the
+        closeness to the folder trained on."""
+        self.quality_plot.setToolTip(
+            tr("Quality score (0–100) of the generator, scored by the digit classifier every 10 s of training")
+            if digits else
+            tr("Closeness score (0–100) of the generator's samples to your folder, measured every 10 s or so "
+               "of training"))
 
     # -------------------------------------------------------------- data in
     def append(self, rows: list[dict]) -> None:

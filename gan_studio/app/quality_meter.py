@@ -52,6 +52,7 @@ class QualityMeterWidget(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.point: QualityPoint | None = None
         self.folder_words = ""          # the words of the last folder closeness check on show, else ""
+        self.digits = True              # the data is digits (the classifier's score), else a folder (its closeness)
         self.title = QLabel(tr("Quality"))
         self.title.setStyleSheet("font-weight: bold;")
         self.score = QLabel("—")
@@ -68,7 +69,6 @@ class QualityMeterWidget(QFrame):
         self.details = QLabel("")
         self.details.setObjectName("qualityDetails")
         self.details.setStyleSheet("QLabel#qualityDetails { color: palette(mid); }")
-        self.setToolTip(tr(DIGIT_TIP))
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 4, 8, 4)
         grid.setHorizontalSpacing(8)
@@ -85,13 +85,13 @@ class QualityMeterWidget(QFrame):
         if point is not None and is_folder_point(point):
             self._set_folder_point(point if isinstance(point, dict) else point.to_dict())
             return
+        if point is None:
+            self.set_off("")
+            return
         self.setToolTip(tr(DIGIT_TIP))
         if isinstance(point, dict):
             point = QualityPoint.from_dict(point)
         self.point = point
-        if point is None:
-            self.set_off("")
-            return
         self.title.setText(tr("Quality"))
         self.folder_words = ""
         v = verdict(point)
@@ -124,10 +124,22 @@ class QualityMeterWidget(QFrame):
         self.folder_words = tr(words)
         self.setEnabled(True)
 
+    def set_digits(self, digits: bool) -> None:
+        """What the checks of the data measure (the digit classifier's quality, or a folder's closeness): the
+        title and tooltip while no check is on show."""
+        self.digits = digits
+        if self.point is None and not self.folder_words:
+            self._name_the_measure()
+
+    def _name_the_measure(self) -> None:
+        self.title.setText(tr("Quality") if self.digits else tr("Closeness"))
+        self.setToolTip(tr(DIGIT_TIP if self.digits else FOLDER_TIP))
+
     def set_off(self, why: str) -> None:
         """No score to show: before the first check, or the meter cannot run (`why`, e.g. not digits)."""
         self.point = None
         self.folder_words = ""
+        self._name_the_measure()
         self.score.setText("—")
         self.bar.setValue(0)
         self.verdict.setText(why or tr("Scored every 10 s of training"))

@@ -9,6 +9,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout, QWidget
 
+from ..core.experiment import Experiment
+from ..core.training.diagnostics import is_digit_data
 from .i18n import tr
 from .plots import TrainingPlots
 from .quality_meter import QualityMeterWidget
@@ -17,9 +19,14 @@ from .snapshot_timeline import SnapshotTimeline
 
 
 class TrainTab(QWidget):
-    def __init__(self, parent=None):
+    """The Train tab; its texts about quality follow the Experiment's data (digits or a folder of images)."""
+
+    def __init__(self, experiment: Experiment | None = None, parent=None):
         super().__init__(parent)
         self.quality_history: list[dict] = []    # the run's quality checks (dicts), oldest first
+        self.experiment = experiment
+        self.digits = True                       # the data is digits (the classifier scores it), else images
+        self._without_checks = False             # the meter says the run on show has no quality checks
         self.plots = TrainingPlots()
         self.meter = QualityMeterWidget()
         self.grid = SampleGridView()
@@ -48,6 +55,25 @@ class TrainTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
+        if experiment is not None:
+            experiment.configChanged.connect(self._on_experiment_changed)
+            self.destroyed.connect(lambda *_: experiment.configChanged.disconnect(self._on_experiment_changed))
+            self.set_digits(is_digit_data(experiment.config.data))
+
+    def _on_experiment_changed(self, keys: set) -> None:
+        if any(k.startswith("data.") for k in keys):
+            self.set_digits(is_digit_data(self.experiment.config.data))
+
+    def set_digits(self, digits: bool) -> None:
+        """Word the curves and the meter for digits (the shipped classifier) or any other images (closeness to
+        the folder)."""
+        if digits == self.digits:
+            return
+        self.digits = digits
+        self.plots.set_digits(digits)
+        self.meter.set_digits(digits)
+        if self._without_checks:
+            self.show_run_quality([])
 
     # slots wired to the TrainingController (and the FollowController)
     def on_metrics(self, rows: list) -> None:
@@ -59,6 +85,7 @@ class TrainTab(QWidget):
     def on_quality(self, points: list) -> None:
         """Quality checks (dicts): the curve gets every one, the meter the last."""
         if points:
+            self._without_checks = False
             self.plots.append_quality(points)
             self.meter.set_point(points[-1])
             first = int(points[0]["step"])
@@ -76,17 +103,23 @@ class TrainTab(QWidget):
         self.quality_history = []
         self.plots.clear()
         self.grid.clear()
+        self._without_checks = False
         self.meter.set_off("")
         self.timeline.clear()
 
     def show_run_quality(self, quality: list) -> None:
         """The meter for a run read from its folder (opened or followed): its last check, or why there is none
         (a run trained from the command line is scored only with --quality)."""
+        self._without_checks = not quality
         if quality:
             self.meter.set_point(quality[-1])
-        else:
+        elif self.digits:
             self.meter.set_off(tr("No quality checks in this run (yet): the window scores digit runs it trains; "
                                   "the command line scores them with gan-studio train --quality."))
+        else:
+            self.meter.set_off(tr("No closeness checks in this run (yet): the window measures how close the "
+                                  "samples come to your folder in the runs it trains; the command line measures "
+                                  "it with gan-studio train --quality."))
 
     def load_run(self, rows: list[dict], samples_folder: Path, quality: list[dict] | None = None,
                  snapshots: list | None = None, lineage: str = "") -> None:

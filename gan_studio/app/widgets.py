@@ -218,7 +218,11 @@ class ProgressBar(QProgressBar):
 
 
 class ImageView(QWidget):
-    """A uint8 image drawn with integer nearest-neighbour zoom, centred, crisp."""
+    """A uint8 image drawn with integer nearest-neighbour zoom, centred, crisp.
+
+    Its height follows its width (height for width): the layout gives it the height of the image at the
+    zoom its width allows, so the widgets under it move down in the same layout pass (setting a fixed
+    height from resizeEvent grew the view over them until the next pass)."""
 
     def __init__(self, parent=None, placeholder: str = ""):
         super().__init__(parent)
@@ -227,13 +231,14 @@ class ImageView(QWidget):
         self.placeholder = placeholder
         self.empty_height = 120
         self.setMinimumWidth(120)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(self.empty_height)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def set_image(self, img: np.ndarray | None) -> None:
         self._array = None if img is None else np.asarray(img)
         self._image = None if img is None else numpy_to_qimage(self._array)
-        self._fit_height()
+        self.updateGeometry()
         self.update()
 
     def image(self) -> np.ndarray | None:
@@ -243,26 +248,26 @@ class ImageView(QWidget):
         self.placeholder = text
         self.update()
 
-    def zoom(self) -> float:
-        """The scale the image is drawn at: an integer when it is enlarged."""
+    def zoom(self, width: int | None = None) -> float:
+        """The scale the image is drawn at (at `width`, else the view's): an integer when it is enlarged."""
         if self._image is None:
             return 1.0
-        scale = self.width() / self._image.width()
+        scale = (self.width() if width is None else width) / self._image.width()
         return float(int(scale)) if scale >= 1 else scale
 
-    def _fit_height(self) -> None:
-        if self._image is None:
-            self.setFixedHeight(self.empty_height)
-        else:
-            self.setFixedHeight(max(32, int(round(self._image.height() * self.zoom()))))
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
+        return True
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self._fit_height()
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
+        if self._image is None:
+            return self.empty_height
+        return max(32, int(round(self._image.height() * self.zoom(width))))
 
     def sizeHint(self) -> QSize:
-        return QSize(240, self.height())
+        return QSize(240, self.heightForWidth(self.width()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.heightForWidth(self.width()))
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)

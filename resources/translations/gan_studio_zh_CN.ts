@@ -149,6 +149,85 @@ Discriminator: {d:,} parameters</source>
             <translation>⚠ {count} 条消息：显示</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/class_chooser.py" />
+            <source>All</source>
+            <comment>every digit</comment>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_chooser.py" />
+            <source>Cycle through all classes</source>
+            <translation>循环显示所有类别</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_chooser.py" />
+            <source>Cycle through all digits</source>
+            <translation>依次显示所有数字</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_chooser.py" />
+            <source>Only digit {digit}</source>
+            <translation>只显示数字 {digit}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_chooser.py" />
+            <source>Only {name}</source>
+            <translation>仅 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_filter.py" />
+            <source>All</source>
+            <translation>全选</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_filter.py" />
+            <location filename="../../gan_studio/core" />
+            <source>Classes</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_filter.py" />
+            <source>Clear the selection, then tick the classes you want</source>
+            <translation>清除选择，然后勾选你想要的类别</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_filter.py" />
+            <source>None</source>
+            <comment>select no classes</comment>
+            <translation>全不选</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_filter.py" />
+            <source>Pick at least one class to train on.</source>
+            <translation>请至少选择一个类别用于训练。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_filter.py" />
+            <source>Train on class {i} ({name})</source>
+            <translation>在类别 {i}（{name}）上训练</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_filter.py" />
+            <source>Train on every class</source>
+            <translation>在所有类别上训练</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_filter.py" />
+            <source>all classes</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/class_filter.py" />
+            <source>{n} of {total} classes</source>
+            <translation>{total} 个类别中的 {n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/compare_dialog.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Compare</source>
+            <translation>比较</translation>
+        </message>
+        <message>
             <location filename="../../gan_studio/app/compare_window.py" />
             <source>&lt;b&gt;Runs&lt;/b&gt; (tick 2–6)</source>
             <translation>&lt;b&gt;运行&lt;/b&gt;（勾选 2–6 个）</translation>
@@ -364,98 +443,37 @@ Discriminator: {d:,} parameters</source>
             <translation>已比较 {n} 个运行。</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>  — not downloaded ({size})</source>
-            <translation>  — 未下载（{size}）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source> (1 class)</source>
-            <translation>（1 个类别）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source> ({n} classes)</source>
-            <translation>（{n} 个类别）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source> · {n} skipped</source>
-            <translation> · 跳过 {n} 个</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>A folder of PNG/JPEG/… images; sub-folder names become classes</source>
-            <translation>包含 PNG/JPEG/… 图像的文件夹；子文件夹名即类别</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>All</source>
-            <translation>全选</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>All images have a light background, so all were inverted to light strokes on dark like MNIST.</source>
-            <translation>所有图像都是浅色背景，因此全部做了反色，变成像 MNIST 那样的深底浅色笔画。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_download.py" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_download.py" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Choose a folder of images</source>
-            <translation>选择图像文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Choose a folder of images to preview it.</source>
-            <translation>选择一个图像文件夹以预览。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Choose folder…</source>
-            <translation>选择文件夹…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <location filename="../../gan_studio/core" />
-            <source>Classes</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Clear the selection, then tick the classes you want</source>
-            <translation>清除选择，然后勾选你想要的类别</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_download.py" />
             <source>Connecting…</source>
             <translation>正在连接…</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_download.py" />
             <source>Download</source>
             <translation>下载</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_download.py" />
             <source>Download cancelled; nothing was kept.</source>
             <translation>下载已取消；未保留任何文件。</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_download.py" />
             <source>Download failed: {error}</source>
             <translation>下载失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_download.py" />
             <source>Download failed: {error}
 
 If this computer is offline, copy the four IDX files from another machine and use “Import folder…”; the offline sample works meanwhile.</source>
@@ -464,70 +482,105 @@ If this computer is offline, copy the four IDX files from another machine and us
 如果这台电脑无法联网，请从另一台机器复制这四个 IDX 文件，再使用“导入文件夹…”；在此期间可以先用离线样本。</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_download.py" />
             <source>Download the four official IDX files (checksums verified)</source>
             <translation>下载四个官方 IDX 文件（校验和已验证）</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Folder (none chosen)</source>
-            <translation>文件夹（未选择）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_download.py" />
             <source>Folder with the four IDX files</source>
             <translation>包含四个 IDX 文件的文件夹</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Folder “{name}”</source>
-            <translation>文件夹“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_download.py" />
             <source>Import failed: {error}</source>
             <translation>导入失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_download.py" />
             <source>Import folder…</source>
             <translation>导入文件夹…</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Inversion ▸ “Keep as drawn” trains on them as drawn.</source>
-            <translation>反相 ▸ “保持原样”可按原样训练这些图像。</translation>
+            <location filename="../../gan_studio/app/dataset_download.py" />
+            <source>Stop the download; nothing half-downloaded is kept</source>
+            <translation>停止下载；不保留下载了一半的文件</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Loading…</source>
-            <translation>正在加载…</translation>
+            <location filename="../../gan_studio/app/dataset_download.py" />
+            <source>Use a local copy: a folder holding the four IDX files (.gz or raw)</source>
+            <translation>使用本地副本：包含四个 IDX 文件（.gz 或未压缩）的文件夹</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Most images ({share:.0%}) have a light background, so all were inverted to light strokes on dark like MNIST.</source>
-            <translation>大部分图像（{share:.0%}）是浅色背景，因此全部做了反色，变成像 MNIST 那样的深底浅色笔画。</translation>
+            <location filename="../../gan_studio/app/dataset_download.py" />
+            <source>{dataset} downloaded and verified.</source>
+            <translation>{dataset} 已下载并通过校验。</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>No class selected</source>
-            <translation>未选择任何类别</translation>
+            <location filename="../../gan_studio/app/dataset_download.py" />
+            <source>{dataset} imported from {folder}.</source>
+            <translation>已从 {folder} 导入 {dataset}。</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/dataset_download.py" />
+            <source>{done} of {total}</source>
+            <translation>{done} / {total}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_folder.py" />
+            <source>A folder of PNG/JPEG/… images; sub-folder names become classes</source>
+            <translation>包含 PNG/JPEG/… 图像的文件夹；子文件夹名即类别</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_folder.py" />
+            <source>Choose a folder of images</source>
+            <translation>选择图像文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_folder.py" />
+            <source>Choose folder…</source>
+            <translation>选择文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_folder.py" />
             <location filename="../../gan_studio/app/dataset_panel.py" />
             <source>No folder chosen</source>
             <translation>未选择文件夹</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>No preview</source>
-            <translation>无预览</translation>
+            <location filename="../../gan_studio/app/dataset_folder.py" />
+            <source>The size the networks train at. The folder chooses one (64 for colour images, 28 for small gray ones); 128 suits folders of larger images and trains about five times more slowly than 64.</source>
+            <translation>网络训练时使用的尺寸。文件夹会选定一个（彩色图像为 64，小的灰度图像为 28）；128 适合图像较大的文件夹，训练速度约为 64 时的五分之一。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_folder.py" />
+            <source>Training at {size}×{size} {colour}.</source>
+            <translation>以 {size}×{size} {colour} 训练。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_folder.py" />
+            <source>Training size</source>
+            <translation>训练尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_folder.py" />
+            <source>colour (RGB)</source>
+            <translation>彩色（RGB）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_folder.py" />
+            <source>gray</source>
+            <translation>灰度</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_folder.py" />
+            <source>{size}×{size} px</source>
+            <translation>{size}×{size} 像素</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>None</source>
-            <comment>select no classes</comment>
-            <translation>全不选</translation>
+            <source>  — not downloaded ({size})</source>
+            <translation>  — 未下载（{size}）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
@@ -536,129 +589,109 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Offline sample</source>
-            <translation>离线样本</translation>
+            <source>Source</source>
+            <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Pick at least one class to train on.</source>
-            <translation>请至少选择一个类别用于训练。</translation>
+            <location filename="../../gan_studio/app/dataset_preview.py" />
+            <source> · {n} skipped</source>
+            <translation> · 跳过 {n} 个</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_preview.py" />
+            <source>Choose a folder of images to preview it.</source>
+            <translation>选择一个图像文件夹以预览。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_preview.py" />
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_preview.py" />
+            <source>No class selected</source>
+            <translation>未选择任何类别</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_preview.py" />
+            <source>No preview</source>
+            <translation>无预览</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_preview.py" />
             <location filename="../../gan_studio/app/export_dialog.py" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Source</source>
-            <translation>来源</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Stop the download; nothing half-downloaded is kept</source>
-            <translation>停止下载；不保留下载了一半的文件</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>The size the networks train at. The folder chooses one (64 for colour images, 28 for small gray ones); 128 suits folders of larger images and trains about five times more slowly than 64.</source>
-            <translation>网络训练时使用的尺寸。文件夹会选定一个（彩色图像为 64，小的灰度图像为 28）；128 适合图像较大的文件夹，训练速度约为 64 时的五分之一。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Train on class {i} ({name})</source>
-            <translation>在类别 {i}（{name}）上训练</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Train on every class</source>
-            <translation>在所有类别上训练</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Training at {size}×{size} {colour}.</source>
-            <translation>以 {size}×{size} {colour} 训练。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_preview.py" />
             <source>Training images per class</source>
             <translation>每个类别的训练图像数</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Training size</source>
-            <translation>训练尺寸</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>Use a local copy: a folder holding the four IDX files (.gz or raw)</source>
-            <translation>使用本地副本：包含四个 IDX 文件（.gz 或未压缩）的文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>all classes</source>
-            <translation>全部类别</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>colour (RGB)</source>
-            <translation>彩色（RGB）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>gray</source>
-            <translation>灰度</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>{dataset} downloaded and verified.</source>
-            <translation>{dataset} 已下载并通过校验。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>{dataset} imported from {folder}.</source>
-            <translation>已从 {folder} 导入 {dataset}。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_preview.py" />
             <source>{dataset} is not downloaded yet.</source>
             <translation>{dataset} 尚未下载。</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>{done} of {total}</source>
-            <translation>{done} / {total}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>{held:,} of the {total:,} images ({share:.0%}) are held out to measure the generator and not trained on; training uses {train:,}.</source>
-            <translation>{total:,} 张图像中有 {held:,} 张（{share:.0%}）被留出，用于评估生成器，不参与训练；训练使用 {train:,} 张。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_preview.py" />
             <source>{n:,} of {total:,} images selected</source>
             <translation>已选 {n:,} / {total:,} 张图像</translation>
         </message>
         <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>{n} file(s) skipped.</source>
-            <translation>已跳过 {n} 个文件。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>{n} of {total} classes</source>
-            <translation>{total} 个类别中的 {n} 个</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
-            <source>{size}×{size} px</source>
-            <translation>{size}×{size} 像素</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/dataset_panel.py" />
+            <location filename="../../gan_studio/app/dataset_preview.py" />
             <source>{total:,} images</source>
             <translation>{total:,} 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_texts.py" />
+            <source> (1 class)</source>
+            <translation>（1 个类别）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_texts.py" />
+            <source> ({n} classes)</source>
+            <translation>（{n} 个类别）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_texts.py" />
+            <source>All images have a light background, so all were inverted to light strokes on dark like MNIST.</source>
+            <translation>所有图像都是浅色背景，因此全部做了反色，变成像 MNIST 那样的深底浅色笔画。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_texts.py" />
+            <source>Folder (none chosen)</source>
+            <translation>文件夹（未选择）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_texts.py" />
+            <source>Folder “{name}”</source>
+            <translation>文件夹“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_texts.py" />
+            <source>Inversion ▸ “Keep as drawn” trains on them as drawn.</source>
+            <translation>反相 ▸ “保持原样”可按原样训练这些图像。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_texts.py" />
+            <source>Most images ({share:.0%}) have a light background, so all were inverted to light strokes on dark like MNIST.</source>
+            <translation>大部分图像（{share:.0%}）是浅色背景，因此全部做了反色，变成像 MNIST 那样的深底浅色笔画。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_texts.py" />
+            <source>Offline sample</source>
+            <translation>离线样本</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_texts.py" />
+            <source>{held:,} of the {total:,} images ({share:.0%}) are held out to measure the generator and not trained on; training uses {train:,}.</source>
+            <translation>{total:,} 张图像中有 {held:,} 张（{share:.0%}）被留出，用于评估生成器，不参与训练；训练使用 {train:,} 张。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/dataset_texts.py" />
+            <source>{n} file(s) skipped.</source>
+            <translation>已跳过 {n} 个文件。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/dialogs.py" />
@@ -773,14 +806,14 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
-            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <location filename="../../gan_studio/app/gallery_favourites.py" />
             <source>Favourites not saved</source>
             <translation>收藏未保存</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
             <location filename="../../gan_studio/app/explore/interpolate.py" />
-            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <location filename="../../gan_studio/app/gallery_exports.py" />
             <source>Nothing to export</source>
             <translation>没有可导出的内容</translation>
         </message>
@@ -791,7 +824,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
-            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <location filename="../../gan_studio/app/gallery_favourites.py" />
             <source>Select images to star them</source>
             <translation>选中图像即可收藏</translation>
         </message>
@@ -802,7 +835,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/base.py" />
-            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <location filename="../../gan_studio/app/gallery_favourites.py" />
             <source>The favourites could not be saved: {e}</source>
             <translation>无法保存收藏：{e}</translation>
         </message>
@@ -1453,7 +1486,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/explore/interpolate.py" />
-            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <location filename="../../gan_studio/app/gallery_favourites.py" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
@@ -1703,7 +1736,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
-            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <location filename="../../gan_studio/app/gallery_exports.py" />
             <source>Export {n} PNGs to folder</source>
             <translation>导出 {n} 个 PNG 到文件夹</translation>
         </message>
@@ -1729,7 +1762,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
-            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <location filename="../../gan_studio/app/png_options.py" />
             <source>Negative (colours inverted)</source>
             <translation>负片（颜色反转）</translation>
         </message>
@@ -1836,7 +1869,7 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/export_dialog.py" />
-            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <location filename="../../gan_studio/app/png_options.py" />
             <source>Transparent background (other colours kept)</source>
             <translation>透明背景（保留其他颜色）</translation>
         </message>
@@ -1977,15 +2010,119 @@ If this computer is offline, copy the four IDX files from another machine and us
             <translation>{label}必须是数字，例如 {example}</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>1 image</source>
-            <translation>1 张图像</translation>
+            <source>Export</source>
+            <translation>导出</translation>
         </message>
         <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>All</source>
-            <comment>every digit</comment>
-            <translation>全部</translation>
+            <location filename="../../gan_studio/app/png_options.py" />
+            <source>Export PNG</source>
+            <translation>导出 PNG</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>Export latents</source>
+            <translation>导出潜在向量</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>Export sprite sheet</source>
+            <translation>导出精灵图</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>Exported 1 PNG to {folder}</source>
+            <translation>已把 1 个 PNG 导出到 {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>Exported {n} PNGs to {folder}</source>
+            <translation>已把 {n} 个 PNG 导出到 {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>Nothing selected</source>
+            <translation>未选择任何内容</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>NumPy latents (*.npy)</source>
+            <translation>NumPy 潜在向量 (*.npy)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>Sample some digits first.</source>
+            <translation>请先采样一些数字。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>Sample some images first.</source>
+            <translation>请先采样一些图像。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>Select the digits to export first.</source>
+            <translation>请先选择要导出的数字。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>Select the images to export first.</source>
+            <translation>请先选择要导出的图像。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>Sprite sheet of {n} saved as {name}</source>
+            <translation>{n} 张图像的精灵图已保存为 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_exports.py" />
+            <source>{n} latents saved as {name} (+ JSON)</source>
+            <translation>{n} 个潜在向量已保存为 {name}（+ JSON）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_favourites.py" />
+            <source>Favourites</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_favourites.py" />
+            <source>Favourites ({n})</source>
+            <translation>收藏（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_favourites.py" />
+            <source>Remove the selected favourites</source>
+            <translation>移除所选收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_favourites.py" />
+            <source>Select digits to star them</source>
+            <translation>选择数字即可收藏</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_favourites.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Send to Explore</source>
+            <translation>发送到探索</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_favourites.py" />
+            <location filename="../../gan_studio/app/gallery_tab.py" />
+            <source>Star digits (F) to keep them here. Favourites are saved with the model.</source>
+            <translation>收藏数字（F）即可保存在这里。收藏会随模型一起保存。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/gallery_favourites.py" />
+            <source>Use the selected favourites in Explore</source>
+            <translation>在“探索”中使用所选收藏</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2004,18 +2141,8 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Choose destination…</source>
-            <translation>选择保存位置…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Click to select · Shift/Ctrl for more</source>
             <translation>点击选中 · 按住 Shift/Ctrl 多选</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Compare</source>
-            <translation>比较</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2024,28 +2151,8 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Cycle through all classes</source>
-            <translation>循环显示所有类别</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Cycle through all digits</source>
-            <translation>依次显示所有数字</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Draw a random seed (Ctrl+R)</source>
             <translation>随机抽取一个种子（Ctrl+R）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Export</source>
-            <translation>导出</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Export PNG</source>
-            <translation>导出 PNG</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2054,18 +2161,8 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Export latents</source>
-            <translation>导出潜在向量</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Export latents…</source>
             <translation>导出潜在向量…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Export sprite sheet</source>
-            <translation>导出精灵图</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2079,28 +2176,8 @@ If this computer is offline, copy the four IDX files from another machine and us
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Exported 1 PNG to {folder}</source>
-            <translation>已把 1 个 PNG 导出到 {folder}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Exported {n} PNGs to {folder}</source>
-            <translation>已把 {n} 个 PNG 导出到 {folder}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Export… (PNG, sheet + atlas, GIF, MP4, SVG)</source>
             <translation>导出…（PNG、精灵图 + 图集、GIF、MP4、SVG）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Favourites</source>
-            <translation>收藏</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Favourites ({n})</source>
-            <translation>收藏（{n}）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2121,11 +2198,6 @@ If this computer is offline, copy the four IDX files from another machine and us
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Into Directions</source>
             <translation>用于“方向”</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Inverted (dark ink on white)</source>
-            <translation>反色（白底深色笔迹）</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2156,36 +2228,6 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Nothing selected</source>
-            <translation>未选择任何内容</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>NumPy latents (*.npy)</source>
-            <translation>NumPy 潜在向量 (*.npy)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Only digit {digit}</source>
-            <translation>只显示数字 {digit}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Only {name}</source>
-            <translation>仅 {name}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>PNG images (*.png)</source>
-            <translation>PNG 图像 (*.png)</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Remove the selected favourites</source>
-            <translation>移除所选收藏</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Resample latent values beyond ±ψ: lower ψ gives cleaner, more typical digits</source>
             <translation>重新抽取超出 ±ψ 的潜在值：ψ 越低，数字越干净、越典型</translation>
         </message>
@@ -2198,21 +2240,6 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Sample</source>
             <translation>采样</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Sample some digits first.</source>
-            <translation>请先采样一些数字。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Sample some images first.</source>
-            <translation>请先采样一些图像。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Scale factor</source>
-            <translation>缩放倍数</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2231,33 +2258,13 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Select digits to star them</source>
-            <translation>选择数字即可收藏</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Select images to send to Explore</source>
             <translation>选择要发送到探索的图像</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Select the digits to export first.</source>
-            <translation>请先选择要导出的数字。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Select the images to export first.</source>
-            <translation>请先选择要导出的图像。</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Selected images as PNG…</source>
             <translation>所选图像导出为 PNG…</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Send to Explore</source>
-            <translation>发送到探索</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2282,18 +2289,8 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Sprite sheet of {n} saved as {name}</source>
-            <translation>{n} 张图像的精灵图已保存为 {name}</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Star / unstar	F</source>
             <translation>收藏 / 取消收藏	F</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Star digits (F) to keep them here. Favourites are saved with the model.</source>
-            <translation>收藏数字（F）即可保存在这里。收藏会随模型一起保存。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2327,11 +2324,6 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Transparent background</source>
-            <translation>透明背景</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Truncate latents</source>
             <translation>截断潜在向量</translation>
         </message>
@@ -2349,11 +2341,6 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
             <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>Truncation ψ: noise values beyond ±ψ are drawn again (lower: more typical images, less variety)</source>
             <translation>截断 ψ：超出 ±ψ 的噪声值会重新抽取（越低：图像越典型，变化越少）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>Use the selected favourites in Explore</source>
-            <translation>在“探索”中使用所选收藏</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2398,23 +2385,8 @@ Open a run or an exported generator, or load the pretrained digits model.</sourc
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>{n} images</source>
-            <translation>{n} 张图像</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
             <source>{n} images in {ms:.0f} ms</source>
             <translation>{n} 张图像，用时 {ms:.0f} 毫秒</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>{n} latents saved as {name} (+ JSON)</source>
-            <translation>{n} 个潜在向量已保存为 {name}（+ JSON）</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/gallery_tab.py" />
-            <source>{px} × {px} pixels per image</source>
-            <translation>每张图像 {px} × {px} 像素</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/gallery_tab.py" />
@@ -2628,8 +2600,18 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
+            <source>Pulls D's score of real images towards 1.</source>
+            <translation>把 D 对真实图像的分数拉向 1。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Small when D calls real digits real (D(x) near 1).</source>
             <translation>当 D 判定真实数字为真（D(x) 接近 1）时很小。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/formulas.py" />
+            <source>Small when D calls real images real (D(x) near 1).</source>
+            <translation>当 D 判定真实图像为真（D(x) 接近 1）时很小。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
@@ -2648,6 +2630,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
+            <source>Step {step:,}: D(x) = &lt;b&gt;{real:.3f}&lt;/b&gt; (real images), D(G(z)) = &lt;b&gt;{fake:.3f}&lt;/b&gt; (generated images)</source>
+            <translation>第 {step:,} 步：D(x) = &lt;b&gt;{real:.3f}&lt;/b&gt;（真实图像），D(G(z)) = &lt;b&gt;{fake:.3f}&lt;/b&gt;（生成图像）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The critic lowers its score of generated images.</source>
             <translation>评论器降低它给生成图像的分数。</translation>
         </message>
@@ -2655,6 +2642,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>The critic raises its score of real digits.</source>
             <translation>评论器提高它给真实数字的分数。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/formulas.py" />
+            <source>The critic raises its score of real images.</source>
+            <translation>评论器提高它给真实图像的分数。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
@@ -2705,6 +2697,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
             <location filename="../../gan_studio/app/learn/formulas.py" />
             <source>Zero once D scores a real digit at least +1.</source>
             <translation>一旦 D 给真实数字的分数至少为 +1，该项即为零。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/formulas.py" />
+            <source>Zero once D scores a real image at least +1.</source>
+            <translation>一旦 D 给真实图像的分数至少为 +1，该项即为零。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/formulas.py" />
@@ -2763,6 +2760,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
+            <source>Step {step:,} — phase 1 of 2: the discriminator learns. Real images and G's images go into D; the update changes D only, to raise D(x) and lower D(G(z)).</source>
+            <translation>第 {step:,} 步 — 阶段 1/2：判别器学习。真实图像和 G 生成的图像输入 D；这次更新只改变 D，使 D(x) 升高、D(G(z)) 降低。</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/graph.py" />
             <source>Step {step:,} — phase 2 of 2: the generator learns. Noise goes through G and D; the update flows back through D (frozen) into G, to raise D(G(z)).</source>
             <translation>第 {step:,} 步 — 阶段 2/2：生成器学习。噪声经过 G 和 D；更新沿反向穿过（冻结的）D 传入 G，使 D(G(z)) 升高。</translation>
         </message>
@@ -2790,6 +2792,11 @@ gan-studio export GENERATOR.safetensors --format onnx --out generator.onnx</tran
             <location filename="../../gan_studio/app/learn/graph.py" />
             <source>real digits x</source>
             <translation>真实数字 x</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/learn/graph.py" />
+            <source>real images x</source>
+            <translation>真实图像 x</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/learn/graph.py" />
@@ -3382,6 +3389,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/plots.py" />
+            <source>Closeness score (0–100) of the generator's samples to your folder, measured every 10 s or so of training</source>
+            <translation>生成器样本与你的文件夹的接近度得分（0–100），训练中大约每 10 秒测量一次</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/plots.py" />
             <source>D output</source>
             <translation>D 输出</translation>
         </message>
@@ -3441,6 +3453,41 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/status_bar.py" />
             <source>{rate:,.0f} img/s</source>
             <translation>{rate:,.0f} 张/秒</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/png_options.py" />
+            <source>1 image</source>
+            <translation>1 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/png_options.py" />
+            <source>Choose destination…</source>
+            <translation>选择保存位置…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/png_options.py" />
+            <source>Inverted (dark ink on white)</source>
+            <translation>反色（白底深色笔迹）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/png_options.py" />
+            <source>Scale factor</source>
+            <translation>缩放倍数</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/png_options.py" />
+            <source>Transparent background</source>
+            <translation>透明背景</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/png_options.py" />
+            <source>{n} images</source>
+            <translation>{n} 张图像</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/png_options.py" />
+            <source>{px} × {px} pixels per image</source>
+            <translation>每张图像 {px} × {px} 像素</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/quality_meter.py" />
@@ -3996,6 +4043,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/app/train_tab.py" />
             <source>Every grid uses the same 64 latent vectors, so you see the generator itself change</source>
             <translation>每个网格都使用同样的 64 个潜在向量，所以你看到的是生成器本身的变化</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/train_tab.py" />
+            <source>No closeness checks in this run (yet): the window measures how close the samples come to your folder in the runs it trains; the command line measures it with gan-studio train --quality.</source>
+            <translation>此运行（尚）没有接近度检查：窗口会在它训练的运行中测量样本与你的文件夹有多接近；命令行需使用 gan-studio train --quality 才会测量。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/train_tab.py" />

@@ -165,6 +165,8 @@ def test_views_of_a_non_digit_model_never_say_digit(qtbot, colour_model, conditi
 
     from gan_studio.app.export_dialog import ExportDialog
     from gan_studio.app.gallery_tab import GalleryTab, PngOptionsDialog
+    from gan_studio.app.learn_tab import LearnTab
+    from gan_studio.app.train_tab import TrainTab
 
     model = colour_model
     if not conditional:
@@ -178,8 +180,22 @@ def test_views_of_a_non_digit_model_never_say_digit(qtbot, colour_model, conditi
     assert not model.is_digits
     source = ModelSource(model)
     gallery, tab = GalleryTab(source), ExploreTab(source)
-    for w in (gallery, tab):
+    experiment = Experiment()                    # the Train tab follows the experiment's data: digits, then the folder
+    train = TrainTab(experiment)
+    experiment.choose_data(DataConfig(source="folder", path=str(shapes)))
+    train.show_run_quality([])                   # a run opened from disk with no quality checks
+    learn = LearnTab(experiment)                 # its live part: the graph of one step and the formulas
+    experiment.edit(**{"train.loss": "hinge"})    # the formulas of another loss, built for the folder's data
+    row = {"step": 3, "d_real": 0.7, "d_fake": 0.3, "loss_d": 1.0, "loss_g": 1.0}
+    learn.formulas.show_rows([row])
+    rng = np.random.default_rng(0)
+    learn.graph.set_probe({"step": 3, "real": rng.integers(0, 255, (4, 64, 64, 3), dtype=np.uint8),
+                           "fake": rng.integers(0, 255, (4, 64, 64, 3), dtype=np.uint8), "score_real": [1.0] * 4,
+                           "score_fake": [-1.0] * 4, "d_real": [0.7] * 4, "d_fake": [0.3] * 4, "labels": None})
+    for w in (gallery, tab, train, learn):
         qtbot.addWidget(w)
+    learn.show()
+    qtbot.waitUntil(lambda: "Step 3" in learn.formulas.outputs.text() and learn.graph.phase == "d", timeout=10000)
     source.set_model(model)               # the views reword on a model change as on start
     for page in ("interpolate", "plane", "directions", "breed"):
         tab.show_page(page)
@@ -191,5 +207,28 @@ def test_views_of_a_non_digit_model_never_say_digit(qtbot, colour_model, conditi
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # buttons replaced on the model change
     # The button that loads the shipped digit model, and the empty gallery's hint about it, name that model.
     shipped = {gallery.load_default_btn.text(), gallery.load_default_btn.toolTip(), gallery.grid.placeholder}
-    said = [t for w in (gallery, tab, *dialogs) for t in _shown_texts(w) if "digit" in t.lower() and t not in shipped]
+    curves = [train.plots.loss_plot, train.plots.d_plot, train.plots.quality_plot, train.plots.speed_plot]
+    texts = [t for w in (gallery, tab, train, learn.graph, learn.formulas, *dialogs) for t in _shown_texts(w)]
+    texts += [c.toolTip() for c in curves] + [learn.graph.caption(), learn.graph.real_title()]
+    said = [t for t in texts if "digit" in t.lower() and t not in shipped]
     assert said == [], "\n".join(said)
+    assert "folder" in train.plots.quality_plot.toolTip() and "folder" in train.meter.verdict.text()
+
+
+def test_the_train_tab_of_a_digit_experiment_names_the_digit_classifier(qtbot, shapes):
+    """The other side of the wording check above: digit data keeps the classifier's wording, and the texts
+    change back and forth with the experiment's data."""
+    from gan_studio.app.train_tab import TrainTab
+
+    experiment = Experiment()
+    assert experiment.config.data.source in ("sample", "mnist")
+    train = TrainTab(experiment)
+    qtbot.addWidget(train)
+    train.show_run_quality([])
+    assert "digit" in train.plots.quality_plot.toolTip() and "digit" in train.meter.verdict.text()
+    assert "digit classifier" in train.meter.toolTip() and train.meter.title.text() == "Quality"
+    experiment.choose_data(DataConfig(source="folder", path=str(shapes)))
+    assert "digit" not in train.meter.verdict.text() + train.meter.toolTip() + train.plots.quality_plot.toolTip()
+    assert train.meter.title.text() == "Closeness"
+    experiment.choose_data(DataConfig(source="sample"))
+    assert "digit" in train.meter.verdict.text() and train.meter.title.text() == "Quality"

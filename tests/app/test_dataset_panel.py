@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from gan_studio.app import dataset_panel as dp_module
+from gan_studio.app import dataset_download as download_module
 from gan_studio.app.dataset_panel import DatasetPanel
 from gan_studio.core.config import DataConfig
 from gan_studio.core.data import DatasetUnavailable
@@ -114,7 +114,7 @@ def test_failed_download_shows_message(qtbot, panel, monkeypatch):
         progress(0, 100)
         raise DatasetUnavailable("no network: could not reach any MNIST mirror")
 
-    monkeypatch.setattr(dp_module, "download_dataset", offline)
+    monkeypatch.setattr(download_module, "download_dataset", offline)
     wait_loaded(qtbot, panel)
     panel.set_data_config(DataConfig(source="mnist"))
     assert panel.download_row.isVisibleTo(panel)
@@ -140,7 +140,7 @@ def test_cancel_download(qtbot, panel, monkeypatch):
             time.sleep(0.01)
         raise DatasetCancelled("download")
 
-    monkeypatch.setattr(dp_module, "download_dataset", slow)
+    monkeypatch.setattr(download_module, "download_dataset", slow)
     panel.set_data_config(DataConfig(source="kmnist"))
     panel.download_button.click()
     qtbot.waitUntil(lambda: panel.progress_bar.maximum() == 1000, timeout=5000)

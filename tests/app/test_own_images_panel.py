@@ -95,3 +95,38 @@ def test_a_folder_of_larger_images_can_train_at_128(qtbot, panel, tmp_path):
     panel.set_locked(False)
     panel.experiment.edit(**{"model.image_size": 32})     # changed elsewhere (a setup, the CLI): shown here
     assert panel.size_combo.currentData() == 32
+
+
+def _geometry_in(widget, ancestor):
+    from PySide6.QtCore import QRect
+
+    return QRect(widget.mapTo(ancestor, widget.rect().topLeft()), widget.size())
+
+
+@pytest.mark.parametrize("size", [None, (1216, 662)])      # the window's default size, and on a 1280×720 screen
+def test_the_folder_preview_never_covers_the_count_line_below_it(qtbot, window, wait_frames, tmp_path, size):
+    """The preview grows with the images it shows; the "N images" line under it moves down with it at once
+    (it used to be covered until the next layout pass: in a screenshot taken when the preview arrived)."""
+    for i in range(30):
+        img = np.full((64, 64, 3), 200 + i, np.uint8)
+        img[8 + i:30 + i, 12:40] = (30, 160, 60)
+        Image.fromarray(img).save(tmp_path / f"{i:02d}.png")
+    if size is not None:
+        window.resize(*size)
+    panel = window.dataset_panel
+    before = panel.preview.height()
+
+    def apart():
+        preview, count = _geometry_in(panel.preview, panel), _geometry_in(panel.count_label, panel)
+        assert not preview.intersects(count), (preview, count)
+        assert count.top() > preview.bottom()
+
+    panel.set_folder(str(tmp_path))
+    qtbot.waitUntil(lambda: not panel.is_busy() and panel.current_dataset() is not None, timeout=20000)
+    assert panel.preview.isVisible() and panel.count_label.isVisible()
+    # The moment the preview arrives (a screenshot taken then showed the line covered): laid out already, the
+    # preview at the full height of its 64 px tiles, the line under it.
+    assert panel.preview.height() == panel.preview.heightForWidth(panel.preview.width()) > before
+    apart()
+    wait_frames(3)                 # and after the next passes
+    apart()

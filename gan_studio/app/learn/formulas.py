@@ -22,8 +22,18 @@ def loss_name(kind: str) -> str:
             "wgan-gp": tr("Wasserstein with gradient penalty")}.get(kind, kind)
 
 
-def term_meaning(key: str, kind: str) -> str:
-    """The one-sentence meaning of a term (translated; the English text lives in terms.FORMULAS)."""
+def term_meaning(key: str, kind: str, digits: bool = True) -> str:
+    """The one-sentence meaning of a term (translated; the English text lives in terms.FORMULAS); `digits`:
+    the real images are digits, else any other images (a folder's)."""
+    if not digits:
+        images = {
+            ("ns", "ld_real"): tr("Small when D calls real images real (D(x) near 1)."),
+            ("hinge", "ld_real"): tr("Zero once D scores a real image at least +1."),
+            ("lsgan", "ld_real"): tr("Pulls D's score of real images towards 1."),
+            ("wgan-gp", "ld_real"): tr("The critic raises its score of real images."),
+        }
+        if (kind, key) in images:
+            return images[(kind, key)]
     texts = {
         ("ns", "ld_real"): tr("Small when D calls real digits real (D(x) near 1)."),
         ("ns", "ld_fake"): tr("Small when D calls the generator's images fake (D(G(z)) near 0)."),
@@ -89,6 +99,7 @@ class FormulaPanel(QWidget):
         super().__init__(parent)
         self.kind = ""
         self.gp_weight = 10.0
+        self.digits = True              # the real images are digits (else a folder's images)
         self.chips: dict[str, TermChip] = {}
         self._row: dict | None = None
         self._timer = QTimer(self)
@@ -148,7 +159,7 @@ class FormulaPanel(QWidget):
             for i, term in enumerate(terms):
                 if i:
                     line.addWidget(self._math("+"))
-                chip = TermChip(term.formula, network, term_meaning(term.key, kind), host)
+                chip = TermChip(term.formula, network, term_meaning(term.key, kind, self.digits), host)
                 self.chips[term.key] = chip
                 line.addWidget(chip)
             line.addStretch(1)
@@ -161,6 +172,15 @@ class FormulaPanel(QWidget):
         self.grid.setColumnStretch(3, 1)
         if self._row is not None:
             self._refresh()
+
+    def set_digits(self, digits: bool) -> None:
+        """Name the real images as what they are: digits, or the images of a folder."""
+        if digits == self.digits:
+            return
+        self.digits = digits
+        kind, self.kind = self.kind, ""             # the chips are built again with their new meanings
+        self.set_loss(kind, self.gp_weight)
+        self._show_outputs(self._row)
 
     @staticmethod
     def _math(text: str) -> QLabel:
@@ -208,9 +228,11 @@ class FormulaPanel(QWidget):
         if row is None:
             self.outputs.setText(tr("D(x) and D(G(z)) appear here while training runs."))
             return
-        self.outputs.setText(tr("Step {step:,}: D(x) = <b>{real:.3f}</b> (real digits), D(G(z)) = <b>{fake:.3f}</b> "
-                                "(generated images)").format(step=int(row["step"]), real=float(row["d_real"]),
-                                                             fake=float(row["d_fake"])))
+        text = (tr("Step {step:,}: D(x) = <b>{real:.3f}</b> (real digits), D(G(z)) = <b>{fake:.3f}</b> "
+                   "(generated images)") if self.digits else
+                tr("Step {step:,}: D(x) = <b>{real:.3f}</b> (real images), D(G(z)) = <b>{fake:.3f}</b> "
+                   "(generated images)"))
+        self.outputs.setText(text.format(step=int(row["step"]), real=float(row["d_real"]), fake=float(row["d_fake"])))
 
     def term_texts(self) -> dict[str, str]:
         """{term key: the value on show} (for tests and screenshots)."""

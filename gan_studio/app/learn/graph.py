@@ -53,6 +53,7 @@ class ModelGraph(QWidget):
         super().__init__(parent)
         self.phase_seconds = PHASE_SECONDS
         self.probe: dict | None = None          # the step on show
+        self.digits = True                      # the real images are digits (else a folder's images)
         self._pending: dict | None = None       # the latest probe, shown from the next D phase
         self._real: list[QPixmap] = []
         self._fake: list[QPixmap] = []
@@ -142,8 +143,20 @@ class ModelGraph(QWidget):
         if self.phase == "g":
             return tr("Step {step:,} — phase 2 of 2: the generator learns. Noise goes through G and D; the update "
                       "flows back through D (frozen) into G, to raise D(G(z)).").format(step=step)
+        if not self.digits:
+            return tr("Step {step:,} — phase 1 of 2: the discriminator learns. Real images and G's images go into "
+                      "D; the update changes D only, to raise D(x) and lower D(G(z)).").format(step=step)
         return tr("Step {step:,} — phase 1 of 2: the discriminator learns. Real digits and G's images go into D; "
                   "the update changes D only, to raise D(x) and lower D(G(z)).").format(step=step)
+
+    def set_digits(self, digits: bool) -> None:
+        """Name the real images as what they are: digits, or the images of a folder."""
+        self.digits = digits
+        self.update()
+
+    def real_title(self) -> str:
+        """The title over the real images in the drawing."""
+        return tr("real digits x") if self.digits else tr("real images x")
 
     # --------------------------------------------------------------- drawing
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
@@ -228,7 +241,7 @@ class ModelGraph(QWidget):
         self._network(p, g_box, "G", G_COLOR, glow_g, tr("generator"), text, frozen=d_phase)
         glow_d = d_phase and upd > 0
         self._network(p, d_box, "D", D_COLOR, glow_d, tr("discriminator"), text, frozen=g_phase)
-        self._images(p, real_box, tr("real digits x"), self._real, cell, text, dim=g_phase)
+        self._images(p, real_box, self.real_title(), self._real, cell, text, dim=g_phase)
         self._images(p, fake_box, tr("generated G(z)"), self._fake, cell, text, dim=False)
         self._outputs(p, o_box, out, text)
 
