@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from ..core.data import DatasetCancelled, DatasetError, DatasetUnavailable, download_dataset, import_idx_folder
 from .dataset_texts import error_text
 from .i18n import tr
-from .widgets import ProgressBar, background, format_bytes, if_alive
+from .background import background, if_alive
+from .widgets import ProgressBar, format_bytes
 
 
 class DatasetDownload:

@@ -18,7 +18,7 @@ from .class_filter import DatasetClassFilter
 from .dataset_download import DatasetDownload
 from .dataset_folder import DatasetFolder
 from .dataset_preview import DatasetPreview
-from .dataset_texts import SOURCE_TITLES, data_title, dataset_notes  # noqa: F401 - importable from here, as before
+from .dataset_texts import SOURCE_TITLES
 from .forms import tooltip
 from .i18n import tr
 from .widgets import InlineMessage, format_bytes, guard_wheel, muted

@@ -14,7 +14,8 @@ from ..core.data import DatasetCancelled, load_dataset
 from ..core.images import tile_grid
 from .dataset_texts import error_text, dataset_notes
 from .i18n import tr, translate_message
-from .widgets import ClassHistogram, ImageView, background, if_alive, muted
+from .background import background, if_alive
+from .widgets import ClassHistogram, ImageView, muted
 
 PREVIEW_COLS = 5      # 5 × 29 + 1 = 146 px: drawn at 2× it fits a 340 px side panel
 PREVIEW_ROWS = 5

@@ -25,7 +25,6 @@ from .digit_view import DigitGrid
 from .gallery_exports import GalleryExports
 from .gallery_favourites import GalleryFavourites
 from .i18n import tr, tr_noop
-from .png_options import PngOptions, PngOptionsDialog  # noqa: F401 - importable from here, as before the split
 from .wording import is_digits, say
 from .model_source import ModelSource, ModelSourceError, Pick
 from .render_queue import RenderQueue

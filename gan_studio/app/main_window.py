@@ -28,7 +28,8 @@ from ..paths import APP_NAME, resource_path, runs_dir
 from . import dialogs
 from .architecture_panel import ArchitecturePanel
 from .banner import Banner
-from .dataset_panel import DatasetPanel, data_title
+from .dataset_panel import DatasetPanel
+from .dataset_texts import data_title
 from .explore import ExploreTab
 from .follow_controller import FollowController
 from .gallery_tab import GalleryTab

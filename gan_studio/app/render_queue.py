@@ -19,7 +19,7 @@ from typing import Callable
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 
-from .widgets import Task, if_alive
+from .background import Task, if_alive
 
 _pool: QThreadPool | None = None
 _alive: list = []          # every started task until its run() has returned (the pool holds only a C++ pointer)

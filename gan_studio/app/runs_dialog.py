@@ -23,7 +23,8 @@ from ..core.run_folders.library import (AUTOSAVE, LEFTOVER, SAVED, UNSAVED, RunE
                                         list_runs, read_entry, rename_run)
 from ..core.run_folders.runs import RunError, SCRATCH_FOLDER
 from .i18n import tr, tr_noop, translate_message
-from .widgets import InlineMessage, background, fit_to_screen, format_bytes, if_alive
+from .background import background, if_alive
+from .widgets import InlineMessage, fit_to_screen, format_bytes
 
 NAME, PRESET, STEPS, SIZE, WRITTEN, KIND = range(6)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSlider, QAbstractSp
                                QFrame, QHBoxLayout, QLabel, QMenu, QProgressBar, QScrollArea, QScrollBar, QSizePolicy,
                                QToolButton, QVBoxLayout, QWidget)
 
-from .background import Task, background, if_alive  # noqa: F401 - re-exported: `from .widgets import background`
 from .i18n import tr
 
 ERROR_COLOR = QColor("#d64541")

@@ -230,7 +230,7 @@ def test_captions_name_the_models_own_classes():
 
 
 def test_quick_png_options_name_a_colour_models_choices_by_what_they_produce(qtbot):
-    from gan_studio.app.gallery_tab import PngOptionsDialog
+    from gan_studio.app.png_options import PngOptionsDialog
 
     colour = PngOptionsDialog(None, "Export PNG", 3, 28, digits=False)
     qtbot.addWidget(colour)

@@ -164,7 +164,8 @@ def test_views_of_a_non_digit_model_never_say_digit(qtbot, colour_model, conditi
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from gan_studio.app.export_dialog import ExportDialog
-    from gan_studio.app.gallery_tab import GalleryTab, PngOptionsDialog
+    from gan_studio.app.gallery_tab import GalleryTab
+    from gan_studio.app.png_options import PngOptionsDialog
     from gan_studio.app.learn_tab import LearnTab
     from gan_studio.app.train_tab import TrainTab
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gan_studio.app import gallery_tab as gallery_mod
-from gan_studio.app.gallery_tab import GalleryTab, PngOptions, PngOptionsDialog
+from gan_studio.app.gallery_tab import GalleryTab
+from gan_studio.app.png_options import PngOptions, PngOptionsDialog
 from gan_studio.app.model_source import ModelSource, ModelSourceError
 from gan_studio.core.explore.exports import load_latents
 from gan_studio.core.run_folders.runs import RunFolder

@@ -147,7 +147,7 @@ def test_folder_notes_say_the_hold_out_and_the_true_light_background_share(tmp_p
     average (the old note said "Most images (60 %)")."""
     from PIL import Image
 
-    from gan_studio.app.dataset_panel import dataset_notes
+    from gan_studio.app.dataset_texts import dataset_notes
     from gan_studio.core.config import DataConfig
     from gan_studio.core.data import load_dataset
 

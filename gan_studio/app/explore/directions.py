@@ -16,7 +16,8 @@ from ...core.run_folders.runs import atomic_write_text
 from ..digit_view import DigitGrid, DigitImage
 from ..i18n import tr
 from ..model_source import Pick
-from ..widgets import background, if_alive, scroll_panel, section_title, tool_button
+from ..background import background, if_alive
+from ..widgets import scroll_panel, section_title, tool_button
 from .base import Page, chosen_digit, digit_combo, seed_spin, show_digits
 
 
