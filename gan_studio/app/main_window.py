@@ -168,7 +168,7 @@ class MainWindow(WindowMenus, GeneratorActions, QMainWindow):
         self.explore_tab = ExploreTab(self.model_source)
         self.gallery_tab.exploreRequested.connect(lambda _target: self.tabs.setCurrentWidget(self.explore_tab))
         self.model_source.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.add_tab(self.gallery_tab, tr("Gallery"), tr("Sample, star, compare and export digits"))
+        self.add_tab(self.gallery_tab, tr("Gallery"), tr("Sample, star, compare and export what the generator makes"))
         self.add_tab(self.explore_tab, tr("Explore"), tr("Interpolate, analogy planes, principal directions, breeding"))
         self.add_tab(self.learn_tab, tr("Learn"), tr("How a GAN works, in five minutes"))
         central = QWidget()

@@ -3251,8 +3251,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
-            <source>Sample, star, compare and export digits</source>
-            <translation>采样、收藏、比较和导出数字</translation>
+            <source>Sample, star, compare and export what the generator makes</source>
+            <translation>采样、收藏、比较和导出生成器的作品</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/main_window.py" />
@@ -5803,6 +5803,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>Preparing… (loading PyTorch and the window)</source>
             <translation type="vanished">正在准备…（加载 PyTorch 和窗口）</translation>
+        </message>
+        <message>
+            <source>Sample, star, compare and export digits</source>
+            <translation type="vanished">采样、收藏、比较和导出数字</translation>
         </message>
         <message>
             <source>Save the run first</source>
