@@ -7,7 +7,8 @@ The probe closes the main window at its first paint (the status bar then says "P
 import runs on its thread) and prints when the window was shown, counted from process start.  **start** is
 that time; **quit** is from the moment the probe's line arrives (the window is closing) until the process
 has exited.  Prints both per run and their medians.  `--source DIR`: the gan_studio checkout to run (to
-compare with another branch); `--python`: the interpreter (default: this one).
+compare with another branch); `--python`: the interpreter (default: this one); `--bundle DIR`: the packaged
+app built by packaging/build.py (dist/gan-studio) instead.
 """
 
 from __future__ import annotations
@@ -27,10 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 LINE = re.compile(r"startup-probe: main window shown after ([0-9.]+) s")
 
 
-def one_run(python: str, source: Path, timeout_s: float = 120.0) -> tuple[float, float]:
+def one_run(command: list[str], cwd: Path, timeout_s: float = 120.0) -> tuple[float, float]:
     env = dict(os.environ, GAN_STUDIO_HOME=tempfile.mkdtemp(prefix="gan-studio-quit-"),
-               PYTHONPATH=str(source), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    proc = subprocess.Popen([python, "-m", "gan_studio", "--startup-probe"], cwd=source, env=env,
+               PYTHONPATH=str(cwd), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    proc = subprocess.Popen([*command, "--startup-probe"], cwd=cwd, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     start = shown_at = None
     deadline = time.monotonic() + timeout_s
@@ -59,15 +60,21 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--source", type=Path, default=ROOT)
     parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--bundle", type=Path, help="a built bundle's folder (dist/gan-studio): time its "
+                                                    "executable instead of the source")
     args = parser.parse_args()
+    if args.bundle:
+        command, cwd, what = [str(args.bundle.resolve() / "gan-studio")], args.bundle.resolve(), args.bundle
+    else:
+        command, cwd, what = [args.python, "-m", "gan_studio"], args.source.resolve(), args.source
     starts, quits = [], []
     for i in range(args.runs):
-        start, quit_s = one_run(args.python, args.source.resolve())
+        start, quit_s = one_run(command, cwd)
         starts.append(start)
         quits.append(quit_s)
         print(f"run {i + 1}: window shown after {start:.2f} s, process ended {quit_s:.2f} s after the close",
               flush=True)
-    print(f"{args.source}: start median {statistics.median(starts):.2f} s, quit median "
+    print(f"{what}: start median {statistics.median(starts):.2f} s, quit median "
           f"{statistics.median(quits):.2f} s (max {max(quits):.2f} s) over {args.runs} runs")
     return 0
 
