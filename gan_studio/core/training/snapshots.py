@@ -10,7 +10,9 @@ Spacing keeps the disk bounded: the first snapshot at step `FIRST_STEP`,
 then each at least `RATIO` (√2) times the step of the one before, so a run
 of n steps holds about 2·log2(n / 100) of them (15 at 13,000 steps); past
 `MAX_SNAPSHOTS`, or past what the run's disk budget (`TrainConfig.disk_mb`,
-60 MB by default) leaves beside the rest of the run folder, the one whose
+60 MB by default) leaves beside the rest of the run folder (its checkpoint and the previous one, counted
+even before they are written, and the samples and metrics as they will have grown by the next snapshot:
+`budget_limit`), the one whose
 removal leaves the smallest gap (in log steps) is deleted, never the first
 nor the newest (so at least `MIN_KEEP` are kept, whatever the budget).
 Before a snapshot is written, room is made for it, so the folder stays
@@ -41,6 +43,8 @@ FIRST_STEP = 100
 RATIO = 2 ** 0.5
 MAX_SNAPSHOTS = 30
 MIN_KEEP = 2            # the first and the newest snapshot stay whatever the disk budget
+CHECKPOINTS_KEPT = 2    # the run's checkpoint and its previous one (weights.prev.safetensors …)
+_CHECKPOINT_STEMS = ("weights.", "optimizer.")
 _NAME = re.compile(r"^step_(\d{7,})\.safetensors$")
 
 
@@ -174,12 +178,32 @@ class SnapshotStore:
                 continue
         return total
 
+    def checkpoint_bytes(self) -> int:
+        """What the run's checkpoint files take now (weights and optimizer, current and previous)."""
+        total = 0
+        for path in self.run_path.glob("*.safetensors"):
+            if path.name.startswith(_CHECKPOINT_STEMS):
+                try:
+                    total += path.stat().st_size
+                except OSError:
+                    continue
+        return total
+
     def budget_limit(self, snapshot_bytes: int) -> int:
         """How many snapshots of `snapshot_bytes` fit the disk budget beside the rest of the run (at least
-        MIN_KEEP, at most `limit`)."""
+        MIN_KEEP, at most `limit`).
+
+        The rest is what the run folder will hold until the next snapshot thins again, not only what it
+        holds now: the checkpoint, current and previous (`RunFolder.save_checkpoint` keeps the last good one),
+        each the size of a snapshot (the same tensors) even before the first save writes them; and the
+        samples and metrics, which grow with the steps, so up to `ratio` times what they are now by the next
+        snapshot (or the end of training, which comes before it)."""
         if self.budget_bytes <= 0 or snapshot_bytes <= 0:
             return self.limit
-        room = self.budget_bytes - self.other_bytes()
+        checkpoint = self.checkpoint_bytes()
+        growing = self.other_bytes() - checkpoint
+        room = self.budget_bytes - max(checkpoint, CHECKPOINTS_KEPT * snapshot_bytes) - math.ceil(
+            growing * self.ratio)
         return max(MIN_KEEP, min(self.limit, room // snapshot_bytes))
 
     @property
