@@ -92,6 +92,7 @@ def main(argv=None) -> int:
     env = dict(os.environ, GAN_STUDIO_HOME=str(work / "home"),
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p))
     rows = []
+    load_start = os.getloadavg()
     for name in names:
         run = work / "runs" / name
         data = ["--dataset", "mnist", "--data-path", str(args.mnist)] if have_mnist and name != "own-images" else []
@@ -115,8 +116,9 @@ def main(argv=None) -> int:
               flush=True)
     load = os.getloadavg()
     print()
-    print(f"budget {budget / MB:.0f} MB a run; {args.seconds:g} s of training each; load average "
-          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; data {'full MNIST' if have_mnist else 'offline sample'}")
+    print(f"budget {budget / MB:.0f} MB a run; {args.seconds:g} s of training each; load average at the start "
+          f"{load_start[0]:.2f}, at the end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; "
+          f"data {'full MNIST' if have_mnist else 'offline sample'} (own-images: the offline sample)")
     print("| preset | steps | run folder (MB) | on disk (MB) | snapshots kept × MB | checkpoint (MB) | "
           "without budget: snapshots, MB |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -130,7 +132,7 @@ def main(argv=None) -> int:
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "disk_budget.json").write_text(json.dumps({"seconds": args.seconds, "budget_bytes": budget,
-                                                      "load": load, "rows": rows}, indent=1))
+                                                      "load_start": load_start, "load": load, "rows": rows}, indent=1))
     if args.keep:
         print("run folders kept in", work / "runs")
     else:
