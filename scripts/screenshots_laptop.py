@@ -256,6 +256,10 @@ def main(argv=None) -> int:
         spin(app, 0.2)
 
     print(f"{len(written)} screenshots in {out}")
+    import shutil
+
+    shutil.rmtree(work, ignore_errors=True)                 # the runs it trained and the setup file
+    shutil.rmtree(os.environ["GAN_STUDIO_HOME"], ignore_errors=True)
     return 0
 
 
