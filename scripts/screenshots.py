@@ -7,7 +7,8 @@ With --all, every screenshot script runs in its own offscreen process, each with
 GAN_STUDIO_HOME (see SHOTS below for what each writes): this script's own part (train, learn, follow),
 screenshots_explore.py, screenshots_export.py, screenshots_zh_CN.py (skipped without a CJK font),
 screenshots_quality.py and screenshot_compare.py on runs the CLI trains first on full MNIST (--mnist,
-default ../shared/datasets/mnist; the two are skipped without it).  --only picks some of these by name;
+default ../shared/datasets/mnist; the two are skipped without it), and screenshots_laptop.py (every tab at
+1280×720 and 1366×768 with a banner, into OUT/laptop/, or a temporary folder when OUT is docs/).  --only picks some of these by name;
 --quick trains for a few seconds only (a smoke check that every script still runs: the images are not
 the documented ones).  About 10 minutes without --quick (measured set by set on a busy 2-core machine).
 
@@ -46,6 +47,8 @@ SHOTS = {
     "quality": ("screenshot-quality-meter.png, screenshot-snapshot-timeline.png, screenshot-collapse-warning.png",
                 "full MNIST"),
     "compare": ("screenshot-compare.png", "full MNIST"),
+    "laptop": ("laptop-{1280x720,1366x768}-<view>.png (26 views: each tab, panel, Branch, Compare, setup banner)",
+               "the offline sample"),
 }
 NOT_SCRIPTED = ("screenshot-splash.png, screenshot-preparing.png (the bundle's start-up), screenshot-updates.png "
                 "and the time-to-digits-*.png grids (benchmarks/time_to_digits.py --grid-at 60)")
@@ -89,6 +92,10 @@ def run_all(args) -> int:
             rc = call([py, scripts / "screenshots_explore.py", "--out", out], home)
         elif name == "export":
             rc = call([py, scripts / "screenshots_export.py", "--out", out], home)
+        elif name == "laptop":  # for looking at, not committing (docs/ holds two): OUT/laptop/, never docs/laptop/
+            laptop = work / "laptop" if out == (ROOT / "docs").resolve() else out / "laptop"
+            rc = call([py, scripts / "screenshots_laptop.py", "--out", laptop, "--seconds", 8 if quick else 60], home)
+            print("laptop screenshots in", laptop, flush=True)
         elif name == "zh_CN":
             from screenshots_zh_CN import has_cjk_font
 

@@ -3,7 +3,8 @@
 The card floats over the tab area (`attach(host)`) instead of taking a row of the layout: when a message
 appears or goes nothing under the mouse moves and the plots keep their height.  It sits at the bottom left,
 over the least needed part of each tab (the Train tab's images/s plot, the end of a lesson's text), away from
-the sample grid's snapshot timeline at the bottom right; **Hide** folds it into one small button.  Its height
+the sample grid's snapshot timeline at the bottom right (`clear_of`: on a narrow window the card narrows to
+stay left of it); **Hide** folds it into one small button.  Its height
 follows its text (word-wrapped, never clipped), up to a share of the host's height (beyond that it scrolls).
 
 Messages have a key (by default their text): a message with a key already kept replaces it, so the same
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from .i18n import tr
@@ -27,6 +28,7 @@ MAX_MESSAGES = 5        # the oldest beyond this many is dropped
 MAX_WIDTH = 560         # the card's width on a wide window (px)
 MARGIN = 8              # from the host's edges
 MAX_HEIGHT_SHARE = 0.45  # of the host's height; a longer text scrolls inside the card
+MIN_CLEAR_WIDTH = 320   # the card keeps clear of `clear_of()` unless that leaves it narrower than this (px)
 
 
 @dataclass
@@ -63,6 +65,8 @@ class Banner(QFrame):
                            "QFrame#banner QLabel { color: #5c4500; background: transparent; }"
                            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
         self._host: QWidget | None = None
+        # a widget of the host the card keeps to the left of, when there is room (None: none); see place()
+        self.clear_of: Callable[[], QWidget | None] | None = None
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -131,6 +135,11 @@ class Banner(QFrame):
             self.raise_()
             return
         width = max(200, min(MAX_WIDTH, host.width() - 2 * MARGIN))
+        avoid = self.clear_of() if self.clear_of is not None else None
+        if avoid is not None and avoid.isVisible():     # e.g. the Train tab's samples and snapshot timeline
+            room = avoid.mapTo(host, QPoint(0, 0)).x() - 2 * MARGIN
+            if room >= MIN_CLEAR_WIDTH:
+                width = min(width, room)
         inner = width - m.left() - m.right()
         text_h = self.label.heightForWidth(inner)
         if text_h < 0:

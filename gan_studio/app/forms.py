@@ -42,6 +42,8 @@ def form_layout() -> QFormLayout:
     form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     form.setHorizontalSpacing(8)
     form.setVerticalSpacing(2)
+    # a row too wide for a narrow panel (a 1280 px laptop's Experiment panel) puts its field under the label
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     return form
 
 
@@ -66,6 +68,9 @@ def make_editor(spec: FieldSpec, parent: QWidget | None = None) -> QWidget:
         combo = QComboBox(parent)
         for value, label in spec.choices.items():
             combo.addItem(tr(label), value)
+        # as narrow as a dozen characters (a long choice is elided): the Experiment panel fits a 1280 px laptop
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
         return combo
     if spec.widget == BOOL:
         return QCheckBox(tr(spec.check) if spec.check else "", parent)

@@ -178,6 +178,11 @@ class MainWindow(WindowMenus, GeneratorActions, QMainWindow):
         col.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.banner.attach(central)     # floats over the tabs' bottom left: nothing moves when it comes or goes
+        # … left of the Train tab's samples and snapshot timeline (a 1280 px window: a narrower card)
+        self.banner.clear_of = lambda: (self.train_tab.timeline.parentWidget()
+                                        if self.tabs.currentWidget() is self.train_tab else None)
+        self.tabs.currentChanged.connect(lambda _i: self.banner.place())
+        self.train_tab.splitter.splitterMoved.connect(lambda _pos, _i: self.banner.place())
 
     def _load_pretrained(self) -> None:
         """The shipped generator into Gallery and Explore, unless a model is already on show."""

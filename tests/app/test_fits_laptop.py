@@ -109,3 +109,35 @@ def test_curves_read_out_clears_when_the_mouse_leaves(qtbot, laptop):
     assert "20" in plots.readout.text() and plots.readout.wordWrap()
     QCoreApplication.sendEvent(plots.view.viewport(), QEvent(QEvent.Type.Leave))
     assert plots.readout.text().strip() == "" and not any(line.isVisible() for line in plots.cursors)
+
+
+def test_the_experiment_panel_fits_its_width(qtbot, laptop):
+    """Nothing of the Experiment panel is cut off at the right (its combos' long choices and its form rows
+    once made it 444 px wide in a 376 px view: "Pause", "Stop" and the Architecture fields were clipped)."""
+    w, _area = laptop
+    qtbot.wait(0)
+    scroll = w.side_dock.widget()
+    content = scroll.widget()
+    assert content.minimumSizeHint().width() <= scroll.viewport().width(), \
+        (content.minimumSizeHint().width(), scroll.viewport().width())
+    assert content.width() == scroll.viewport().width()
+    for panel in (w.controls, w.dataset_panel, w.arch_panel):
+        assert in_window(w, panel).right() <= in_window(w, scroll.viewport()).right(), type(panel).__name__
+
+
+def test_the_banner_keeps_clear_of_the_samples_and_their_timeline(qtbot, laptop):
+    """On the Train tab the card stays left of the samples column (its History and Snapshots sliders, the
+    snapshots' size and the Branch… button); its text is still whole."""
+    w, _area = laptop
+    w.controller.warning.emit(COLLAPSE)
+    qtbot.waitUntil(lambda: w.banner.isVisible())
+    w.tabs.setCurrentWidget(w.gallery_tab)
+    w.tabs.setCurrentWidget(w.train_tab)
+    qtbot.wait(0)
+    samples = in_window(w, w.train_tab.timeline.parentWidget())
+    card = in_window(w, w.banner)
+    assert card.right() < samples.left(), (card, samples)
+    assert w.banner.label.heightForWidth(w.banner.scroll.viewport().width()) <= w.banner.scroll.viewport().height()
+    w.train_tab.splitter.moveSplitter(samples.left() - 120, 1)      # a wider samples column: the card narrows
+    qtbot.wait(0)
+    assert in_window(w, w.banner).right() < in_window(w, w.train_tab.timeline.parentWidget()).left()

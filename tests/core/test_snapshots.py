@@ -69,7 +69,7 @@ def folder_bytes(path):
 
 
 def test_the_disk_budget_bounds_the_whole_run_folder_at_every_moment(tmp_path):
-    (tmp_path / "weights.safetensors").write_bytes(b"x" * 150_000)      # the rest of the run: 150 kB
+    (tmp_path / "weights.safetensors").write_bytes(b"x" * 150_000)      # the checkpoint so far: 150 kB
     budget = 600_000
     store = sn.SnapshotStore(tmp_path, budget_bytes=budget)
     t = BigTrainer()
@@ -81,15 +81,56 @@ def test_the_disk_budget_bounds_the_whole_run_folder_at_every_moment(tmp_path):
         if store.maybe_take(t) is not None:
             peak = max(peak, folder_bytes(tmp_path))
     steps = [s.step for s in store.list()]
-    assert len(steps) == (budget - 150_000) // size == 4          # as many as fit beside the rest
+    # as many as fit beside the rest: the checkpoint and its previous copy, each the size of a snapshot
+    assert len(steps) == (budget - 2 * size) // size == 3
     assert steps[0] == 100 and steps[-1] >= 40_000                 # the first and the newest stay
     assert peak <= budget                                          # never over, not even while writing one
-    # a budget too small for two still keeps the first and the newest
-    tight = sn.SnapshotStore(tmp_path / "tight", budget_bytes=50_000)
+    # a budget too small for two keeps the newest only (issue 26: an MLP's 16 MB state, its checkpoint and the
+    # previous checkpoint left no room for a second snapshot in 60 MB)
+    tight = sn.SnapshotStore(tmp_path / "tight", budget_bytes=350_000)
     for step in (100, 200, 400, 800):
         t.step_count = step
         tight.take(t)
-    assert [s.step for s in tight.list()] == [100, 800]
+    assert [s.step for s in tight.list()] == [800]
+    assert folder_bytes(tmp_path / "tight") + 2 * size <= 350_000     # room left for the checkpoint and its copy
+
+
+def test_the_budget_leaves_room_for_the_checkpoints_written_after_the_snapshots(tmp_path):
+    """Issue 26: a seed-mlp run of 8 s ended at 68.7 MB of a 60 MB budget — four snapshots filled the budget
+    before the first checkpoint (and later its previous copy) was written beside them."""
+    budget = 600_000
+    store = sn.SnapshotStore(tmp_path, budget_bytes=budget)
+    t = BigTrainer()
+    size = len(sn.state_bytes(t.state()))
+    metrics = tmp_path / "metrics.jsonl"
+    for step in range(100, 20_000, 50):
+        t.step_count = step
+        metrics.write_bytes(b"m" * step)                 # the metrics grow with the steps (1 byte a step)
+        store.maybe_take(t)
+    t.step_count = 20_000
+    metrics.write_bytes(b"m" * 20_000)
+    for name in ("weights", "optimizer", "weights.prev", "optimizer.prev"):   # the checkpoint and its previous
+        (tmp_path / f"{name}.safetensors").write_bytes(b"c" * (size // 2))
+    assert folder_bytes(tmp_path) <= budget, (folder_bytes(tmp_path), [s.step for s in store.list()])
+    assert len(store.list()) == (budget - 2 * size - 20_000) // size >= 2     # and no fewer than fit
+
+
+def test_progress_grids_are_thinned_like_snapshots(tmp_path, monkeypatch):
+    """A grid every `sample_every` steps grew a run without end (~22 kB every 50 steps: 88 MB at 200,000
+    steps); the run keeps MAX_GRIDS of them, log-spaced, the first and the newest included."""
+    monkeypatch.setattr(sn, "MAX_GRIDS", 6, raising=False)
+    cfg = tiny_config()
+    session = TrainingSession(cfg.replace(train=cfg.train.replace(sample_every=5)), tmp_path / "run")
+    try:
+        while session.step < 200:
+            session.advance(5)
+        steps = sorted(int(p.stem.split("_")[1]) for p in (session.run.path / "samples").glob("step_*.png"))
+    finally:
+        session.close()
+    assert len(steps) == 6, steps
+    assert steps[-1] >= 200 and steps[0] <= 10                 # the newest and the first
+    ratios = [b / a for a, b in zip(steps[1:], steps[2:])]
+    assert max(ratios) < 3 and steps[1] < 100, steps   # spread in log steps, not the six newest
 
 
 def test_every_preset_has_the_default_disk_budget_and_the_form_shows_it():

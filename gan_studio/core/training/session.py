@@ -388,6 +388,7 @@ class TrainingSession:
         self._last_snapshot_step = self.trainer.step_count
         if self.run is not None:
             self.run.save_grid(self.trainer.step_count, images, cols=self.trainer.grid_columns())
+            self.state_snapshots().thin_grids()       # the run's grids stay within MAX_GRIDS (its disk budget)
         return Snapshot(self.trainer.step_count, images)
 
     def save(self, status: str = "paused") -> list[StepRecord]:

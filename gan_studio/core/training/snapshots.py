@@ -10,9 +10,12 @@ Spacing keeps the disk bounded: the first snapshot at step `FIRST_STEP`,
 then each at least `RATIO` (√2) times the step of the one before, so a run
 of n steps holds about 2·log2(n / 100) of them (15 at 13,000 steps); past
 `MAX_SNAPSHOTS`, or past what the run's disk budget (`TrainConfig.disk_mb`,
-60 MB by default) leaves beside the rest of the run folder, the one whose
+60 MB by default) leaves beside the rest of the run folder (its checkpoint and the previous one, counted
+even before they are written, and the samples and metrics as they will have grown by the next snapshot:
+`budget_limit`), the one whose
 removal leaves the smallest gap (in log steps) is deleted, never the first
-nor the newest (so at least `MIN_KEEP` are kept, whatever the budget).
+nor the newest (the newest alone when the budget has room for one only: `MIN_KEEP`).  The progress
+grids (samples/) are thinned the same way to `MAX_GRIDS` (`thin_grids`).
 Before a snapshot is written, room is made for it, so the folder stays
 within the budget also while one is being written.  `TrainingSession.advance` ends its chunk of
 steps where a snapshot is due, so snapshots land on exactly these steps
@@ -40,7 +43,10 @@ FOLDER = "snapshots"
 FIRST_STEP = 100
 RATIO = 2 ** 0.5
 MAX_SNAPSHOTS = 30
-MIN_KEEP = 2            # the first and the newest snapshot stay whatever the disk budget
+MIN_KEEP = 1            # the newest snapshot stays whatever the disk budget (the first too while two fit)
+MAX_GRIDS = 120         # progress grids (samples/step_N.png, one every `sample_every` steps) a run keeps
+CHECKPOINTS_KEPT = 2    # the run's checkpoint and its previous one (weights.prev.safetensors …)
+_CHECKPOINT_STEMS = ("weights.", "optimizer.")
 _NAME = re.compile(r"^step_(\d{7,})\.safetensors$")
 
 
@@ -174,13 +180,46 @@ class SnapshotStore:
                 continue
         return total
 
+    def checkpoint_bytes(self) -> int:
+        """What the run's checkpoint files take now (weights and optimizer, current and previous)."""
+        total = 0
+        for path in self.run_path.glob("*.safetensors"):
+            if path.name.startswith(_CHECKPOINT_STEMS):
+                try:
+                    total += path.stat().st_size
+                except OSError:
+                    continue
+        return total
+
     def budget_limit(self, snapshot_bytes: int) -> int:
         """How many snapshots of `snapshot_bytes` fit the disk budget beside the rest of the run (at least
-        MIN_KEEP, at most `limit`)."""
+        MIN_KEEP, at most `limit`).
+
+        The rest is what the run folder will hold until the next snapshot thins again, not only what it
+        holds now: the checkpoint, current and previous (`RunFolder.save_checkpoint` keeps the last good one),
+        each the size of a snapshot (the same tensors) even before the first save writes them; and the
+        samples and metrics, which grow with the steps, so up to `ratio` times what they are now by the next
+        snapshot (or the end of training, which comes before it)."""
         if self.budget_bytes <= 0 or snapshot_bytes <= 0:
             return self.limit
-        room = self.budget_bytes - self.other_bytes()
+        checkpoint = self.checkpoint_bytes()
+        growing = self.other_bytes() - checkpoint
+        room = self.budget_bytes - max(checkpoint, CHECKPOINTS_KEPT * snapshot_bytes) - math.ceil(
+            growing * self.ratio)
         return max(MIN_KEEP, min(self.limit, room // snapshot_bytes))
+
+    def thin_grids(self, limit: int | None = None) -> list[int]:
+        """Delete progress grids (samples/step_N.png) beyond `limit`, as snapshots are thinned: each time the
+        one closest (in log steps) to its neighbours, never the first nor the newest.  A grid every 50 steps
+        would otherwise grow the run by ~20–40 kB every 50 steps without end (88 MB at 200,000 steps)."""
+        grids = []
+        for f in (self.run_path / "samples").glob("step_*.png"):
+            try:
+                grids.append((int(f.stem.split("_", 1)[1]), f))
+            except ValueError:
+                continue
+        grids.sort()
+        return [step for step, _ in _thin_log(grids, MAX_GRIDS if limit is None else limit, keep_first=True)]
 
     @property
     def folder(self) -> Path:
@@ -231,20 +270,9 @@ class SnapshotStore:
         """Delete snapshots beyond `limit` (default: `self.limit`): each time the one closest (in log steps) to
         its neighbours, never the first nor the newest."""
         limit = self.limit if limit is None else int(limit)
-        snaps = self.list()
-        removed = []
-        while len(snaps) > limit:
-            best, best_gap = None, math.inf
-            for i in range(1, len(snaps) - 1):      # never the first nor the newest
-                gap = math.log(max(snaps[i + 1].step, 1)) - math.log(max(snaps[i - 1].step, 1))
-                if gap < best_gap:
-                    best, best_gap = i, gap
-            if best is None:
-                break
-            snaps[best].path.unlink(missing_ok=True)
-            removed.append(snaps[best].step)
-            del snaps[best]
-        return removed
+        snaps = [(s.step, s.path) for s in self.list()]
+        # a budget with room for one snapshot only keeps the newest (what training would resume or branch from)
+        return [step for step, _ in _thin_log(snaps, max(1, limit), keep_first=limit >= 2)]
 
     def truncate(self, step: int) -> list[int]:
         """Delete snapshots of steps after `step` (training was rolled back or resumed from an earlier save)."""
@@ -255,6 +283,26 @@ class SnapshotStore:
                 s.path.unlink(missing_ok=True)
                 removed.append(s.step)
         return removed
+
+
+def _thin_log(items: list, limit: int, keep_first: bool = True) -> list:
+    """Delete the files of `(step, path)` items (oldest first) beyond `limit`: each time the one whose removal
+    leaves the smallest gap in log steps, never the newest (nor the first, with `keep_first`); the removed."""
+    items = list(items)
+    removed = []
+    while len(items) > max(1, limit):
+        start = 1 if keep_first else 0
+        best, best_gap = None, math.inf
+        for i in range(start, len(items) - 1):
+            before = math.log(max(items[i - 1][0], 1)) if i > 0 else 0.0
+            gap = math.log(max(items[i + 1][0], 1)) - before
+            if gap < best_gap:
+                best, best_gap = i, gap
+        if best is None:
+            break
+        items[best][1].unlink(missing_ok=True)
+        removed.append(items.pop(best))
+    return removed
 
 
 # ------------------------------------------------------------------ lineage
