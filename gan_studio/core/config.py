@@ -317,7 +317,8 @@ class TrainConfig(_JsonMixin):
                         what="disk budget", widget=FLOAT, lo=0, hi=100000, unit="MB", zero_off=True, example="60",
                         group="advanced",
                         hint="Most disk one run folder may take, in MB ({lo}–{hi}; 0 = no budget): the run keeps "
-                             "fewer, more widely spaced snapshots to stay within it (at least two are kept).")
+                             "fewer, more widely spaced snapshots (the newest always) and thins its older curve points "
+                             "to stay within it.")
     # steps between autosaves (0: no step-based autosave)
     checkpoint_every: int = _f(1000, change=CONTINUE, label="Autosave interval (steps)",
                                name="autosave interval (steps)", what="autosave interval", widget=INT, lo=0,

@@ -4841,8 +4841,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
-            <source>Most disk one run folder may take, in MB ({lo}–{hi}; 0 = no budget): the run keeps fewer, more widely spaced snapshots to stay within it (at least two are kept).</source>
-            <translation>一个运行文件夹最多占用的磁盘空间，单位 MB（{lo}–{hi}；0 = 不限）：运行会保留更少、间隔更大的快照以不超出此预算（至少保留两个）。</translation>
+            <source>Most disk one run folder may take, in MB ({lo}–{hi}; 0 = no budget): the run keeps fewer, more widely spaced snapshots (the newest always) and thins its older curve points to stay within it.</source>
+            <translation>一个运行文件夹最多占用的磁盘空间，单位 MB（{lo}–{hi}；0 = 不限）：运行会保留更少、间隔更大的快照（始终保留最新的一个），并稀疏较早的曲线点，以不超出此预算。</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core" />
@@ -5799,6 +5799,10 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         <message>
             <source>MLP only: number of hidden layers (1–6).</source>
             <translation type="vanished">仅用于 MLP：隐藏层的数量（1–6）。</translation>
+        </message>
+        <message>
+            <source>Most disk one run folder may take, in MB ({lo}–{hi}; 0 = no budget): the run keeps fewer, more widely spaced snapshots to stay within it (at least two are kept).</source>
+            <translation type="vanished">一个运行文件夹最多占用的磁盘空间，单位 MB（{lo}–{hi}；0 = 不限）：运行会保留更少、间隔更大的快照以不超出此预算（至少保留两个）。</translation>
         </message>
         <message>
             <source>Preparing… (loading PyTorch and the window)</source>

@@ -133,6 +133,42 @@ def test_progress_grids_are_thinned_like_snapshots(tmp_path, monkeypatch):
     assert max(ratios) < 3 and steps[1] < 100, steps   # spread in log steps, not the six newest
 
 
+def test_metrics_beyond_their_share_of_the_budget_thin_their_older_rows(tmp_path):
+    """metrics.jsonl grew ~310 bytes a step without end (seed-mlp-fixed: 69 MB of a 60 MB budget after 600 s,
+    19 MB of it the curves): past its share older rows are thinned, the newest half stays one row a step."""
+    from gan_studio.core.run_folders.runs import METRICS_FILE, RunFolder
+
+    run = RunFolder(tmp_path, {})
+    cap = 40_000
+    for start in range(1, 3001, 100):
+        run.append_metrics([{"step": s, "loss_d": 1.0 + s / 7, "loss_g": 0.5} for s in range(start, start + 100)])
+        run.compact_metrics(cap)
+        assert (tmp_path / METRICS_FILE).stat().st_size <= cap + 100 * 60     # within one append of the cap
+    steps = [r["step"] for r in run.read_metrics()]
+    assert steps[0] == 1 and steps[-1] == 3000 and steps == sorted(steps)
+    newest = steps[len(steps) // 2:]
+    assert newest == list(range(newest[0], 3001))               # the newest half: every step
+    assert steps[1] - steps[0] >= 4                              # the oldest: thinned more than once
+    assert run.compact_metrics(cap) == 0                         # within the cap: untouched
+
+
+def test_a_sessions_metrics_stay_within_their_share_of_the_budget(tmp_path):
+    cfg = tiny_config()
+    session = TrainingSession(cfg.replace(train=cfg.train.replace(disk_mb=0.25)), tmp_path / "run")
+    cap = int(0.25 * 2**20 * sn.METRICS_SHARE)                   # ~21 kB: ~100 rows
+    try:
+        while session.step < 400:
+            session.advance(10)
+        size = (session.run.path / "metrics.jsonl").stat().st_size
+        steps = [r["step"] for r in session.run.read_metrics()]
+        last = session.step
+    finally:
+        session.close()
+    assert size <= cap + 10 * 400, size                          # at most one chunk's rows over
+    assert steps[0] == 1 and steps[-1] == last and len(steps) < last / 2
+    assert steps[-10:] == list(range(last - 9, last + 1))
+
+
 def test_every_preset_has_the_default_disk_budget_and_the_form_shows_it():
     from gan_studio.core.config import field_spec
     from gan_studio.core.presets import load_presets

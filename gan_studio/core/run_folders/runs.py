@@ -533,6 +533,24 @@ class RunFolder:
     def read_metrics(self) -> list[dict]:
         return self._read_rows(METRICS_FILE)
 
+    def compact_metrics(self, max_bytes: int) -> int:
+        """Keep metrics.jsonl within `max_bytes` (its share of the run's disk budget): when it is larger, every
+        second row of its older half is dropped and the newest half stays at one row a step, so older training
+        is kept at ever wider spacing (each compaction thins it again) and the file never grows without end.
+        The first row always stays.  Returns the number of rows dropped (0: nothing to do).  The file is
+        replaced atomically; a follower notices the new file and reads it again."""
+        file = self.path / METRICS_FILE
+        try:
+            if max_bytes <= 0 or file.stat().st_size <= max_bytes:
+                return 0
+        except OSError:
+            return 0
+        rows = self.read_metrics()
+        half = len(rows) // 2
+        kept = rows[:half:2] + rows[half:]
+        atomic_write_text(file, "".join(json.dumps(r) + "\n" for r in kept))
+        return len(rows) - len(kept)
+
     def truncate_metrics(self, step: int) -> None:
         rows = [r for r in self.read_metrics() if r["step"] <= step]
         atomic_write_text(self.path / METRICS_FILE, "".join(json.dumps(r) + "\n" for r in rows))

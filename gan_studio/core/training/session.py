@@ -335,6 +335,20 @@ class TrainingSession:
             self._unwritten = rows
             raise
         self._unwritten = []
+        if rows:
+            self._bound_metrics()
+
+    def _bound_metrics(self) -> None:
+        """metrics.jsonl grows ~300 bytes a step (an MLP preset: ~100 MB an hour): beyond its share of the disk
+        budget its older rows are thinned, so the whole run folder stays within the budget."""
+        from .snapshots import METRICS_SHARE
+
+        budget = self.config.train.disk_mb * 2**20
+        if budget > 0:
+            try:
+                self.run.compact_metrics(int(budget * METRICS_SHARE))
+            except RunError:
+                pass        # the file is as it was (replaced atomically or not at all); tried again next time
 
     def _cut_metrics(self) -> None:
         if self._cut_at is not None and self.run is not None:

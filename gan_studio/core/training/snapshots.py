@@ -43,6 +43,7 @@ FOLDER = "snapshots"
 FIRST_STEP = 100
 RATIO = 2 ** 0.5
 MAX_SNAPSHOTS = 30
+METRICS_SHARE = 0.08    # of the disk budget for metrics.jsonl: beyond it older rows are thinned (compact_metrics)
 MIN_KEEP = 1            # the newest snapshot stays whatever the disk budget (the first too while two fit)
 MAX_GRIDS = 120         # progress grids (samples/step_N.png, one every `sample_every` steps) a run keeps
 CHECKPOINTS_KEPT = 2    # the run's checkpoint and its previous one (weights.prev.safetensors …)
