@@ -94,6 +94,26 @@ def test_timeline_scrubs_snapshots_reports_sizes_and_asks_for_open_and_branch(qt
     assert not timeline.lineage.isHidden()
 
 
+def test_the_snapshot_label_is_never_covered_by_the_buttons_in_a_narrow_column(qtbot):
+    """At 1280×720 the samples column is ~330 px: "step 2,292 · 2.9 MB (10 kept, 28.5 MB)" wrapped beside
+    Open in Gallery and Branch… and the end of its first line was under the buttons."""
+    from PySide6.QtCore import Qt
+
+    timeline = SnapshotTimeline()
+    qtbot.addWidget(timeline)
+    timeline.set_snapshots([{"step": 100 * 2**i, "bytes": 3 * 10**6} for i in range(10)])
+    assert timeline.minimumSizeHint().width() <= 330      # the samples column at 1280×720 is ~330 px wide
+    timeline.resize(330, timeline.heightForWidth(330) if timeline.hasHeightForWidth() else 140)
+    timeline.show()
+    qtbot.waitExposed(timeline)
+    label = timeline.label.geometry()
+    for button in (timeline.open_button, timeline.branch_button):
+        assert not label.intersects(button.geometry()), (label, button.geometry())
+    needed = timeline.label.fontMetrics().boundingRect(0, 0, label.width(), 10_000, int(Qt.TextWordWrap),
+                                                       timeline.label.text())
+    assert needed.height() <= label.height(), (needed, label)    # every line of the text shows
+
+
 def test_branch_dialog_returns_only_what_changed(qtbot, tiny_cfg):
     dialog = BranchDialog(tiny_cfg, 100)
     qtbot.addWidget(dialog)
