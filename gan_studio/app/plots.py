@@ -387,13 +387,26 @@ class TrainingPlots(QWidget):
         self.refresh_count += 1
         self.refreshed.emit()
 
+    def _legend_share(self) -> float:
+        """The share of the plots' width on the right that their legends cover (the newest data stays left
+        of it)."""
+        width = self.loss_plot.getViewBox().width()
+        legends = [p.legend for p in (self.loss_plot, self.d_plot, self.quality_plot, self.speed_plot)
+                   if p.legend is not None and p.legend.isVisible()]
+        if width <= 0 or not legends:
+            return 0.0
+        widest = max(legend.boundingRect().width() for legend in legends) + 8 + 6   # its offset and a gap
+        return min(0.5, widest / width)
+
     def _page_x(self, x: np.ndarray) -> None:
         if self._x_page is None:
             return
         lo = float(x[0]) - 1 if len(x) else 0.0
         hi = float(x[-1]) if len(x) else 0.0
-        if len(x) == 0 or hi > self._x_page or self._x_page > 4 * max(hi, 25.0):
-            self._x_page = nice_ceiling(max(hi * 1.25, 100.0))
+        free = 1.0 - self._legend_share()      # the newest point never runs under a legend
+        start = max(0.0, lo)
+        if len(x) == 0 or hi > start + (self._x_page - start) * free or self._x_page > 4 * max(hi, 25.0):
+            self._x_page = nice_ceiling(max(start + (hi - start) * 1.25 / free, 100.0))
             self._setting_range = True
             try:
                 self.loss_plot.setXRange(max(0.0, lo), self._x_page, padding=0)

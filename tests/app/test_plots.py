@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 
 from gan_studio.app.plots import SMOOTHING, TAIL_ROWS, MetricsBuffer, TrainingPlots
@@ -184,3 +185,23 @@ def test_zooming_any_plot_stops_the_step_axis_following_and_steady_values_do_not
         plot.getViewBox().sigRangeChangedManually.emit([True, False])    # what a wheel zoom or a drag emits
         right = plots.loss_plot.getViewBox().viewRange()[0][1]
         assert right_end_after_more_steps() == right, plot               # zoomed: it stays where the user put it
+
+
+def test_the_newest_point_never_runs_under_a_legend(qtbot):
+    """Issue 26: the legends sat over the newest data once a curve reached the right edge of its page."""
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(500, 480)                        # the curves at 1280×720
+    plots.show()
+    qtbot.waitExposed(plots)
+    rng = np.random.default_rng(4)
+    n = 0
+    for chunk in [7] * 150:                       # steps 1 … 1,050 in the window's chunks
+        plots.append(_metric_rows(n + 1, chunk, rng))
+        n += chunk
+        plots.refresh()
+        for plot in (plots.loss_plot, plots.d_plot):
+            vb = plot.getViewBox()
+            newest = vb.mapViewToScene(pg.Point(float(n), 0.5)).x()
+            legend_left = plot.legend.sceneBoundingRect().left()
+            assert newest < legend_left, (n, newest, legend_left)
