@@ -298,21 +298,9 @@ def test_the_timeline_names_the_disk_budget_and_follows_its_field(qtbot, window)
     assert "No disk budget" in timeline.label.toolTip()
 
 
-def test_the_collapse_warnings_button_branches_an_unsaved_run_in_one_step(qtbot, window, monkeypatch):
-    """Train (unsaved), a collapse warning comes, one click: the run is saved without a dialog, the Branch
-    dialog opens with the fix filled in, and the branch trains from the snapshot before the trouble."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-    from gan_studio.app.snapshot_timeline import BranchDialog
-    from gan_studio.core.config import get_value
-    from gan_studio.core.run_folders.runs import RunFolder
-    from gan_studio.core.training.diagnostics import COLLAPSE_FIX
-
-    def no_dialog(*_a, **_k):
-        raise AssertionError("no question and no file dialog on the way to a branch")
-
-    monkeypatch.setattr(QMessageBox, "question", no_dialog)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", no_dialog)
+def _train_to_a_snapshot_and_pause(qtbot, window, monkeypatch) -> list:
+    """Train the window's experiment until a snapshot at step ≥ 100 exists, then pause; the Branch dialog is
+    accepted as it opens, and the returned list collects what it held (`dialog.changes()`)."""
     opened = []
 
     def accept(dialog):
@@ -326,6 +314,24 @@ def test_the_collapse_warnings_button_branches_an_unsaved_run_in_one_step(qtbot,
     qtbot.waitUntil(lambda: bool(snaps) and any(s["step"] >= 100 for s in snaps[-1]), timeout=180000)
     window.controller.pause()
     qtbot.waitUntil(lambda: window.experiment.state == "paused", timeout=60000)
+    return opened
+
+
+def test_the_collapse_warnings_button_branches_an_unsaved_run_in_one_step(qtbot, window, monkeypatch):
+    """Train (unsaved), a collapse warning comes, one click: the run is saved without a dialog, the Branch
+    dialog opens with the fix filled in, and the branch trains from the snapshot before the trouble."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from gan_studio.core.config import get_value
+    from gan_studio.core.run_folders.runs import RunFolder
+    from gan_studio.core.training.diagnostics import COLLAPSE_FIX
+
+    def no_dialog(*_a, **_k):
+        raise AssertionError("no question and no file dialog on the way to a branch")
+
+    monkeypatch.setattr(QMessageBox, "question", no_dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", no_dialog)
+    opened = _train_to_a_snapshot_and_pause(qtbot, window, monkeypatch)
     assert window.experiment.saved_path is None
     window.controller.warning.emit({"kind": "collapse", "step": window.experiment.step, "title": "Mode collapse",
                                     "text": "Collapsing.", "advice": "Try: lower rates."})
@@ -352,7 +358,6 @@ def test_the_collapse_warnings_button_rebuilds_a_seed_like_mlp_in_one_click(qtbo
     """Lesson 1's network (MLP, no batch norm in G, ReLU in D): the warning's button says it rebuilds the
     network, the dialog opens with the whole fix, and the new run trains new networks from step 0 while its
     run.json names the collapsed run as its parent."""
-    from gan_studio.app.snapshot_timeline import BranchDialog
     from gan_studio.core.config import ModelConfig
     from gan_studio.core.training.diagnostics import collapse_fix
 
@@ -360,19 +365,7 @@ def test_the_collapse_warnings_button_rebuilds_a_seed_like_mlp_in_one_click(qtbo
                                              conditional=False, g_batchnorm=False, d_activation="relu"))
     window.experiment.set_config(mlp)
     fix = collapse_fix(mlp)
-    opened = []
-
-    def accept(dialog):
-        opened.append(dialog.changes())
-        return BranchDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(BranchDialog, "exec", accept)
-    snaps = []
-    window.controller.snapshots.connect(lambda items: snaps.append(items))
-    window.lifecycle.train()
-    qtbot.waitUntil(lambda: bool(snaps) and any(s["step"] >= 100 for s in snaps[-1]), timeout=180000)
-    window.controller.pause()
-    qtbot.waitUntil(lambda: window.experiment.state == "paused", timeout=60000)
+    opened = _train_to_a_snapshot_and_pause(qtbot, window, monkeypatch)
     window.controller.warning.emit({"kind": "collapse", "step": window.experiment.step, "title": "Mode collapse",
                                     "text": "Collapsing.", "advice": "Try: lower rates."})
     assert window.banner.action_button.text() == "Rebuild the network and train again…"

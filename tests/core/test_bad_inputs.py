@@ -758,19 +758,24 @@ def test_a_failed_write_still_raises_when_nobody_asked_to_go_on(tmp_path):
         session.close()
 
 
+def _disk_full_in(monkeypatch, folder) -> None:
+    """Every run-folder write under `folder` fails as on a full disk; writes elsewhere go through."""
+    real = runs_mod._write_file
+
+    def full_here(path, data):
+        if folder in path.parents:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(runs_mod, "_write_file", full_here)
+
+
 def test_a_run_that_cannot_be_saved_in_its_folder_is_saved_elsewhere(tmp_path, monkeypatch):
     session = bad.training_session(tmp_path / "run")
     _advance_to(session, 3)
     session.save("paused")
     _advance_to(session, 7)
-    real = runs_mod._write_file
-
-    def full_here(path, data):
-        if (tmp_path / "run") in path.parents:
-            raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        real(path, data)
-
-    monkeypatch.setattr(runs_mod, "_write_file", full_here)
+    _disk_full_in(monkeypatch, tmp_path / "run")
     try:
         with pytest.raises(RunError):
             session.save("finished")
@@ -1004,13 +1009,7 @@ def test_a_window_that_dies_while_the_disk_is_full_loses_no_trained_step(tmp_pat
     _advance_to(session, 3)
     session.save("paused")
     real = runs_mod._write_file
-
-    def full_here(path, data):
-        if (tmp_path / "run") in path.parents:
-            raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        real(path, data)
-
-    monkeypatch.setattr(runs_mod, "_write_file", full_here)
+    _disk_full_in(monkeypatch, tmp_path / "run")
     _advance_to(session, 9)                       # trained on while no save could be written
     loop = process_child.TrainingLoop(commands=None, events=None)
     loop.session = session
