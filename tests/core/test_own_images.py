@@ -83,6 +83,20 @@ def test_cli_trains_a_plain_colour_folder_with_no_other_flag(tmp_path, gs_home, 
     assert "labelled data" in capsys.readouterr().err
 
 
+def test_cli_with_quality_on_a_plain_folder_prints_its_closeness(tmp_path, gs_home, capsys):
+    """--quality on a folder run: the first check (at once) crashed with `float() argument must be … not
+    'ClosenessPoint'` and lost the run; it prints the closeness to the folder, no digit classes."""
+    from gan_studio.cli import main
+
+    plain = red_on_white(tmp_path / "plain")
+    out = tmp_path / "run"
+    assert main(["train", "--dataset", "folder", "--data-path", str(plain), "--steps", "2", "--quality",
+                 "--out", str(out)]) == 0
+    line = next(ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("quality at step"))
+    assert "closeness" in line and "/100 (" in line and "folder's own floor" in line and "classes" not in line
+    assert json.loads((out / "run.json").read_text())["step"] == 2
+
+
 # ------------------------------------------------------------------ true colours
 def test_colour_is_never_inverted_and_gray_inversion_is_a_choice(tmp_path):
     plain = red_on_white(tmp_path / "plain")

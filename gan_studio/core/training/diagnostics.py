@@ -481,6 +481,13 @@ class Watchdog:
 
 
 def describe_point(point: QualityPoint) -> str:
-    """One line: score, verdict, FD against the floor, classes."""
+    """One line: score, verdict, FD against the floor, classes (a folder's closeness check: its words, no
+    classes)."""
+    from ..folder_quality import closeness_words, is_folder_point
+
+    if is_folder_point(point):
+        words = closeness_words(point.ratio, point.spread)[1]
+        return (f"closeness {point.score:.0f}/100 ({words}) · FD {point.fd:.1f} = {point.ratio:.1f}× the "
+                f"folder's own floor {point.fd_floor:.1f}")
     return (f"score {point.score:.0f}/100 ({verdict(point).words}) · FD {point.fd:.1f} = {point.fd_ratio:.1f}× the "
             f"real-vs-real floor {point.fd_floor:.1f} · {point.coverage}/10 classes")
