@@ -34,7 +34,6 @@ class FollowPoller(LoopWorker):
         self.watchdog = Watchdog(loss)      # the followed run's warnings, judged here (not on the GUI thread)
 
     def loop(self) -> None:
-        from ..core.training.diagnostics import QualityPoint
 
         while not self.stopping():
             upd = self.follower.poll()
@@ -42,10 +41,7 @@ class FollowPoller(LoopWorker):
                 self.watchdog.reset()
             upd.warnings = self.watchdog.add_rows(upd.rows)
             for row in upd.quality:
-                try:
-                    upd.warnings += self.watchdog.add_quality(QualityPoint.from_dict(row))
-                except ValueError:
-                    continue
+                upd.warnings += self.watchdog.add_quality_row(row)
             grid = None
             if upd.sample is not None:
                 try:

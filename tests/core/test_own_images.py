@@ -97,6 +97,30 @@ def test_cli_with_quality_on_a_plain_folder_prints_its_closeness(tmp_path, gs_ho
     assert json.loads((out / "run.json").read_text())["step"] == 2
 
 
+def test_a_folder_closeness_check_raises_no_digit_warnings_live_or_followed():
+    """The watchdog judges a folder's closeness checks as no digit check (no classes to lose, its collapse
+    is the pixel-diversity probe's): the same rule for a run trained here and one followed from its folder."""
+    from gan_studio.core.folder_quality import ClosenessPoint
+
+    def warnings(rows, as_rows):
+        dog = Watchdog("hinge")
+        out = []
+        for row in rows:
+            out += dog.add_quality_row(row) if as_rows else dog.add_quality(
+                ClosenessPoint(**{k: v for k, v in row.items() if k != "folder"}))
+        return [w.kind for w in out]
+
+    # a varied generator, then one that draws the same picture again and again
+    digits = [{"step": 100 * i, "elapsed": 10.0 * i, "score": 80.0 if i == 1 else 20.0, "fd": 20.0,
+               "fd_floor": 8.0, "coverage": 10 if i == 1 else 1, "diversity_collapse": 0.05 if i == 1 else 0.99}
+              for i in range(1, 8)]
+    folder = [dict(r, coverage=0, folder=1) for r in digits]
+    assert "collapse" in warnings(digits, as_rows=True)                     # from digit checks: a warning
+    assert warnings(folder, as_rows=True) == [] and warnings(folder, as_rows=False) == []
+    dog = Watchdog("hinge")
+    assert dog.add_quality_row({"step": "x"}) == []                         # a damaged row: nothing
+
+
 # ------------------------------------------------------------------ true colours
 def test_colour_is_never_inverted_and_gray_inversion_is_a_choice(tmp_path):
     plain = red_on_white(tmp_path / "plain")

@@ -454,7 +454,25 @@ class Watchdog:
         return [w]
 
     # ---- mode collapse
+    def add_quality_row(self, row: dict) -> list[TrainingWarning]:
+        """`add_quality` for a row of quality.jsonl (a run followed from its folder); a damaged row: none."""
+        from ..folder_quality import is_folder_point
+
+        if is_folder_point(row):
+            return []
+        try:
+            return self.add_quality(QualityPoint.from_dict(row))
+        except ValueError:
+            return []
+
     def add_quality(self, point: QualityPoint) -> list[TrainingWarning]:
+        """Warnings from a quality check: classes lost, samples all alike.  A folder's closeness check
+        (`folder_quality.ClosenessPoint`) has no classes to lose: none (its collapse is the pixel-diversity
+        probe's, `add_diversity`)."""
+        from ..folder_quality import is_folder_point
+
+        if is_folder_point(point):
+            return []
         self._best_coverage = max(self._best_coverage, point.coverage)
         self._best_diversity = min(self._best_diversity, point.diversity_collapse)
         lost = self._best_coverage - point.coverage

@@ -295,8 +295,7 @@ class TrainingSession:
             update.quality = self.quality.measure()
             if self.run is not None:
                 self._guarded(update, "quality", lambda: self.run.append_quality([update.quality]))
-            if not getattr(update.quality, "folder", 0):      # a folder's closeness: no digit warnings
-                update.warnings += self.watchdog.add_quality(update.quality)
+            update.warnings += self.watchdog.add_quality(update.quality)
         if self.diversity is not None and update.records and self.diversity.due():
             report = self.diversity.measure()
             update.warnings += self.watchdog.add_diversity(t.step_count, t.elapsed, report)
