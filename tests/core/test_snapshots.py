@@ -95,6 +95,20 @@ def test_the_disk_budget_bounds_the_whole_run_folder_at_every_moment(tmp_path):
     assert folder_bytes(tmp_path / "tight") + 2 * size <= 350_000     # room left for the checkpoint and its copy
 
 
+def test_a_budget_with_room_for_two_keeps_the_first_and_the_newest(tmp_path):
+    """With room for exactly two snapshots, making room for the next one deleted the first every time
+    ([100, 141] + 200 became [141, 200]): the first stays while two fit."""
+    t = BigTrainer()
+    size = len(sn.state_bytes(t.state()))
+    store = sn.SnapshotStore(tmp_path, budget_bytes=4 * size + size // 2)   # 2 checkpoints + 2 snapshots
+    assert store.budget_limit(size) == 2
+    for step in (100, 141, 200, 283, 400):
+        t.step_count = step
+        store.take(t)
+        assert folder_bytes(tmp_path) + 2 * size <= store.budget_bytes
+    assert [s.step for s in store.list()] == [100, 400]
+
+
 def test_the_budget_leaves_room_for_the_checkpoints_written_after_the_snapshots(tmp_path):
     """Issue 26: a seed-mlp run of 8 s ended at 68.7 MB of a 60 MB budget — four snapshots filled the budget
     before the first checkpoint (and later its previous copy) was written beside them."""

@@ -252,7 +252,7 @@ class SnapshotStore:
         path = self.folder / snapshot_name(step)
         data = state_bytes(trainer.state())
         limit = self.budget_limit(len(data))
-        self.thin(limit - 1)                # room for this one first: the folder never goes over the budget
+        self.thin(limit, incoming=step)     # room for this one first: the folder never goes over the budget
         try:
             size = write_state(path, data)
         except OSError as exc:
@@ -267,11 +267,14 @@ class SnapshotStore:
     def maybe_take(self, trainer) -> SnapshotInfo | None:
         return self.take(trainer) if trainer.step_count > 0 and self.due(trainer.step_count) else None
 
-    def thin(self, limit: int | None = None) -> list[int]:
+    def thin(self, limit: int | None = None, incoming: int | None = None) -> list[int]:
         """Delete snapshots beyond `limit` (default: `self.limit`): each time the one closest (in log steps) to
-        its neighbours, never the first nor the newest."""
+        its neighbours, never the first nor the newest.  `incoming`: the step of a snapshot about to be
+        written, counted as the newest (room is made for it, and the first stays while two fit)."""
         limit = self.limit if limit is None else int(limit)
         snaps = [(s.step, s.path) for s in self.list()]
+        if incoming is not None:
+            snaps.append((int(incoming), None))         # never removed: the newest
         # a budget with room for one snapshot only keeps the newest (what training would resume or branch from)
         return [step for step, _ in _thin_log(snaps, max(1, limit), keep_first=limit >= 2)]
 
