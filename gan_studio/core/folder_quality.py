@@ -157,21 +157,34 @@ def closeness_words(ratio: float, spread: float = 1.0) -> tuple[str, str, str]:
     return CLOSENESS_WORDS[-1][1:]
 
 
+def _gather(images, rows: np.ndarray) -> np.ndarray:
+    """`rows` of `images`: an array, or a list of arrays read as one (the training and held-out images,
+    without copying them all into one)."""
+    if not isinstance(images, (list, tuple)):
+        return np.asarray(images)[rows]
+    parts = [np.asarray(p) for p in images if len(p)]
+    starts = np.cumsum([0] + [len(p) for p in parts[:-1]])
+    which = np.searchsorted(starts, rows, side="right") - 1
+    return np.stack([parts[w][r - starts[w]] for w, r in zip(which, rows)])
+
+
 class FolderReference:
     """The feature space and reference statistics of one folder, fitted once (a run's start).
 
-    `images`: the folder's images (uint8 0..255 or float 0..1; NHWC or NCHW), at the training size.
-    `samples`: how many generated images each `measure` expects (the floor is computed with as many)."""
+    `images`: the folder's images (uint8 0..255 or float 0..1; NHWC or NCHW), at the training size: an array
+    or a list of arrays taken as one.  `samples`: how many generated images each `measure` expects (the floor
+    is computed with as many).  Only the images drawn for the floor and the reference (at most
+    `samples` + MAX_REFERENCE) go through the feature network."""
 
     def __init__(self, images, samples: int = MAX_SAMPLES):
-        x = _as_nchw(images)
-        n = len(x)
+        n = sum(len(p) for p in images) if isinstance(images, (list, tuple)) else len(images)
         if n < MIN_IMAGES:
             raise ValueError(f"closeness needs at least {MIN_IMAGES} images in the folder, it has {n}")
-        self.net = _RandomNet(x.shape[1])
         order = np.random.default_rng(SPLIT_SEED).permutation(n)
         self.m = int(min(samples, n // 2, MAX_SAMPLES))           # images on each side of the floor
-        other, ref = order[:self.m], order[self.m:self.m + MAX_REFERENCE]
+        x = _as_nchw(_gather(images, order[:self.m + MAX_REFERENCE]))
+        self.net = _RandomNet(x.shape[1])
+        other, ref = np.arange(self.m), np.arange(self.m, len(x))
         raw = self.net(x)
         self.mean = raw[ref].mean(axis=0)
         self.std = raw[ref].std(axis=0) + 1e-6

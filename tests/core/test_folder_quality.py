@@ -76,6 +76,21 @@ def test_the_reference_is_fixed_and_takes_any_layout(folder, reference):
         reference.measure(x[..., :1])
 
 
+def test_the_reference_reads_a_list_of_arrays_as_one_and_features_only_what_it_uses(monkeypatch):
+    """A run's folder is its training and held-out images: read as one without concatenating them, and only
+    the images drawn for the floor and the reference go through the feature network (not the whole folder)."""
+    import gan_studio.core.folder_quality as fq
+
+    big = shapes(fq.MAX_REFERENCE + 200, seed=7)
+    seen = []
+    real_call = fq._RandomNet.__call__
+    monkeypatch.setattr(fq._RandomNet, "__call__", lambda self, x: seen.append(len(x)) or real_call(self, x))
+    whole = FolderReference(big, samples=64)
+    split = FolderReference([big[:500], big[500:]], samples=64)
+    assert seen == [64 + fq.MAX_REFERENCE] * 2
+    assert split.floor == whole.floor and np.array_equal(split.ref_mu, whole.ref_mu)
+
+
 def test_gray_folders_and_words():
     gray = shapes(64)[..., :1].copy()
     ref = FolderReference(gray, samples=32)

@@ -188,10 +188,9 @@ class TrainingSession:
 
         try:
             if not is_digit_data(self.config.data):   # any other images: closeness to the folder itself
-                import numpy as np
                 from ..folder_quality import FolderQualityProbe
 
-                images = np.concatenate([self.dataset.train.images, self.dataset.heldout.images])
+                images = [self.dataset.train.images, self.dataset.heldout.images]
                 self.quality = FolderQualityProbe(self.trainer, images, every=every or QUALITY_EVERY_SECONDS)
             else:
                 self.quality = QualityProbe(self.trainer, self.dataset.heldout.images, n=n or QUALITY_SAMPLES,
