@@ -171,7 +171,7 @@ class Branch(Command):
     threads: int | None = None
     max_threads: int = 0
     quality: float = 0.0
-    restart: bool = False           # the changes define the networks: fresh ones from step 0 (training/restart.py)
+    restart: bool = False           # the changes define the networks: fresh ones from step 0 (TrainingSession.branch)
 
 
 @dataclass(frozen=True)

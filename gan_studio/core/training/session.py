@@ -128,9 +128,10 @@ class TrainingSession:
         parent's metrics, quality checks and sample grids up to `step` are copied so its curves go on
         from there.  The first steps are exactly those the parent would take from that snapshot with the
         same changes (bit-identical on the CPU).  Changes that define the networks raise ValueError, unless
-        `restart`: then the new run starts fresh networks from step 0 (`restart.restart_branch`)."""
-        import shutil
-
+        `restart`: then nothing of the snapshot's weights fits, and the new run builds fresh networks with the
+        changed settings (the same data and seed) from step 0 — the collapse fix for a seed-like MLP
+        (`diagnostics.collapse_fix`); its lineage adds ``"restarted": true`` and none of the parent's
+        history is copied (it would describe other networks)."""
         from ..config import differences, with_values
         from .snapshots import find_snapshot, read_state
 
@@ -147,34 +148,39 @@ class TrainingSession:
         if fixed and not restart:
             raise ValueError(f"a branch keeps the networks, so it cannot change {', '.join(fixed)}; "
                              f"start a new experiment for that")
-        if fixed:                   # new networks: fresh weights from step 0, the parent named (training/restart.py)
-            from .restart import restart_branch
-
-            return restart_branch(cls, parent, step, run_dir, config, diff, device, progress, cancel)
         session = cls(config, None, device=device, progress=progress, cancel=cancel)
         try:
-            session.trainer.load_state(state)
-            session.apply(config)
+            if not fixed:
+                session.trainer.load_state(state)
+                session.apply(config)
             session.run = RunFolder.create(run_dir, session.config, session.dataset.identity)
             session.run.info["lineage"] = {"parent": str(parent.path.resolve()), "parent_step": int(step),
-                                           "changes": {k: [a, b] for k, (a, b) in diff.items()}}
+                                           "changes": {k: [a, b] for k, (a, b) in diff.items()},
+                                           **({"restarted": True} if fixed else {})}
             session._lock(session.run.path)
-            session.run.append_metrics(r for r in parent.read_metrics() if r["step"] <= step)
-            session.run.append_quality(r for r in parent.read_quality() if r["step"] <= step)
-            for grid in sorted((parent.path / "samples").glob("step_*.png")):
-                try:
-                    if int(grid.stem.split("_", 1)[1]) <= step:
-                        (session.run.path / "samples").mkdir(exist_ok=True)
-                        shutil.copyfile(grid, session.run.path / "samples" / grid.name)
-                except (ValueError, OSError):
-                    continue
-            session._last_snapshot_step = session.step
-            session.state_snapshots().start_after(session.step)   # its first snapshot √2 after the branch point
+            if not fixed:           # new networks start at step 0: nothing of the parent's history applies
+                session._copy_history(parent, step)
             session.save("paused")
         except BaseException:
             session.close()
             raise
         return session
+
+    def _copy_history(self, parent: RunFolder, step: int) -> None:
+        """A branch's curves, quality checks and grids go on from the parent's up to `step`."""
+        import shutil
+
+        self.run.append_metrics(r for r in parent.read_metrics() if r["step"] <= step)
+        self.run.append_quality(r for r in parent.read_quality() if r["step"] <= step)
+        for grid in sorted((parent.path / "samples").glob("step_*.png")):
+            try:
+                if int(grid.stem.split("_", 1)[1]) <= step:
+                    (self.run.path / "samples").mkdir(exist_ok=True)
+                    shutil.copyfile(grid, self.run.path / "samples" / grid.name)
+            except (ValueError, OSError):
+                continue
+        self._last_snapshot_step = self.step
+        self.state_snapshots().start_after(self.step)   # its first snapshot √2 after the branch point
 
     @property
     def config(self) -> ExperimentConfig:

@@ -320,7 +320,7 @@ def lineage(run_info: dict) -> dict | None:
         return None
     changes = lin.get("changes") if isinstance(lin.get("changes"), dict) else {}
     out = {"parent": lin["parent"], "parent_step": step, "changes": changes}
-    if lin.get("restarted") is True:            # new networks from step 0 (training/restart.py)
+    if lin.get("restarted") is True:            # new networks from step 0 (TrainingSession.branch, restart)
         out["restarted"] = True
     return out
 
