@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
 
 from gan_studio.core.config import TrainConfig  # noqa: E402
 from gan_studio.core.presets import load_presets  # noqa: E402
-from gan_studio.core.training.snapshots import FIRST_STEP, FOLDER, MAX_SNAPSHOTS, RATIO, list_snapshots  # noqa: E402
+from gan_studio.core.training.snapshots import FIRST_STEP, MAX_SNAPSHOTS, RATIO, list_snapshots  # noqa: E402
 
 MB = 2 ** 20
 

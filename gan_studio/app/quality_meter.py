@@ -13,8 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar
 
-from ..core.folder_quality import closeness_words, is_folder_point
-from ..core.training.diagnostics import QualityPoint, verdict
+from ..core.folder_quality import closeness_words
+from ..core.training.diagnostics import QualityPoint, is_folder_point, verdict
 from .i18n import tr, tr_noop
 
 # Bar colour per verdict (grey noise … near real).

@@ -23,12 +23,13 @@ No Qt; numpy, and torch (imported when used) for the convolutions.
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["FolderReference", "Closeness", "ClosenessPoint", "closeness_words", "is_folder_point",
+from .training.diagnostics import TimedProbe
+
+__all__ = ["FolderReference", "Closeness", "ClosenessPoint", "closeness_words",
            "FolderQualityProbe", "folder_report", "FEATURE_DIM"]
 
 SIDE = 32                 # images are resized to SIDE×SIDE before the random network
@@ -251,42 +252,27 @@ class ClosenessPoint:
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not (isinstance(v, float) and not math.isfinite(v))}
 
+    def describe(self) -> str:
+        """One line: score, words, FD against the folder's own floor (`diagnostics.describe_point`)."""
+        words = closeness_words(self.ratio, self.spread)[1]
+        return (f"closeness {self.score:.0f}/100 ({words}) · FD {self.fd:.1f} = {self.ratio:.1f}× the folder's own "
+                f"floor {self.fd_floor:.1f}")
 
-def is_folder_point(point) -> bool:
-    """A quality row (dict or point) that is a folder closeness check rather than a digit quality check."""
-    get = point.get if isinstance(point, dict) else (lambda k, d=None: getattr(point, k, d))
-    return bool(get("folder", 0))
 
-
-class FolderQualityProbe:
+class FolderQualityProbe(TimedProbe):
     """Measures a trainer's sampling generator against its folder every `every` seconds of training (longer
-    when a check costs more than `diagnostics.MAX_SHARE` of the time); the reference is fitted at once."""
+    when a check costs more than MAX_SHARE of the time); the reference is fitted at once."""
 
     def __init__(self, trainer, images, every: float = 10.0, samples: int = 256, seed: int = 2026):
-        from .training.diagnostics import MAX_SHARE
-
-        self.trainer = trainer
+        super().__init__(trainer, every)
         self.reference = FolderReference(images, samples=samples)
-        self.every = float(every)
         self.seed = int(seed)
-        self.max_share = MAX_SHARE
-        self.last_elapsed: float | None = None
-        self.last_seconds = 0.0
 
-    def interval(self) -> float:
-        return max(self.every, self.last_seconds / self.max_share)
-
-    def due(self) -> bool:
-        return self.last_elapsed is None or self.trainer.elapsed - self.last_elapsed >= self.interval()
-
-    def measure(self) -> ClosenessPoint:
-        t0 = time.perf_counter()
+    def check(self) -> ClosenessPoint:
         t = self.trainer
         c = self.reference.measure(t.sample(self.reference.m, seed=self.seed))
-        self.last_elapsed = t.elapsed
-        self.last_seconds = time.perf_counter() - t0
         return ClosenessPoint(step=t.step_count, elapsed=t.elapsed, score=c.score(), fd=c.fd, fd_floor=c.floor,
-                              n=c.n, seconds=self.last_seconds, spread=c.spread)
+                              n=c.n, spread=c.spread)
 
 
 def folder_report(samples, folder_images) -> list[str]:

@@ -11,8 +11,8 @@ from PIL import Image
 
 from gan_studio.core import metrics
 from gan_studio.core.folder_quality import (ClosenessPoint, FolderQualityProbe, FolderReference, closeness_words,
-                                            folder_report, is_folder_point)
-from gan_studio.core.training.diagnostics import QualityPoint
+                                            folder_report)
+from gan_studio.core.training.diagnostics import QualityPoint, is_folder_point
 
 COLOURS = [(220, 40, 40), (40, 160, 60), (40, 80, 220), (240, 180, 20)]
 

@@ -82,25 +82,25 @@ class QualityPoint:
         return cls(**values)
 
 
+def is_folder_point(point) -> bool:
+    """A quality row (dict or point) that is a folder closeness check (`folder_quality.ClosenessPoint`) rather
+    than a digit quality check."""
+    get = point.get if isinstance(point, dict) else (lambda k, d=None: getattr(point, k, d))
+    return bool(get("folder", 0))
+
+
 def is_digit_data(data_config) -> bool:
     """The classifier scores handwritten digits; on other images its numbers mean nothing."""
     return data_config.source in DIGIT_SOURCES
 
 
-class QualityProbe:
-    """Scores a trainer's sampling generator against held-out real digits, every `every` seconds of training."""
+class TimedProbe:
+    """A check of a trainer every `every` seconds of training, spaced further when checks cost more than
+    MAX_SHARE of the time.  A subclass's `check()` returns its point (a dataclass with `seconds`)."""
 
-    def __init__(self, trainer, heldout_images, n: int = QUALITY_SAMPLES, every: float = QUALITY_EVERY_SECONDS,
-                 meter=None):
-        from ..metrics import QualityMeter
-
-        if len(heldout_images) < 8:
-            raise ValueError("the quality meter needs at least 8 held-out real images")
+    def __init__(self, trainer, every: float):
         self.trainer = trainer
-        self.n = int(n)
         self.every = float(every)
-        self.meter = meter or QualityMeter.load_default()
-        self.reference = self.meter.reference(heldout_images)
         self.last_elapsed: float | None = None
         self.last_seconds = 0.0         # what the last check cost
         self.max_share = MAX_SHARE
@@ -112,17 +112,40 @@ class QualityProbe:
     def due(self) -> bool:
         return self.last_elapsed is None or self.trainer.elapsed - self.last_elapsed >= self.interval()
 
-    def measure(self) -> QualityPoint:
+    def measure(self):
+        import dataclasses
+
         t0 = time.perf_counter()
-        t = self.trainer
-        images = t.sample(self.n, seed=QUALITY_SEED)
-        report = self.meter.evaluate(images, self.reference)
-        self.last_elapsed = t.elapsed
+        point = self.check()
+        self.last_elapsed = self.trainer.elapsed
         self.last_seconds = time.perf_counter() - t0
+        return dataclasses.replace(point, seconds=self.last_seconds)
+
+    def check(self):
+        raise NotImplementedError
+
+
+class QualityProbe(TimedProbe):
+    """Scores a trainer's sampling generator against held-out real digits, every `every` seconds of training."""
+
+    def __init__(self, trainer, heldout_images, n: int = QUALITY_SAMPLES, every: float = QUALITY_EVERY_SECONDS,
+                 meter=None):
+        from ..metrics import QualityMeter
+
+        if len(heldout_images) < 8:
+            raise ValueError("the quality meter needs at least 8 held-out real images")
+        super().__init__(trainer, every)
+        self.n = int(n)
+        self.meter = meter or QualityMeter.load_default()
+        self.reference = self.meter.reference(heldout_images)
+
+    def check(self) -> QualityPoint:
+        t = self.trainer
+        report = self.meter.evaluate(t.sample(self.n, seed=QUALITY_SEED), self.reference)
         return QualityPoint(step=t.step_count, elapsed=t.elapsed, score=report.score(), fd=report.fd,
                             fd_floor=report.fd_floor, coverage=report.coverage, collapse=report.collapse,
                             class_collapse=report.class_collapse, diversity_collapse=report.diversity_collapse,
-                            confidence=report.confidence, n=report.n, seconds=time.perf_counter() - t0)
+                            confidence=report.confidence, n=report.n)
 
 
 # ---------------------------------------------------------------- diversity (any dataset)
@@ -456,8 +479,6 @@ class Watchdog:
     # ---- mode collapse
     def add_quality_row(self, row: dict) -> list[TrainingWarning]:
         """`add_quality` for a row of quality.jsonl (a run followed from its folder); a damaged row: none."""
-        from ..folder_quality import is_folder_point
-
         if is_folder_point(row):
             return []
         try:
@@ -469,8 +490,6 @@ class Watchdog:
         """Warnings from a quality check: classes lost, samples all alike.  A folder's closeness check
         (`folder_quality.ClosenessPoint`) has no classes to lose: none (its collapse is the pixel-diversity
         probe's, `add_diversity`)."""
-        from ..folder_quality import is_folder_point
-
         if is_folder_point(point):
             return []
         self._best_coverage = max(self._best_coverage, point.coverage)
@@ -501,11 +520,7 @@ class Watchdog:
 def describe_point(point: QualityPoint) -> str:
     """One line: score, verdict, FD against the floor, classes (a folder's closeness check: its words, no
     classes)."""
-    from ..folder_quality import closeness_words, is_folder_point
-
     if is_folder_point(point):
-        words = closeness_words(point.ratio, point.spread)[1]
-        return (f"closeness {point.score:.0f}/100 ({words}) · FD {point.fd:.1f} = {point.ratio:.1f}× the "
-                f"folder's own floor {point.fd_floor:.1f}")
+        return point.describe()
     return (f"score {point.score:.0f}/100 ({verdict(point).words}) · FD {point.fd:.1f} = {point.fd_ratio:.1f}× the "
             f"real-vs-real floor {point.fd_floor:.1f} · {point.coverage}/10 classes")
