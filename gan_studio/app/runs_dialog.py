@@ -441,7 +441,21 @@ class RunsDialog(QDialog):
         if not agreed:
             return
         entries = [e for e in (self.entry(p) for p in paths) if e is not None and not self._why_locked([e])]
-        done = delete_runs([e.path for e in entries], self.root)
+        root, targets = self.root, [e.path for e in entries]
+        self.delete_button.setEnabled(False)
+        self.message.show_message(tr("Deleting {n} runs…").format(n=len(targets)))
+        task = background(QThreadPool.globalInstance(), lambda progress, cancelled: delete_runs(targets, root),
+                          on_done=if_alive(self, lambda done: self._deleted(task, done)),
+                          on_error=if_alive(self, lambda exc: self._delete_failed(task, exc)))
+        self._running.add(task)       # big run folders take a while to remove: never on the GUI thread
+
+    def _delete_failed(self, task, exc) -> None:
+        self._running.discard(task)
+        self.message.show_message(_message(exc), "warning")
+        self.refresh()
+
+    def _deleted(self, task, done) -> None:
+        self._running.discard(task)
         gone = {str(p) for p in done.deleted}
         if self.settings is not None:
             for p in done.deleted:

@@ -3646,6 +3646,11 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/runs_dialog.py" />
+            <source>Deleting {n} runs…</source>
+            <translation>正在删除 {n} 个运行…</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/app/runs_dialog.py" />
             <source>Give the selected run a new name</source>
             <translation>给所选运行起一个新名字</translation>
         </message>

@@ -123,6 +123,23 @@ def test_delete_asks_naming_the_runs_and_size_and_removes_them(qtbot, runs):
     assert d.message.text() == f"Deleted 2 runs; {format_bytes(size)} freed."
 
 
+def test_runs_are_deleted_off_the_gui_thread(qtbot, runs, monkeypatch):
+    import threading
+
+    from gan_studio.app import runs_dialog
+
+    threads = []
+    real = runs_dialog.delete_runs
+    monkeypatch.setattr(runs_dialog, "delete_runs", lambda paths, root: threads.append(
+        threading.current_thread() is threading.main_thread()) or real(paths, root))
+    d = open_dialog(qtbot)
+    select(d, runs["saved"])
+    d.delete_button.click()
+    d.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: d.table.rowCount() == 4)
+    assert threads == [False] and not runs["saved"].exists()
+
+
 def test_leftovers_selection_selects_only_unsaved_runs_no_process_holds(qtbot, runs):
     with RunLock(runs["training"]):
         d = open_dialog(qtbot)
@@ -214,7 +231,8 @@ def test_rename_and_delete_keep_the_recent_runs_list_true(qtbot, window, runs):
     select(d, runs["autosave"])
     d.delete_button.click()
     d.confirm_box.button(QMessageBox.StandardButton.Yes).click()
-    assert str(runs["autosave"].resolve()) not in settings.recent_runs()
+    qtbot.waitUntil(lambda: not runs["autosave"].exists())
+    qtbot.waitUntil(lambda: str(runs["autosave"].resolve()) not in settings.recent_runs())
 
 
 def test_it_fits_a_1280x720_screen_with_every_column_readable(qtbot, runs):
