@@ -21,17 +21,8 @@ from .i18n import tr, tr_noop
 VERDICT_COLORS = {"noise": "#9e9e9e", "shapes": "#e0a030", "blotchy": "#d4c02a", "good": "#62b54a",
                   "near-real": "#2e9a5a"}
 
-# A folder's closeness (core/folder_quality.py CLOSENESS_WORDS keys): bar colour, words, explanation.
-FOLDER_WORDS = {
-    "close": ("#2e9a5a", tr_noop("close to your folder"),
-              tr_noop("the samples differ from your images about as much as your images differ among themselves")),
-    "near": ("#62b54a", tr_noop("getting close"),
-             tr_noop("the samples have your folder's look; details, shapes or colours are still off")),
-    "not-yet": ("#e0a030", tr_noop("not yet"),
-                tr_noop("the samples have some of your folder's colours and layout, not yet its shapes")),
-    "far": ("#9e9e9e", tr_noop("far from your folder"),
-            tr_noop("noise, one repeated picture or something else your folder does not hold")),
-}
+# Bar colour per closeness to a folder (core/folder_quality.py CLOSENESS_WORDS keys; their words come from there).
+FOLDER_COLORS = {"close": "#2e9a5a", "near": "#62b54a", "not-yet": "#e0a030", "far": "#9e9e9e"}
 DIGIT_TIP = tr_noop("Every 10 s of training the digit classifier that ships with GAN Studio scores 500 samples of the "
                     "generator: 100 would be as close to real digits as real digits are to each other. FD: Fréchet "
                     "distance of the classifier's features (lower is better); the floor is the distance between two "
@@ -111,7 +102,8 @@ class QualityMeterWidget(QFrame):
         fd, floor = float(row.get("fd", 0.0)), float(row.get("fd_floor", 0.0))
         ratio = fd / floor if floor > 0 else float("inf")
         score = float(row.get("score", 0.0))
-        colour, words, explain = FOLDER_WORDS[closeness_words(ratio, float(row.get("spread", 1.0)))[0]]
+        key, words, explain = closeness_words(ratio, float(row.get("spread", 1.0)))
+        colour = FOLDER_COLORS[key]
         self.title.setText(tr("Closeness"))
         self.score.setText(f"{score:.0f}")
         self.bar.setValue(int(round(score)))

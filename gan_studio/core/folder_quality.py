@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .training.diagnostics import TimedProbe
+from .training.diagnostics import TimedProbe, Verdict
 
 __all__ = ["FolderReference", "Closeness", "ClosenessPoint", "closeness_words",
            "FolderQualityProbe", "folder_report", "FEATURE_DIM"]
@@ -46,15 +46,16 @@ MIN_IMAGES = 16           # a smaller folder cannot give a floor
 
 # Ratio to the floor → (key, words, explanation); the first row whose bound the ratio is under wins.
 # Bounds from benchmarks/README.md ("own_images.py"): the shapes and glyphs folders' grids looked at by eye.
+# The words are Verdicts, so the views translate them (scripts/update_translations.py reads them here).
 CLOSENESS_WORDS = (
-    (2.0, "close", "close to your folder",
-     "the samples differ from your images about as much as your images differ among themselves"),
-    (8.0, "near", "getting close",
-     "the samples have your folder's look; details, shapes or colours are still off"),
-    (35.0, "not-yet", "not yet",
-     "the samples have some of your folder's colours and layout, not yet its shapes"),
-    (math.inf, "far", "far from your folder",
-     "noise, one repeated picture or something else your folder does not hold"),
+    (2.0, Verdict("close", "close to your folder",
+                  "the samples differ from your images about as much as your images differ among themselves")),
+    (8.0, Verdict("near", "getting close",
+                  "the samples have your folder's look; details, shapes or colours are still off")),
+    (35.0, Verdict("not-yet", "not yet",
+                   "the samples have some of your folder's colours and layout, not yet its shapes")),
+    (math.inf, Verdict("far", "far from your folder",
+                       "noise, one repeated picture or something else your folder does not hold")),
 )
 # The worst ratio the 0–100 closeness score resolves (log scale; 1 or less scores 100).
 SCORE_MAX_RATIO = 200.0
@@ -150,12 +151,9 @@ def closeness_words(ratio: float, spread: float = 1.0) -> tuple[str, str, str]:
     """(key, words, explanation) for a ratio to the floor (`CLOSENESS_WORDS`); samples whose features hardly
     vary (`spread` under COLLAPSED_SPREAD: one picture repeated) are far whatever the ratio (a small folder's
     floor is high, so its collapsed generator's ratio is lower than a large folder's)."""
-    if spread < COLLAPSED_SPREAD:
-        return CLOSENESS_WORDS[-1][1:]
-    for bound, key, short, explain in CLOSENESS_WORDS:
-        if ratio < bound:
-            return key, short, explain
-    return CLOSENESS_WORDS[-1][1:]
+    far = CLOSENESS_WORDS[-1][1]
+    v = far if spread < COLLAPSED_SPREAD else next((v for bound, v in CLOSENESS_WORDS if ratio < bound), far)
+    return v.key, v.words, v.explain
 
 
 def _gather(images, rows: np.ndarray) -> np.ndarray:

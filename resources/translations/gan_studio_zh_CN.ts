@@ -3526,48 +3526,8 @@ Your work has not been discarded; saving the run now is a good idea.</source>
         </message>
         <message>
             <location filename="../../gan_studio/app/quality_meter.py" />
-            <source>close to your folder</source>
-            <translation>接近你的文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/quality_meter.py" />
-            <source>far from your folder</source>
-            <translation>与你的文件夹相差很远</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/quality_meter.py" />
-            <source>getting close</source>
-            <translation>正在接近</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/quality_meter.py" />
-            <source>noise, one repeated picture or something else your folder does not hold</source>
-            <translation>噪声、同一张图重复，或文件夹里没有的东西</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/quality_meter.py" />
             <source>not measured yet</source>
             <translation>尚未测量</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/quality_meter.py" />
-            <source>not yet</source>
-            <translation>还没有</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/quality_meter.py" />
-            <source>the samples differ from your images about as much as your images differ among themselves</source>
-            <translation>样本与你的图像之间的差别，大致和你的图像彼此之间的差别一样</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/quality_meter.py" />
-            <source>the samples have some of your folder's colours and layout, not yet its shapes</source>
-            <translation>样本有了文件夹的部分颜色和布局，但还没有它的形状</translation>
-        </message>
-        <message>
-            <location filename="../../gan_studio/app/quality_meter.py" />
-            <source>the samples have your folder's look; details, shapes or colours are still off</source>
-            <translation>样本已有文件夹的样子；细节、形状或颜色还不对</translation>
         </message>
         <message>
             <location filename="../../gan_studio/app/runs_dialog.py" />
@@ -5348,6 +5308,46 @@ Your work has not been discarded; saving the run now is a good idea.</source>
             <location filename="../../gan_studio/core/data/loading.py" />
             <source>download full MNIST in the Dataset panel (command line: gan-studio download mnist)</source>
             <translation>在数据集面板中下载完整的 MNIST（命令行：gan-studio download mnist）</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/folder_quality.py" />
+            <source>close to your folder</source>
+            <translation>接近你的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/folder_quality.py" />
+            <source>far from your folder</source>
+            <translation>与你的文件夹相差很远</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/folder_quality.py" />
+            <source>getting close</source>
+            <translation>正在接近</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/folder_quality.py" />
+            <source>noise, one repeated picture or something else your folder does not hold</source>
+            <translation>噪声、同一张图重复，或文件夹里没有的东西</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/folder_quality.py" />
+            <source>not yet</source>
+            <translation>还没有</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/folder_quality.py" />
+            <source>the samples differ from your images about as much as your images differ among themselves</source>
+            <translation>样本与你的图像之间的差别，大致和你的图像彼此之间的差别一样</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/folder_quality.py" />
+            <source>the samples have some of your folder's colours and layout, not yet its shapes</source>
+            <translation>样本有了文件夹的部分颜色和布局，但还没有它的形状</translation>
+        </message>
+        <message>
+            <location filename="../../gan_studio/core/folder_quality.py" />
+            <source>the samples have your folder's look; details, shapes or colours are still off</source>
+            <translation>样本已有文件夹的样子；细节、形状或颜色还不对</translation>
         </message>
         <message>
             <location filename="../../gan_studio/core/models/budget.py" />
