@@ -158,7 +158,7 @@ def read_entry(folder, scratch: bool | None = None) -> RunEntry | None:
         kind = UNSAVED if has_checkpoint or held else LEFTOVER
     else:
         kind = AUTOSAVE if folder.name.startswith(AUTOSAVE_PREFIX) else SAVED
-    return RunEntry(path=folder, title=run_title(folder) if scratch else folder.name, preset=preset,
+    return RunEntry(path=folder, title=run_title(folder, info) if scratch else folder.name, preset=preset,
                     created=_created(info), modified=newest, step=step, size=size, kind=kind, held=held,
                     holder=owner.describe() if held else "")
 

@@ -82,15 +82,17 @@ def new_scratch_dir() -> Path:
     return scratch_root() / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.perf_counter_ns() % 10**6}"
 
 
-def run_title(path) -> str:
+def run_title(path, info: dict | None = None) -> str:
     """A run as a person reads it: its experiment's name (the preset's) and when it was started,
     "seed-mlp · 6 Dec 06:01", for a folder named by the app (a scratch run's `20261206-060131-15847-829404`);
-    a folder the user named keeps its name.  Falls back to the folder's name when run.json cannot be read."""
+    a folder the user named keeps its name.  Falls back to the folder's name when run.json cannot be read.
+    `info`: run.json's contents when the caller has read them already."""
     path = Path(path)
     if not is_scratch(path):
         return path.name
     try:
-        info = json.loads((path / RUN_FILE).read_text("utf-8"))
+        if info is None:
+            info = json.loads((path / RUN_FILE).read_text("utf-8"))
         name = str((info.get("config") or {}).get("name") or "") or path.name
         created = time.strptime(str(info.get("created", ""))[:19], "%Y-%m-%dT%H:%M:%S")
     except (OSError, ValueError, AttributeError):

@@ -553,14 +553,9 @@ def rescue_places() -> list[Path]:
 
 
 def _folder_bytes(path) -> int:
-    total = 0
-    for f in Path(path).rglob("*"):
-        try:
-            if f.is_file() and not f.is_symlink():
-                total += f.stat().st_size
-        except OSError:
-            continue
-    return total
+    from ..run_folders.library import folder_usage
+
+    return folder_usage(path)[0]
 
 
 def _state_nbytes(trainer) -> int:
