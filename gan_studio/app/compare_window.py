@@ -214,7 +214,9 @@ class CompareWindow(QWidget):
             self.plot_widget.ci.layout.setColumnStretchFactor(i, 1)
         self.plots["d"].setYRange(0, 1)
         self.plots["quality"].setYRange(0, 100)
-        self.legend = self.plots["loss"].addLegend(offset=(-5, 5), brush=(255, 255, 255, 215), pen="#cccccc")
+        # The runs' legend is a row of its own under the plots: inside one it covered the ends of the curves.
+        self.legend = pg.LegendItem(colCount=4, labelTextColor="#333333")
+        self.plot_widget.addItem(self.legend, row=1, col=0, colspan=len(PLOTS))
         self.quality_title = titles["quality"]
         curve_bar = QHBoxLayout()
         curve_bar.addWidget(QLabel(tr("Curves")))
@@ -419,10 +421,11 @@ class CompareWindow(QWidget):
                     if smoothed and name in SMOOTHED:
                         ys = run.smoothed(name)         # the same values against step or time
                     curve = pg.PlotDataItem(np.asarray(xs, np.float64), ys, pen=_pen(color, name in DASHED),
-                                            name=run.name if name == "loss_d" else None,
                                             symbol="o" if name == QUALITY else None, symbolSize=5,
                                             symbolBrush=color, symbolPen=None)
                     self.plots[key].addItem(curve)
+                    if name == "loss_d":
+                        self.legend.addItem(curve, run.name)
                     curve.setClipToView(True)           # once in the view box (it asks the view for its range)
                     curve.setDownsampling(auto=True, method="peak")
                     self.curves[(i, name)] = curve

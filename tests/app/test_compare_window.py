@@ -180,3 +180,13 @@ def test_a_reload_keeps_the_step_on_show_and_auto_reload_reads_a_growing_run(qtb
     assert w.curves_for("loss_d")[1].getData()[0][-1] == 40
     w.auto_box.setChecked(False)
     assert not w.auto_timer.isActive()
+
+
+def test_the_runs_legend_covers_no_curve(compare):
+    """Issue 26: the legend sat inside the Loss plot over the ends of the curves; it is a row of its own."""
+    compare.resize(1220, 666)                                  # Compare on a 1280×720 screen
+    names = [label.text for _sample, label in compare.legend.items]
+    assert names == ["alpha", "beta", "gamma"]
+    legend = compare.legend.sceneBoundingRect()
+    for plot in compare.plots.values():
+        assert not legend.intersects(plot.getViewBox().sceneBoundingRect())
